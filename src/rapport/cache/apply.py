@@ -1,0 +1,139 @@
+"""Applying pulled change pages to the cache.
+
+A page, its search-index updates and the new cursor commit in one transaction: a crash repeats a
+page but never skips one (saving the cursor first is PouchDB's classic lost-changes bug).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+from rapport.cache.db import set_state
+from rapport.cache.search_index import reindex_customers
+from rapport.protocol import ENTITIES
+
+
+@dataclass(slots=True)
+class Applied:
+    """What one page changed, for the UI to re-read: entity -> ids, plus customers touched."""
+
+    rows: int = 0
+    by_entity: dict[str, set[str]] = field(default_factory=dict)
+    customers: set[str] = field(default_factory=set)
+    deleted_customers: set[str] = field(default_factory=set)
+
+
+_UPSERT_SQL: dict[str, str] = {}
+
+
+def _upsert_sql(entity: str) -> str:
+    sql = _UPSERT_SQL.get(entity)
+    if sql is None:
+        spec = ENTITIES[entity]
+        cols = spec.column_names
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+        sql = (
+            f'INSERT INTO "{spec.table}" ({", ".join(cols)}) VALUES ({", ".join("?" * len(cols))})'
+            f" ON CONFLICT(id) DO UPDATE SET {updates}"
+        )
+        _UPSERT_SQL[entity] = sql
+    return sql
+
+
+def _row_tuple(entity: str, data: Mapping[str, Any]) -> tuple[Any, ...]:
+    spec = ENTITIES[entity]
+    json_cols = spec.json_columns
+    out = []
+    for c in spec.column_names:
+        v = data.get(c)
+        if c in json_cols and v is not None and not isinstance(v, str):
+            v = orjson.dumps(v).decode()
+        out.append(v)
+    return tuple(out)
+
+
+def apply_changes(
+    conn: sqlite3.Connection,
+    changes: Sequence[Mapping[str, Any]],
+    cursor: str | None,
+    now: datetime | None = None,
+) -> Applied:
+    """Apply ``changes`` (wire format ``{entity, op, id, version, data}``) and store ``cursor``,
+    atomically. Unknown entities are skipped: a newer hub may replicate tables this client lacks."""
+    applied = Applied()
+    upserts: dict[str, list[tuple[Any, ...]]] = {}
+    deletes: dict[str, list[str]] = {}
+    for ch in changes:
+        entity = ch.get("entity")
+        if entity not in ENTITIES:
+            continue
+        spec = ENTITIES[entity]
+        rid = ch["id"]
+        applied.by_entity.setdefault(entity, set()).add(rid)
+        if ch.get("op") == "delete":
+            deletes.setdefault(entity, []).append(rid)
+            continue
+        data = ch.get("data") or {}
+        upserts.setdefault(entity, []).append(_row_tuple(entity, data))
+        if spec.customer_column and data.get(spec.customer_column):
+            applied.customers.add(data[spec.customer_column])
+    with conn:
+        for entity, ids in deletes.items():
+            spec = ENTITIES[entity]
+            if spec.customer_column:
+                applied.customers.update(_owners(conn, spec.table, spec.customer_column, ids))
+            if entity == "customer":
+                applied.deleted_customers.update(ids)
+                conn.executemany(
+                    "DELETE FROM customer_fts WHERE rowid IN"
+                    " (SELECT rowid FROM customer WHERE id = ?)",
+                    [(i,) for i in ids],
+                )
+            conn.executemany(f'DELETE FROM "{spec.table}" WHERE id = ?', [(i,) for i in ids])
+        for entity, rows in upserts.items():
+            conn.executemany(_upsert_sql(entity), rows)
+        applied.rows = sum(len(r) for r in upserts.values()) + sum(len(d) for d in deletes.values())
+        touched_index = set()
+        if "customer" in applied.by_entity or "identity" in applied.by_entity:
+            touched_index = applied.by_entity.get("customer", set()) | _identity_owners(
+                applied, upserts
+            )
+        reindex_customers(conn, touched_index - applied.deleted_customers)
+        if cursor is not None:
+            set_state(conn, "cursor", cursor)
+        set_state(conn, "last_sync_at", (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return applied
+
+
+def _owners(conn: sqlite3.Connection, table: str, column: str, ids: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for rid in ids:
+        row = conn.execute(f'SELECT {column} FROM "{table}" WHERE id = ?', (rid,)).fetchone()
+        if row and row[0]:
+            out.add(row[0])
+    return out
+
+
+def _identity_owners(applied: Applied, upserts: dict[str, list[tuple[Any, ...]]]) -> set[str]:
+    cols = ENTITIES["identity"].column_names
+    idx = cols.index("customer_id")
+    owners = {row[idx] for row in upserts.get("identity", []) if row[idx]}
+    # Deleted identities' owners were collected into applied.customers before deletion.
+    if "identity" in applied.by_entity:
+        owners |= applied.customers
+    return owners
+
+
+def reset_cache(conn: sqlite3.Connection) -> None:
+    """Forget every replicated row and the cursor (the hub answered ``reset``)."""
+    with conn:
+        for spec in ENTITIES.values():
+            conn.execute(f'DELETE FROM "{spec.table}"')
+        conn.execute("DELETE FROM customer_fts")
+        set_state(conn, "cursor", None)

@@ -1,0 +1,74 @@
+"""The client cache's schema and its migrations (``PRAGMA user_version``).
+
+Replicated tables mirror ``rapport.protocol.ENTITIES``; the rest is the client's own: the search
+index and the sync state. A migration is a function of a connection; they run in order, each in
+its own transaction, so a cache from any earlier version opens.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from rapport.protocol import ENTITIES, Entity
+
+_SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "json": "TEXT"}
+
+
+def entity_ddl(entity: Entity) -> list[str]:
+    cols = ", ".join(
+        f"{c.name} TEXT PRIMARY KEY" if c.name == "id" else f"{c.name} {_SQL_TYPES[c.type]}"
+        for c in entity.columns
+    )
+    ddl = [f'CREATE TABLE IF NOT EXISTS "{entity.table}" ({cols})']
+    for c in entity.columns:
+        if c.indexed:
+            ddl.append(
+                f'CREATE INDEX IF NOT EXISTS ix_{entity.table}_{c.name} ON "{entity.table}" ({c.name})'
+            )
+    return ddl
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for entity in ENTITIES.values():
+        for stmt in entity_ddl(entity):
+            conn.execute(stmt)
+    # The customer 360 reads a customer's newest rows first: these make that one index range scan.
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS ix_interaction_customer_time"
+        " ON interaction (customer_id, occurred_at DESC)"
+    )
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS ix_web_event_customer_time"
+        " ON web_event (customer_id, occurred_at DESC)"
+    )
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS ix_orders_customer_time ON orders (customer_id, placed_at DESC)"
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_identity_normalized ON identity (normalized)")
+    # One row per customer (rowid = customer.rowid). Prefix indexes make as-you-type prefix
+    # queries an index lookup instead of a scan (80 ms -> 0.15 ms at 1M rows, TOOLCHAIN.md).
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS customer_fts USING fts5("
+        " name, emails, phones, loyalty,"
+        " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3')"
+    )
+    conn.execute("CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the cache to :data:`SCHEMA_VERSION`; returns the version it started from."""
+    start = conn.execute("PRAGMA user_version").fetchone()[0]
+    if start > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"this cache was written by a newer Rapport (schema {start} > {SCHEMA_VERSION})"
+        )
+    for version in range(start, SCHEMA_VERSION):
+        with conn:
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+    return int(start)

@@ -1,0 +1,89 @@
+"""Customer lookup in the local cache: names, emails, phone numbers as any caller ID gives them,
+loyalty ids. Any text a person can type returns results or none, never an error."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+
+from rapport.domain.phones import query_digits
+
+MAX_QUERY_CHARS = 200
+MAX_TOKENS = 8
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    id: str
+    name: str
+    tier: str | None
+    email: str | None
+    phone: str | None  # E.164; the UI formats it
+    last_contact_at: str | None
+
+
+def fts_query(text: str, default_region: str = "FR") -> str | None:
+    """Turn what was typed into a safe FTS5 query, or None when nothing searchable remains.
+
+    Every token is a quoted string with a prefix star, so FTS5 syntax in the input (quotes, ``*``,
+    ``AND``, ``-``, ``NEAR``, parentheses) is matched as text, never parsed as an operator.
+    """
+    text = unicodedata.normalize("NFKC", text)[:MAX_QUERY_CHARS]
+    digits = query_digits(text, default_region)
+    if digits is not None:
+        return f'phones : "{digits}"*'
+    tokens = [t for t in _WORD.findall(text.casefold()) if t.strip("_")][:MAX_TOKENS]
+    if not tokens:
+        return None
+    return " ".join(f'"{t}"*' for t in tokens)
+
+
+def search_customers(
+    conn: sqlite3.Connection, text: str, limit: int = 50, default_region: str = "FR"
+) -> list[SearchHit]:
+    query = fts_query(text, default_region)
+    if query is None:
+        return []
+    try:
+        rows = conn.execute(
+            "SELECT c.id, c.given_name, c.family_name, c.tier, c.last_contact_at"
+            " FROM (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?) AS m"
+            " JOIN customer AS c ON c.rowid = m.rowid",
+            (query, limit * 4),
+        ).fetchall()
+    except sqlite3.OperationalError:
+        # The tokenizer can still reject a pathological token; a search box must not crash.
+        return []
+    rows.sort(key=lambda r: r["last_contact_at"] or "", reverse=True)
+    rows = rows[:limit]
+    contacts = _primary_contacts(conn, [r["id"] for r in rows])
+    return [
+        SearchHit(
+            id=r["id"],
+            name=f"{r['given_name'] or ''} {r['family_name'] or ''}".strip(),
+            tier=r["tier"],
+            email=contacts.get((r["id"], "email")),
+            phone=contacts.get((r["id"], "phone")),
+            last_contact_at=r["last_contact_at"],
+        )
+        for r in rows
+    ]
+
+
+def _primary_contacts(conn: sqlite3.Connection, ids: list[str]) -> dict[tuple[str, str], str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    out: dict[tuple[str, str], str] = {}
+    for cid, kind, normalized, _primary in conn.execute(
+        f"SELECT customer_id, kind, normalized, is_primary FROM identity"
+        f" WHERE customer_id IN ({marks}) AND kind IN ('email', 'phone')"
+        f" ORDER BY is_primary DESC",
+        ids,
+    ):
+        if normalized and (cid, kind) not in out:
+            out[(cid, kind)] = normalized
+    return out

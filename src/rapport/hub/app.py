@@ -1,0 +1,159 @@
+"""HTTP routes of the hub. Thin: parse, authorize, call :class:`rapport.hub.service.Hub`."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+import orjson
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.responses import Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from rapport import __version__
+from rapport.hub.service import CursorError, Hub
+from rapport.hub.store.users import User
+from rapport.protocol import DEFAULT_PAGE, MAX_PAGE, MAX_WAIT_SECONDS, PROTOCOL_VERSION
+
+
+class LoginRequest(BaseModel):
+    username: str = Field(min_length=1, max_length=128)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class UserOut(BaseModel):
+    id: str
+    username: str
+    display_name: str
+    role: str
+    store_id: str | None
+
+
+class LoginResponse(BaseModel):
+    token: str
+    expires_at: str
+    user: UserOut
+
+
+def _user_out(u: User) -> UserOut:
+    return UserOut(
+        id=u.id, username=u.username, display_name=u.display_name, role=u.role, store_id=u.store_id
+    )
+
+
+def _json(payload: Any) -> Response:
+    # orjson: the change feed is the hub's hot path; pydantic serialization would dominate it.
+    return Response(orjson.dumps(payload), media_type="application/json")
+
+
+def create_app(hub: Hub) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        hub.notifier.bind(asyncio.get_running_loop())
+        yield
+
+    app = FastAPI(
+        title="Rapport hub",
+        version=__version__,
+        lifespan=lifespan,
+        description="Customer data hub for the Rapport desktop app (sync protocol v1).",
+    )
+    app.state.hub = hub
+    bearer = HTTPBearer(auto_error=False)
+
+    def current_user(
+        creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> User:
+        if creds is None or creds.scheme.lower() != "bearer":
+            raise HTTPException(
+                401, "sign in first: missing bearer token", headers={"WWW-Authenticate": "Bearer"}
+            )
+        u = hub.user_for_token(creds.credentials)
+        if u is None:
+            raise HTTPException(
+                401,
+                "token expired or revoked: sign in again",
+                headers={"WWW-Authenticate": "Bearer"},
+            )
+        return u
+
+    CurrentUser = Annotated[User, Depends(current_user)]
+
+    @app.post("/v1/auth/login", response_model=LoginResponse, tags=["auth"])
+    def login(body: LoginRequest) -> LoginResponse:
+        result = hub.login(body.username, body.password)
+        if result is None:
+            raise HTTPException(401, "wrong username or password")
+        u, raw, expires = result
+        return LoginResponse(token=raw, expires_at=expires, user=_user_out(u))
+
+    @app.get("/v1/me", response_model=UserOut, tags=["auth"])
+    def me(u: CurrentUser) -> UserOut:
+        return _user_out(u)
+
+    @app.get(
+        "/v1/sync/changes",
+        tags=["sync"],
+        summary="Changes after a cursor, optionally waiting for the next one (long poll)",
+    )
+    async def sync_changes(
+        u: CurrentUser,
+        cursor: Annotated[str | None, Query(max_length=64)] = None,
+        limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+        wait: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = 0,
+    ) -> Response:
+        try:
+            after, reset = hub.decode_cursor(cursor)
+        except CursorError as exc:
+            raise HTTPException(400, str(exc)) from exc
+        scope = hub.scope_for(u)
+        generation = hub.notifier.generation
+        page = await run_in_threadpool(hub.changes, after, limit, scope)
+        deadline = asyncio.get_running_loop().time() + wait
+        # A change outside the caller's scope wakes us too; loop until one in scope or time out.
+        while not page.changes and not page.more and wait > 0:
+            if hub.notifier.generation == generation:
+                remaining = deadline - asyncio.get_running_loop().time()
+                if remaining <= 0 or not await hub.notifier.wait(remaining):
+                    break
+            generation = hub.notifier.generation
+            page = await run_in_threadpool(hub.changes, page.last_seq, limit, scope)
+        return _json(
+            {
+                "changes": page.changes,
+                "cursor": hub.encode_cursor(page.last_seq),
+                "more": page.more,
+            "remaining": max(0, page.head - page.last_seq) if page.more else 0,
+                "reset": reset,
+                "protocol": PROTOCOL_VERSION,
+            }
+        )
+
+    @app.get(
+        "/v1/customers/search",
+        tags=["customers"],
+        summary="Find customers by name, email, phone (any format) or loyalty id",
+    )
+    def customers_search(
+        u: CurrentUser,
+        q: Annotated[str, Query(min_length=1, max_length=256)],
+        limit: Annotated[int, Query(ge=1, le=200)] = 50,
+    ) -> Response:
+        return _json({"results": hub.search(q, limit, hub.scope_for(u))})
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> Response:
+        # Never echo internals (or customer data in them) to clients; the log keeps the type.
+        logging.getLogger("rapport.hub").error("unhandled %s", type(exc).__name__)
+        return Response(
+            orjson.dumps({"detail": "internal error"}),
+            status_code=500,
+            media_type="application/json",
+        )
+
+    return app

@@ -1,0 +1,45 @@
+"""Waking long-polling pulls when a change commits.
+
+Writers run on worker threads; waiters are coroutines on the server's event loop. ``generation``
+lets a pull that found nothing check, without a race, whether a change committed while it queried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+
+
+class ChangeNotifier:
+    def __init__(self) -> None:
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._event: asyncio.Event | None = None
+        self.generation = 0
+
+    def bind(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._loop = loop
+        self._event = asyncio.Event()
+
+    def notify(self) -> None:
+        """Thread-safe: call after a commit that wrote change-log rows."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # loop shutting down
+                loop.call_soon_threadsafe(self._wake)
+
+    def _wake(self) -> None:
+        self.generation += 1
+        if self._event is not None:
+            self._event.set()
+        self._event = asyncio.Event()
+
+    async def wait(self, timeout: float) -> bool:
+        """Wait for the next change; False on timeout. Must run on the bound loop."""
+        if self._event is None:
+            self.bind(asyncio.get_running_loop())
+        assert self._event is not None
+        try:
+            await asyncio.wait_for(self._event.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True

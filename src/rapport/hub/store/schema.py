@@ -1,0 +1,89 @@
+"""The hub's tables, built from the entity registry in ``rapport.protocol`` plus the hub's own
+bookkeeping tables (users, tokens, change log and its counter).
+
+SQLAlchemy Core so the same code runs on SQLite (embedded, demo) and PostgreSQL (production).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Column,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+from rapport.protocol import ENTITIES, Entity
+
+metadata = MetaData()
+
+_TYPES = {"text": Text, "int": BigInteger, "json": Text}
+
+
+def _entity_table(entity: Entity) -> Table:
+    cols = []
+    for col in entity.columns:
+        if col.name == "id":
+            cols.append(Column("id", String(64), primary_key=True))
+        else:
+            cols.append(Column(col.name, _TYPES[col.type], index=col.indexed))
+    return Table(entity.table, metadata, *cols)
+
+
+entity_tables: dict[str, Table] = {name: _entity_table(e) for name, e in ENTITIES.items()}
+
+# One row per entity row, renumbered on each write: a pull reads rows with seq > cursor, so a row
+# changed ten times is sent once. Tombstones (op='delete') stay until compaction.
+change_log = Table(
+    "change_log",
+    metadata,
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("entity", String(32), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Column("customer_id", String(64), nullable=True),
+    Column("op", String(8), nullable=False),
+    Index("ix_change_log_entity_row", "entity", "entity_id", unique=True),
+)
+
+# A single row: commit order equals seq order because the UPDATE takes the row lock for the
+# whole transaction (a plain PostgreSQL sequence can commit out of order).
+counter = Table(
+    "counter",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("seq", BigInteger, nullable=False),
+)
+
+user = Table(
+    "user",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("username", String(128), nullable=False, unique=True),
+    Column("display_name", Text, nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("store_id", String(64)),
+    Column("password_hash", Text, nullable=False),
+    Column("disabled", Integer, nullable=False, default=0),
+    Column("created_at", Text, nullable=False),
+)
+
+token = Table(
+    "token",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", String(64), nullable=False, index=True),
+    Column("created_at", Text, nullable=False),
+    Column("expires_at", Text, nullable=False),
+    Column("revoked", Integer, nullable=False, default=0),
+)
+
+meta = Table(
+    "hub_meta",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)

@@ -1,0 +1,95 @@
+"""Users and their tokens."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Connection, insert, select
+
+from rapport.hub.security import hash_password, new_token, token_digest, verify_password
+from rapport.hub.store.schema import token, user
+
+ROLES = ("agent", "associate", "supervisor", "admin")
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    id: str
+    username: str
+    display_name: str
+    role: str
+    store_id: str | None
+
+
+def now_iso(now: datetime | None = None) -> str:
+    return (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def add_user(
+    conn: Connection,
+    username: str,
+    password: str,
+    display_name: str,
+    role: str,
+    store_id: str | None = None,
+    user_id: str | None = None,
+) -> User:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}; expected one of {', '.join(ROLES)}")
+    uid = user_id or str(uuid.uuid4())
+    conn.execute(
+        insert(user).values(
+            id=uid,
+            username=username,
+            display_name=display_name,
+            role=role,
+            store_id=store_id,
+            password_hash=hash_password(password),
+            disabled=0,
+            created_at=now_iso(),
+        )
+    )
+    return User(uid, username, display_name, role, store_id)
+
+
+def _user_from(row) -> User:  # type: ignore[no-untyped-def]
+    return User(row.id, row.username, row.display_name, row.role, row.store_id)
+
+
+def authenticate(conn: Connection, username: str, password: str) -> User | None:
+    row = conn.execute(select(user).where(user.c.username == username)).first()
+    # Hash even for an unknown user so the timing does not reveal which usernames exist.
+    stored = row.password_hash if row is not None else hash_password("timing-equalizer")
+    ok = verify_password(password, stored)
+    if row is None or not ok or row.disabled:
+        return None
+    return _user_from(row)
+
+
+def issue_token(conn: Connection, u: User, ttl: timedelta) -> tuple[str, str]:
+    raw = new_token()
+    now = datetime.now(UTC)
+    expires = now_iso(now + ttl)
+    conn.execute(
+        insert(token).values(
+            token_hash=token_digest(raw),
+            user_id=u.id,
+            created_at=now_iso(now),
+            expires_at=expires,
+            revoked=0,
+        )
+    )
+    return raw, expires
+
+
+def user_for_token(conn: Connection, raw: str) -> User | None:
+    row = conn.execute(
+        select(user, token.c.expires_at, token.c.revoked)
+        .join(token, token.c.user_id == user.c.id)
+        .where(token.c.token_hash == token_digest(raw))
+    ).first()
+    if row is None or row.revoked or row.disabled or row.expires_at <= now_iso():
+        return None
+    return _user_from(row)

@@ -1,0 +1,244 @@
+"""Wire shapes shared by the hub and the client.
+
+The change feed carries whole rows of the entities below. Both the hub's tables and the client cache's
+tables are built from this one registry, so a column added here reaches the wire, the hub and the cache
+together (the cache through a migration).
+
+Conventions, chosen so SQLite and PostgreSQL behave alike and text sorts in time order:
+- ids are text (UUIDs for customer data, readable codes for stores and catalog rows);
+- timestamps are UTC ISO-8601 text with a ``Z`` suffix (``2026-11-23T18:11:30Z``);
+- money is an integer in minor units (cents) with the ISO currency next to it;
+- ``json`` columns hold lists or objects; on the wire they are nested JSON, in SQLite JSON text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+PROTOCOL_VERSION = 1
+
+ColumnType = Literal["text", "int", "json"]
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    name: str
+    type: ColumnType = "text"
+    indexed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One replicated table. ``customer_column`` names the column tying a row to a customer, which is
+    what scope filters, merges re-point and erasure deletes by."""
+
+    name: str
+    table: str
+    columns: tuple[Column, ...]
+    customer_column: str | None = None
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def json_columns(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns if c.type == "json")
+
+
+def _cols(*specs: str) -> tuple[Column, ...]:
+    """``"name"``, ``"name:int"``, ``"name:json"``; a trailing ``!`` asks for an index."""
+    out = []
+    for spec in specs:
+        indexed = spec.endswith("!")
+        spec = spec.rstrip("!")
+        name, _, typ = spec.partition(":")
+        out.append(Column(name, typ or "text", indexed))  # type: ignore[arg-type]
+    return tuple(out)
+
+
+STORE = Entity(
+    "store",
+    "store",
+    _cols("id", "name", "city", "country", "timezone", "phone", "address"),
+)
+PRODUCT = Entity(
+    "product",
+    "product",
+    _cols(
+        "id",
+        "sku!",
+        "name",
+        "department",
+        "category!",
+        "brand",
+        "price:int",
+        "currency",
+        "description",
+        "attributes:json",
+        "related:json",
+    ),
+)
+VARIANT = Entity(
+    "variant",
+    "variant",
+    _cols("id", "product_id!", "sku!", "size", "color", "price:int"),
+)
+INVENTORY = Entity(
+    "inventory",
+    "inventory",
+    _cols("id", "variant_id!", "store_id!", "quantity:int", "updated_at"),
+)
+CUSTOMER = Entity(
+    "customer",
+    "customer",
+    _cols(
+        "id",
+        "given_name",
+        "family_name",
+        "tier",
+        "home_store_id!",
+        "lifetime_value:int",
+        "currency",
+        "birth_date",
+        "preferences:json",
+        "consent:json",
+        "notes",
+        "last_contact_at",
+        "created_at",
+        "updated_at",
+        "version:int",
+    ),
+    customer_column="id",
+)
+# ``value`` is what was typed or received; ``normalized`` is the hub's canonical form (E.164 phones,
+# lower-case emails, upper-case loyalty ids) that search and identity resolution compare.
+IDENTITY = Entity(
+    "identity",
+    "identity",
+    _cols(
+        "id",
+        "customer_id!",
+        "kind",
+        "value",
+        "normalized!",
+        "label",
+        "is_primary:int",
+        "created_at",
+    ),
+    customer_column="customer_id",
+)
+INTERACTION = Entity(
+    "interaction",
+    "interaction",
+    _cols(
+        "id",
+        "customer_id!",
+        "channel",
+        "direction",
+        "kind",
+        "occurred_at",
+        "user_id",
+        "store_id",
+        "summary",
+        "disposition",
+        "payload:json",
+    ),
+    customer_column="customer_id",
+)
+WEB_EVENT = Entity(
+    "web_event",
+    "web_event",
+    _cols(
+        "id",
+        "customer_id!",
+        "anonymous_id",
+        "event",
+        "product_id",
+        "category",
+        "query",
+        "device",
+        "session_id",
+        "value:int",
+        "currency",
+        "occurred_at",
+    ),
+    customer_column="customer_id",
+)
+ORDER = Entity(
+    "order",
+    "orders",
+    _cols(
+        "id",
+        "customer_id!",
+        "number",
+        "channel",
+        "store_id",
+        "status",
+        "placed_at",
+        "currency",
+        "subtotal:int",
+        "shipping:int",
+        "total:int",
+        "lines:json",
+    ),
+    customer_column="customer_id",
+)
+OFFER = Entity(
+    "offer",
+    "offer",
+    _cols(
+        "id",
+        "customer_id!",
+        "campaign",
+        "channel",
+        "code",
+        "description",
+        "sent_at",
+        "expires_at",
+        "redeemed_at",
+    ),
+    customer_column="customer_id",
+)
+
+ENTITIES: dict[str, Entity] = {
+    e.name: e
+    for e in (
+        STORE,
+        PRODUCT,
+        VARIANT,
+        INVENTORY,
+        CUSTOMER,
+        IDENTITY,
+        INTERACTION,
+        WEB_EVENT,
+        ORDER,
+        OFFER,
+    )
+}
+
+# Channels of the timeline and of consent, in display order.
+CHANNELS = ("phone", "email", "chat", "sms", "store", "web", "app", "social", "push")
+CONSENT_CHANNELS = ("email", "sms", "phone", "push", "mail")
+IDENTITY_KINDS = ("email", "phone", "loyalty", "user_id", "anonymous_id", "device")
+TIERS = ("bronze", "silver", "gold", "platinum")
+
+# Segment e-commerce spec event names kept as web events.
+WEB_EVENTS = (
+    "Page Viewed",
+    "Product Viewed",
+    "Products Searched",
+    "Product Added",
+    "Product Removed",
+    "Cart Viewed",
+    "Checkout Started",
+    "Order Completed",
+)
+
+ChangeOp = Literal["upsert", "delete"]
+
+# Pull page sizes: the hub clamps ``limit`` to this range.
+MAX_PAGE = 10_000
+DEFAULT_PAGE = 2_000
+MAX_WAIT_SECONDS = 60

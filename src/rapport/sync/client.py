@@ -1,0 +1,135 @@
+"""HTTP client of the hub. Every failure becomes one of three errors the sync engine understands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import orjson
+
+from rapport import __version__
+
+
+class HubError(Exception):
+    """Base class: the hub could not be used for this request."""
+
+
+class AuthRequired(HubError):
+    """401: the token is missing, expired or revoked. Sign in again; nothing local is lost."""
+
+
+class HubUnavailable(HubError):
+    """Network down, timeout, 5xx, or an answer that is not what the protocol promises."""
+
+    def __init__(self, message: str, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Rejected(HubError):
+    """4xx other than 401: the request itself is wrong; retrying the same thing will not help."""
+
+
+@dataclass(frozen=True, slots=True)
+class LoginResult:
+    token: str
+    expires_at: str
+    user: dict[str, Any]
+
+
+def _retry_after(resp: httpx.Response) -> float | None:
+    value = resp.headers.get("retry-after")
+    if value is None:
+        return None
+    try:
+        return max(0.0, min(float(value), 3600.0))
+    except ValueError:
+        return None
+
+
+class HubClient:
+    def __init__(self, base_url: str, token: str | None = None, *, timeout: float = 15.0) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.token = token
+        self._http = httpx.AsyncClient(
+            base_url=self.base_url,
+            timeout=httpx.Timeout(timeout, connect=5.0),
+            headers={"User-Agent": f"rapport/{__version__}"},
+        )
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> HubClient:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
+
+    async def _request(self, method: str, path: str, *, read_timeout: float | None = None,
+                       **kwargs: Any) -> Any:
+        headers = kwargs.pop("headers", {})
+        if self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
+        if read_timeout is not None:
+            kwargs["timeout"] = httpx.Timeout(read_timeout, connect=5.0)
+        try:
+            resp = await self._http.request(method, path, headers=headers, **kwargs)
+        except httpx.TimeoutException as exc:
+            raise HubUnavailable(f"the hub did not answer in time ({type(exc).__name__})") from exc
+        except httpx.HTTPError as exc:
+            raise HubUnavailable(f"cannot reach the hub at {self.base_url}") from exc
+        if resp.status_code == 401:
+            raise AuthRequired(_detail(resp) or "sign in again")
+        if resp.status_code >= 500 or resp.status_code == 429:
+            raise HubUnavailable(f"the hub answered {resp.status_code}", _retry_after(resp))
+        if resp.status_code >= 400:
+            raise Rejected(_detail(resp) or f"the hub refused the request ({resp.status_code})")
+        try:
+            return orjson.loads(resp.content)
+        except orjson.JSONDecodeError as exc:
+            raise HubUnavailable("the hub's answer is not valid JSON") from exc
+
+    async def login(self, username: str, password: str) -> LoginResult:
+        body = await self._request("POST", "/v1/auth/login",
+                                   json={"username": username, "password": password})
+        try:
+            result = LoginResult(str(body["token"]), str(body["expires_at"]), dict(body["user"]))
+        except (KeyError, TypeError) as exc:
+            raise HubUnavailable("the hub's sign-in answer is malformed") from exc
+        self.token = result.token
+        return result
+
+    async def changes(self, cursor: str | None, limit: int, wait: float = 0) -> dict[str, Any]:
+        params: dict[str, Any] = {"limit": limit}
+        if cursor:
+            params["cursor"] = cursor
+        if wait:
+            params["wait"] = wait
+        body = await self._request("GET", "/v1/sync/changes", params=params,
+                                   read_timeout=(wait + 15) if wait else None)
+        if (not isinstance(body, dict) or not isinstance(body.get("changes"), list)
+                or not isinstance(body.get("cursor"), str)):
+            raise HubUnavailable("the hub's change page is malformed")
+        return body
+
+    async def search(self, q: str, limit: int = 50) -> list[dict[str, Any]]:
+        body = await self._request("GET", "/v1/customers/search", params={"q": q, "limit": limit})
+        results = body.get("results") if isinstance(body, dict) else None
+        if not isinstance(results, list):
+            raise HubUnavailable("the hub's search answer is malformed")
+        return results
+
+
+def _detail(resp: httpx.Response) -> str | None:
+    try:
+        body = orjson.loads(resp.content)
+    except orjson.JSONDecodeError:
+        return None
+    detail = body.get("detail") if isinstance(body, dict) else None
+    if isinstance(detail, str):
+        return detail
+    if isinstance(detail, list) and detail and isinstance(detail[0], dict):
+        return str(detail[0].get("msg"))
+    return None
