@@ -79,7 +79,7 @@ def open_cache(path: Path) -> tuple[sqlite3.Connection, OpenReport]:
     try:
         conn = connect(path)
         start = migrate(conn)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, RuntimeError) as exc:
         raise CacheError(f"cannot open the cache {path}: {exc}") from exc
     return conn, OpenReport(path, created, start, moved)
 

@@ -34,7 +34,9 @@ def fts_query(text: str, default_region: str = "FR") -> str | None:
     text = unicodedata.normalize("NFKC", text)[:MAX_QUERY_CHARS]
     digits = query_digits(text, default_region)
     if digits is not None:
-        return f'phones : "{digits}"*'
+        # Digits may be a phone number or a loyalty number: try both columns.
+        raw = "".join(ch for ch in text if ch.isdigit())[:MAX_QUERY_CHARS]
+        return f'(phones : "{digits}"*) OR (loyalty : "{raw}"*)'
     tokens = [t for t in _WORD.findall(text.casefold()) if t.strip("_")][:MAX_TOKENS]
     if not tokens:
         return None

@@ -1,6 +1,5 @@
 """HTTP routes of the hub. Thin: parse, authorize, call :class:`rapport.hub.service.Hub`."""
 
-from __future__ import annotations
 
 import asyncio
 import logging

@@ -152,9 +152,12 @@ def read_changes(conn: Connection, after: int, limit: int, scope: Scope) -> Chan
 def _fetch(conn: Connection, entity: str, ids: list[str]) -> Iterable[dict[str, Any]]:
     table = entity_tables[entity]
     json_cols = ENTITIES[entity].json_columns
+    # Plain str keys: SQLAlchemy's column keys are a str subclass that orjson refuses.
+    names = [str(c) for c in ENTITIES[entity].column_names]
+    cols = [table.c[n] for n in names]
     for i in range(0, len(ids), 500):
-        for m in conn.execute(select(table).where(table.c.id.in_(ids[i : i + 500]))).mappings():
-            row = dict(m)
+        for values in conn.execute(select(*cols).where(table.c.id.in_(ids[i : i + 500]))):
+            row = dict(zip(names, values, strict=True))
             for c in json_cols:
                 if row[c] is not None:
                     row[c] = orjson.loads(row[c])

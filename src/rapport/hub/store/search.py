@@ -90,4 +90,4 @@ def search_customers(
         .mappings()
         .all()
     )
-    return [dict(r) for r in rows]
+    return [{str(k): v for k, v in r.items()} for r in rows]

@@ -1,0 +1,79 @@
+"""Starting the Qt application: the demo, or a real hub after sign-in."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from rapport import __version__
+from rapport.config import Settings, SettingsError, cache_path_for, profile_dir
+from rapport.credentials import load_token, save_token
+from rapport.demo import DemoSite
+from rapport.ui.dialogs.sign_in import SignInDialog
+from rapport.ui.selftest import SelfTest
+from rapport.ui.session import Session
+from rapport.ui.theme import apply_theme
+
+
+def make_app() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Rapport")
+    app.setOrganizationName("Rapport")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("rapport")
+    apply_theme(app)  # type: ignore[arg-type]
+    return app  # type: ignore[return-value]
+
+
+def run_demo(site: DemoSite, *, self_test: bool = False) -> int:
+    app = make_app()
+    user = site.login.user
+    session = Session(site.cache_path, site.hub_url, site.login.token,
+                      user_label=f"{user.get('display_name', '')} · demo")
+    outcome = {"code": 0}
+    if self_test:
+        def report(ok: bool, message: str) -> None:
+            print(f"rapport self-test: {'ok' if ok else 'FAILED'}: {message}", flush=True)
+            outcome["code"] = 0 if ok else 1
+            session.window.close()
+            app.quit()
+
+        SelfTest(session, report)
+    session.start(show=True)
+    app.aboutToQuit.connect(session.shutdown)
+    app.exec()
+    session.shutdown()
+    return outcome["code"]
+
+
+def run_signed_in_app() -> int:
+    app = make_app()
+    try:
+        settings = Settings.load()
+    except SettingsError as exc:
+        QMessageBox.critical(None, "Rapport settings", f"The settings file cannot be read:\n{exc}")
+        return 2
+    token = load_token(settings.hub_url, settings.username) if settings.username else None
+    user_label = settings.username
+    if not token:
+        dialog = SignInDialog(settings.hub_url, settings.username)
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.result_login is None:
+            return 0
+        login = dialog.result_login
+        settings = settings.with_overrides(hub_url=dialog.hub.text().strip(),
+                                           username=dialog.user.text().strip())
+        settings.save()
+        token = login.token
+        user_label = str(login.user.get("display_name") or settings.username)
+        if not save_token(settings.hub_url, settings.username, token):
+            QTimer.singleShot(0, lambda: QMessageBox.information(
+                None, "No keyring",
+                "This computer has no password keyring, so Rapport keeps your sign-in for this "
+                "session only. You will be asked to sign in again next time."))
+    cache = cache_path_for(profile_dir(settings.hub_url, settings.username))
+    session = Session(cache, settings.hub_url, token, user_label=user_label, region=settings.region)
+    session.start()
+    app.aboutToQuit.connect(session.shutdown)
+    return app.exec()

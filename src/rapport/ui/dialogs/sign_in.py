@@ -1,0 +1,96 @@
+"""Sign-in: hub address, user name, password. The network call runs off the UI thread."""
+
+from __future__ import annotations
+
+import asyncio
+from urllib.parse import urlparse
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport.sync.client import AuthRequired, HubClient, HubError, LoginResult
+from rapport.ui.tasks import run_task
+
+
+def check_hub_url(text: str) -> str | None:
+    """An error message, or None when the address looks usable."""
+    url = urlparse(text.strip())
+    if url.scheme not in ("http", "https") or not url.netloc:
+        return "Enter the hub address, for example https://rapport.example.com"
+    return None
+
+
+class SignInDialog(QDialog):
+    def __init__(self, hub_url: str = "", username: str = "", message: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Sign in to Rapport")
+        self.result_login: LoginResult | None = None
+        self.hub = QLineEdit(hub_url, self)
+        self.hub.setObjectName("hubUrl")
+        self.user = QLineEdit(username, self)
+        self.user.setObjectName("username")
+        self.password = QLineEdit(self)
+        self.password.setObjectName("password")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = QLabel(message, self)
+        self.error.setObjectName("signInError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: palette(link);")
+        form = QFormLayout()
+        form.addRow("&Hub address", self.hub)
+        form.addRow("&User name", self.user)
+        form.addRow("&Password", self.password)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        (self.password if hub_url and username else self.hub if not hub_url else self.user).setFocus()
+
+    def _submit(self) -> None:
+        problem = check_hub_url(self.hub.text())
+        if problem is None and not self.user.text().strip():
+            problem = "Enter your user name."
+        if problem is None and not self.password.text():
+            problem = "Enter your password."
+        if problem:
+            self.error.setText(problem)
+            return
+        self.error.setText("Signing in…")
+        self.buttons.setEnabled(False)
+        url, user, pw = self.hub.text().strip(), self.user.text().strip(), self.password.text()
+
+        async def login() -> LoginResult:
+            async with HubClient(url) as client:
+                return await client.login(user, pw)
+
+        run_task(lambda: asyncio.run(login()), self._done, self._failed)
+
+    def _done(self, result: LoginResult) -> None:
+        self.result_login = result
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        self.password.clear()
+        self.password.setFocus()
+        if isinstance(exc, AuthRequired):
+            self.error.setText("Wrong user name or password.")
+        elif isinstance(exc, HubError):
+            self.error.setText(str(exc))
+        else:
+            self.error.setText(f"Sign-in failed: {type(exc).__name__}")

@@ -1,0 +1,50 @@
+"""A signed-in session: the cache, the sync worker and the main window, wired and torn down."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox
+
+from rapport.cache.db import connect, open_cache
+from rapport.sync.worker import SyncWorker
+from rapport.ui.main_window import MainWindow
+
+
+class Session(QObject):
+    def __init__(self, cache_path: Path, hub_url: str, token: str, *, user_label: str,
+                 region: str = "FR", now: Callable[[], datetime] | None = None,
+                 live_wait: float = 25.0) -> None:
+        super().__init__()
+        writer, report = open_cache(cache_path)
+        writer.close()  # the sync worker opens its own; this call only created/migrated/checked
+        self.open_report = report
+        self.reader: sqlite3.Connection = connect(cache_path)
+        self.worker = SyncWorker(cache_path, hub_url, token, live_wait=live_wait)
+        self.window = MainWindow(self.reader, user_label=user_label, region=region, now=now)
+        self.worker.status_changed.connect(self.window.on_sync_status)
+        self.worker.customers_changed.connect(self.window.on_customers_changed)
+        self.window.closing.connect(self.shutdown)
+        self._closed = False
+
+    def start(self, show: bool = True) -> None:
+        if show:
+            self.window.show()
+        if self.open_report.moved_aside is not None:
+            QMessageBox.warning(
+                self.window, "Local cache repaired",
+                "This computer's copy of the customer data was damaged and has been set aside "
+                f"({self.open_report.moved_aside.name}). It is being downloaded again from the hub.",
+            )
+        self.worker.start()
+
+    def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        self.worker.stop()
+        self.reader.close()

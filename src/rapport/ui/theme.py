@@ -1,0 +1,31 @@
+"""Application-wide look: Fusion style following the system colour scheme, tier colours."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+# Tier badges: hue chosen per tier; lightness adapts to the palette in tier_color().
+_TIER_HUES = {"bronze": 28, "silver": 210, "gold": 45, "platinum": 265}
+
+
+def apply_theme(app: QApplication) -> None:
+    app.setStyle("Fusion")
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def tier_color(tier: str | None, palette: QPalette | None = None) -> QColor:
+    hue = _TIER_HUES.get((tier or "").lower(), 0)
+    sat = 0 if tier is None or tier.lower() not in _TIER_HUES else 150
+    if tier and tier.lower() == "silver":
+        sat = 40
+    return QColor.fromHsl(hue, sat, 170 if is_dark(palette) else 90)
+
+
+def muted(palette: QPalette) -> QColor:
+    """Secondary text: between text and background, still over 4.5:1 on both schemes."""
+    return palette.color(QPalette.ColorRole.PlaceholderText)
