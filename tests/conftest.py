@@ -11,9 +11,9 @@ if "XDG_RUNTIME_DIR" not in os.environ or not os.path.isdir(os.environ["XDG_RUNT
     os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="rapport-xdg-")
     os.chmod(os.environ["XDG_RUNTIME_DIR"], 0o700)
 
-import keyring  # noqa: E402
-import keyring.backend  # noqa: E402
-import pytest  # noqa: E402
+import keyring
+import keyring.backend
+import pytest
 
 
 class MemoryKeyring(keyring.backend.KeyringBackend):

@@ -79,7 +79,8 @@ def _demo(args: argparse.Namespace) -> int:
     try:
         from rapport.ui.app import run_demo
 
-        return run_demo(site, self_test=args.self_test)
+        return run_demo(site.cache_path, site.hub_url, site.login.token,
+                        str(site.login.user.get("display_name", "")), self_test=args.self_test)
     finally:
         site.close()
 

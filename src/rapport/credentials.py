@@ -6,6 +6,7 @@ is told why they will sign in again next time. Never a file fallback.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 import keyring
@@ -38,7 +39,5 @@ def load_token(hub_url: str, username: str) -> str | None:
 
 
 def forget_token(hub_url: str, username: str) -> None:
-    try:
+    with contextlib.suppress(KeyringError):
         keyring.delete_password(SERVICE, _account(hub_url, username))
-    except KeyringError:
-        pass

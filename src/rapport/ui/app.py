@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -10,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rapport import __version__
 from rapport.config import Settings, SettingsError, cache_path_for, profile_dir
 from rapport.credentials import load_token, save_token
-from rapport.demo import DemoSite
 from rapport.ui.dialogs.sign_in import SignInDialog
 from rapport.ui.selftest import SelfTest
 from rapport.ui.session import Session
@@ -27,11 +27,10 @@ def make_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_demo(site: DemoSite, *, self_test: bool = False) -> int:
+def run_demo(cache_path: Path, hub_url: str, token: str, user_label: str, *,
+             self_test: bool = False) -> int:
     app = make_app()
-    user = site.login.user
-    session = Session(site.cache_path, site.hub_url, site.login.token,
-                      user_label=f"{user.get('display_name', '')} · demo")
+    session = Session(cache_path, hub_url, token, user_label=f"{user_label} · demo")
     outcome = {"code": 0}
     if self_test:
         def report(ok: bool, message: str) -> None:

@@ -81,6 +81,6 @@ class MainWindow(QMainWindow):
         if current and (not changed or current in changed):
             self.customer.refresh()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)

@@ -28,7 +28,7 @@ TYPING_COALESCE_MS = 15
 class SearchHitDelegate(QStyledItemDelegate):
     """Two lines: name and tier; email, phone and last contact underneath."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         fm = QFontMetrics(option.font)
         return QSize(fm.averageCharWidth() * 30, fm.height() * 2 + fm.height() // 2 + 8)
 
@@ -161,7 +161,7 @@ class SearchPanel(QWidget):
         if cid:
             self.customer_activated.emit(cid)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Up/Down in the box move through the results, so the hands stay on the keyboard.
         if watched is self.box and event.type() == QEvent.Type.KeyPress:
             key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()

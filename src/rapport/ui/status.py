@@ -43,7 +43,7 @@ class _Dot(QWidget):
         size = self.fontMetrics().height() // 2 + 2
         self.setFixedSize(size, size)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(Qt.PenStyle.NoPen)

@@ -48,7 +48,7 @@ class SearchModel(QAbstractListModel):
     def hit(self, row: int) -> SearchHit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._hits)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -72,7 +72,7 @@ class SearchModel(QAbstractListModel):
     def _phone(self, hit: SearchHit) -> str | None:
         return format_phone(hit.phone, self._region) if hit.phone else None
 
-    def roleNames(self) -> dict[int, bytes]:  # noqa: N802
+    def roleNames(self) -> dict[int, bytes]:
         return {r.value: r.name.lower().encode() for r in SearchRole} | {
             Qt.ItemDataRole.DisplayRole: b"display"
         }
