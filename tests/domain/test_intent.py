@@ -72,7 +72,7 @@ def basketball_story() -> list[dict[str, Any]]:
         (34905, "EUR", "EUR 349.05"),
         (0, "EUR", "EUR 0"),
         (129900, "EUR", "EUR 1,299"),
-        (-500, "USD", "-USD 5") if False else (-500, "USD", "USD -5"),
+        (-500, "USD", "USD -5"),
         (34900, "JPY", "JPY 34,900"),
         (1500, "KWD", "KWD 1.500"),
         (34900, "", "349"),
@@ -267,7 +267,10 @@ def test_ranking_prefers_recent_interest() -> None:
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert [p.product_id for p in intent.products] == ["ball", "tv"]
     assert [p.views for p in intent.products] == [2, 5]
-    assert intent.products[0].score == pytest.approx(2 * 0.5 ** ((5 * 3600 - 30) / 86400 / 3))
+    hours_to_half_life = 3 * 24
+    assert intent.products[0].score == pytest.approx(
+        0.5 ** (5 / hours_to_half_life) + 0.5 ** ((5 - 1 / 60) / hours_to_half_life)
+    )
     assert intent.topic == "basketballs"
     assert [c.category for c in intent.categories] == ["Basketballs", "TV & Audio"]
 
@@ -313,6 +316,10 @@ def test_cart_emptied_again_is_not_abandoned() -> None:
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert intent.carts == []
     assert intent.sentence == "Researching basketball hoops: 1 view 3 days ago"
+    (hoop,) = intent.products
+    assert hoop.added_to_cart is False
+    # View + add - removal leaves about two views' worth, not the four of view + add.
+    assert hoop.score == pytest.approx(2 * 0.5 ** ((3 + 5 / 24) / 3), rel=1e-3)
 
 
 def test_checkout_value_wins_and_removed_items_leave() -> None:

@@ -45,6 +45,8 @@ HALF_LIFE_DAYS = 3.0
 # Putting something in the cart is a much stronger signal than looking at it.
 VIEW_WEIGHT = 1.0
 ADD_WEIGHT = 3.0
+# Taking it out again takes back most of that: what is left is about as much as a careful look.
+REMOVE_WEIGHT = VIEW_WEIGHT - ADD_WEIGHT
 # A cart untouched this long is taken as left behind rather than still being filled.
 ABANDON_AFTER = timedelta(hours=1)
 MAX_SENTENCE = 120
@@ -86,6 +88,7 @@ class ProductInterest:
     views: int
     # Latest view, or latest add to cart for a product added without a tracked view.
     last_viewed: datetime
+    # Added and not removed since, within the window (a bought product stays True).
     added_to_cart: bool
     score: float
 
@@ -243,18 +246,26 @@ def _rank_products(
 ) -> list[ProductInterest]:
     views: dict[str, int] = {}
     last: dict[str, datetime] = {}
-    added: set[str] = set()
+    in_cart: dict[str, int] = {}
     score: dict[str, float] = {}
     category: dict[str, str | None] = {}
     for e in events:
-        if e.product_id is None or e.kind not in (VIEWED, ADDED):
-            continue
         pid = e.product_id
+        if pid is None:
+            continue
+        if e.kind == REMOVED:
+            # A removal with no add in the window says nothing about recent interest.
+            if in_cart.get(pid):
+                in_cart[pid] -= 1
+                score[pid] += REMOVE_WEIGHT * _decay(e.at, now)
+            continue
+        if e.kind not in (VIEWED, ADDED):
+            continue
         weight = VIEW_WEIGHT if e.kind == VIEWED else ADD_WEIGHT
         score[pid] = score.get(pid, 0.0) + weight * _decay(e.at, now)
         views[pid] = views.get(pid, 0) + (e.kind == VIEWED)
         if e.kind == ADDED:
-            added.add(pid)
+            in_cart[pid] = in_cart.get(pid, 0) + 1
         # Events are in time order, so the latest wins.
         last[pid] = e.at
         category[pid] = e.category or category.get(pid)
@@ -265,7 +276,7 @@ def _rank_products(
             category=category[pid],
             views=views[pid],
             last_viewed=last[pid],
-            added_to_cart=pid in added,
+            added_to_cart=in_cart.get(pid, 0) > 0,
             score=score[pid],
         )
         for pid in score
@@ -285,6 +296,9 @@ def _rank_categories(events: Sequence[_Event], now: datetime) -> list[CategoryIn
             weight, is_view = VIEW_WEIGHT, True
         elif e.kind == ADDED:
             weight, is_view = ADD_WEIGHT, False
+        elif e.kind == REMOVED and e.category in score:
+            score[e.category] += REMOVE_WEIGHT * _decay(e.at, now)
+            continue
         else:
             continue
         score[e.category] = score.get(e.category, 0.0) + weight * _decay(e.at, now)
@@ -480,7 +494,14 @@ def _bought_what(
 ) -> str:
     if order.product_id:
         return _clip(_product_name(order.product_id, products), _MAX_NAME)
+    # The order's own session says what was bought; failing that, the cart it settled from an
+    # earlier visit (carts are newest first, so that is the latest one left before the order).
     cart = next((c for c in carts if c.session_id == order.session and c.product_ids), None)
+    cart = cart or next(
+        (c for c in carts
+         if c.status == "purchased" and c.product_ids and c.last_at <= order.at),
+        None,
+    )
     if cart is not None:
         # Name the product the customer cared most about; the rest is a count.
         rank = {p.product_id: i for i, p in enumerate(ranked)}
