@@ -13,7 +13,7 @@ Conventions, chosen so SQLite and PostgreSQL behave alike and text sorts in time
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 PROTOCOL_VERSION = 1
@@ -37,14 +37,15 @@ class Entity:
     table: str
     columns: tuple[Column, ...]
     customer_column: str | None = None
+    # Derived once: the sync hot paths read these for every row.
+    column_names: tuple[str, ...] = field(init=False)
+    json_columns: tuple[str, ...] = field(init=False)
 
-    @property
-    def column_names(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns)
-
-    @property
-    def json_columns(self) -> tuple[str, ...]:
-        return tuple(c.name for c in self.columns if c.type == "json")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "column_names", tuple(c.name for c in self.columns))
+        object.__setattr__(
+            self, "json_columns", tuple(c.name for c in self.columns if c.type == "json")
+        )
 
 
 def _cols(*specs: str) -> tuple[Column, ...]:

@@ -48,13 +48,12 @@ def _upsert_sql(entity: str) -> str:
 
 def _row_tuple(entity: str, data: Mapping[str, Any]) -> tuple[Any, ...]:
     spec = ENTITIES[entity]
-    json_cols = spec.json_columns
-    out = []
-    for c in spec.column_names:
-        v = data.get(c)
-        if c in json_cols and v is not None and not isinstance(v, str):
-            v = orjson.dumps(v).decode()
-        out.append(v)
+    out = [data.get(c) for c in spec.column_names]
+    for c in spec.json_columns:
+        i = spec.column_names.index(c)
+        v = out[i]
+        if v is not None and not isinstance(v, str):
+            out[i] = orjson.dumps(v).decode()
     return tuple(out)
 
 

@@ -114,29 +114,40 @@ class SyncEngine:
         limit = page_limit or self.page_limit
         cursor = get_state(self.conn, "cursor")
         done = 0
+        page = await self.client.changes(cursor, limit, wait)
         while True:
-            page = await self.client.changes(cursor, limit, wait if report.pages == 0 else 0)
             if page.get("reset"):
                 # The hub no longer has our history (another database, compaction): start over.
                 await asyncio.to_thread(reset_cache, self.conn)
                 report.reset = True
-                cursor = None
+                page = await self.client.changes(None, limit)
                 continue
-            changes = page["changes"]
-            applied = await asyncio.to_thread(apply_changes, self.conn, changes, page["cursor"])
-            cursor = page["cursor"]
+            # Ask for the next page while this one is written: the hub's read and our write
+            # overlap instead of taking turns.
+            prefetch = (
+                asyncio.ensure_future(self.client.changes(page["cursor"], limit))
+                if page.get("more") else None
+            )
+            try:
+                applied = await asyncio.to_thread(
+                    apply_changes, self.conn, page["changes"], page["cursor"]
+                )
+            except BaseException:
+                if prefetch is not None:
+                    prefetch.cancel()
+                raise
             report.pages += 1
             report.rows += applied.rows
             report.customers |= applied.customers
             done += applied.rows
-            remaining = int(page.get("remaining") or 0)
             if applied.rows:
                 self._on_applied(applied)
-            if page.get("more"):
-                self._set_status(state="syncing", done=done, total=done + remaining,
-                                 message="Syncing")
-                continue
-            break
+            if prefetch is None:
+                break
+            remaining = int(page.get("remaining") or 0)
+            self._set_status(state="syncing", done=done, total=done + remaining,
+                             message="Syncing")
+            page = await prefetch
         report.seconds = time.perf_counter() - started
         return report
 

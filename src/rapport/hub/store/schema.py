@@ -41,12 +41,15 @@ entity_tables: dict[str, Table] = {name: _entity_table(e) for name, e in ENTITIE
 change_log = Table(
     "change_log",
     metadata,
-    Column("seq", BigInteger, primary_key=True, autoincrement=False),
+    # INTEGER on SQLite makes seq the rowid: page reads are a range scan of the table itself.
+    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
+           autoincrement=False),
     Column("entity", String(32), nullable=False),
     Column("entity_id", String(64), nullable=False),
     Column("customer_id", String(64), nullable=True),
     Column("op", String(8), nullable=False),
-    Index("ix_change_log_entity_row", "entity", "entity_id", unique=True),
+    # entity_id first: with entity first, SQLite prefers it over the seq range for page reads.
+    Index("ix_change_log_entity_row", "entity_id", "entity", unique=True),
 )
 
 # A single row: commit order equals seq order because the UPDATE takes the row lock for the
