@@ -115,7 +115,7 @@ def create_app(hub: Hub) -> FastAPI:
         page = await run_in_threadpool(hub.changes, after, limit, scope)
         deadline = asyncio.get_running_loop().time() + wait
         # A change outside the caller's scope wakes us too; loop until one in scope or time out.
-        while not page.changes and not page.more and wait > 0:
+        while not page.changes and not page.more and wait > 0 and not hub.notifier.closing:
             if hub.notifier.generation == generation:
                 remaining = deadline - asyncio.get_running_loop().time()
                 if remaining <= 0 or not await hub.notifier.wait(remaining):

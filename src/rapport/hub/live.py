@@ -15,6 +15,7 @@ class ChangeNotifier:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._event: asyncio.Event | None = None
         self.generation = 0
+        self.closing = False
 
     def bind(self, loop: asyncio.AbstractEventLoop) -> None:
         self._loop = loop
@@ -27,6 +28,12 @@ class ChangeNotifier:
             with contextlib.suppress(RuntimeError):  # loop shutting down
                 loop.call_soon_threadsafe(self._wake)
 
+    def close(self) -> None:
+        """The server is stopping: release every waiting pull now, so shutdown does not have to
+        cancel them mid-response."""
+        self.closing = True
+        self.notify()
+
     def _wake(self) -> None:
         self.generation += 1
         if self._event is not None:
@@ -38,6 +45,8 @@ class ChangeNotifier:
         if self._event is None:
             self.bind(asyncio.get_running_loop())
         assert self._event is not None
+        if self.closing:
+            return False
         try:
             await asyncio.wait_for(self._event.wait(), timeout)
         except TimeoutError:

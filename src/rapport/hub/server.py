@@ -51,6 +51,7 @@ class HubServer:
         return self
 
     def stop(self) -> None:
+        self.hub.notifier.close()
         self._server.should_exit = True
         if self._thread is not None:
             self._thread.join(timeout=5)

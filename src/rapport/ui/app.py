@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rapport import __version__
@@ -17,7 +18,21 @@ from rapport.ui.session import Session
 from rapport.ui.theme import apply_theme
 
 
+_QT_NOISE = ("This plugin does not support propagateSizeHints",)
+_qt_log = logging.getLogger("rapport.qt")
+
+
+def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
+    # Qt's own warnings go to our log (the offscreen platform's known chatter is dropped).
+    if message.startswith(_QT_NOISE):
+        return
+    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
+             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    _qt_log.log(level, "%s", message)
+
+
 def make_app() -> QApplication:
+    qInstallMessageHandler(_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")

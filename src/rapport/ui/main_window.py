@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
 
         # Sync can deliver many pages a second; re-read what is on screen at most 4 times a second.
         self._pending_customers: set[str] = set()
+        self._detached = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self._refresh_views)
         self.resize(em * 150, self.fontMetrics().height() * 48)
@@ -74,7 +75,14 @@ class MainWindow(QMainWindow):
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
+    def detach(self) -> None:
+        """The session is ending: no more re-reads of the cache."""
+        self._detached = True
+        self._refresh_timer.stop()
+
     def _refresh_views(self) -> None:
+        if self._detached:
+            return
         changed, self._pending_customers = self._pending_customers, set()
         self.search.refresh()
         current = self.customer.current_customer_id

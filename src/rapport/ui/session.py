@@ -46,5 +46,9 @@ class Session(QObject):
         if self._closed:
             return
         self._closed = True
+        # Signals already queued from the sync thread must not reach a closed reader.
+        self.worker.status_changed.disconnect(self.window.on_sync_status)
+        self.worker.customers_changed.disconnect(self.window.on_customers_changed)
+        self.window.detach()
         self.worker.stop()
         self.reader.close()
