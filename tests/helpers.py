@@ -8,11 +8,10 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from rapport.hub.seed import SeedConfig, generate
-
 from rapport.cache.apply import apply_changes
 from rapport.cache.db import open_cache
 from rapport.hub.identity import normalize_identity_rows
+from rapport.hub.seed import SeedConfig, generate
 
 FIXED_NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 
@@ -24,7 +23,10 @@ def seeded_cache(path: Path, customers: int = 200, now: datetime = FIXED_NOW) ->
             rows = normalize_identity_rows(rows, "FR")
         apply_changes(
             conn,
-            [{"entity": entity, "op": "upsert", "id": r["id"], "version": 1, "data": r} for r in rows],
+            [
+                {"entity": entity, "op": "upsert", "id": r["id"], "version": 1, "data": r}
+                for r in rows
+            ],
             cursor=None,
         )
     return conn

@@ -12,7 +12,9 @@ from rapport import __version__
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="rapport", description="The agent's single view of the customer.")
+    p = argparse.ArgumentParser(
+        prog="rapport", description="The agent's single view of the customer."
+    )
     p.add_argument("--version", action="version", version=f"rapport {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     sub = p.add_subparsers(dest="command")
@@ -24,16 +26,28 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--customers", type=int, default=None, help="data set size (default 2000)")
     d.add_argument("--seed", type=int, default=42, help="random seed of the data set")
     d.add_argument("--user", default="agent", choices=["agent", "associate", "supervisor"])
-    d.add_argument("--self-test", action="store_true",
-                   help="run offscreen: sync, open one customer, print one line, exit")
+    d.add_argument(
+        "--open",
+        metavar="TEXT",
+        help="once synced, search TEXT and open the first match (support, screenshots)",
+    )
+    d.add_argument(
+        "--self-test",
+        action="store_true",
+        help="run offscreen: sync, open one customer, print one line, exit",
+    )
 
     h = sub.add_parser("hub", help="run the hub server")
     h.add_argument("--data", type=Path, help="folder of the embedded SQLite database")
     h.add_argument("--database", help="SQLAlchemy URL instead of --data")
     h.add_argument("--host", default="127.0.0.1")
     h.add_argument("--port", type=int, default=8765)
-    h.add_argument("--demo-customers", type=int, default=0,
-                   help="fill an empty hub with this many demo customers and the demo users")
+    h.add_argument(
+        "--demo-customers",
+        type=int,
+        default=0,
+        help="fill an empty hub with this many demo customers and the demo users",
+    )
 
     s = sub.add_parser("search", help="find customers in the local cache")
     s.add_argument("text")
@@ -74,13 +88,21 @@ def _demo(args: argparse.Namespace) -> int:
         print(f"rapport demo: could not start the demo hub: {exc}", file=sys.stderr)
         return 1
     if site.seeded:
-        print(f"Demo hub: {site.seeded.rows:,} rows in {site.seeded.seconds:.1f} s at {site.hub_url}",
-              file=sys.stderr)
+        print(
+            f"Demo hub: {site.seeded.rows:,} rows in {site.seeded.seconds:.1f} s at {site.hub_url}",
+            file=sys.stderr,
+        )
     try:
         from rapport.ui.app import run_demo
 
-        return run_demo(site.cache_path, site.hub_url, site.login.token,
-                        str(site.login.user.get("display_name", "")), self_test=args.self_test)
+        return run_demo(
+            site.cache_path,
+            site.hub_url,
+            site.login.token,
+            str(site.login.user.get("display_name", "")),
+            self_test=args.self_test,
+            open_text=args.open,
+        )
     finally:
         site.close()
 
@@ -103,8 +125,11 @@ def _hub(args: argparse.Namespace) -> int:
     hub = Hub.open(url)
     if args.demo_customers and hub.latest_seq() == 0:
         report = seed_demo(hub, SeedConfig(customers=args.demo_customers))
-        print(f"seeded {report.rows:,} rows in {report.seconds:.1f} s; users agent, associate, "
-              "supervisor with password 'demo'", file=sys.stderr)
+        print(
+            f"seeded {report.rows:,} rows in {report.seconds:.1f} s; users agent, associate, "
+            "supervisor with password 'demo'",
+            file=sys.stderr,
+        )
     serve_forever(hub, args.host, args.port)
     return 0
 
@@ -122,8 +147,11 @@ def _search(args: argparse.Namespace) -> int:
     elif settings.hub_url and settings.username:
         path = cache_path_for(profile_dir(settings.hub_url, settings.username))
     else:
-        print("rapport search: no local cache; sign in with `rapport` first, or pass --data DIR "
-              "of a demo kept with `rapport demo --data DIR`", file=sys.stderr)
+        print(
+            "rapport search: no local cache; sign in with `rapport` first, or pass --data DIR "
+            "of a demo kept with `rapport demo --data DIR`",
+            file=sys.stderr,
+        )
         return 2
     if not path.exists():
         print(f"rapport search: no cache at {path}", file=sys.stderr)
@@ -138,8 +166,9 @@ def _search(args: argparse.Namespace) -> int:
         return 1
     for h in hits:
         phone = format_phone(h.phone, settings.region) if h.phone else ""
-        print("\t".join([h.id, h.name, h.tier or "", h.email or "", phone,
-                         h.last_contact_at or ""]))
+        print(
+            "\t".join([h.id, h.name, h.tier or "", h.email or "", phone, h.last_contact_at or ""])
+        )
     return 0
 
 

@@ -43,7 +43,9 @@ class Settings:
                 raise SettingsError(f"{path}: {exc}") from exc
             for f in fields(cls):
                 if f.name in data and f.name != "sources":
-                    values[f.name] = _coerce(path, f.name, data[f.name], type(getattr(cls(), f.name)))
+                    values[f.name] = _coerce(
+                        path, f.name, data[f.name], type(getattr(cls(), f.name))
+                    )
                     sources[f.name] = str(path)
         for f in fields(cls):
             key = f"RAPPORT_{f.name.upper()}"
@@ -54,7 +56,9 @@ class Settings:
 
     def with_overrides(self, **overrides: Any) -> Settings:
         given = {k: v for k, v in overrides.items() if v is not None}
-        return replace(self, **given, sources={**self.sources, **dict.fromkeys(given, "command line")})
+        return replace(
+            self, **given, sources={**self.sources, **dict.fromkeys(given, "command line")}
+        )
 
     def save(self, path: Path | None = None) -> None:
         path = path or settings_path()
@@ -78,7 +82,16 @@ def _coerce(where: Path, name: str, value: Any, typ: type) -> Any:
     if typ is bool:
         if isinstance(value, bool):
             return value
-        if isinstance(value, str) and value.lower() in {"1", "true", "yes", "on", "0", "false", "no", "off"}:
+        if isinstance(value, str) and value.lower() in {
+            "1",
+            "true",
+            "yes",
+            "on",
+            "0",
+            "false",
+            "no",
+            "off",
+        }:
             return value.lower() in {"1", "true", "yes", "on"}
         raise SettingsError(f"{where}: {name} must be true or false, not {value!r}")
     if not isinstance(value, str):

@@ -25,8 +25,9 @@ def save_token(hub_url: str, username: str, token: str) -> bool:
     try:
         keyring.set_password(SERVICE, _account(hub_url, username), token)
     except KeyringError as exc:
-        log.warning("no usable keyring (%s); the token is kept for this session only",
-                    type(exc).__name__)
+        log.warning(
+            "no usable keyring (%s); the token is kept for this session only", type(exc).__name__
+        )
         return False
     return True
 

@@ -19,7 +19,8 @@ def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | N
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8")
+            path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+        )
     except OSError:
         handler, path = logging.StreamHandler(), None
     handler.setFormatter(fmt)

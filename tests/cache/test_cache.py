@@ -16,14 +16,26 @@ from rapport.hub.identity import normalize_identity_rows
 
 
 def _customer(cid: str, given: str, family: str, last: str = "2026-01-01T00:00:00Z") -> dict:
-    return {"entity": "customer", "op": "upsert", "id": cid, "version": 1,
-            "data": {"id": cid, "given_name": given, "family_name": family, "tier": "gold",
-                     "last_contact_at": last, "consent": {"sms": {"status": "denied"}}}}
+    return {
+        "entity": "customer",
+        "op": "upsert",
+        "id": cid,
+        "version": 1,
+        "data": {
+            "id": cid,
+            "given_name": given,
+            "family_name": family,
+            "tier": "gold",
+            "last_contact_at": last,
+            "consent": {"sms": {"status": "denied"}},
+        },
+    }
 
 
 def _identity(iid: str, cid: str, kind: str, value: str) -> dict:
-    row = normalize_identity_rows([{"id": iid, "customer_id": cid, "kind": kind, "value": value,
-                                    "is_primary": 1}], "FR")[0]
+    row = normalize_identity_rows(
+        [{"id": iid, "customer_id": cid, "kind": kind, "value": value, "is_primary": 1}], "FR"
+    )[0]
     return {"entity": "identity", "op": "upsert", "id": iid, "version": 1, "data": row}
 
 
@@ -31,16 +43,20 @@ def _identity(iid: str, cid: str, kind: str, value: str) -> dict:
 def cache(tmp_path: Path) -> sqlite3.Connection:
     conn, report = open_cache(tmp_path / "cache.sqlite3")
     assert report.created and report.migrated_from == 0
-    apply_changes(conn, [
-        _customer("c1", "José", "Smith-Ödegaard", "2026-03-01T00:00:00Z"),
-        _customer("c2", "Lucas", "Martin", "2026-05-01T00:00:00Z"),
-        _customer("c3", "Lucie", "Marchand", "2026-04-01T00:00:00Z"),
-        _identity("i1", "c2", "phone", "06 12 34 56 78"),
-        _identity("i2", "c2", "email", "Lucas.Martin@Example.com"),
-        _identity("i3", "c2", "loyalty", "loy-100001"),
-        _identity("i4", "c1", "phone", "+1 415 555 0134"),
-        _identity("i5", "c3", "phone", "0033 7 81 23 45 67"),
-    ], cursor="hub.8")
+    apply_changes(
+        conn,
+        [
+            _customer("c1", "José", "Smith-Ödegaard", "2026-03-01T00:00:00Z"),
+            _customer("c2", "Lucas", "Martin", "2026-05-01T00:00:00Z"),
+            _customer("c3", "Lucie", "Marchand", "2026-04-01T00:00:00Z"),
+            _identity("i1", "c2", "phone", "06 12 34 56 78"),
+            _identity("i2", "c2", "email", "Lucas.Martin@Example.com"),
+            _identity("i3", "c2", "loyalty", "loy-100001"),
+            _identity("i4", "c1", "phone", "+1 415 555 0134"),
+            _identity("i5", "c3", "phone", "0033 7 81 23 45 67"),
+        ],
+        cursor="hub.8",
+    )
     return conn
 
 
@@ -48,10 +64,20 @@ def ids(conn: sqlite3.Connection, text: str) -> list[str]:
     return [h.id for h in search_customers(conn, text)]
 
 
-@pytest.mark.parametrize("typed", [
-    "+33612345678", "06 12 34 56 78", "+33 6 12 34 56 78", "0033612345678", "0612345678",
-    "06.12.34.56.78", "06 12 3", "+33 6 12", "(0)6-12-34-56-78",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "+33612345678",
+        "06 12 34 56 78",
+        "+33 6 12 34 56 78",
+        "0033612345678",
+        "0612345678",
+        "06.12.34.56.78",
+        "06 12 3",
+        "+33 6 12",
+        "(0)6-12-34-56-78",
+    ],
+)
 def test_phone_in_any_format_finds_the_customer(cache: sqlite3.Connection, typed: str) -> None:
     assert ids(cache, typed) == ["c2"]
 
@@ -73,15 +99,55 @@ def test_names_emails_loyalty_accents_and_prefixes(cache: sqlite3.Connection) ->
 def test_hits_carry_primary_contacts(cache: sqlite3.Connection) -> None:
     (hit,) = search_customers(cache, "lucas")
     assert (hit.name, hit.tier, hit.email, hit.phone) == (
-        "Lucas Martin", "gold", "lucas.martin@example.com", "+33612345678")
+        "Lucas Martin",
+        "gold",
+        "lucas.martin@example.com",
+        "+33612345678",
+    )
 
 
-@pytest.mark.parametrize("odd", [
-    "", "   ", '"', '""', "'", "*", "**", "lucas*", "AND", "OR NOT", "-", "- lucas", "NEAR(a b)",
-    "a:b", "^", "(", ")", "{}", "😀", "📞 06 12", "lucas 😀", "\x00", "\\", "%", "_", "x" * 5000,
-    "é" * 5000, "0" * 5000, "+", "+++", "@", "name:lucas", "customer_fts", "'; DROP TABLE customer;--",
-])
-def test_any_text_returns_results_or_none_never_an_error(cache: sqlite3.Connection, odd: str) -> None:
+@pytest.mark.parametrize(
+    "odd",
+    [
+        "",
+        "   ",
+        '"',
+        '""',
+        "'",
+        "*",
+        "**",
+        "lucas*",
+        "AND",
+        "OR NOT",
+        "-",
+        "- lucas",
+        "NEAR(a b)",
+        "a:b",
+        "^",
+        "(",
+        ")",
+        "{}",
+        "😀",
+        "📞 06 12",
+        "lucas 😀",
+        "\x00",
+        "\\",
+        "%",
+        "_",
+        "x" * 5000,
+        "é" * 5000,
+        "0" * 5000,
+        "+",
+        "+++",
+        "@",
+        "name:lucas",
+        "customer_fts",
+        "'; DROP TABLE customer;--",
+    ],
+)
+def test_any_text_returns_results_or_none_never_an_error(
+    cache: sqlite3.Connection, odd: str
+) -> None:
     result = search_customers(cache, odd)
     assert isinstance(result, list)
     assert cache.execute("SELECT count(*) FROM customer").fetchone()[0] == 3
@@ -92,24 +158,33 @@ def test_operators_are_matched_as_text() -> None:
     assert fts_query('"') is None
 
 
-def test_page_apply_stores_cursor_and_reindexes_updates_and_deletes(cache: sqlite3.Connection) -> None:
+def test_page_apply_stores_cursor_and_reindexes_updates_and_deletes(
+    cache: sqlite3.Connection,
+) -> None:
     assert get_state(cache, "cursor") == "hub.8"
     apply_changes(cache, [_customer("c2", "Lucas", "Bernard")], cursor="hub.9")
     assert ids(cache, "bernard") == ["c2"]
     assert ids(cache, "lucas martin") == ["c2"]  # still found by the email address
     assert ids(cache, "06 12 34") == ["c2"]  # identities survive a profile update
-    apply_changes(cache, [{"entity": "identity", "op": "delete", "id": "i1", "version": 10,
-                           "data": None}], cursor="hub.10")
+    apply_changes(
+        cache,
+        [{"entity": "identity", "op": "delete", "id": "i1", "version": 10, "data": None}],
+        cursor="hub.10",
+    )
     assert ids(cache, "06 12 34") == []
-    apply_changes(cache, [{"entity": "customer", "op": "delete", "id": "c1", "version": 11,
-                           "data": None}], cursor="hub.11")
+    apply_changes(
+        cache,
+        [{"entity": "customer", "op": "delete", "id": "c1", "version": 11, "data": None}],
+        cursor="hub.11",
+    )
     assert ids(cache, "jose") == []
     assert get_state(cache, "cursor") == "hub.11"
 
 
 def test_unknown_entities_from_a_newer_hub_are_skipped(cache: sqlite3.Connection) -> None:
-    applied = apply_changes(cache, [{"entity": "hologram", "op": "upsert", "id": "h", "data": {}}],
-                            cursor="hub.12")
+    applied = apply_changes(
+        cache, [{"entity": "hologram", "op": "upsert", "id": "h", "data": {}}], cursor="hub.12"
+    )
     assert applied.rows == 0 and get_state(cache, "cursor") == "hub.12"
 
 
@@ -135,8 +210,9 @@ def test_a_cache_from_a_newer_version_is_refused_clearly(tmp_path: Path) -> None
 
 
 @pytest.mark.parametrize("damage", ["garbage", "truncate"])
-def test_a_corrupt_cache_is_moved_aside_and_replaced(tmp_path: Path, cache: sqlite3.Connection,
-                                                     damage: str) -> None:
+def test_a_corrupt_cache_is_moved_aside_and_replaced(
+    tmp_path: Path, cache: sqlite3.Connection, damage: str
+) -> None:
     path = tmp_path / "cache.sqlite3"
     cache.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     cache.close()
@@ -150,3 +226,20 @@ def test_a_corrupt_cache_is_moved_aside_and_replaced(tmp_path: Path, cache: sqli
     assert report.created
     assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     assert ids(conn, "lucas") == []  # empty until the next sync
+
+
+def test_name_matches_rank_before_matches_elsewhere(tmp_path: Path) -> None:
+    conn, _ = open_cache(tmp_path / "rank.sqlite3")
+    apply_changes(
+        conn,
+        [
+            _customer("a", "Mamadou", "Lucas", "2026-09-01T00:00:00Z"),
+            _customer("b", "Lucas", "Martin", "2026-01-01T00:00:00Z"),
+            _customer("c", "Anne", "Roux", "2026-10-01T00:00:00Z"),
+            _identity("ci", "c", "email", "lucas.fan@example.com"),
+            _customer("d", "Lucassia", "Moreau", "2026-10-02T00:00:00Z"),
+        ],
+        cursor=None,
+    )
+    assert ids(conn, "lucas") == ["b", "a", "d", "c"]
+    assert ids(conn, "lucas mar") == ["b"]

@@ -15,24 +15,62 @@ from rapport.domain.intent import (
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 
 PRODUCTS: dict[str, Mapping[str, Any]] = {
-    "hoop-pro": {"name": "Spalding Pro Hoop", "category": "Basketball Hoops",
-                 "department": "Sports", "price": 34900, "currency": "EUR"},
-    "hoop-mini": {"name": "Lifetime Mini Hoop", "category": "Basketball Hoops",
-                  "department": "Sports", "price": 12900, "currency": "EUR"},
-    "ball": {"name": "Wilson Evolution Ball", "category": "Basketballs",
-             "department": "Sports", "price": 6990, "currency": "EUR"},
-    "tv": {"name": "OLED 55", "category": "TV & Audio",
-           "department": "Electronics", "price": 129900, "currency": "EUR"},
+    "hoop-pro": {
+        "name": "Spalding Pro Hoop",
+        "category": "Basketball Hoops",
+        "department": "Sports",
+        "price": 34900,
+        "currency": "EUR",
+    },
+    "hoop-mini": {
+        "name": "Lifetime Mini Hoop",
+        "category": "Basketball Hoops",
+        "department": "Sports",
+        "price": 12900,
+        "currency": "EUR",
+    },
+    "ball": {
+        "name": "Wilson Evolution Ball",
+        "category": "Basketballs",
+        "department": "Sports",
+        "price": 6990,
+        "currency": "EUR",
+    },
+    "tv": {
+        "name": "OLED 55",
+        "category": "TV & Audio",
+        "department": "Electronics",
+        "price": 129900,
+        "currency": "EUR",
+    },
 }
 
 
-def ev(event: str, at: str, *, product_id: str | None = None, category: str | None = None,
-       query: str | None = None, device: str | None = "desktop", session_id: str | None = "s1",
-       value: int | None = None, currency: str | None = None) -> dict[str, Any]:
+def ev(
+    event: str,
+    at: str,
+    *,
+    product_id: str | None = None,
+    category: str | None = None,
+    query: str | None = None,
+    device: str | None = "desktop",
+    session_id: str | None = "s1",
+    value: int | None = None,
+    currency: str | None = None,
+) -> dict[str, Any]:
     return {
-        "id": f"{event}-{at}", "customer_id": "c1", "anonymous_id": None, "event": event,
-        "product_id": product_id, "category": category, "query": query, "device": device,
-        "session_id": session_id, "value": value, "currency": currency, "occurred_at": at,
+        "id": f"{event}-{at}",
+        "customer_id": "c1",
+        "anonymous_id": None,
+        "event": event,
+        "product_id": product_id,
+        "category": category,
+        "query": query,
+        "device": device,
+        "session_id": session_id,
+        "value": value,
+        "currency": currency,
+        "occurred_at": at,
     }
 
 
@@ -55,8 +93,14 @@ def basketball_story() -> list[dict[str, Any]]:
         view("2026-11-22T20:03:00Z", "ball", session_id="c"),
         view("2026-11-22T20:05:00Z", session_id="c"),
         view("2026-11-22T20:07:00Z", session_id="c"),
-        ev("Product Added", "2026-11-22T20:10:00Z", product_id="hoop-pro", session_id="c",
-           value=34900, currency="EUR"),
+        ev(
+            "Product Added",
+            "2026-11-22T20:10:00Z",
+            product_id="hoop-pro",
+            session_id="c",
+            value=34900,
+            currency="EUR",
+        ),
         ev("Cart Viewed", "2026-11-22T20:11:00Z", session_id="c"),
     ]
 
@@ -99,9 +143,15 @@ def test_basketball_story() -> None:
     assert intent.devices == ["desktop", "mobile"]
     assert intent.searches == []
     assert intent.carts == [
-        Cart(session_id="c", value=34900, currency="EUR", items=1,
-             last_at=datetime(2026, 11, 22, 20, 11, tzinfo=UTC), status="abandoned",
-             product_ids=("hoop-pro",)),
+        Cart(
+            session_id="c",
+            value=34900,
+            currency="EUR",
+            items=1,
+            last_at=datetime(2026, 11, 22, 20, 11, tzinfo=UTC),
+            status="abandoned",
+            product_ids=("hoop-pro",),
+        ),
     ]
     assert [(c.category, c.views, c.last_viewed) for c in intent.categories] == [
         ("Basketball Hoops", 9, datetime(2026, 11, 22, 20, 10, tzinfo=UTC)),
@@ -109,7 +159,11 @@ def test_basketball_story() -> None:
     ]
     top = intent.products[0]
     assert (top.product_id, top.name, top.category, top.views, top.added_to_cart) == (
-        "hoop-pro", "Spalding Pro Hoop", "Basketball Hoops", 7, True
+        "hoop-pro",
+        "Spalding Pro Hoop",
+        "Basketball Hoops",
+        7,
+        True,
     )
     assert top.last_viewed == datetime(2026, 11, 22, 20, 10, tzinfo=UTC)
     assert [p.product_id for p in intent.products] == ["hoop-pro", "hoop-mini", "ball"]
@@ -124,10 +178,15 @@ def test_event_order_does_not_matter() -> None:
 def test_purchase_after_research() -> None:
     events = [
         *basketball_story(),
-        ev("Checkout Started", "2026-11-22T20:12:00Z", session_id="c", value=34900,
-           currency="EUR"),
-        ev("Order Completed", "2026-11-22T20:15:00Z", product_id="hoop-pro", session_id="c",
-           value=35900, currency="EUR"),
+        ev("Checkout Started", "2026-11-22T20:12:00Z", session_id="c", value=34900, currency="EUR"),
+        ev(
+            "Order Completed",
+            "2026-11-22T20:15:00Z",
+            product_id="hoop-pro",
+            session_id="c",
+            value=35900,
+            currency="EUR",
+        ),
         # The confirmation page is not more shopping.
         ev("Page Viewed", "2026-11-22T20:16:00Z", session_id="c"),
     ]
@@ -137,16 +196,20 @@ def test_purchase_after_research() -> None:
         "(9 views over 3 days)"
     )
     assert intent.purchased is True
-    assert [(c.session_id, c.status, c.value) for c in intent.carts] == [
-        ("c", "purchased", 35900)
-    ]
+    assert [(c.session_id, c.status, c.value) for c in intent.carts] == [("c", "purchased", 35900)]
 
 
 def test_purchase_in_a_later_session_settles_the_cart() -> None:
     events = [
         *basketball_story(),
-        ev("Order Completed", "2026-11-23T09:00:00Z", session_id="d", device="mobile",
-           value=34900, currency="EUR"),
+        ev(
+            "Order Completed",
+            "2026-11-23T09:00:00Z",
+            session_id="d",
+            device="mobile",
+            value=34900,
+            currency="EUR",
+        ),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert intent.sentence == (
@@ -160,8 +223,7 @@ def test_order_without_product_names_the_cart() -> None:
         view("2026-11-23T10:00:00Z", session_id="x"),
         ev("Product Added", "2026-11-23T10:01:00Z", product_id="hoop-pro", session_id="x"),
         ev("Product Added", "2026-11-23T10:02:00Z", product_id="ball", session_id="x"),
-        ev("Order Completed", "2026-11-23T10:05:00Z", session_id="x", value=41890,
-           currency="EUR"),
+        ev("Order Completed", "2026-11-23T10:05:00Z", session_id="x", value=41890, currency="EUR"),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert intent.sentence == (
@@ -172,8 +234,14 @@ def test_order_without_product_names_the_cart() -> None:
 
 def test_shopping_after_a_purchase_is_new_research() -> None:
     events = [
-        ev("Order Completed", "2026-11-10T10:00:00Z", product_id="ball", session_id="old",
-           value=6990, currency="EUR"),
+        ev(
+            "Order Completed",
+            "2026-11-10T10:00:00Z",
+            product_id="ball",
+            session_id="old",
+            value=6990,
+            currency="EUR",
+        ),
         view("2026-11-23T10:00:00Z", "tv", session_id="new"),
         view("2026-11-23T10:05:00Z", "tv", session_id="new"),
     ]
@@ -214,7 +282,7 @@ def test_repeated_search_is_one_term() -> None:
 
 def test_single_search_has_no_count() -> None:
     events = [ev("Products Searched", "2026-11-22T09:00:00Z", query='12" rim')]
-    assert summarize_intent(events, PRODUCTS, NOW).sentence == "Searched for \"12' rim\" yesterday"
+    assert summarize_intent(events, PRODUCTS, NOW).sentence == 'Searched for "12\' rim" yesterday'
 
 
 def test_research_mentions_searches_when_no_cart() -> None:
@@ -284,7 +352,8 @@ def test_add_to_cart_outweighs_a_view() -> None:
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert [(p.product_id, p.added_to_cart) for p in intent.products] == [
-        ("hoop-mini", True), ("ball", False)
+        ("hoop-mini", True),
+        ("ball", False),
     ]
 
 
@@ -304,7 +373,9 @@ def test_open_cart() -> None:
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert intent.carts[0].status == "open"
     assert intent.carts[0].value == 34900  # from the catalog price, the event had none
-    assert intent.sentence == "Researching basketball hoops: 1 view today; cart of EUR 349 still open"
+    assert (
+        intent.sentence == "Researching basketball hoops: 1 view today; cart of EUR 349 still open"
+    )
 
 
 def test_cart_emptied_again_is_not_abandoned() -> None:
@@ -331,10 +402,19 @@ def test_checkout_value_wins_and_removed_items_leave() -> None:
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert intent.carts == [
-        Cart("s1", 35850, "EUR", 1, datetime(2026, 11, 21, 10, 3, tzinfo=UTC), "abandoned",
-             ("hoop-pro",)),
+        Cart(
+            "s1",
+            35850,
+            "EUR",
+            1,
+            datetime(2026, 11, 21, 10, 3, tzinfo=UTC),
+            "abandoned",
+            ("hoop-pro",),
+        ),
     ]
-    assert intent.sentence == "Interested in basketball hoops; cart of EUR 358.50 abandoned 2 days ago"
+    assert (
+        intent.sentence == "Interested in basketball hoops; cart of EUR 358.50 abandoned 2 days ago"
+    )
 
 
 def test_events_without_session_are_grouped_by_day_and_device() -> None:
@@ -380,8 +460,12 @@ def test_category_listing_pages_count_as_views() -> None:
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert intent.categories == [
-        CategoryInterest("Basketball Hoops", 2, datetime(2026, 11, 23, 10, 1, tzinfo=UTC),
-                         intent.categories[0].score)
+        CategoryInterest(
+            "Basketball Hoops",
+            2,
+            datetime(2026, 11, 23, 10, 1, tzinfo=UTC),
+            intent.categories[0].score,
+        )
     ]
 
 
@@ -405,8 +489,9 @@ def test_unknown_product_and_long_texts_stay_short() -> None:
     events = [
         view("2026-11-23T10:00:00Z", "mystery", category="X" * 5000),
         ev("Products Searched", "2026-11-23T10:00:00Z", query="q" * 5000),
-        ev("Product Added", "2026-11-23T10:01:00Z", product_id="mystery", value=100,
-           currency="EUR"),
+        ev(
+            "Product Added", "2026-11-23T10:01:00Z", product_id="mystery", value=100, currency="EUR"
+        ),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert intent.products[0].name == "mystery"
@@ -416,9 +501,7 @@ def test_unknown_product_and_long_texts_stay_short() -> None:
 
 def test_emoji_and_quotes_in_search() -> None:
     events = [ev("Products Searched", "2026-11-23T10:00:00Z", query='🏀 "hoop"')]
-    assert summarize_intent(events, PRODUCTS, NOW).sentence == (
-        "Searched for \"🏀 'hoop'\" today"
-    )
+    assert summarize_intent(events, PRODUCTS, NOW).sentence == ("Searched for \"🏀 'hoop'\" today")
 
 
 def test_naive_now_is_refused() -> None:

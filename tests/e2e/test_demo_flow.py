@@ -29,8 +29,13 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
 @pytest.fixture
 def session(qtbot, demo: DemoSite, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
     # A fresh cache per test: every test starts from an initial sync over HTTP.
-    s = Session(tmp_path / "cache.sqlite3", demo.hub_url, demo.login.token,
-                user_label="Alex Moreau", live_wait=1.0)
+    s = Session(
+        tmp_path / "cache.sqlite3",
+        demo.hub_url,
+        demo.login.token,
+        user_label="Alex Moreau",
+        live_wait=1.0,
+    )
     qtbot.addWidget(s.window)
     s.start(show=True)
     qtbot.waitUntil(lambda: s.worker.status.state == "online", timeout=60_000)
@@ -42,11 +47,15 @@ def _type(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
     qtbot.keyClicks(widget, text)
 
 
-def test_caller_id_pops_the_researcher_with_intent_timeline_and_orders(qtbot, session: Session) -> None:  # type: ignore[no-untyped-def]
+def test_caller_id_pops_the_researcher_with_intent_timeline_and_orders(
+    qtbot, session: Session
+) -> None:  # type: ignore[no-untyped-def]
     win = session.window
     qtbot.keyClick(win, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert win.search.box.hasFocus()
-    _type(qtbot, win.search.box, "+33612345678")  # as the caller ID gives it; stored "06 12 34 56 78"
+    _type(
+        qtbot, win.search.box, "+33612345678"
+    )  # as the caller ID gives it; stored "06 12 34 56 78"
     qtbot.waitUntil(lambda: win.search.model.rowCount() == 1, timeout=5000)
     qtbot.keyClick(win.search.box, Qt.Key.Key_Return)
 
@@ -72,7 +81,9 @@ def test_caller_id_pops_the_researcher_with_intent_timeline_and_orders(qtbot, se
 
 
 @pytest.mark.parametrize("typed", ["06 12 34 56 78", "0033612345678", "lucas mart", "LOY-100001"])
-def test_the_same_customer_is_found_however_it_is_typed(qtbot, session: Session, typed: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_same_customer_is_found_however_it_is_typed(
+    qtbot, session: Session, typed: str
+) -> None:  # type: ignore[no-untyped-def]
     win = session.window
     win.search.focus_search()
     _type(qtbot, win.search.box, typed)
@@ -87,11 +98,17 @@ def test_the_complaint_story_shows_call_outcome_and_survey(qtbot, session: Sessi
     _type(qtbot, win.search.box, "Nadia Benali")
     qtbot.waitUntil(lambda: win.search.model.rowCount() >= 1, timeout=5000)
     qtbot.keyClick(win.search.box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: win.customer.current_customer_id == STORY_CUSTOMERS["complaint"],
-                    timeout=5000)
+    qtbot.waitUntil(
+        lambda: win.customer.current_customer_id == STORY_CUSTOMERS["complaint"], timeout=5000
+    )
     model = win.findChild(QListView, "timelineList").model()
-    kinds = {(model.index(r, 0).data(TimelineRole.Kind), model.index(r, 0).data(TimelineRole.Disposition))
-             for r in range(min(model.rowCount(), 10))}
+    kinds = {
+        (
+            model.index(r, 0).data(TimelineRole.Kind),
+            model.index(r, 0).data(TimelineRole.Disposition),
+        )
+        for r in range(min(model.rowCount(), 10))
+    }
     assert ("call", "escalated") in kinds
     assert any(k == "survey" for k, _ in kinds)
 
@@ -105,7 +122,9 @@ def test_unknown_text_says_so_and_breaks_nothing(qtbot, session: Session) -> Non
     assert "No customer matches" in win.search.hint.text()
 
 
-def test_a_change_on_the_hub_reaches_the_open_customer(qtbot, session: Session, demo: DemoSite) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_on_the_hub_reaches_the_open_customer(
+    qtbot, session: Session, demo: DemoSite
+) -> None:  # type: ignore[no-untyped-def]
     win = session.window
     cid = STORY_CUSTOMERS["vip"]
     assert win.open_customer(cid)

@@ -13,12 +13,23 @@ from rapport.hub.store.db import database_url
 
 def customer_row(i: int, store: str = "st-a") -> dict:
     return {
-        "id": f"c-{i:04d}", "given_name": f"Given{i}", "family_name": f"Family{i}",
-        "tier": "bronze", "home_store_id": store, "lifetime_value": 1000 * i, "currency": "EUR",
-        "birth_date": None, "preferences": {"colors": ["black"]},
-        "consent": {"email": {"status": "granted", "source": "web", "effective_at": "2026-01-01T00:00:00Z"}},
-        "notes": None, "last_contact_at": f"2026-01-{1 + i % 28:02d}T10:00:00Z",
-        "created_at": "2025-01-01T00:00:00Z", "updated_at": "2025-01-01T00:00:00Z", "version": 1,
+        "id": f"c-{i:04d}",
+        "given_name": f"Given{i}",
+        "family_name": f"Family{i}",
+        "tier": "bronze",
+        "home_store_id": store,
+        "lifetime_value": 1000 * i,
+        "currency": "EUR",
+        "birth_date": None,
+        "preferences": {"colors": ["black"]},
+        "consent": {
+            "email": {"status": "granted", "source": "web", "effective_at": "2026-01-01T00:00:00Z"}
+        },
+        "notes": None,
+        "last_contact_at": f"2026-01-{1 + i % 28:02d}T10:00:00Z",
+        "created_at": "2025-01-01T00:00:00Z",
+        "updated_at": "2025-01-01T00:00:00Z",
+        "version": 1,
     }
 
 

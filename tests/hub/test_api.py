@@ -15,8 +15,13 @@ from .conftest import customer_row, login
 
 def test_login_rejects_wrong_password_and_unknown_user(server: HubServer) -> None:
     with httpx.Client(base_url=server.url) as c:
-        assert c.post("/v1/auth/login", json={"username": "agent", "password": "nope"}).status_code == 401
-        assert c.post("/v1/auth/login", json={"username": "ghost", "password": "x"}).status_code == 401
+        assert (
+            c.post("/v1/auth/login", json={"username": "agent", "password": "nope"}).status_code
+            == 401
+        )
+        assert (
+            c.post("/v1/auth/login", json={"username": "ghost", "password": "x"}).status_code == 401
+        )
         r = c.post("/v1/auth/login", json={"username": "agent"})
         assert r.status_code == 422
         assert "password" in r.text
@@ -33,12 +38,16 @@ def test_every_endpoint_but_login_requires_a_token(server: HubServer) -> None:
         assert "sign in again" in r.json()["detail"]
 
 
-def test_login_token_works_and_passwords_are_not_stored_in_clear(server: HubServer, hub: Hub) -> None:
+def test_login_token_works_and_passwords_are_not_stored_in_clear(
+    server: HubServer, hub: Hub
+) -> None:
     c = login(server)
     me = c.get("/v1/me").json()
     assert me["username"] == "agent" and me["role"] == "agent"
     with hub.engine.connect() as conn:
-        stored = conn.exec_driver_sql("SELECT password_hash FROM user WHERE username='agent'").scalar()
+        stored = conn.exec_driver_sql(
+            "SELECT password_hash FROM user WHERE username='agent'"
+        ).scalar()
         tokens = conn.exec_driver_sql("SELECT token_hash FROM token").scalars().all()
     assert stored.startswith("scrypt$") and "s3cret-pass" not in stored
     assert c.headers["Authorization"].split()[1] not in tokens
@@ -85,7 +94,9 @@ def test_deletes_are_sent_as_tombstones(server: HubServer, hub: Hub) -> None:
     cursor = c.get("/v1/sync/changes").json()["cursor"]
     hub.delete("customer", ["c-0001"])
     body = c.get("/v1/sync/changes", params={"cursor": cursor}).json()
-    assert [(ch["id"], ch["op"], ch["data"]) for ch in body["changes"]] == [("c-0001", "delete", None)]
+    assert [(ch["id"], ch["op"], ch["data"]) for ch in body["changes"]] == [
+        ("c-0001", "delete", None)
+    ]
 
 
 def test_bad_parameters_get_a_clear_4xx(server: HubServer) -> None:
@@ -130,8 +141,20 @@ def test_long_poll_times_out_empty(server: HubServer) -> None:
 
 def test_associate_scope_is_their_store(server: HubServer, hub: Hub) -> None:
     hub.write("customer", [customer_row(1, "st-a"), customer_row(2, "st-b")])
-    hub.write("store", [{"id": "st-b", "name": "B", "city": "Lyon", "country": "FR",
-                         "timezone": "Europe/Paris", "phone": None, "address": None}])
+    hub.write(
+        "store",
+        [
+            {
+                "id": "st-b",
+                "name": "B",
+                "city": "Lyon",
+                "country": "FR",
+                "timezone": "Europe/Paris",
+                "phone": None,
+                "address": None,
+            }
+        ],
+    )
     ids = {ch["id"] for ch in login(server, "assoc").get("/v1/sync/changes").json()["changes"]}
     assert ids == {"c-0001", "st-b"}
     ids = {ch["id"] for ch in login(server, "agent").get("/v1/sync/changes").json()["changes"]}
@@ -140,12 +163,29 @@ def test_associate_scope_is_their_store(server: HubServer, hub: Hub) -> None:
 
 def test_search_by_name_phone_any_format_and_email(server: HubServer, hub: Hub) -> None:
     hub.write("customer", [customer_row(1), customer_row(2)])
-    hub.write("identity", [
-        {"id": "i1", "customer_id": "c-0001", "kind": "phone", "value": "06 12 34 56 78",
-         "label": None, "is_primary": 1, "created_at": "2025-01-01T00:00:00Z"},
-        {"id": "i2", "customer_id": "c-0002", "kind": "email", "value": "Zoe.Example@Mail.com",
-         "label": None, "is_primary": 1, "created_at": "2025-01-01T00:00:00Z"},
-    ])
+    hub.write(
+        "identity",
+        [
+            {
+                "id": "i1",
+                "customer_id": "c-0001",
+                "kind": "phone",
+                "value": "06 12 34 56 78",
+                "label": None,
+                "is_primary": 1,
+                "created_at": "2025-01-01T00:00:00Z",
+            },
+            {
+                "id": "i2",
+                "customer_id": "c-0002",
+                "kind": "email",
+                "value": "Zoe.Example@Mail.com",
+                "label": None,
+                "is_primary": 1,
+                "created_at": "2025-01-01T00:00:00Z",
+            },
+        ],
+    )
     c = login(server)
 
     def ids(q: str) -> list[str]:

@@ -29,8 +29,11 @@ TIMESTAMPS = {
     "offer": ("sent_at", "redeemed_at"),  # expires_at may be in the future
 }
 MONEY = {
-    "product": ("price",), "variant": ("price",), "customer": ("lifetime_value",),
-    "order": ("subtotal", "shipping", "total"), "web_event": ("value",),
+    "product": ("price",),
+    "variant": ("price",),
+    "customer": ("lifetime_value",),
+    "order": ("subtotal", "shipping", "total"),
+    "web_event": ("value",),
 }
 CUSTOMER_DATA = ("customer", "identity", "interaction", "web_event", "order", "offer")
 
@@ -60,8 +63,10 @@ def data() -> dict[str, list[dict]]:
 
 
 def of(data: dict[str, list[dict]], entity: str, customer_id: str) -> list[dict]:
-    return sorted((r for r in data[entity] if r["customer_id"] == customer_id),
-                  key=lambda r: r.get("occurred_at") or r.get("placed_at") or r.get("sent_at") or "")
+    return sorted(
+        (r for r in data[entity] if r["customer_id"] == customer_id),
+        key=lambda r: r.get("occurred_at") or r.get("placed_at") or r.get("sent_at") or "",
+    )
 
 
 # --- determinism and shape --------------------------------------------------------------------------
@@ -193,8 +198,9 @@ def test_referential_integrity(data):
 
 
 def test_every_offer_has_its_campaign_interaction(data):
-    campaigns = {x["payload"].get("offer_id"): x for x in data["interaction"]
-                 if x["kind"] == "campaign"}
+    campaigns = {
+        x["payload"].get("offer_id"): x for x in data["interaction"] if x["kind"] == "campaign"
+    }
     for offer in data["offer"]:
         x = campaigns[offer["id"]]
         assert x["customer_id"] == offer["customer_id"]
@@ -304,18 +310,36 @@ def test_data_is_varied(data):
     assert sms["denied"] > N * 0.1 and sms["granted"] > N * 0.2
     assert any(c["preferences"] for c in data["customer"])
     assert any(not c["preferences"] for c in data["customer"])
-    assert any(any(ch in c["family_name"] + c["given_name"] for ch in "éèëïöü")
-               for c in data["customer"])
+    assert any(
+        any(ch in c["family_name"] + c["given_name"] for ch in "éèëïöü") for c in data["customer"]
+    )
     assert {p["department"] for p in data["product"]} == {
-        "Sporting goods", "Fashion accessories", "Jewelry"}
+        "Sporting goods",
+        "Fashion accessories",
+        "Jewelry",
+    }
     assert len(data["product"]) >= 300
     quantities = [i["quantity"] for i in data["inventory"]]
     assert quantities.count(0) > len(quantities) * 0.2 and max(quantities) > 5
     kinds = Counter(x["kind"] for x in data["interaction"])
-    assert {"call", "chat", "email", "sms", "visit", "appointment", "campaign", "survey",
-            "note"} <= set(kinds)
+    assert {
+        "call",
+        "chat",
+        "email",
+        "sms",
+        "visit",
+        "appointment",
+        "campaign",
+        "survey",
+        "note",
+    } <= set(kinds)
     assert Counter(x["channel"] for x in data["interaction"]).keys() >= {
-        "phone", "email", "chat", "sms", "store"}
+        "phone",
+        "email",
+        "chat",
+        "sms",
+        "store",
+    }
     dispositions = {x["disposition"] for x in data["interaction"] if x["kind"] == "call"}
     assert {"resolved", "callback", "escalated", "sale", "no answer"} <= dispositions
     statuses = Counter(o["status"] for o in data["order"])
@@ -336,27 +360,40 @@ def test_data_is_varied(data):
 
 def test_out_of_stock_here_in_stock_there(data):
     gloves = next(p for p in data["product"] if p["category"] == "Leather gloves")
-    variant = next(v for v in data["variant"]
-                   if v["product_id"] == gloves["id"] and v["size"] == "M" and v["color"] == "black")
-    stock = {i["store_id"]: i["quantity"] for i in data["inventory"] if i["variant_id"] == variant["id"]}
+    variant = next(
+        v
+        for v in data["variant"]
+        if v["product_id"] == gloves["id"] and v["size"] == "M" and v["color"] == "black"
+    )
+    stock = {
+        i["store_id"]: i["quantity"] for i in data["inventory"] if i["variant_id"] == variant["id"]
+    }
     assert stock["st-paris-opera"] == 0 and stock["st-paris-la-defense"] > 0
 
 
 # --- the stories ---------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("now", [NOW, datetime(2026, 1, 1, 0, 0, tzinfo=UTC),
-                                 datetime(2026, 3, 29, 23, 59, tzinfo=UTC)])
+@pytest.mark.parametrize(
+    "now", [NOW, datetime(2026, 1, 1, 0, 0, tzinfo=UTC), datetime(2026, 3, 29, 23, 59, tzinfo=UTC)]
+)
 def test_story_hoops_research_and_abandoned_cart(now):
     d = collect(SeedConfig(seed=11, customers=200, now=now))
     assert_timestamps(d, now)
     cid = STORY_CUSTOMERS["hoops"]
     lucas = next(c for c in d["customer"] if c["id"] == cid)
-    assert (lucas["given_name"], lucas["family_name"], lucas["tier"]) == ("Lucas", "Martin", "silver")
+    assert (lucas["given_name"], lucas["family_name"], lucas["tier"]) == (
+        "Lucas",
+        "Martin",
+        "silver",
+    )
     assert lucas["home_store_id"].startswith("st-paris")
     values = {(i["kind"], i["value"]) for i in of(d, "identity", cid)}
-    assert {("email", "lucas.martin@example.com"), ("phone", "06 12 34 56 78"),
-            ("loyalty", "LOY-100001")} <= values
+    assert {
+        ("email", "lucas.martin@example.com"),
+        ("phone", "06 12 34 56 78"),
+        ("loyalty", "LOY-100001"),
+    } <= values
     products = {p["id"]: p for p in d["product"]}
     month_ago = iso(now - timedelta(days=30))
     recent = [w for w in of(d, "web_event", cid) if w["occurred_at"] >= month_ago]
@@ -371,19 +408,27 @@ def test_story_hoops_research_and_abandoned_cart(now):
     assert [w["query"] for w in searches] == ["basketball hoop"]
     yesterday = (now - timedelta(days=1)).strftime("%Y-%m-%d")
     added = [w for w in recent if w["event"] == "Product Added"]
-    assert len(added) == 1 and added[0]["value"] == 34900 and added[0]["occurred_at"][:10] == yesterday
+    assert (
+        len(added) == 1 and added[0]["value"] == 34900 and added[0]["occurred_at"][:10] == yesterday
+    )
     assert products[added[0]["product_id"]]["price"] == 34900
     assert products[added[0]["product_id"]]["category"] == "Basketball hoops"
     checkout = [w for w in recent if w["event"] == "Checkout Started"]
     assert len(checkout) == 1 and checkout[0]["value"] == 34900
     assert checkout[0]["occurred_at"] > added[0]["occurred_at"]
-    assert not [w for w in of(d, "web_event", cid)
-                if w["event"] == "Order Completed" and w["occurred_at"] > checkout[0]["occurred_at"]]
+    assert not [
+        w
+        for w in of(d, "web_event", cid)
+        if w["event"] == "Order Completed" and w["occurred_at"] > checkout[0]["occurred_at"]
+    ]
     assert len(recent) == 12, "nothing else in the last 30 days"
     orders = of(d, "order", cid)
     assert orders and all(o["placed_at"] < month_ago for o in orders)
-    assert all(products[li["product_id"]]["category"] != "Basketball hoops"
-               for o in orders for li in o["lines"])
+    assert all(
+        products[li["product_id"]]["category"] != "Basketball hoops"
+        for o in orders
+        for li in o["lines"]
+    )
 
 
 def test_story_bride_appointments_and_ring_research(data):
@@ -393,10 +438,16 @@ def test_story_bride_appointments_and_ring_research(data):
     assert camille["preferences"]["sizes"]["ring"] == "52"
     values = {(i["kind"], i["value"]) for i in of(data, "identity", cid)}
     assert {("email", "camille.dubois@example.com"), ("phone", "+33 6 98 76 54 32")} <= values
-    appts = [x for x in of(data, "interaction", cid) if x["kind"] == "appointment"
-             and x["occurred_at"] >= iso(NOW - timedelta(days=30))]
+    appts = [
+        x
+        for x in of(data, "interaction", cid)
+        if x["kind"] == "appointment" and x["occurred_at"] >= iso(NOW - timedelta(days=30))
+    ]
     assert [a["payload"]["type"] for a in appts] == [
-        "browsing engagement rings", "ring sizing", "financing options"]
+        "browsing engagement rings",
+        "ring sizing",
+        "financing options",
+    ]
     assert len({a["store_id"] for a in appts}) == 1
     assert all(a["user_id"].startswith("assoc-") and a["channel"] == "store" for a in appts)
     assert appts[1]["payload"]["ring_size"] == "52"
@@ -404,8 +455,11 @@ def test_story_bride_appointments_and_ring_research(data):
         at = datetime.strptime(appt["occurred_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
         assert abs((NOW - at) - timedelta(days=days)) < timedelta(days=1)
     products = {p["id"]: p for p in data["product"]}
-    viewed = {products[w["product_id"]]["category"] for w in of(data, "web_event", cid)
-              if w["event"] == "Product Viewed" and w["occurred_at"] >= iso(NOW - timedelta(days=30))}
+    viewed = {
+        products[w["product_id"]]["category"]
+        for w in of(data, "web_event", cid)
+        if w["event"] == "Product Viewed" and w["occurred_at"] >= iso(NOW - timedelta(days=30))
+    }
     assert viewed == {"Engagement rings", "Wedding bands"}
 
 
@@ -415,13 +469,23 @@ def test_story_complaint_call_survey_visit(data):
     assert (nadia["given_name"], nadia["family_name"]) == ("Nadia", "Benali")
     phones = [i["value"] for i in of(data, "identity", cid) if i["kind"] == "phone"]
     assert phones == ["0033 7 81 23 45 67"]
-    recent = [x for x in of(data, "interaction", cid) if x["occurred_at"] >= iso(NOW - timedelta(days=8))]
+    recent = [
+        x for x in of(data, "interaction", cid) if x["occurred_at"] >= iso(NOW - timedelta(days=8))
+    ]
     call, survey, visit = recent
-    assert (call["kind"], call["direction"], call["disposition"]) == ("call", "inbound", "escalated")
+    assert (call["kind"], call["direction"], call["disposition"]) == (
+        "call",
+        "inbound",
+        "escalated",
+    )
     number = re.search(r"W-\d{4}-\d{6}", call["summary"]).group()
     assert "broken backboard" in call["summary"]
     assert number in {o["number"] for o in of(data, "order", cid)}
-    assert (survey["kind"], survey["channel"], survey["direction"]) == ("survey", "email", "outbound")
+    assert (survey["kind"], survey["channel"], survey["direction"]) == (
+        "survey",
+        "email",
+        "outbound",
+    )
     assert survey["payload"]["score"] == 2 and survey["payload"]["answer"]
     assert visit["kind"] == "visit" and visit["store_id"] and visit["user_id"].startswith("assoc-")
     assert visit["occurred_at"][:10] == (NOW - timedelta(days=1)).strftime("%Y-%m-%d")
@@ -432,16 +496,22 @@ def test_story_vip_offer(data):
     cid = STORY_CUSTOMERS["vip"]
     helene = next(c for c in data["customer"] if c["id"] == cid)
     assert (helene["given_name"], helene["family_name"], helene["tier"]) == (
-        "Hélène", "Rousseau", "platinum")
+        "Hélène",
+        "Rousseau",
+        "platinum",
+    )
     assert ("email", "helene.rousseau@example.com") in {
-        (i["kind"], i["value"]) for i in of(data, "identity", cid)}
+        (i["kind"], i["value"]) for i in of(data, "identity", cid)
+    }
     offer = next(o for o in of(data, "offer", cid) if o["code"] == "VIP-20-HROUSSEAU")
     assert offer["campaign"] == "VIP private sale" and offer["channel"] == "email"
     assert "20%" in offer["description"] and offer["redeemed_at"] is None
     assert offer["sent_at"][:10] == (NOW - timedelta(days=4)).strftime("%Y-%m-%d")
     expires = datetime.strptime(offer["expires_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     assert timedelta(days=9) < expires - NOW < timedelta(days=12)
-    campaign = next(x for x in of(data, "interaction", cid) if x["payload"].get("offer_id") == offer["id"])
+    campaign = next(
+        x for x in of(data, "interaction", cid) if x["payload"].get("offer_id") == offer["id"]
+    )
     assert campaign["kind"] == "campaign" and "VIP private sale" in campaign["summary"]
     assert helene["lifetime_value"] > 100_000
 

@@ -33,7 +33,9 @@ N = 3000
 def hub(tmp_path: Path) -> Iterator[Hub]:
     h = Hub.open(database_url(tmp_path))
     h.add_user("agent", "pw-agent-1", "Alex", "agent")
-    h.write_batches(("customer", [customer_row(i) for i in range(s, s + 500)]) for s in range(0, N, 500))
+    h.write_batches(
+        ("customer", [customer_row(i) for i in range(s, s + 500)]) for s in range(0, N, 500)
+    )
     yield h
     h.engine.dispose()
 
@@ -58,8 +60,9 @@ def test_full_sync_then_nothing_more(tmp_path: Path, hub: Hub) -> None:
     open_cache(cache)[0].close()
     with HubServer(hub) as srv:
         statuses: list[SyncStatus] = []
-        engine = SyncEngine(cache, srv.url, _token(srv.url), on_status=statuses.append,
-                            page_limit=700)
+        engine = SyncEngine(
+            cache, srv.url, _token(srv.url), on_status=statuses.append, page_limit=700
+        )
 
         async def go() -> tuple:
             first = await engine.pull()
@@ -191,8 +194,9 @@ def test_a_hub_answering_garbage_changes_nothing(tmp_path: Path, mode: str) -> N
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        status = _run_until(SyncEngine(cache, f"http://127.0.0.1:{httpd.server_port}", "t"),
-                            "offline")
+        status = _run_until(
+            SyncEngine(cache, f"http://127.0.0.1:{httpd.server_port}", "t"), "offline"
+        )
     finally:
         httpd.shutdown()
     assert _cache_ids(cache) == {"keep"}

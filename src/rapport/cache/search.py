@@ -59,7 +59,11 @@ def search_customers(
     except sqlite3.OperationalError:
         # The tokenizer can still reject a pathological token; a search box must not crash.
         return []
+    words = [t for t in _WORD.findall(_fold(text)) if t.strip("_")]
+    # Best match first: the name starts with what was typed, then whole-word matches, then
+    # prefixes; within each, the most recently contacted customer (the likelier caller).
     rows.sort(key=lambda r: r["last_contact_at"] or "", reverse=True)
+    rows.sort(key=lambda r: _name_rank(r, words))
     rows = rows[:limit]
     contacts = _primary_contacts(conn, [r["id"] for r in rows])
     return [
@@ -73,6 +77,26 @@ def search_customers(
         )
         for r in rows
     ]
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _name_rank(row: sqlite3.Row, words: list[str]) -> int:
+    if not words:
+        return 5
+    name_words = _WORD.findall(_fold(f"{row['given_name'] or ''} {row['family_name'] or ''}"))
+    if name_words[: len(words)] == words:
+        return 0  # "lucas martin" for Lucas Martin
+    if all(w in name_words for w in words):
+        return 1  # whole words, other order: "martin lucas", or "lucas" for Mamadou Lucas
+    if " ".join(name_words).startswith(" ".join(words)):
+        return 2  # still typing: "lucas mar"
+    if all(any(n.startswith(w) for n in name_words) for w in words):
+        return 3
+    return 4  # matched through an email, phone or loyalty id
 
 
 def _primary_contacts(conn: sqlite3.Connection, ids: list[str]) -> dict[tuple[str, str], str]:

@@ -60,8 +60,25 @@ _CART_EVENTS = frozenset({ADDED, REMOVED, CART_VIEWED, CHECKOUT, ORDERED})
 # ISO 4217 minor units that are not the usual two, so the default formatter does not print
 # JPY 349 as "JPY 3.49".
 _ZERO_DECIMAL = frozenset(
-    {"BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND",
-     "VUV", "XAF", "XOF", "XPF"}
+    {
+        "BIF",
+        "CLP",
+        "DJF",
+        "GNF",
+        "ISK",
+        "JPY",
+        "KMF",
+        "KRW",
+        "PYG",
+        "RWF",
+        "UGX",
+        "UYI",
+        "VND",
+        "VUV",
+        "XAF",
+        "XOF",
+        "XPF",
+    }
 )
 _THREE_DECIMAL = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
 
@@ -374,8 +391,11 @@ def _collect_carts(
             # Persistent carts get bought in a later visit, often on another device: a later order
             # counts when it names one of the cart's products or names none at all.
             order = next(
-                (o for o in orders
-                 if o.at >= last_add and (o.product_id is None or o.product_id in in_cart)),
+                (
+                    o
+                    for o in orders
+                    if o.at >= last_add and (o.product_id is None or o.product_id in in_cart)
+                ),
                 None,
             )
         last_at = session_events[-1].at
@@ -452,7 +472,8 @@ class _Research:
 
 def _research(events: Sequence[_Event], category: str, before: datetime | None) -> _Research:
     views = [
-        e for e in events
+        e
+        for e in events
         if e.category == category and _is_category_view(e) and (before is None or e.at <= before)
     ]
     return _Research(
@@ -498,8 +519,7 @@ def _bought_what(
     # earlier visit (carts are newest first, so that is the latest one left before the order).
     cart = next((c for c in carts if c.session_id == order.session and c.product_ids), None)
     cart = cart or next(
-        (c for c in carts
-         if c.status == "purchased" and c.product_ids and c.last_at <= order.at),
+        (c for c in carts if c.status == "purchased" and c.product_ids and c.last_at <= order.at),
         None,
     )
     if cart is not None:
@@ -551,7 +571,9 @@ def _sentence(
 
     # A purchase closes the story unless the customer kept shopping afterwards.
     if order is not None and not any(e.kind in _RESEARCH and e.at > order.at for e in events):
-        main = f"Bought {_bought_what(order, carts, ranked, products, money)} {_when(order.at, now)}"
+        main = (
+            f"Bought {_bought_what(order, carts, ranked, products, money)} {_when(order.at, now)}"
+        )
         if topic is not None:
             research = _research(events, topic, before=order.at)
             if research.views:

@@ -1,6 +1,5 @@
 """HTTP routes of the hub. Thin: parse, authorize, call :class:`rapport.hub.service.Hub`."""
 
-
 import asyncio
 import logging
 from collections.abc import AsyncIterator
@@ -127,7 +126,7 @@ def create_app(hub: Hub) -> FastAPI:
                 "changes": page.changes,
                 "cursor": hub.encode_cursor(page.last_seq),
                 "more": page.more,
-            "remaining": max(0, page.head - page.last_seq) if page.more else 0,
+                "remaining": max(0, page.head - page.last_seq) if page.more else 0,
                 "reset": reset,
                 "protocol": PROTOCOL_VERSION,
             }

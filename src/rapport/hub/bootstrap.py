@@ -25,8 +25,9 @@ class SeedReport:
     seconds: float
 
 
-def seed_demo(hub: Hub, config: SeedConfig,
-              progress: Callable[[int], None] | None = None) -> SeedReport:
+def seed_demo(
+    hub: Hub, config: SeedConfig, progress: Callable[[int], None] | None = None
+) -> SeedReport:
     started = time.perf_counter()
     first_store: list[str] = []
     count = 0

@@ -94,7 +94,9 @@ STORY_CUSTOMERS: dict[str, str] = {
 
 _day_prefix: dict[int, str] = {}
 _D2 = [f"{i:02d}" for i in range(60)]
-_HMS = [hm + ss for hm in [f"{h}:{m}:" for h in _D2[:24] for m in _D2] for ss in [f"{s}Z" for s in _D2]]
+_HMS = [
+    hm + ss for hm in [f"{h}:{m}:" for h in _D2[:24] for m in _D2] for ss in [f"{s}Z" for s in _D2]
+]
 
 
 def _iso(ts: int) -> str:
@@ -195,9 +197,12 @@ def _build_catalog() -> tuple[list[_Product], dict[str, _Category]]:
     for dept in data["departments"]:
         for cat in dept["categories"]:
             models = cat["models"]  # a list for every brand, or a list per brand
-            combos = [(b, m, t) for b in cat["brands"]
-                      for m in (models[b] if isinstance(models, dict) else models)
-                      for t in cat["types"]]
+            combos = [
+                (b, m, t)
+                for b in cat["brands"]
+                for m in (models[b] if isinstance(models, dict) else models)
+                for t in cat["types"]
+            ]
             pinned = cat.get("pinned", [])
             taken = {(p["brand"], p["model"], p["type"]) for p in pinned}
             combos = [c for c in combos if c not in taken]
@@ -209,8 +214,13 @@ def _build_catalog() -> tuple[list[_Product], dict[str, _Category]]:
             sizes = schemes[cat["sizes"]] if cat["sizes"] else [None]
             ncol_lo, ncol_hi = cat["colors_per_product"]
             category = _Category(
-                cat["name"], dept["name"], [], float(cat["popularity"]), cat["queries"],
-                cat["sizes"] is not None, cat.get("multi", False),
+                cat["name"],
+                dept["name"],
+                [],
+                float(cat["popularity"]),
+                cat["queries"],
+                cat["sizes"] is not None,
+                cat.get("multi", False),
             )
             categories[cat["name"]] = category
             related_of[cat["name"]] = cat["related"]
@@ -220,7 +230,8 @@ def _build_catalog() -> tuple[list[_Product], dict[str, _Category]]:
                 sku = f"{cat['code']}-{num:05d}"
                 price = pick.get("price") or _price(rng, lo, hi)
                 colors = pick.get("colors") or rng.sample(
-                    cat["colors"], min(len(cat["colors"]), rng.randint(ncol_lo, ncol_hi)))
+                    cat["colors"], min(len(cat["colors"]), rng.randint(ncol_lo, ncol_hi))
+                )
                 attrs = {k: rng.choice(v) for k, v in cat["attributes"].items()}
                 attrs.update(pick.get("attributes", {}))
                 kind = pick["type"]
@@ -230,15 +241,29 @@ def _build_catalog() -> tuple[list[_Product], dict[str, _Category]]:
                 for size in sizes:
                     for color in colors:
                         k = len(variants) + 1
-                        parts = [sku, size, color_codes[color]] if size else [sku, color_codes[color]]
+                        parts = (
+                            [sku, size, color_codes[color]] if size else [sku, color_codes[color]]
+                        )
                         v = _Variant(f"v-{num:05d}-{k:02d}", "-".join(parts), size, color, price)
                         variants.append(v)
                         by_size.setdefault(size, []).append(v)
-                products.append(_Product(
-                    pid, sku, f"{pick['brand']} {pick['model']} {kind}", dept["name"], cat["name"],
-                    pick["brand"], price, f"{kind[0].upper()}{kind[1:]} by {pick['brand']}. {blurb}",
-                    attrs, [], variants, cat.get("size_pref"), by_size,
-                ))
+                products.append(
+                    _Product(
+                        pid,
+                        sku,
+                        f"{pick['brand']} {pick['model']} {kind}",
+                        dept["name"],
+                        cat["name"],
+                        pick["brand"],
+                        price,
+                        f"{kind[0].upper()}{kind[1:]} by {pick['brand']}. {blurb}",
+                        attrs,
+                        [],
+                        variants,
+                        cat.get("size_pref"),
+                        by_size,
+                    )
+                )
                 category.products.append(products[-1])
     for p in products:
         pool = [q.id for name in related_of[p.category] for q in categories[name].products]
@@ -251,12 +276,21 @@ def _build_catalog() -> tuple[list[_Product], dict[str, _Category]]:
 
 _FR6 = [b for b in range(100) if b not in (39, 90, 91, 92, 93, 94, 96, 97)]
 _FR_MOBILE = [f"6{b:02d}" for b in _FR6 if b not in (12, 98)] + [
-    f"7{b:02d}" for b in range(30, 100) if b != 81]  # 06 12.., 06 98.., 07 81.. belong to stories
+    f"7{b:02d}" for b in range(30, 100) if b != 81
+]  # 06 12.., 06 98.., 07 81.. belong to stories
 _FR_LANDLINE = [f"{b}" for b in (*range(10, 26), *range(27, 40), *range(41, 59))]
 _BE_MOBILE = [f"{b}" for b in range(450, 500)]
 _INTL_SPACES = {  # region: (country code, prefixes, free digits)
-    "US": ("1", [f"{a}{x}" for a in (212, 213, 305, 312, 415, 617, 646, 718, 206, 512)
-                 for x in range(200, 1000) if x % 100 != 11], 4),
+    "US": (
+        "1",
+        [
+            f"{a}{x}"
+            for a in (212, 213, 305, 312, 415, 617, 646, 718, 206, 512)
+            for x in range(200, 1000)
+            if x % 100 != 11
+        ],
+        4,
+    ),
     "DE": ("49", ["151", "152", "157", "160", "170", "171", "172", "175", "176", "177"], 8),
     "ES": ("34", [f"6{b}" for b in range(10)], 7),
     "IT": ("39", ["320", "328", "329", "333", "338", "339", "340", "347", "348", "349"], 7),
@@ -415,17 +449,39 @@ _CONSENT = {  # channel: weights of granted, denied, unknown
     "mail": _cum((30, 10, 60)),
 }
 _STATUSES = ("granted", "denied", "unknown")
-_PALETTE = ("black", "navy", "tan", "brown", "grey", "white", "camel", "burgundy", "cognac",
-            "rose gold", "yellow gold", "white gold", "teal", "pink", "olive", "steel")
-_DEVICE_SETS = (("desktop",), ("mobile",), ("desktop", "mobile"), ("mobile", "tablet"),
-                ("desktop", "mobile", "tablet"))
+_PALETTE = (
+    "black",
+    "navy",
+    "tan",
+    "brown",
+    "grey",
+    "white",
+    "camel",
+    "burgundy",
+    "cognac",
+    "rose gold",
+    "yellow gold",
+    "white gold",
+    "teal",
+    "pink",
+    "olive",
+    "steel",
+)
+_DEVICE_SETS = (
+    ("desktop",),
+    ("mobile",),
+    ("desktop", "mobile"),
+    ("mobile", "tablet"),
+    ("desktop", "mobile", "tablet"),
+)
 _DEVICE_CUM = (0.3, 0.55, 0.85, 0.93)
 # hours of the day (UTC) when people shop, call and visit, weighted
 _HOUR_WEIGHTS = (0, 0, 0, 0, 0, 1, 2, 4, 6, 7, 8, 9, 10, 9, 8, 8, 9, 10, 10, 9, 7, 4, 2, 1)
 _HOURS = [h for h, w in enumerate(_HOUR_WEIGHTS) for _ in range(w)]
 # store opening hours, 10:00 to 19:00 in Paris, in UTC, busier in the afternoon
-_STORE_HOURS = [h for h, w in zip(range(8, 18), (2, 4, 5, 5, 6, 7, 8, 8, 6, 3), strict=True)
-                for _ in range(w)]
+_STORE_HOURS = [
+    h for h, w in zip(range(8, 18), (2, 4, 5, 5, 6, 7, 8, 8, 6, 3), strict=True) for _ in range(w)
+]
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 _LABELS = {"email": "Email", "sms": "SMS", "push": "Push"}
 _HOME = "st-paris-opera"  # the story customers' store, where the demo associate works
@@ -437,8 +493,9 @@ class _Generator:
         if now.tzinfo is None or now.utcoffset() is None:
             raise ValueError("SeedConfig.now must be timezone-aware")
         if config.customers < len(STORY_CUSTOMERS):
-            raise ValueError(f"customers must be at least {len(STORY_CUSTOMERS)}, "
-                             "the story customers")
+            raise ValueError(
+                f"customers must be at least {len(STORY_CUSTOMERS)}, the story customers"
+            )
         self.config = config
         self.now = int(now.astimezone(UTC).timestamp())
         self.today = self.now - self.now % DAY
@@ -454,14 +511,23 @@ class _Generator:
         be = [s for s in _STORES if s["country"] == "BE"]
         self.home_stores = {
             "FR": (fr, *_cum(s["weight"] for s in fr)),
-            "BE": ([*be, self.stores["st-lille-euralille"]],
-                   *_cum([*(s["weight"] for s in be), 3])),
-            "INTL": ([self.stores["st-paris-opera"], self.stores["st-paris-la-defense"],
-                      self.stores["st-nice-massena"]], *_cum((5, 2, 2))),
+            "BE": (
+                [*be, self.stores["st-lille-euralille"]],
+                *_cum([*(s["weight"] for s in be), 3]),
+            ),
+            "INTL": (
+                [
+                    self.stores["st-paris-opera"],
+                    self.stores["st-paris-la-defense"],
+                    self.stores["st-nice-massena"],
+                ],
+                *_cum((5, 2, 2)),
+            ),
         }
         names = _resource("names.json")
-        self.names = {c: (names[c]["male"], names[c]["female"], names[c]["family"])
-                      for c in ("FR", "BE")}
+        self.names = {
+            c: (names[c]["male"], names[c]["female"], names[c]["family"]) for c in ("FR", "BE")
+        }
         self.intl = [(r["region"], r["male"], r["female"], r["family"]) for r in names["INTL"]]
         self.domains = names["email_domains"]
         self.ascii: dict[str, str] = {}
@@ -474,9 +540,20 @@ class _Generator:
             dpop = [k for k, v in disp.items() if v]
             dcum, dtot = _cum([disp[k] for k in dpop]) if dpop else ([], 0.0)
             for summary in entry["summaries"]:
-                scripts.append(_Script(entry["channel"], entry["direction"], entry["kind"],
-                                       entry["user"], entry["ref"], summary, "{size}" in summary,
-                                       dpop, dcum, dtot))
+                scripts.append(
+                    _Script(
+                        entry["channel"],
+                        entry["direction"],
+                        entry["kind"],
+                        entry["user"],
+                        entry["ref"],
+                        summary,
+                        "{size}" in summary,
+                        dpop,
+                        dcum,
+                        dtot,
+                    )
+                )
                 weights.append(entry["weight"] / len(entry["summaries"]))
         self.scripts = scripts
         self.script_cum, self.script_tot = _cum(weights)
@@ -491,16 +568,36 @@ class _Generator:
         return [{k: s[k] for k in cols} for s in _STORES]
 
     def product_rows(self) -> list[dict]:
-        return [{
-            "id": p.id, "sku": p.sku, "name": p.name, "department": p.department,
-            "category": p.category, "brand": p.brand, "price": p.price, "currency": CURRENCY,
-            "description": p.description, "attributes": dict(p.attributes),
-            "related": list(p.related),
-        } for p in self.products]
+        return [
+            {
+                "id": p.id,
+                "sku": p.sku,
+                "name": p.name,
+                "department": p.department,
+                "category": p.category,
+                "brand": p.brand,
+                "price": p.price,
+                "currency": CURRENCY,
+                "description": p.description,
+                "attributes": dict(p.attributes),
+                "related": list(p.related),
+            }
+            for p in self.products
+        ]
 
     def variant_rows(self) -> list[dict]:
-        return [{"id": v.id, "product_id": p.id, "sku": v.sku, "size": v.size, "color": v.color,
-                 "price": v.price} for p in self.products for v in p.variants]
+        return [
+            {
+                "id": v.id,
+                "product_id": p.id,
+                "sku": v.sku,
+                "size": v.size,
+                "color": v.color,
+                "price": v.price,
+            }
+            for p in self.products
+            for v in p.variants
+        ]
 
     def inventory_rows(self) -> Iterator[dict]:
         """Stock per variant and store: jewelry and bikes scarce, many zeros everywhere."""
@@ -511,8 +608,11 @@ class _Generator:
         # story 5: black leather gloves in M are out of stock at Paris Opéra, in stock nearby
         gloves = self.categories["Leather gloves"].products[0]
         story5 = next(v.id for v in gloves.variants if v.size == "M" and v.color == "black")
-        forced = {(story5, "st-paris-opera"): 0, (story5, "st-paris-la-defense"): 4,
-                  (story5, "st-lyon-part-dieu"): 2}
+        forced = {
+            (story5, "st-paris-opera"): 0,
+            (story5, "st-paris-la-defense"): 4,
+            (story5, "st-lyon-part-dieu"): 2,
+        }
         for p in self.products:
             if p.department == "Jewelry":
                 zero, most = 0.5, 3
@@ -525,8 +625,13 @@ class _Generator:
                     q = 0 if r() < zero else 1 + int(r() * r() * most * big)
                     if v.id == story5:
                         q = forced.get((v.id, sid), q)
-                    yield {"id": f"{v.id}@{sid}", "variant_id": v.id, "store_id": sid,
-                           "quantity": q, "updated_at": _iso(now - int(r() * 3 * DAY))}
+                    yield {
+                        "id": f"{v.id}@{sid}",
+                        "variant_id": v.id,
+                        "store_id": sid,
+                        "quantity": q,
+                        "updated_at": _iso(now - int(r() * 3 * DAY)),
+                    }
 
     # ---- small helpers ---------------------------------------------------------------------------
 
@@ -570,33 +675,78 @@ class _Generator:
                     return v
         return vs[int(rng.random() * len(vs))]
 
-    def interaction(self, c: _Cust, rng: random.Random, ts: int, channel: str, direction: str,
-                    kind: str, user: str | None, store: str | None, summary: str,
-                    disposition: str | None, payload: dict) -> dict:
+    def interaction(
+        self,
+        c: _Cust,
+        rng: random.Random,
+        ts: int,
+        channel: str,
+        direction: str,
+        kind: str,
+        user: str | None,
+        store: str | None,
+        summary: str,
+        disposition: str | None,
+        payload: dict,
+    ) -> dict:
         row = {
-            "id": _uuid(rng), "customer_id": c.id, "channel": channel, "direction": direction,
-            "kind": kind, "occurred_at": _iso(ts), "user_id": user, "store_id": store,
-            "summary": summary, "disposition": disposition, "payload": payload,
+            "id": _uuid(rng),
+            "customer_id": c.id,
+            "channel": channel,
+            "direction": direction,
+            "kind": kind,
+            "occurred_at": _iso(ts),
+            "user_id": user,
+            "store_id": store,
+            "summary": summary,
+            "disposition": disposition,
+            "payload": payload,
         }
         c.interactions.append(row)
         if ts > c.last_contact:
             c.last_contact = ts
         return row
 
-    def web(self, c: _Cust, rng: random.Random, ts: int, event: str, dev: tuple[str, str],
-            session: str, product: _Product | None = None, query: str | None = None,
-            value: int | None = None) -> None:
-        c.web_events.append({
-            "id": _uuid(rng), "customer_id": c.id, "anonymous_id": dev[1], "event": event,
-            "product_id": product.id if product else None,
-            "category": product.category if product else None, "query": query,
-            "device": dev[0], "session_id": session, "value": value,
-            "currency": CURRENCY if value is not None else None, "occurred_at": _iso(ts),
-        })
+    def web(
+        self,
+        c: _Cust,
+        rng: random.Random,
+        ts: int,
+        event: str,
+        dev: tuple[str, str],
+        session: str,
+        product: _Product | None = None,
+        query: str | None = None,
+        value: int | None = None,
+    ) -> None:
+        c.web_events.append(
+            {
+                "id": _uuid(rng),
+                "customer_id": c.id,
+                "anonymous_id": dev[1],
+                "event": event,
+                "product_id": product.id if product else None,
+                "category": product.category if product else None,
+                "query": query,
+                "device": dev[0],
+                "session_id": session,
+                "value": value,
+                "currency": CURRENCY if value is not None else None,
+                "occurred_at": _iso(ts),
+            }
+        )
 
-    def order(self, c: _Cust, rng: random.Random, ts: int, channel: str, store_id: str | None,
-              items: list[tuple[_Product, _Variant, int]], returns: float = 0.0,
-              status: str | None = None) -> dict:
+    def order(
+        self,
+        c: _Cust,
+        rng: random.Random,
+        ts: int,
+        channel: str,
+        store_id: str | None,
+        items: list[tuple[_Product, _Variant, int]],
+        returns: float = 0.0,
+        status: str | None = None,
+    ) -> dict:
         r = rng.random
         now = self.now
         if status is None:
@@ -622,11 +772,21 @@ class _Generator:
                 reason = reasons[int(r() * len(reasons))]
                 refunded += ret * v.price
                 returned_lines += ret == qty
-            lines.append({
-                "line_id": n, "product_id": p.id, "variant_id": v.id, "sku": v.sku,
-                "name": p.name, "size": v.size, "color": v.color, "quantity": qty,
-                "unit_price": v.price, "returned_quantity": ret, "return_reason": reason,
-            })
+            lines.append(
+                {
+                    "line_id": n,
+                    "product_id": p.id,
+                    "variant_id": v.id,
+                    "sku": v.sku,
+                    "name": p.name,
+                    "size": v.size,
+                    "color": v.color,
+                    "quantity": qty,
+                    "unit_price": v.price,
+                    "returned_quantity": ret,
+                    "return_reason": reason,
+                }
+            )
             subtotal += qty * v.price
         if returned_lines == len(lines):
             status = "returned"
@@ -635,9 +795,18 @@ class _Generator:
         prefix = "S" if channel == "store" else "W" if channel == "web" else "P"
         number = self.order_number(prefix, ts)
         row = {
-            "id": _uuid(rng), "customer_id": c.id, "number": number, "channel": channel,
-            "store_id": store_id, "status": status, "placed_at": _iso(ts), "currency": CURRENCY,
-            "subtotal": subtotal, "shipping": shipping, "total": total, "lines": lines,
+            "id": _uuid(rng),
+            "customer_id": c.id,
+            "number": number,
+            "channel": channel,
+            "store_id": store_id,
+            "status": status,
+            "placed_at": _iso(ts),
+            "currency": CURRENCY,
+            "subtotal": subtotal,
+            "shipping": shipping,
+            "total": total,
+            "lines": lines,
         }
         c.orders.append(row)
         if status != "cancelled":
@@ -648,18 +817,44 @@ class _Generator:
             c.order_refs.append((ts, number, row))
         return row
 
-    def offer(self, c: _Cust, rng: random.Random, ts: int, channel: str, campaign: str,
-              code: str, description: str, subject: str, expires: int,
-              redeemed: int | None) -> dict:
+    def offer(
+        self,
+        c: _Cust,
+        rng: random.Random,
+        ts: int,
+        channel: str,
+        campaign: str,
+        code: str,
+        description: str,
+        subject: str,
+        expires: int,
+        redeemed: int | None,
+    ) -> dict:
         row = {
-            "id": _uuid(rng), "customer_id": c.id, "campaign": campaign, "channel": channel,
-            "code": code, "description": description, "sent_at": _iso(ts),
-            "expires_at": _iso(expires), "redeemed_at": _iso(redeemed) if redeemed else None,
+            "id": _uuid(rng),
+            "customer_id": c.id,
+            "campaign": campaign,
+            "channel": channel,
+            "code": code,
+            "description": description,
+            "sent_at": _iso(ts),
+            "expires_at": _iso(expires),
+            "redeemed_at": _iso(redeemed) if redeemed else None,
         }
         c.offers.append(row)
-        self.interaction(c, rng, ts, channel, "outbound", "campaign", None, None,
-                         f"{_LABELS[channel]} campaign: {subject} (code {code})", None,
-                         {"subject": subject, "offer_id": row["id"], "code": code})
+        self.interaction(
+            c,
+            rng,
+            ts,
+            channel,
+            "outbound",
+            "campaign",
+            None,
+            None,
+            f"{_LABELS[channel]} campaign: {subject} (code {code})",
+            None,
+            {"subject": subject, "offer_id": row["id"], "code": code},
+        )
         return row
 
     # ---- one customer ----------------------------------------------------------------------------
@@ -711,17 +906,21 @@ class _Generator:
         start = max(created, now - HISTORY_DAYS * DAY)
 
         if female:
-            sizes = {"shoes": str(36 + min(5, int(r() * 3.2 + r() * 3.2))),
-                     "gloves": "S" if r() < 0.45 else "M",
-                     "ring": str(48 + int(r() * 4 + r() * 4)),
-                     "belt": ("80", "85", "90")[int(r() * 3)],
-                     "bike": "S" if r() < 0.5 else "M"}
+            sizes = {
+                "shoes": str(36 + min(5, int(r() * 3.2 + r() * 3.2))),
+                "gloves": "S" if r() < 0.45 else "M",
+                "ring": str(48 + int(r() * 4 + r() * 4)),
+                "belt": ("80", "85", "90")[int(r() * 3)],
+                "bike": "S" if r() < 0.5 else "M",
+            }
         else:
-            sizes = {"shoes": str(40 + min(6, int(r() * 3.5 + r() * 3.5))),
-                     "gloves": "M" if r() < 0.4 else "L",
-                     "ring": str(56 + int(r() * 5)),
-                     "belt": ("90", "95", "100", "105")[int(r() * 4)],
-                     "bike": ("M", "L", "XL")[int(r() * 3)]}
+            sizes = {
+                "shoes": str(40 + min(6, int(r() * 3.5 + r() * 3.5))),
+                "gloves": "M" if r() < 0.4 else "L",
+                "ring": str(56 + int(r() * 5)),
+                "belt": ("90", "95", "100", "105")[int(r() * 4)],
+                "bike": ("M", "L", "XL")[int(r() * 3)],
+            }
         colors = [_PALETTE[int(r() * len(_PALETTE))], _PALETTE[int(r() * len(_PALETTE))]]
         if story is not None:
             sizes.update(story.sizes)
@@ -773,11 +972,34 @@ class _Generator:
                 pool = src["sms_denied"] if ch == "sms" else src["denied"]
                 eff = self.daytime(rng, created, until)
             updated = max(updated, eff)
-            consent[ch] = {"status": status, "source": pool[int(r() * len(pool))],
-                           "effective_at": _iso(eff)}
+            consent[ch] = {
+                "status": status,
+                "source": pool[int(r() * len(pool))],
+                "effective_at": _iso(eff),
+            }
 
-        c = _Cust(cid, idx, country, region, female, given, family, home, created, start, until,
-                  level, interests, exclude, sizes, colors, devices, consent, granted, updated)
+        c = _Cust(
+            cid,
+            idx,
+            country,
+            region,
+            female,
+            given,
+            family,
+            home,
+            created,
+            start,
+            until,
+            level,
+            interests,
+            exclude,
+            sizes,
+            colors,
+            devices,
+            consent,
+            granted,
+            updated,
+        )
 
         # orders, each web order with the session that led to it
         home_id = home["id"]
@@ -791,8 +1013,9 @@ class _Generator:
                 qty = 1 + (r() < 0.35) + (r() < 0.15) if p.category in self.multi else 1
                 items.append((p, self.pick_variant(rng, c, p), qty))
             if ch == "store":
-                store_id = (home_id if r() < 0.85
-                            else same_country[int(r() * len(same_country))]["id"])
+                store_id = (
+                    home_id if r() < 0.85 else same_country[int(r() * len(same_country))]["id"]
+                )
                 self.order(c, rng, ts, "store", store_id, items, 0.04)
             else:
                 order = self.order(c, rng, ts, ch, None, items, 0.12)
@@ -803,8 +1026,11 @@ class _Generator:
         if devices:
             mine = [x for x in interests if x.name not in exclude]
             for _ in range(count(2)):
-                cat = (mine[int(r() * len(mine))] if mine and r() < 0.75
-                       else self.cat_list[bisect(self.cat_cum, r() * self.cat_tot)])
+                cat = (
+                    mine[int(r() * len(mine))]
+                    if mine and r() < 0.75
+                    else self.cat_list[bisect(self.cat_cum, r() * self.cat_tot)]
+                )
                 if cat.name not in exclude:
                     self.browse_session(c, rng, self.daytime(rng, start, until - HOUR), cat)
             if story is None and level != "heavy" and r() < 0.15:
@@ -816,8 +1042,14 @@ class _Generator:
         self.timeline(c, rng, count(1), count(3), count(4))
         return c
 
-    def order_session(self, c: _Cust, rng: random.Random, ts: int, order: dict,
-                      items: list[tuple[_Product, _Variant, int]]) -> None:
+    def order_session(
+        self,
+        c: _Cust,
+        rng: random.Random,
+        ts: int,
+        order: dict,
+        items: list[tuple[_Product, _Variant, int]],
+    ) -> None:
         r = rng.random
         dev = c.devices[int(r() * len(c.devices))]
         sid = _uuid(rng)
@@ -842,8 +1074,16 @@ class _Generator:
         web(c, rng, t, "Page Viewed", dev, sid)
         if r() < 0.4:
             t += 10 + int(r() * 60)
-            web(c, rng, t, "Products Searched", dev, sid, None,
-                cat.queries[int(r() * len(cat.queries))])
+            web(
+                c,
+                rng,
+                t,
+                "Products Searched",
+                dev,
+                sid,
+                None,
+                cat.queries[int(r() * len(cat.queries))],
+            )
         ps = cat.products
         p = ps[0]
         append = c.web_events.append
@@ -852,12 +1092,22 @@ class _Generator:
         for _ in range(1 + int(r() * r() * 6)):  # the most common row of all: inlined web()
             t += 15 + int(r() * 150)
             p = ps[int(r() * len(ps))]
-            append({
-                "id": _uuid(rng), "customer_id": cid, "anonymous_id": anon,
-                "event": "Product Viewed", "product_id": p.id, "category": p.category,
-                "query": None, "device": device, "session_id": sid, "value": p.price,
-                "currency": CURRENCY, "occurred_at": _iso(t),
-            })
+            append(
+                {
+                    "id": _uuid(rng),
+                    "customer_id": cid,
+                    "anonymous_id": anon,
+                    "event": "Product Viewed",
+                    "product_id": p.id,
+                    "category": p.category,
+                    "query": None,
+                    "device": device,
+                    "session_id": sid,
+                    "value": p.price,
+                    "currency": CURRENCY,
+                    "occurred_at": _iso(t),
+                }
+            )
         if r() < 0.2:
             t += 20 + int(r() * 90)
             web(c, rng, t, "Product Added", dev, sid, p, None, p.price)
@@ -905,12 +1155,23 @@ class _Generator:
                 if s.needs_size:
                     size = self.pick_variant(rng, c, p).size
             summary = s.summary.format(
-                order=number, product=pname, category=category.lower(), store=store["name"],
-                size=size or "M", day=_WEEKDAYS[(ts // DAY + 5) % 7])
-            user = (_AGENTS[int(r() * 20)] if s.user == "agent"
-                    else _ASSOC[store["id"]] if s.user == "assoc" else None)
-            disposition = (s.dispositions[bisect(s.disp_cum, r() * s.disp_tot)]
-                           if s.dispositions else None)
+                order=number,
+                product=pname,
+                category=category.lower(),
+                store=store["name"],
+                size=size or "M",
+                day=_WEEKDAYS[(ts // DAY + 5) % 7],
+            )
+            user = (
+                _AGENTS[int(r() * 20)]
+                if s.user == "agent"
+                else _ASSOC[store["id"]]
+                if s.user == "assoc"
+                else None
+            )
+            disposition = (
+                s.dispositions[bisect(s.disp_cum, r() * s.disp_tot)] if s.dispositions else None
+            )
             payload: dict = {}
             if s.kind == "call" or s.kind == "chat":
                 payload = {"duration_s": 45 + int(r() * r() * 1500)}
@@ -920,17 +1181,30 @@ class _Generator:
                     survey_at = ts + DAY // 2 + int(r() * DAY)
                     if survey_at <= until:
                         self.survey(c, rng, survey_at, s.kind)
-            self.interaction(c, rng, ts, s.channel, s.direction, s.kind, user,
-                             store["id"] if s.channel == "store" else None, summary,
-                             disposition, payload)
+            self.interaction(
+                c,
+                rng,
+                ts,
+                s.channel,
+                s.direction,
+                s.kind,
+                user,
+                store["id"] if s.channel == "store" else None,
+                summary,
+                disposition,
+                payload,
+            )
         # in-store appointments
         if c.level == "heavy" or r() < 0.12:
             appts = texts["appointments"]
             assoc = _ASSOC[home["id"]]
             for _ in range(40 if c.level == "heavy" else 1 + (r() < 0.3)):
                 a = appts[int(r() * len(appts))]
-                payload = {"type": a["type"], "store_id": home["id"],
-                           "duration_min": a["duration_min"][int(r() * len(a["duration_min"]))]}
+                payload = {
+                    "type": a["type"],
+                    "store_id": home["id"],
+                    "duration_min": a["duration_min"][int(r() * len(a["duration_min"]))],
+                }
                 pname = size = ""
                 if a["category"]:
                     cat = self.categories[a["category"]]
@@ -940,17 +1214,38 @@ class _Generator:
                     payload["product_id"] = p.id
                 summary = a["summary"].format(store=home["name"], product=pname, size=size)
                 when = self.daytime(rng, start, until, _STORE_HOURS)
-                self.interaction(c, rng, when, "store", "inbound",
-                                 "appointment", assoc, home["id"], summary, None, payload)
+                self.interaction(
+                    c,
+                    rng,
+                    when,
+                    "store",
+                    "inbound",
+                    "appointment",
+                    assoc,
+                    home["id"],
+                    summary,
+                    None,
+                    payload,
+                )
         # newsletters and offers, only on channels the customer agreed to
         granted = c.granted
         if "email" in granted:
             news = texts["newsletters"]
             for _ in range(n_news):
                 subject = news[int(r() * len(news))]
-                self.interaction(c, rng, self.daytime(rng, start, until), "email", "outbound",
-                                 "campaign", None, None, f"Newsletter: {subject}", None,
-                                 {"subject": subject, "offer_id": None})
+                self.interaction(
+                    c,
+                    rng,
+                    self.daytime(rng, start, until),
+                    "email",
+                    "outbound",
+                    "campaign",
+                    None,
+                    None,
+                    f"Newsletter: {subject}",
+                    None,
+                    {"subject": subject, "offer_id": None},
+                )
         chans = [ch for ch in ("email", "sms", "push") if ch in granted]
         if chans:
             camps = texts["campaigns"]
@@ -963,10 +1258,21 @@ class _Generator:
                     redeemed = sent + HOUR + int(r() * (expires - sent - HOUR))
                     if redeemed > now:
                         redeemed = None
-                code = camp["prefix"] + "-" + "".join(
-                    _CODE_ALPHABET[int(r() * 32)] for _ in range(6))
-                self.offer(c, rng, sent, chans[int(r() * len(chans))], camp["campaign"], code,
-                           camp["description"], camp["subject"], expires, redeemed)
+                code = (
+                    camp["prefix"] + "-" + "".join(_CODE_ALPHABET[int(r() * 32)] for _ in range(6))
+                )
+                self.offer(
+                    c,
+                    rng,
+                    sent,
+                    chans[int(r() * len(chans))],
+                    camp["campaign"],
+                    code,
+                    camp["description"],
+                    camp["subject"],
+                    expires,
+                    redeemed,
+                )
 
     def survey(self, c: _Cust, rng: random.Random, ts: int, about: str) -> None:
         r = rng.random
@@ -974,10 +1280,24 @@ class _Generator:
         score = 1 + bisect(self.survey_cum, r() * self.survey_tot)
         answers = survey["answers"][str(score)]
         question = survey["questions"][0 if about == "call" else 1]
-        self.interaction(c, rng, ts, "email", "outbound", "survey", None, None,
-                         f"Satisfaction survey after the {about}: {score}/5", None,
-                         {"score": score, "scale": 5, "question": question,
-                          "answer": answers[int(r() * len(answers))] or None})
+        self.interaction(
+            c,
+            rng,
+            ts,
+            "email",
+            "outbound",
+            "survey",
+            None,
+            None,
+            f"Satisfaction survey after the {about}: {score}/5",
+            None,
+            {
+                "score": score,
+                "scale": 5,
+                "question": question,
+                "answer": answers[int(r() * len(answers))] or None,
+            },
+        )
 
     # ---- identities and the customer row ---------------------------------------------------------
 
@@ -996,13 +1316,28 @@ class _Generator:
         cid = c.id
         ids = c.identities
 
-        def ident(kind: str, value: str, label: str | None, primary: int, ts: int,
-                  normalized: str | None = None) -> None:
+        def ident(
+            kind: str,
+            value: str,
+            label: str | None,
+            primary: int,
+            ts: int,
+            normalized: str | None = None,
+        ) -> None:
             # ``normalized`` as rapport.hub.identity.normalize_identity makes it (region FR);
             # known by construction here, so no parsing in the hot loop
-            ids.append({"id": _uuid(rng), "customer_id": cid, "kind": kind, "value": value,
-                        "normalized": normalized or value, "label": label,
-                        "is_primary": primary, "created_at": _iso(ts)})
+            ids.append(
+                {
+                    "id": _uuid(rng),
+                    "customer_id": cid,
+                    "kind": kind,
+                    "value": value,
+                    "normalized": normalized or value,
+                    "label": label,
+                    "is_primary": primary,
+                    "created_at": _iso(ts),
+                }
+            )
 
         if story is not None:
             for i, e in enumerate(story.emails):
@@ -1013,9 +1348,17 @@ class _Generator:
             g = self.email_name(c.given)
             f = self.email_name(c.family).replace("-", "")
             x = r()
-            local = (f"{g}.{f}{idx}" if x < 0.45 else f"{g}{f}{idx}" if x < 0.6
-                     else f"{g[0]}.{f}{idx}" if x < 0.75 else f"{f}.{g}{idx}" if x < 0.87
-                     else f"{g}_{f}{idx}")
+            local = (
+                f"{g}.{f}{idx}"
+                if x < 0.45
+                else f"{g}{f}{idx}"
+                if x < 0.6
+                else f"{g[0]}.{f}{idx}"
+                if x < 0.75
+                else f"{f}.{g}{idx}"
+                if x < 0.87
+                else f"{g}_{f}{idx}"
+            )
             dom = self.domains["INTL" if c.country == "INTL" else c.country]
             d1 = int(r() * len(dom))
             ident("email", f"{local}@{dom[d1]}", "personal", 1, c.created)
@@ -1045,14 +1388,24 @@ class _Generator:
                 ident("loyalty", f"LOY-{n}", "loyalty card", 1, c.created)
         if c.devices:
             if story is None:
-                ident("user_id", f"U{10_000_000 + _perm(idx, 90_000_000, salt + 3)}",
-                      "web account", 1, c.created)
+                ident(
+                    "user_id",
+                    f"U{10_000_000 + _perm(idx, 90_000_000, salt + 3)}",
+                    "web account",
+                    1,
+                    c.created,
+                )
             for i, (dev, anon) in enumerate(c.devices):
                 ident("anonymous_id", anon, f"{dev} web", int(i == 0), c.created)
             if any(d == "mobile" for d, _ in c.devices) and (story is not None or r() < 0.35):
                 app = "iPhone app" if r() < 0.55 else "Android app"
-                ident("device", _uuid(rng).upper(), app, 1,
-                      c.created + int(r() * (c.until - c.created)))
+                ident(
+                    "device",
+                    _uuid(rng).upper(),
+                    app,
+                    1,
+                    c.created + int(r() * (c.until - c.created)),
+                )
 
         if story is not None:
             tier = story.tier
@@ -1068,8 +1421,9 @@ class _Generator:
                 keys.add("shoes" if r() < 0.6 else "gloves")
             prefs["sizes"] = {k: c.sizes[k] for k in sorted(keys)}
             prefs["colors"] = list(dict.fromkeys(c.colors))
-            prefs["brands"] = sorted({cat.products[int(r() * len(cat.products))].brand
-                                      for cat in c.interests})
+            prefs["brands"] = sorted(
+                {cat.products[int(r() * len(cat.products))].brand for cat in c.interests}
+            )
         birth = None
         if story is not None or r() < 0.9:
             y = _year(now) - 18 - int(r() * r() * 60 + r() * 12)
@@ -1079,11 +1433,21 @@ class _Generator:
             pool = self.texts["customer_notes"]
             notes = pool[int(r() * len(pool))]
         return {
-            "id": cid, "given_name": c.given, "family_name": c.family, "tier": tier,
-            "home_store_id": c.home["id"], "lifetime_value": c.ltv, "currency": CURRENCY,
-            "birth_date": birth, "preferences": prefs, "consent": c.consent, "notes": notes,
+            "id": cid,
+            "given_name": c.given,
+            "family_name": c.family,
+            "tier": tier,
+            "home_store_id": c.home["id"],
+            "lifetime_value": c.ltv,
+            "currency": CURRENCY,
+            "birth_date": birth,
+            "preferences": prefs,
+            "consent": c.consent,
+            "notes": notes,
             "last_contact_at": _iso(c.last_contact) if c.last_contact >= 0 else None,
-            "created_at": _iso(c.created), "updated_at": _iso(c.updated), "version": 1,
+            "created_at": _iso(c.created),
+            "updated_at": _iso(c.updated),
+            "version": 1,
         }
 
 
@@ -1091,22 +1455,74 @@ class _Generator:
 # Story customers (DESIGN.md stories 1, 3, 4 and 6)
 
 _STORIES = (
-    _Story("hoops", "Lucas", "Martin", False, "silver", "medium",
-           ("Basketballs", "Running shoes", "Sports bags"), ("lucas.martin@example.com",),
-           "06 12 34 56 78", "LOY-100001", ("desktop", "mobile"), {"shoes": "43", "gloves": "L"},
-           ("email", "sms", "phone"), frozenset({"Basketball hoops"}), 3),
-    _Story("bride", "Camille", "Dubois", True, "silver", "medium",
-           ("Necklaces", "Yoga mats", "Handbags"), ("camille.dubois@example.com",),
-           "+33 6 98 76 54 32", "LOY-100002", ("mobile", "desktop"), {"ring": "52", "shoes": "38"},
-           ("email", "sms"), frozenset({"Engagement rings", "Wedding bands"}), 2),
-    _Story("complaint", "Nadia", "Benali", True, "bronze", "light",
-           ("Basketballs", "Yoga mats"), ("nadia.benali@example.net",),
-           "0033 7 81 23 45 67", "LOY-100003", ("desktop",), {},
-           ("email", "phone"), frozenset({"Basketball hoops"}), 1),
-    _Story("vip", "Hélène", "Rousseau", True, "platinum", "high",
-           ("Handbags", "Necklaces", "Watches", "Scarves"), ("helene.rousseau@example.com",),
-           "+33 6 12 70 44 18", "LOY-100004", ("desktop", "mobile", "tablet"),
-           {"gloves": "S", "ring": "51"}, ("email", "sms", "mail"), frozenset(), 12),
+    _Story(
+        "hoops",
+        "Lucas",
+        "Martin",
+        False,
+        "silver",
+        "medium",
+        ("Basketballs", "Running shoes", "Sports bags"),
+        ("lucas.martin@example.com",),
+        "06 12 34 56 78",
+        "LOY-100001",
+        ("desktop", "mobile"),
+        {"shoes": "43", "gloves": "L"},
+        ("email", "sms", "phone"),
+        frozenset({"Basketball hoops"}),
+        3,
+    ),
+    _Story(
+        "bride",
+        "Camille",
+        "Dubois",
+        True,
+        "silver",
+        "medium",
+        ("Necklaces", "Yoga mats", "Handbags"),
+        ("camille.dubois@example.com",),
+        "+33 6 98 76 54 32",
+        "LOY-100002",
+        ("mobile", "desktop"),
+        {"ring": "52", "shoes": "38"},
+        ("email", "sms"),
+        frozenset({"Engagement rings", "Wedding bands"}),
+        2,
+    ),
+    _Story(
+        "complaint",
+        "Nadia",
+        "Benali",
+        True,
+        "bronze",
+        "light",
+        ("Basketballs", "Yoga mats"),
+        ("nadia.benali@example.net",),
+        "0033 7 81 23 45 67",
+        "LOY-100003",
+        ("desktop",),
+        {},
+        ("email", "phone"),
+        frozenset({"Basketball hoops"}),
+        1,
+    ),
+    _Story(
+        "vip",
+        "Hélène",
+        "Rousseau",
+        True,
+        "platinum",
+        "high",
+        ("Handbags", "Necklaces", "Watches", "Scarves"),
+        ("helene.rousseau@example.com",),
+        "+33 6 12 70 44 18",
+        "LOY-100004",
+        ("desktop", "mobile", "tablet"),
+        {"gloves": "S", "ring": "51"},
+        ("email", "sms", "mail"),
+        frozenset(),
+        12,
+    ),
 )
 assert tuple(s.key for s in _STORIES) == _STORY_KEYS
 
@@ -1146,23 +1562,52 @@ def _story_bride(g: _Generator, c: _Cust, rng: random.Random) -> None:
     r1, r2, r3, r4 = rings[:4]
     assoc = _ASSOC[_HOME]
     today = g.today
-    g.interaction(c, rng, today - 21 * DAY + 14 * HOUR + 10 * 60, "store", "inbound",
-                  "appointment", assoc, _HOME,
-                  f"Appointment: browsing engagement rings with her partner; liked the {r1.name} "
-                  f"and the {r2.name}.", None,
-                  {"type": "browsing engagement rings", "store_id": _HOME, "duration_min": 60,
-                   "product_ids": [r1.id, r2.id]})
-    g.interaction(c, rng, today - 10 * DAY + 16 * HOUR + 30 * 60, "store", "inbound",
-                  "appointment", assoc, _HOME,
-                  "Appointment: ring sizing. She is a 52; prefers white gold.", None,
-                  {"type": "ring sizing", "store_id": _HOME, "duration_min": 30,
-                   "ring_size": "52"})
-    g.interaction(c, rng, today - 3 * DAY + 10 * HOUR + 15 * 60, "store", "inbound",
-                  "appointment", assoc, _HOME,
-                  f"Appointment: financing options for the {r1.name} "
-                  f"(EUR {r1.price // 100}); explained payment in 3 or 10 instalments.", None,
-                  {"type": "financing options", "store_id": _HOME, "duration_min": 45,
-                   "product_id": r1.id})
+    g.interaction(
+        c,
+        rng,
+        today - 21 * DAY + 14 * HOUR + 10 * 60,
+        "store",
+        "inbound",
+        "appointment",
+        assoc,
+        _HOME,
+        f"Appointment: browsing engagement rings with her partner; liked the {r1.name} "
+        f"and the {r2.name}.",
+        None,
+        {
+            "type": "browsing engagement rings",
+            "store_id": _HOME,
+            "duration_min": 60,
+            "product_ids": [r1.id, r2.id],
+        },
+    )
+    g.interaction(
+        c,
+        rng,
+        today - 10 * DAY + 16 * HOUR + 30 * 60,
+        "store",
+        "inbound",
+        "appointment",
+        assoc,
+        _HOME,
+        "Appointment: ring sizing. She is a 52; prefers white gold.",
+        None,
+        {"type": "ring sizing", "store_id": _HOME, "duration_min": 30, "ring_size": "52"},
+    )
+    g.interaction(
+        c,
+        rng,
+        today - 3 * DAY + 10 * HOUR + 15 * 60,
+        "store",
+        "inbound",
+        "appointment",
+        assoc,
+        _HOME,
+        f"Appointment: financing options for the {r1.name} "
+        f"(EUR {r1.price // 100}); explained payment in 3 or 10 instalments.",
+        None,
+        {"type": "financing options", "store_id": _HOME, "duration_min": 45, "product_id": r1.id},
+    )
     mobile, desktop = c.devices
     sessions = (
         (19, desktop, "engagement ring", (r1, r2, r3)),
@@ -1190,33 +1635,77 @@ def _story_complaint(g: _Generator, c: _Cust, rng: random.Random) -> None:
     g.order_session(c, rng, placed, order, items)
     number = order["number"]
     today = g.today
-    g.interaction(c, rng, today - 6 * DAY + 9 * HOUR + 12 * 60, "phone", "inbound", "call",
-                  "agent-07", None,
-                  f"Order {number} arrived with a broken backboard; customer upset, escalated "
-                  "to logistics for a replacement.", "escalated",
-                  {"duration_s": 734, "order_number": number})
-    g.interaction(c, rng, today - 5 * DAY + 8 * HOUR, "email", "outbound", "survey", None, None,
-                  "Satisfaction survey after the call: 2/5", None,
-                  {"score": 2, "scale": 5,
-                   "question": "How satisfied were you with your recent call?",
-                   "answer": "The agent was polite, but nobody can tell me when the new "
-                             "backboard will arrive."})
-    g.interaction(c, rng, today - DAY + 15 * HOUR + 20 * 60, "store", "inbound", "visit",
-                  _ASSOC[_HOME], _HOME,
-                  f"Came to {g.stores[_HOME]['name']} about the broken backboard (order {number}); "
-                  "still waiting for the replacement.", None, {})
+    g.interaction(
+        c,
+        rng,
+        today - 6 * DAY + 9 * HOUR + 12 * 60,
+        "phone",
+        "inbound",
+        "call",
+        "agent-07",
+        None,
+        f"Order {number} arrived with a broken backboard; customer upset, escalated "
+        "to logistics for a replacement.",
+        "escalated",
+        {"duration_s": 734, "order_number": number},
+    )
+    g.interaction(
+        c,
+        rng,
+        today - 5 * DAY + 8 * HOUR,
+        "email",
+        "outbound",
+        "survey",
+        None,
+        None,
+        "Satisfaction survey after the call: 2/5",
+        None,
+        {
+            "score": 2,
+            "scale": 5,
+            "question": "How satisfied were you with your recent call?",
+            "answer": "The agent was polite, but nobody can tell me when the new "
+            "backboard will arrive.",
+        },
+    )
+    g.interaction(
+        c,
+        rng,
+        today - DAY + 15 * HOUR + 20 * 60,
+        "store",
+        "inbound",
+        "visit",
+        _ASSOC[_HOME],
+        _HOME,
+        f"Came to {g.stores[_HOME]['name']} about the broken backboard (order {number}); "
+        "still waiting for the replacement.",
+        None,
+        {},
+    )
 
 
 def _story_vip(g: _Generator, c: _Cust, rng: random.Random) -> None:
     """A VIP private sale offer sent by email four days ago, not yet redeemed."""
-    g.offer(c, rng, g.today - 4 * DAY + 7 * HOUR, "email", "VIP private sale", "VIP-20-HROUSSEAU",
-            "20% off everything during the VIP private sale, online and in store",
-            "Hélène, your invitation to the VIP private sale",
-            g.today + 10 * DAY + 22 * HOUR + 59 * 60, None)
+    g.offer(
+        c,
+        rng,
+        g.today - 4 * DAY + 7 * HOUR,
+        "email",
+        "VIP private sale",
+        "VIP-20-HROUSSEAU",
+        "20% off everything during the VIP private sale, online and in store",
+        "Hélène, your invitation to the VIP private sale",
+        g.today + 10 * DAY + 22 * HOUR + 59 * 60,
+        None,
+    )
 
 
-_STORY_FNS = {"hoops": _story_hoops, "bride": _story_bride, "complaint": _story_complaint,
-              "vip": _story_vip}
+_STORY_FNS = {
+    "hoops": _story_hoops,
+    "bride": _story_bride,
+    "complaint": _story_complaint,
+    "vip": _story_vip,
+}
 
 
 # --------------------------------------------------------------------------------------------------
@@ -1227,7 +1716,7 @@ _CUSTOMER_ENTITIES = ("customer", "identity", "interaction", "web_event", "order
 
 def _batches(name: str, rows: list[dict]) -> Iterator[tuple[str, list[dict]]]:
     for i in range(0, len(rows), BATCH_ROWS):
-        yield name, rows[i:i + BATCH_ROWS]
+        yield name, rows[i : i + BATCH_ROWS]
 
 
 def generate(config: SeedConfig) -> Iterator[tuple[str, list[dict]]]:

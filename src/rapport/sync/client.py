@@ -67,8 +67,9 @@ class HubClient:
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
-    async def _request(self, method: str, path: str, *, read_timeout: float | None = None,
-                       **kwargs: Any) -> Any:
+    async def _request(
+        self, method: str, path: str, *, read_timeout: float | None = None, **kwargs: Any
+    ) -> Any:
         headers = kwargs.pop("headers", {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
@@ -92,8 +93,9 @@ class HubClient:
             raise HubUnavailable("the hub's answer is not valid JSON") from exc
 
     async def login(self, username: str, password: str) -> LoginResult:
-        body = await self._request("POST", "/v1/auth/login",
-                                   json={"username": username, "password": password})
+        body = await self._request(
+            "POST", "/v1/auth/login", json={"username": username, "password": password}
+        )
         try:
             result = LoginResult(str(body["token"]), str(body["expires_at"]), dict(body["user"]))
         except (KeyError, TypeError) as exc:
@@ -107,10 +109,14 @@ class HubClient:
             params["cursor"] = cursor
         if wait:
             params["wait"] = wait
-        body = await self._request("GET", "/v1/sync/changes", params=params,
-                                   read_timeout=(wait + 15) if wait else None)
-        if (not isinstance(body, dict) or not isinstance(body.get("changes"), list)
-                or not isinstance(body.get("cursor"), str)):
+        body = await self._request(
+            "GET", "/v1/sync/changes", params=params, read_timeout=(wait + 15) if wait else None
+        )
+        if (
+            not isinstance(body, dict)
+            or not isinstance(body.get("changes"), list)
+            or not isinstance(body.get("cursor"), str)
+        ):
             raise HubUnavailable("the hub's change page is malformed")
         return body
 

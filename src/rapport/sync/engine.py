@@ -126,7 +126,8 @@ class SyncEngine:
             # overlap instead of taking turns.
             prefetch = (
                 asyncio.ensure_future(self.client.changes(page["cursor"], limit))
-                if page.get("more") else None
+                if page.get("more")
+                else None
             )
             try:
                 applied = await asyncio.to_thread(
@@ -145,8 +146,7 @@ class SyncEngine:
             if prefetch is None:
                 break
             remaining = int(page.get("remaining") or 0)
-            self._set_status(state="syncing", done=done, total=done + remaining,
-                             message="Syncing")
+            self._set_status(state="syncing", done=done, total=done + remaining, message="Syncing")
             page = await prefetch
         report.seconds = time.perf_counter() - started
         return report
@@ -162,8 +162,9 @@ class SyncEngine:
                 caught_up = self.status.state == "online"
                 report = await self.pull(wait=self.live_wait if caught_up else 0)
                 attempt = 0
-                self._set_status(state="online", last_sync_at=utc_now_iso(), message="",
-                                 done=0, total=0)
+                self._set_status(
+                    state="online", last_sync_at=utc_now_iso(), message="", done=0, total=0
+                )
                 log.debug("pulled %d rows in %d pages", report.rows, report.pages)
             except AuthRequired:
                 self._set_status(state="signin", message="Sign in again to resume syncing")

@@ -25,11 +25,24 @@ class SyncWorker(QObject):
     customers_changed = Signal(object)  # frozenset[str] of customer ids whose rows changed
     catalog_changed = Signal()
 
-    def __init__(self, cache_path: Path, hub_url: str, token: str | None,
-                 parent: QObject | None = None, *, live_wait: float = 25.0) -> None:
+    def __init__(
+        self,
+        cache_path: Path,
+        hub_url: str,
+        token: str | None,
+        parent: QObject | None = None,
+        *,
+        live_wait: float = 25.0,
+    ) -> None:
         super().__init__(parent)
-        self._engine = SyncEngine(cache_path, hub_url, token, on_status=self._status,
-                                  on_applied=self._applied, live_wait=live_wait)
+        self._engine = SyncEngine(
+            cache_path,
+            hub_url,
+            token,
+            on_status=self._status,
+            on_applied=self._applied,
+            live_wait=live_wait,
+        )
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None

@@ -6,7 +6,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QtMsgType, QTimer, qInstallMessageHandler
+from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rapport import __version__
@@ -17,7 +17,6 @@ from rapport.ui.selftest import SelfTest
 from rapport.ui.session import Session
 from rapport.ui.theme import apply_theme
 
-
 _QT_NOISE = ("This plugin does not support propagateSizeHints",)
 _qt_log = logging.getLogger("rapport.qt")
 
@@ -26,8 +25,11 @@ def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
     # Qt's own warnings go to our log (the offscreen platform's known chatter is dropped).
     if message.startswith(_QT_NOISE):
         return
-    level = {QtMsgType.QtDebugMsg: logging.DEBUG, QtMsgType.QtInfoMsg: logging.INFO,
-             QtMsgType.QtWarningMsg: logging.WARNING}.get(mode, logging.ERROR)
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
     _qt_log.log(level, "%s", message)
 
 
@@ -42,12 +44,22 @@ def make_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
-def run_demo(cache_path: Path, hub_url: str, token: str, user_label: str, *,
-             self_test: bool = False) -> int:
+def run_demo(
+    cache_path: Path,
+    hub_url: str,
+    token: str,
+    user_label: str,
+    *,
+    self_test: bool = False,
+    open_text: str | None = None,
+) -> int:
     app = make_app()
     session = Session(cache_path, hub_url, token, user_label=f"{user_label} · demo")
+    if open_text:
+        session.open_when_synced(open_text)
     outcome = {"code": 0}
     if self_test:
+
         def report(ok: bool, message: str) -> None:
             print(f"rapport self-test: {'ok' if ok else 'FAILED'}: {message}", flush=True)
             outcome["code"] = 0 if ok else 1
@@ -76,16 +88,22 @@ def run_signed_in_app() -> int:
         if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.result_login is None:
             return 0
         login = dialog.result_login
-        settings = settings.with_overrides(hub_url=dialog.hub.text().strip(),
-                                           username=dialog.user.text().strip())
+        settings = settings.with_overrides(
+            hub_url=dialog.hub.text().strip(), username=dialog.user.text().strip()
+        )
         settings.save()
         token = login.token
         user_label = str(login.user.get("display_name") or settings.username)
         if not save_token(settings.hub_url, settings.username, token):
-            QTimer.singleShot(0, lambda: QMessageBox.information(
-                None, "No keyring",
-                "This computer has no password keyring, so Rapport keeps your sign-in for this "
-                "session only. You will be asked to sign in again next time."))
+            QTimer.singleShot(
+                0,
+                lambda: QMessageBox.information(
+                    None,
+                    "No keyring",
+                    "This computer has no password keyring, so Rapport keeps your sign-in for this "
+                    "session only. You will be asked to sign in again next time.",
+                ),
+            )
     cache = cache_path_for(profile_dir(settings.hub_url, settings.username))
     session = Session(cache, settings.hub_url, token, user_label=user_label, region=settings.region)
     session.start()

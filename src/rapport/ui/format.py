@@ -1,4 +1,5 @@
-"""How the UI writes money, dates and times: one place, through QLocale, for every widget.
+"""How the UI writes money, dates and times (and scales its fonts): one place, through QLocale, for
+every widget.
 
 Stored values follow :mod:`rapport.protocol` (integer minor units next to an ISO currency code; UTC
 ISO-8601 text with a ``Z``). Calendar words ("today", "yesterday") are computed in the time zone of
@@ -10,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtGui import QFont
 
 # ISO 4217 exponents that are not the usual two.
 _ZERO_DECIMAL = frozenset(
@@ -129,3 +131,14 @@ def day_title(day: date, today: date) -> str:
 def month_abbreviation(month: int) -> str:
     """``Nov``: chart axes."""
     return locale().standaloneMonthName(month, QLocale.FormatType.ShortFormat).rstrip(".")
+
+
+def scaled_font(font: QFont, factor: float) -> QFont:
+    """``font`` at ``factor`` times its size, whether it is set in points or in pixels: headings and
+    small print follow the user's font instead of fixed sizes."""
+    scaled = QFont(font)
+    if font.pointSizeF() > 0:
+        scaled.setPointSizeF(font.pointSizeF() * factor)
+    elif font.pixelSize() > 0:
+        scaled.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    return scaled

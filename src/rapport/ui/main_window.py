@@ -20,9 +20,15 @@ class MainWindow(QMainWindow):
     customer_opened = Signal(str)  # after the 360 shows a customer
     closing = Signal()
 
-    def __init__(self, reader: sqlite3.Connection, *, user_label: str = "", region: str = "FR",
-                 now: Callable[[], datetime] | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        reader: sqlite3.Connection,
+        *,
+        user_label: str = "",
+        region: str = "FR",
+        now: Callable[[], datetime] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Rapport — {user_label}" if user_label else "Rapport")
         self.search = SearchPanel(reader, region, self)
@@ -33,8 +39,8 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         em = self.fontMetrics().averageCharWidth()
-        self.search.setMinimumWidth(em * 28)
-        splitter.setSizes([em * 38, em * 110])
+        self.search.setMinimumWidth(em * 34)
+        splitter.setSizes([em * 44, em * 140])
         self.setCentralWidget(splitter)
         self.status = SyncStatusWidget(self)
         bar = QStatusBar(self)
@@ -42,8 +48,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(bar)
 
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.search.focus_search)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self,
-                  activated=self.search.focus_search)
+        QShortcut(
+            QKeySequence(QKeySequence.StandardKey.Find), self, activated=self.search.focus_search
+        )
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
         self.search.customer_activated.connect(self.open_customer)
 
@@ -52,7 +59,7 @@ class MainWindow(QMainWindow):
         self._detached = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self._refresh_views)
-        self.resize(em * 150, self.fontMetrics().height() * 48)
+        self.resize(em * 190, self.fontMetrics().height() * 52)
 
     def open_customer(self, customer_id: str) -> bool:
         shown = self.customer.show_customer(customer_id)

@@ -35,12 +35,14 @@ class SearchHitDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
         style = option.widget.style() if option.widget else QApplication.style()
-        style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter,
-                            option.widget)
+        style.drawPrimitive(
+            QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+        )
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette
-        text_color = pal.color(QPalette.ColorRole.HighlightedText if selected
-                               else QPalette.ColorRole.Text)
+        text_color = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
         fm = QFontMetrics(option.font)
         pad = fm.averageCharWidth()
         r = option.rect.adjusted(pad, 4, -pad, -4)
@@ -53,29 +55,35 @@ class SearchHitDelegate(QStyledItemDelegate):
         bold.setBold(True)
         painter.setFont(bold)
         painter.setPen(text_color)
-        name = QFontMetrics(bold).elidedText(index.data(SearchRole.Name) or "",
-                                             Qt.TextElideMode.ElideRight, r.width() - tier_w - pad)
+        name = QFontMetrics(bold).elidedText(
+            index.data(SearchRole.Name) or "", Qt.TextElideMode.ElideRight, r.width() - tier_w - pad
+        )
         painter.drawText(line1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
         painter.setFont(option.font)
         if tier:
             badge = QRect(r.right() - tier_w, line1.top(), tier_w, fm.height())
             painter.setPen(text_color if selected else tier_color(tier, pal))
-            painter.drawText(badge, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             tier.title())
+            painter.drawText(
+                badge, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tier.title()
+            )
         details = " · ".join(
             x for x in (index.data(SearchRole.Phone), index.data(SearchRole.Email)) if x
         )
         painter.setPen(text_color if selected else muted(pal))
-        painter.drawText(line2, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         fm.elidedText(details, Qt.TextElideMode.ElideMiddle, r.width()))
+        painter.drawText(
+            line2,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(details, Qt.TextElideMode.ElideRight, r.width()),
+        )
         painter.restore()
 
 
 class SearchPanel(QWidget):
     customer_activated = Signal(str)
 
-    def __init__(self, reader: sqlite3.Connection, region: str = "FR",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, reader: sqlite3.Connection, region: str = "FR", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = SearchModel(reader, region, parent=self)
         self.box = QLineEdit(self)
@@ -88,6 +96,8 @@ class SearchPanel(QWidget):
         self.results.setModel(self.model)
         self.results.setItemDelegate(SearchHitDelegate(self.results))
         self.results.setUniformItemSizes(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.results.setAccessibleName("Matching customers")
         self.hint = QLabel(self)
@@ -169,8 +179,12 @@ class SearchPanel(QWidget):
                 rows = self.model.rowCount()
                 if rows:
                     cur = self.results.currentIndex().row()
-                    step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5,
-                            Qt.Key.Key_PageUp: -5}[Qt.Key(key)]
+                    step = {
+                        Qt.Key.Key_Down: 1,
+                        Qt.Key.Key_Up: -1,
+                        Qt.Key.Key_PageDown: 5,
+                        Qt.Key.Key_PageUp: -5,
+                    }[Qt.Key(key)]
                     row = max(0, min(rows - 1, (cur if cur >= 0 else -1) + step))
                     self.results.setCurrentIndex(self.model.index(row))
                 return True

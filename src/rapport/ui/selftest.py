@@ -18,8 +18,9 @@ EXPECTED_NAME = "Lucas Martin"
 
 
 class SelfTest:
-    def __init__(self, session: Session, report: Callable[[bool, str], None],
-                 timeout_s: float = 600.0) -> None:
+    def __init__(
+        self, session: Session, report: Callable[[bool, str], None], timeout_s: float = 600.0
+    ) -> None:
         self.session = session
         self.report = report
         self.started = time.perf_counter()
@@ -47,16 +48,21 @@ class SelfTest:
         name = win.findChild(QLabel, "customerName")
         shown = name.text() if name is not None else ""
         if EXPECTED_NAME not in shown:
-            self._finish(False, f"searching {CALLER_ID} did not open {EXPECTED_NAME} (saw {shown!r})")
+            self._finish(
+                False, f"searching {CALLER_ID} did not open {EXPECTED_NAME} (saw {shown!r})"
+            )
             return
         n = table_counts(self.session.reader)
         sync_s = (self.synced_at or t0) - self.started
         total = sum(n.values())
-        self._finish(True, f"synced {total:,} rows ({n['customer']:,} customers, "
-                           f"{n['interaction']:,} interactions, {n['web_event']:,} web events, "
-                           f"{n['order']:,} orders) in {sync_s:.1f} s "
-                           f"({total / max(sync_s, 1e-9):,.0f} rows/s); "
-                           f"found and opened {EXPECTED_NAME} by caller ID in {opened_ms:.0f} ms")
+        self._finish(
+            True,
+            f"synced {total:,} rows ({n['customer']:,} customers, "
+            f"{n['interaction']:,} interactions, {n['web_event']:,} web events, "
+            f"{n['order']:,} orders) in {sync_s:.1f} s "
+            f"({total / max(sync_s, 1e-9):,.0f} rows/s); "
+            f"found and opened {EXPECTED_NAME} by caller ID in {opened_ms:.0f} ms",
+        )
 
     def _finish(self, ok: bool, message: str) -> None:
         if self.done:

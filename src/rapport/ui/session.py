@@ -11,14 +11,23 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from rapport.cache.db import connect, open_cache
+from rapport.sync.engine import SyncStatus
 from rapport.sync.worker import SyncWorker
 from rapport.ui.main_window import MainWindow
 
 
 class Session(QObject):
-    def __init__(self, cache_path: Path, hub_url: str, token: str, *, user_label: str,
-                 region: str = "FR", now: Callable[[], datetime] | None = None,
-                 live_wait: float = 25.0) -> None:
+    def __init__(
+        self,
+        cache_path: Path,
+        hub_url: str,
+        token: str,
+        *,
+        user_label: str,
+        region: str = "FR",
+        now: Callable[[], datetime] | None = None,
+        live_wait: float = 25.0,
+    ) -> None:
         super().__init__()
         writer, report = open_cache(cache_path)
         writer.close()  # the sync worker opens its own; this call only created/migrated/checked
@@ -33,14 +42,29 @@ class Session(QObject):
 
     def start(self, show: bool = True) -> None:
         if show:
+            screen = self.window.screen().availableGeometry()
+            if self.window.width() > screen.width() or self.window.height() > screen.height():
+                self.window.setGeometry(screen)
             self.window.show()
         if self.open_report.moved_aside is not None:
             QMessageBox.warning(
-                self.window, "Local cache repaired",
+                self.window,
+                "Local cache repaired",
                 "This computer's copy of the customer data was damaged and has been set aside "
                 f"({self.open_report.moved_aside.name}). It is being downloaded again from the hub.",
             )
         self.worker.start()
+
+    def open_when_synced(self, text: str) -> None:
+        """Search ``text`` and open the first match once the first sync has finished."""
+
+        def on_status(status: SyncStatus) -> None:
+            if status.state == "online":
+                self.worker.status_changed.disconnect(on_status)
+                self.window.search.box.setText(text)
+                self.window.search.box.returnPressed.emit()
+
+        self.worker.status_changed.connect(on_status)
 
     def shutdown(self) -> None:
         if self._closed:

@@ -8,8 +8,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from rapport.sync.engine import SyncStatus
 
-_STATE_COLORS = {"online": "#2e9d57", "syncing": "#2f7fd8", "offline": "#d08a16",
-                 "signin": "#c8423b", "starting": "#8a8a8a"}
+_STATE_COLORS = {
+    "online": "#2e9d57",
+    "syncing": "#2f7fd8",
+    "offline": "#d08a16",
+    "signin": "#c8423b",
+    "starting": "#8a8a8a",
+}
 
 
 def _local_time(iso: str | None) -> str:

@@ -37,9 +37,12 @@ class _Task(QRunnable):
 _live: set[_Relay] = set()
 
 
-def run_task(fn: Callable[[], Any], on_success: Callable[[Any], None],
-             on_failure: Callable[[BaseException], None],
-             pool: QThreadPool | None = None) -> None:
+def run_task(
+    fn: Callable[[], Any],
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[BaseException], None],
+    pool: QThreadPool | None = None,
+) -> None:
     relay = _Relay()
     _live.add(relay)  # keep the relay alive until it has reported
 

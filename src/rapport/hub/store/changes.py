@@ -148,7 +148,9 @@ def read_changes(conn: Connection, after: int, limit: int, scope: Scope) -> Chan
     return ChangePage(changes, last, more, latest_seq(conn))
 
 
-def _fetch_page_rows(conn: Connection, entity: str, after: int, last: int) -> Iterable[dict[str, Any]]:
+def _fetch_page_rows(
+    conn: Connection, entity: str, after: int, last: int
+) -> Iterable[dict[str, Any]]:
     table = entity_tables[entity]
     spec = ENTITIES[entity]
     # Plain str keys: SQLAlchemy's column keys are a str subclass that orjson refuses.

@@ -42,8 +42,9 @@ change_log = Table(
     "change_log",
     metadata,
     # INTEGER on SQLite makes seq the rowid: page reads are a range scan of the table itself.
-    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True,
-           autoincrement=False),
+    Column(
+        "seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=False
+    ),
     Column("entity", String(32), nullable=False),
     Column("entity_id", String(64), nullable=False),
     Column("customer_id", String(64), nullable=True),

@@ -28,8 +28,13 @@ def check_hub_url(text: str) -> str | None:
 
 
 class SignInDialog(QDialog):
-    def __init__(self, hub_url: str = "", username: str = "", message: str = "",
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        hub_url: str = "",
+        username: str = "",
+        message: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Sign in to Rapport")
         self.result_login: LoginResult | None = None
@@ -59,7 +64,9 @@ class SignInDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        (self.password if hub_url and username else self.hub if not hub_url else self.user).setFocus()
+        (
+            self.password if hub_url and username else self.hub if not hub_url else self.user
+        ).setFocus()
 
     def _submit(self) -> None:
         problem = check_hub_url(self.hub.text())

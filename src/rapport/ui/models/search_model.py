@@ -24,8 +24,9 @@ class SearchRole(IntEnum):
 
 
 class SearchModel(QAbstractListModel):
-    def __init__(self, reader: sqlite3.Connection, region: str = "FR", limit: int = 50,
-                 parent: Any = None) -> None:
+    def __init__(
+        self, reader: sqlite3.Connection, region: str = "FR", limit: int = 50, parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._reader = reader
         self._region = region
@@ -35,7 +36,9 @@ class SearchModel(QAbstractListModel):
 
     def set_query(self, text: str) -> None:
         self.query = text
-        hits = search_customers(self._reader, text, self._limit, self._region) if text.strip() else []
+        hits = (
+            search_customers(self._reader, text, self._limit, self._region) if text.strip() else []
+        )
         self.beginResetModel()
         self._hits = hits
         self.endResetModel()

@@ -1,0 +1,735 @@
+"""The customer 360 read model: what the customer screen shows, read from the local cache.
+
+Plain frozen dataclasses over a reader connection (``row_factory = sqlite3.Row``); no Qt, so the
+same reads serve the widgets, the screen pop and the benchmarks. Every read is an index lookup or
+an index range scan on the customer's rows (``ix_*_customer_time``), so a customer with tens of
+thousands of rows opens as fast as one with ten.
+
+The timeline merges three sources newest first: interactions, orders, and web activity condensed
+to one entry per web session and UTC day (a session that runs past midnight shows as two, the way
+web analytics split them). Pages are keyset pages on ``(occurred_at, id)``: a page starts strictly
+after the last entry of the previous one, so rows arriving from sync never shift or repeat entries.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any, Literal
+
+import orjson
+
+from rapport.domain.phones import format_phone
+from rapport.protocol import CONSENT_CHANNELS
+
+__all__ = [
+    "ACTIVITY_MONTHS",
+    "Consent",
+    "Cursor",
+    "CustomerHeader",
+    "Identifier",
+    "MonthActivity",
+    "OfferView",
+    "OrderLineView",
+    "OrderView",
+    "TimelineEntry",
+    "customer_header",
+    "intent_inputs",
+    "offers",
+    "order_count",
+    "orders_page",
+    "timeline_page",
+]
+
+ACTIVITY_MONTHS = 24
+Cursor = tuple[str, str]  # (occurred_at, id) of the last entry already shown
+
+# An interaction counts as a contact when the customer started it or a person took part; automated
+# mailings, surveys and notifications do not.
+_CONTACT_SQL = "(direction = 'inbound' OR user_id IS NOT NULL)"
+_END_OF_TIME = "9999"
+
+
+def _iso(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _json(text: str | None, default: Any) -> Any:
+    if not text:
+        return default
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return default
+
+
+# --------------------------------------------------------------------------------------------------
+# Header
+
+
+@dataclass(frozen=True, slots=True)
+class Identifier:
+    kind: str  # email, phone, loyalty, user_id, anonymous_id, device
+    display: str  # what the agent reads: a phone in national or international form
+    normalized: str | None
+    label: str | None
+    primary: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Consent:
+    channel: str
+    status: str  # granted, denied, unknown
+    source: str | None
+    effective_at: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class MonthActivity:
+    year: int
+    month: int
+    spend: int  # minor units, net of returns, cancelled orders left out
+    contacts: int
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerHeader:
+    id: str
+    given_name: str
+    family_name: str
+    tier: str | None
+    lifetime_value: int | None
+    currency: str | None
+    home_store_id: str | None
+    home_store_name: str | None
+    home_store_city: str | None
+    birth_date: str | None
+    notes: str | None
+    created_at: str | None
+    last_contact_at: str | None
+    identifiers: tuple[Identifier, ...]
+    consent: tuple[Consent, ...]
+    preferences: Mapping[str, Any]
+    activity: tuple[MonthActivity, ...]  # oldest month first, ending with the month of ``now``
+
+    @property
+    def name(self) -> str:
+        return f"{self.given_name} {self.family_name}".strip()
+
+    def consent_for(self, channel: str) -> Consent | None:
+        return next((c for c in self.consent if c.channel == channel), None)
+
+
+_IDENTITY_ORDER = {kind: i for i, kind in enumerate(("phone", "email", "loyalty", "user_id"))}
+
+
+def _identifier(row: sqlite3.Row, region: str) -> Identifier:
+    kind = row["kind"] or ""
+    value = row["value"] or ""
+    normalized = row["normalized"]
+    if kind == "phone" and normalized:
+        display = format_phone(normalized, region)
+    elif kind == "loyalty":
+        display = normalized or value
+    else:
+        display = value or normalized or ""
+    return Identifier(kind, display, normalized, row["label"], bool(row["is_primary"]))
+
+
+def _consent(raw: Any) -> tuple[Consent, ...]:
+    entries = raw if isinstance(raw, dict) else {}
+    channels = list(CONSENT_CHANNELS) + sorted(k for k in entries if k not in CONSENT_CHANNELS)
+    out = []
+    for channel in channels:
+        entry = entries.get(channel)
+        entry = entry if isinstance(entry, dict) else {}
+        out.append(
+            Consent(
+                channel,
+                str(entry.get("status") or "unknown"),
+                entry.get("source"),
+                entry.get("effective_at"),
+            )
+        )
+    return tuple(out)
+
+
+def _months(now: datetime, count: int) -> list[tuple[int, int]]:
+    year, month = now.year, now.month
+    out = []
+    for _ in range(count):
+        out.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return out[::-1]
+
+
+def _refunded(lines: Any) -> int:
+    if not isinstance(lines, list):
+        return 0
+    return sum(
+        int(line.get("returned_quantity") or 0) * int(line.get("unit_price") or 0)
+        for line in lines
+        if isinstance(line, dict)
+    )
+
+
+def _activity(
+    conn: sqlite3.Connection, customer_id: str, now: datetime, count: int
+) -> tuple[MonthActivity, ...]:
+    months = _months(now.astimezone(UTC), count)
+    first_year, first_month = months[0]
+    start = f"{first_year:04d}-{first_month:02d}"
+    spend: dict[str, int] = {}
+    for row in conn.execute(
+        "SELECT placed_at, total, lines FROM orders"
+        " WHERE customer_id = ? AND placed_at >= ? AND status IS NOT 'cancelled'",
+        (customer_id, start),
+    ):
+        key = (row["placed_at"] or "")[:7]
+        spend[key] = spend.get(key, 0) + int(row["total"] or 0) - _refunded(_json(row["lines"], []))
+    contacts = {
+        row[0]: row[1]
+        for row in conn.execute(
+            "SELECT substr(occurred_at, 1, 7) AS month, COUNT(*) FROM interaction"
+            f" WHERE customer_id = ? AND occurred_at >= ? AND {_CONTACT_SQL} GROUP BY month",
+            (customer_id, start),
+        )
+    }
+    return tuple(
+        MonthActivity(y, m, spend.get(f"{y:04d}-{m:02d}", 0), contacts.get(f"{y:04d}-{m:02d}", 0))
+        for y, m in months
+    )
+
+
+def customer_header(
+    conn: sqlite3.Connection,
+    customer_id: str,
+    *,
+    now: datetime | None = None,
+    region: str = "FR",
+    months: int = ACTIVITY_MONTHS,
+) -> CustomerHeader | None:
+    """The top of the customer screen, or None when the customer is not (or no longer) here.
+    ``activity`` covers ``months`` calendar months (UTC) ending with the month of ``now``."""
+    row = conn.execute(
+        "SELECT c.*, s.name AS store_name, s.city AS store_city"
+        " FROM customer AS c LEFT JOIN store AS s ON s.id = c.home_store_id WHERE c.id = ?",
+        (customer_id,),
+    ).fetchone()
+    if row is None:
+        return None
+    identities = conn.execute(
+        "SELECT kind, value, normalized, label, is_primary, created_at FROM identity"
+        " WHERE customer_id = ?",
+        (customer_id,),
+    ).fetchall()
+    identifiers = sorted(
+        (_identifier(r, region) for r in identities),
+        key=lambda i: (_IDENTITY_ORDER.get(i.kind, len(_IDENTITY_ORDER)), not i.primary, i.display),
+    )
+    prefs = _json(row["preferences"], {})
+    return CustomerHeader(
+        id=row["id"],
+        given_name=row["given_name"] or "",
+        family_name=row["family_name"] or "",
+        tier=row["tier"],
+        lifetime_value=row["lifetime_value"],
+        currency=row["currency"],
+        home_store_id=row["home_store_id"],
+        home_store_name=row["store_name"],
+        home_store_city=row["store_city"],
+        birth_date=row["birth_date"],
+        notes=row["notes"],
+        created_at=row["created_at"],
+        last_contact_at=row["last_contact_at"],
+        identifiers=tuple(identifiers),
+        consent=_consent(_json(row["consent"], {})),
+        preferences=prefs if isinstance(prefs, dict) else {},
+        activity=_activity(conn, customer_id, now or datetime.now(UTC), months),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Timeline
+
+EntryKind = str  # an interaction kind (call, visit, campaign...), "order" or "session"
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    id: str
+    occurred_at: str
+    channel: str
+    kind: EntryKind
+    direction: str | None
+    title: str
+    detail: str
+    disposition: str | None = None
+    store_name: str | None = None
+    amount: int | None = None
+    currency: str | None = None
+    reference: str | None = None  # order number, offer code: something to quote on the phone
+
+    @property
+    def key(self) -> Cursor:
+        return (self.occurred_at, self.id)
+
+
+_CHANNEL_WORDS = {"sms": "SMS", "app": "App", "push": "Push", "social": "Social", "web": "Web"}
+
+
+def _duration(seconds: Any) -> str | None:
+    try:
+        total = int(seconds)
+    except (TypeError, ValueError):
+        return None
+    if total < 60:
+        return f"{total} s"
+    minutes = round(total / 60)
+    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d}"
+
+
+def _interaction_title(kind: str, channel: str, direction: str | None, payload: dict) -> str:
+    inbound = direction == "inbound"
+    if kind == "call":
+        title = "Inbound call" if inbound else "Outbound call"
+        length = _duration(payload.get("duration_s"))
+        return f"{title} · {length}" if length else title
+    if kind == "chat":
+        length = _duration(payload.get("duration_s"))
+        return f"Chat · {length}" if length else "Chat"
+    if kind == "email":
+        return "Email received" if inbound else "Email sent"
+    if kind == "sms":
+        return "SMS received" if inbound else "SMS sent"
+    if kind == "visit":
+        return "Store visit"
+    if kind == "appointment":
+        what = str(payload.get("type") or "").strip()
+        minutes = payload.get("duration_min")
+        title = f"Appointment: {what}" if what else "Appointment"
+        return f"{title} · {minutes} min" if isinstance(minutes, int) else title
+    if kind == "campaign":
+        if payload.get("offer_id") is None and "code" not in payload:
+            return "Newsletter"
+        return f"{_CHANNEL_WORDS.get(channel, channel.capitalize())} offer"
+    if kind == "survey":
+        score, scale = payload.get("score"), payload.get("scale")
+        return f"Survey · {score}/{scale}" if score is not None and scale else "Survey"
+    if kind == "note":
+        return "Note"
+    if kind == "message":
+        return f"{_CHANNEL_WORDS.get(channel, channel.capitalize())} message"
+    if kind == "review":
+        return f"{_CHANNEL_WORDS.get(channel, channel.capitalize())} review"
+    if kind == "form":
+        return "Contact form"
+    return (kind or channel or "Activity").replace("_", " ").capitalize()
+
+
+def _interaction_entry(row: sqlite3.Row) -> TimelineEntry:
+    payload = _json(row["payload"], {})
+    payload = payload if isinstance(payload, dict) else {}
+    kind, channel = row["kind"] or "", row["channel"] or ""
+    detail = row["summary"] or ""
+    if kind == "survey" and payload.get("answer"):
+        detail = f"{detail} — “{payload['answer']}”"
+    return TimelineEntry(
+        id=row["id"],
+        occurred_at=row["occurred_at"],
+        channel=channel,
+        kind=kind,
+        direction=row["direction"],
+        title=_interaction_title(kind, channel, row["direction"], payload),
+        detail=detail,
+        disposition=row["disposition"],
+        store_name=row["store_name"],
+        reference=payload.get("order_number") or payload.get("code"),
+    )
+
+
+_ORDER_TITLES = {"web": "Web order", "store": "Store purchase", "phone": "Phone order"}
+
+
+def _items_phrase(lines: Any) -> str:
+    if not isinstance(lines, list) or not lines:
+        return ""
+    names = [str(line.get("name") or "item") for line in lines if isinstance(line, dict)]
+    count = sum(int(line.get("quantity") or 1) for line in lines if isinstance(line, dict))
+    returned = sum(
+        int(line.get("returned_quantity") or 0) for line in lines if isinstance(line, dict)
+    )
+    text = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
+    if count > 1:
+        text = f"{count} items: {text}"
+    if returned:
+        text += f" ({returned} returned)"
+    return text
+
+
+def _order_entry(row: sqlite3.Row) -> TimelineEntry:
+    channel = row["channel"] or "web"
+    number = row["number"] or ""
+    return TimelineEntry(
+        id=row["id"],
+        occurred_at=row["placed_at"],
+        channel=channel,
+        kind="order",
+        direction="inbound",
+        title=f"{_ORDER_TITLES.get(channel, 'Order')} {number}".strip(),
+        detail=_items_phrase(_json(row["lines"], [])),
+        disposition=row["status"],
+        store_name=row["store_name"],
+        amount=row["total"],
+        currency=row["currency"],
+        reference=number or None,
+    )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _session_entry(key: str, events: list[sqlite3.Row]) -> TimelineEntry:
+    """One web session (events in time order) as one line an agent reads at a glance."""
+    views = [e for e in events if e["event"] == "Product Viewed"]
+    categories = list(dict.fromkeys(e["category"] for e in views if e["category"]))
+    searches = list(dict.fromkeys(" ".join(e["query"].split()) for e in events if e["query"]))
+    kinds = {e["event"] for e in events}
+    parts = []
+    if views:
+        text = _plural(len(views), "product view")
+        if len(categories) == 1:
+            text += f" in {categories[0]}"
+        parts.append(text)
+    elif "Page Viewed" in kinds:
+        parts.append(_plural(sum(e["event"] == "Page Viewed" for e in events), "page view"))
+    if searches:
+        parts.append("searched " + ", ".join(f"“{q}”" for q in searches[:3]))
+    # The order itself is its own entry; a cart left at checkout is worth its amount here.
+    amount = currency = None
+    if "Product Added" in kinds:
+        parts.append("added to cart")
+    if "Order Completed" in kinds:
+        parts.append("ordered")
+    elif "Checkout Started" in kinds:
+        parts.append("started checkout")
+        checkout = next(e for e in reversed(events) if e["event"] == "Checkout Started")
+        amount, currency = checkout["value"], checkout["currency"]
+    devices = list(dict.fromkeys(e["device"] for e in events if e["device"]))
+    title = "Web session" + (f" on {' and '.join(devices)}" if devices else "")
+    detail = ", ".join(parts) if parts else _plural(len(events), "event")
+    return TimelineEntry(
+        id=key,
+        occurred_at=events[-1]["occurred_at"],
+        channel="web",
+        kind="session",
+        direction="inbound",
+        title=title,
+        detail=detail[:1].upper() + detail[1:],
+        amount=amount,
+        currency=currency,
+    )
+
+
+def _next_day(day: str) -> str:
+    return (date.fromisoformat(day) + timedelta(days=1)).isoformat()
+
+
+def _web_sessions(
+    conn: sqlite3.Connection,
+    customer_id: str,
+    before: Cursor | None,
+    limit: int,
+    floor: Cursor | None,
+) -> list[TimelineEntry]:
+    """Web sessions with a key below ``before``, newest first, reading whole UTC days back from the
+    cursor's day until ``limit`` sessions are found or the day is older than ``floor`` (the entries
+    the other sources already have make anything older useless for this page)."""
+    out: list[TimelineEntry] = []
+    bound = _next_day(before[0][:10]) if before else _END_OF_TIME
+    while len(out) < limit:
+        newest = conn.execute(
+            "SELECT occurred_at FROM web_event WHERE customer_id = ? AND occurred_at < ?"
+            " ORDER BY occurred_at DESC LIMIT 1",
+            (customer_id, bound),
+        ).fetchone()
+        if newest is None or not newest[0]:
+            break
+        day = newest[0][:10]
+        day_end = _next_day(day)
+        if floor is not None and day_end <= floor[0]:
+            break
+        sessions: dict[str, list[sqlite3.Row]] = {}
+        for row in conn.execute(
+            "SELECT event, category, query, device, session_id, value, currency, occurred_at"
+            " FROM web_event WHERE customer_id = ? AND occurred_at >= ? AND occurred_at < ?"
+            " ORDER BY occurred_at",
+            (customer_id, day, day_end),
+        ):
+            sid = row["session_id"] or f"device-{row['device'] or 'unknown'}"
+            sessions.setdefault(f"web:{day}:{sid}", []).append(row)
+        entries = [_session_entry(key, events) for key, events in sessions.items()]
+        if before is not None:
+            entries = [e for e in entries if e.key < before]
+        entries.sort(key=lambda e: e.key, reverse=True)
+        out.extend(entries)
+        bound = day
+    return out
+
+
+def _before_sql(column: str, prefix: str, before: Cursor | None) -> tuple[str, list[Any]]:
+    if before is None:
+        return "", []
+    # The first term bounds the index range; the second drops the ties already shown.
+    return (
+        f" AND {prefix}.{column} <= ? AND ({prefix}.{column} < ? OR {prefix}.id < ?)",
+        [before[0], before[0], before[1]],
+    )
+
+
+def _in_sql(column: str, values: Collection[str] | None) -> tuple[str, list[Any]]:
+    if values is None:
+        return "", []
+    return f" AND {column} IN ({','.join('?' * len(values))})", list(values)
+
+
+def timeline_page(
+    conn: sqlite3.Connection,
+    customer_id: str,
+    *,
+    channels: frozenset[str] | None = None,
+    before: Cursor | None = None,
+    limit: int = 50,
+) -> list[TimelineEntry]:
+    """Up to ``limit`` entries older than ``before`` (the ``key`` of the last entry shown), newest
+    first, from every channel or only ``channels``. Fewer than ``limit`` means the end."""
+    if limit <= 0 or (channels is not None and not channels):
+        return []
+    entries: list[TimelineEntry] = []
+
+    cond, args = _before_sql("occurred_at", "i", before)
+    chan, chan_args = _in_sql("i.channel", channels)
+    entries += map(
+        _interaction_entry,
+        conn.execute(
+            "SELECT i.id, i.occurred_at, i.channel, i.kind, i.direction, i.summary,"
+            " i.disposition, i.payload, s.name AS store_name"
+            " FROM interaction AS i LEFT JOIN store AS s ON s.id = i.store_id"
+            f" WHERE i.customer_id = ?{cond}{chan}"
+            " ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?",
+            [customer_id, *args, *chan_args, limit],
+        ),
+    )
+
+    cond, args = _before_sql("placed_at", "o", before)
+    chan, chan_args = _in_sql("o.channel", channels)
+    entries += map(
+        _order_entry,
+        conn.execute(
+            "SELECT o.id, o.number, o.channel, o.status, o.placed_at, o.currency, o.total,"
+            " o.lines, s.name AS store_name"
+            " FROM orders AS o LEFT JOIN store AS s ON s.id = o.store_id"
+            f" WHERE o.customer_id = ?{cond}{chan}"
+            " ORDER BY o.placed_at DESC, o.id DESC LIMIT ?",
+            [customer_id, *args, *chan_args, limit],
+        ),
+    )
+
+    if channels is None or "web" in channels:
+        entries.sort(key=lambda e: e.key, reverse=True)
+        floor = entries[limit - 1].key if len(entries) >= limit else None
+        entries += _web_sessions(conn, customer_id, before, limit, floor)
+
+    entries.sort(key=lambda e: e.key, reverse=True)
+    return entries[:limit]
+
+
+# --------------------------------------------------------------------------------------------------
+# Web intent
+
+
+def intent_inputs(
+    conn: sqlite3.Connection, customer_id: str, since: datetime | str
+) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The customer's web events since ``since`` (oldest first) and the catalog rows they name:
+    the two inputs of :func:`rapport.domain.intent.summarize_intent`."""
+    start = since if isinstance(since, str) else _iso(since)
+    events = [
+        dict(row)
+        for row in conn.execute(
+            "SELECT id, anonymous_id, event, product_id, category, query, device, session_id,"
+            " value, currency, occurred_at FROM web_event"
+            " WHERE customer_id = ? AND occurred_at >= ? ORDER BY occurred_at",
+            (customer_id, start),
+        )
+    ]
+    ids = sorted({e["product_id"] for e in events if e["product_id"]})
+    products: dict[str, dict[str, Any]] = {}
+    for chunk in _chunks(ids, 500):
+        for row in conn.execute(
+            "SELECT id, sku, name, department, category, brand, price, currency FROM product"
+            f" WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            products[row["id"]] = dict(row)
+    return events, products
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+# --------------------------------------------------------------------------------------------------
+# Orders and offers
+
+
+@dataclass(frozen=True, slots=True)
+class OrderLineView:
+    line_id: int | str | None
+    product_id: str | None
+    name: str
+    size: str | None
+    color: str | None
+    quantity: int
+    unit_price: int
+    returned_quantity: int
+    return_reason: str | None
+
+    @property
+    def amount(self) -> int:
+        return self.quantity * self.unit_price
+
+
+@dataclass(frozen=True, slots=True)
+class OrderView:
+    id: str
+    number: str
+    channel: str
+    status: str | None
+    placed_at: str
+    store_name: str | None
+    currency: str | None
+    subtotal: int
+    shipping: int
+    total: int
+    lines: tuple[OrderLineView, ...]
+
+    @property
+    def refunded(self) -> int:
+        return sum(line.returned_quantity * line.unit_price for line in self.lines)
+
+    @property
+    def items(self) -> int:
+        return sum(line.quantity for line in self.lines)
+
+
+def _int(value: Any, default: int = 0) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _line(raw: Mapping[str, Any]) -> OrderLineView:
+    return OrderLineView(
+        line_id=raw.get("line_id"),
+        product_id=raw.get("product_id"),
+        name=str(raw.get("name") or raw.get("sku") or "Item"),
+        size=raw.get("size"),
+        color=raw.get("color"),
+        quantity=_int(raw.get("quantity"), 1),
+        unit_price=_int(raw.get("unit_price")),
+        returned_quantity=_int(raw.get("returned_quantity")),
+        return_reason=raw.get("return_reason"),
+    )
+
+
+def orders_page(
+    conn: sqlite3.Connection, customer_id: str, limit: int = 50, offset: int = 0
+) -> list[OrderView]:
+    """The customer's orders, newest first, with their lines."""
+    rows = conn.execute(
+        "SELECT o.*, s.name AS store_name FROM orders AS o LEFT JOIN store AS s ON s.id = o.store_id"
+        " WHERE o.customer_id = ? ORDER BY o.placed_at DESC, o.id DESC LIMIT ? OFFSET ?",
+        (customer_id, limit, offset),
+    ).fetchall()
+    out = []
+    for row in rows:
+        lines = _json(row["lines"], [])
+        out.append(
+            OrderView(
+                id=row["id"],
+                number=row["number"] or "",
+                channel=row["channel"] or "",
+                status=row["status"],
+                placed_at=row["placed_at"] or "",
+                store_name=row["store_name"],
+                currency=row["currency"],
+                subtotal=_int(row["subtotal"]),
+                shipping=_int(row["shipping"]),
+                total=_int(row["total"]),
+                lines=tuple(_line(x) for x in lines if isinstance(x, dict))
+                if isinstance(lines, list)
+                else (),
+            )
+        )
+    return out
+
+
+def order_count(conn: sqlite3.Connection, customer_id: str) -> int:
+    return int(
+        conn.execute(
+            "SELECT COUNT(*) FROM orders WHERE customer_id = ?", (customer_id,)
+        ).fetchone()[0]
+    )
+
+
+OfferStatus = Literal["active", "redeemed", "expired"]
+
+
+@dataclass(frozen=True, slots=True)
+class OfferView:
+    id: str
+    code: str
+    channel: str
+    campaign: str
+    description: str
+    sent_at: str | None
+    expires_at: str | None
+    redeemed_at: str | None
+
+    @property
+    def redeemed(self) -> bool:
+        return self.redeemed_at is not None
+
+    def status(self, now: datetime) -> OfferStatus:
+        if self.redeemed_at:
+            return "redeemed"
+        if self.expires_at and self.expires_at <= _iso(now):
+            return "expired"
+        return "active"
+
+
+def offers(conn: sqlite3.Connection, customer_id: str) -> list[OfferView]:
+    """Offers sent to the customer, the latest first."""
+    return [
+        OfferView(
+            id=row["id"],
+            code=row["code"] or "",
+            channel=row["channel"] or "",
+            campaign=row["campaign"] or "",
+            description=row["description"] or "",
+            sent_at=row["sent_at"],
+            expires_at=row["expires_at"],
+            redeemed_at=row["redeemed_at"],
+        )
+        for row in conn.execute(
+            "SELECT id, code, channel, campaign, description, sent_at, expires_at, redeemed_at"
+            " FROM offer WHERE customer_id = ? ORDER BY sent_at DESC, id DESC",
+            (customer_id,),
+        )
+    ]

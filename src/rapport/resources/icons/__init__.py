@@ -1,0 +1,1 @@
+"""Channel and UI icons (SVG), loaded with importlib.resources."""

@@ -1,0 +1,214 @@
+"""Two years of a customer's activity at a glance: spend per month as bars, contacts per month as a
+line, drawn with QPainter (no chart library for one small picture).
+
+Everything is measured in font units and coloured from the palette, so it scales with the user's
+font and stays readable in dark mode.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from rapport.cache.queries import MonthActivity
+from rapport.ui import format as fmt
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
+
+
+def _nice_ceiling(value: float) -> float:
+    """A round number at least ``value`` (1, 1.5, 2, 3, 4, 5, 6 or 8 times a power of ten): the top
+    of an axis, close enough to the highest bar that the bars stay readable."""
+    if value <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(value))
+    for step in (1, 1.5, 2, 3, 4, 5, 6, 8, 10):
+        if value <= step * power * (1 + 1e-9):
+            return step * power
+    return 10 * power
+
+
+class ActivityChart(QWidget):
+    """Spend (bars, left axis) and contacts (line, right axis) per month, oldest on the left."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._months: tuple[MonthActivity, ...] = ()
+        self._currency = "EUR"
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.setAccessibleName("Activity over the last 24 months")
+
+    def set_activity(self, months: Sequence[MonthActivity], currency: str | None) -> None:
+        self._months = tuple(months)
+        self._currency = currency or "EUR"
+        self.setToolTip(self._summary())
+        self.update()
+
+    def _summary(self) -> str:
+        spend = sum(m.spend for m in self._months)
+        contacts = sum(m.contacts for m in self._months)
+        span = len(self._months)
+        return (
+            f"Last {span} months: {fmt.money(spend, self._currency, compact=True)} spent, "
+            f"{contacts} contact{'s' if contacts != 1 else ''}"
+        )
+
+    # ---- size ------------------------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance("0") * 56, fm.height() * 8)
+
+    def minimumSizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance("0") * 36, fm.height() * 6)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):
+            self.update()
+        super().changeEvent(event)
+
+    # ---- painting --------------------------------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.WindowText)
+        muted = pal.color(QPalette.ColorRole.PlaceholderText)
+        bar = pal.color(QPalette.ColorRole.Highlight)
+        grid = _mix(pal.color(QPalette.ColorRole.Window), text, 0.15)
+        line = _mix(text, pal.color(QPalette.ColorRole.Window), 0.15)
+
+        small = self.font()
+        small = fmt.scaled_font(small, 0.85)
+        p.setFont(small)
+        fm = p.fontMetrics()
+        lh = fm.height()
+        gap = lh / 3
+
+        months = self._months
+        max_spend = max((m.spend for m in months), default=0)
+        max_contacts = max((m.contacts for m in months), default=0)
+        top_spend = _nice_ceiling(max_spend / 10 ** fmt.minor_exponent(self._currency))
+        top_contacts = max(2, int(_nice_ceiling(max_contacts)))
+        spend_label = fmt.money(
+            int(top_spend * 10 ** fmt.minor_exponent(self._currency)), self._currency, compact=True
+        )
+        contact_label = str(top_contacts)
+
+        # Legend on top, month labels below, value labels on both sides.
+        left = fm.horizontalAdvance(spend_label) + gap
+        right = fm.horizontalAdvance(contact_label) + gap
+        top = lh * 1.5 + gap
+        plot = QRectF(left, top, self.width() - left - right, self.height() - top - lh - gap)
+        if plot.width() <= 0 or plot.height() <= 0:
+            return
+
+        self._legend(p, fm, bar, line, text)
+
+        p.setPen(QPen(grid, 1))
+        for frac in (0.0, 0.5, 1.0):
+            y = plot.bottom() - plot.height() * frac
+            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+
+        p.setPen(muted)
+        right_align = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        left_align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        p.drawText(QRectF(0, plot.top() - lh / 2, left - gap, lh), right_align, spend_label)
+        p.drawText(QRectF(0, plot.bottom() - lh / 2, left - gap, lh), right_align, "0")
+        p.drawText(
+            QRectF(plot.right() + gap, plot.top() - lh / 2, right, lh), left_align, contact_label
+        )
+        p.drawText(QRectF(plot.right() + gap, plot.bottom() - lh / 2, right, lh), left_align, "0")
+
+        if not months:
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No activity")
+            return
+
+        slot = plot.width() / len(months)
+        bar_width = max(1.0, slot * 0.62)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(bar)
+        scale = 10 ** fmt.minor_exponent(self._currency)
+        for i, m in enumerate(months):
+            if m.spend <= 0:
+                continue
+            h = plot.height() * min(1.0, m.spend / scale / top_spend)
+            x = plot.left() + i * slot + (slot - bar_width) / 2
+            p.drawRoundedRect(QRectF(x, plot.bottom() - h, bar_width, h), 1.5, 1.5)
+
+        # Month labels: every third month, ending on the current one; the year on the first label
+        # and wherever it changes.
+        p.setPen(muted)
+        label_y = plot.bottom() + gap / 2
+        last_year = None
+        for i, m in enumerate(months):
+            if (len(months) - 1 - i) % 3:
+                continue
+            label = fmt.month_abbreviation(m.month)
+            if m.year != last_year:
+                label = f"{label} {m.year}"
+                last_year = m.year
+            centre = plot.left() + (i + 0.5) * slot
+            w = fm.horizontalAdvance(label) + gap
+            x = min(max(centre - w / 2, 0), self.width() - w)
+            p.drawText(QRectF(x, label_y, w, lh), Qt.AlignmentFlag.AlignCenter, label)
+
+        # Contacts: a line through the month centres, with dots where there were any.
+        points = [
+            QPointF(
+                plot.left() + (i + 0.5) * slot,
+                plot.bottom() - plot.height() * min(1.0, m.contacts / top_contacts),
+            )
+            for i, m in enumerate(months)
+        ]
+        faint = QColor(line)
+        faint.setAlphaF(0.35)
+        path = QPainterPath(points[0])
+        for pt in points[1:]:
+            path.lineTo(pt)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        p.setPen(QPen(faint, max(1.0, lh / 12), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+        p.drawPath(path)
+        radius = max(2.0, lh / 5)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(line)
+        for pt, m in zip(points, months, strict=True):
+            if m.contacts:
+                p.drawEllipse(pt, radius, radius)
+
+    def _legend(
+        self, p: QPainter, fm: QFontMetrics, bar: QColor, line: QColor, text: QColor
+    ) -> None:
+        lh = fm.height()
+        box = lh * 0.6
+        x = float(self.width())
+        items = (("Contacts", line, True), ("Spend", bar, False))
+        p.setPen(text)
+        for label, color, is_line in items:
+            w = fm.horizontalAdvance(label)
+            x -= w
+            p.setPen(text)
+            p.drawText(QRectF(x, 0, w, lh), Qt.AlignmentFlag.AlignVCenter, label)
+            x -= box + lh / 4
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(color)
+            if is_line:
+                p.drawEllipse(QRectF(x, (lh - box) / 2, box, box))
+            else:
+                p.drawRect(QRectF(x, (lh - box) / 2, box, box))
+            x -= lh
+        p.setPen(text)
+        title = "Last 24 months" if len(self._months) == 24 else f"Last {len(self._months)} months"
+        p.drawText(QRectF(0, 0, max(0.0, x), lh), Qt.AlignmentFlag.AlignVCenter, title)

@@ -1,0 +1,305 @@
+"""The top of the customer screen: who this is, what they are worth to us, how to reach them and
+what they agreed to be contacted by, next to two years of activity."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport.cache.queries import Consent, CustomerHeader, OfferView
+from rapport.ui import format as fmt
+from rapport.ui.customer.activity_chart import ActivityChart
+from rapport.ui.theme import tier_color
+
+_CONSENT_NAMES = {"email": "Email", "sms": "SMS", "phone": "Phone", "push": "Push", "mail": "Mail"}
+_STATUS_WORDS = {"granted": "opted in", "denied": "opted out", "unknown": "not asked"}
+_STATUS_MARKS = {"granted": "✓", "denied": "✕", "unknown": "?"}
+_IDENTITY_NAMES = {"phone": "Phone", "email": "Email", "loyalty": "Loyalty"}
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
+
+
+class Chip(QWidget):
+    """A small rounded label. ``filled`` chips take a tint of ``accent``; others are outlined, and
+    ``dashed`` for the unknown. The mark in the text carries the meaning too, not the colour alone."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._text = text
+        self._accent: QColor | None = None
+        self._filled = False
+        self._dashed = False
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_look(
+        self, text: str, accent: QColor | None, *, filled: bool, dashed: bool = False
+    ) -> None:
+        self._text = text
+        self._accent = accent
+        self._filled = filled
+        self._dashed = dashed
+        self.setAccessibleName(text)
+        self.updateGeometry()
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        return QSize(fm.horizontalAdvance(self._text) + fm.height(), round(fm.height() * 1.4))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.WindowText)
+        window = pal.color(QPalette.ColorRole.Window)
+        accent = self._accent or pal.color(QPalette.ColorRole.PlaceholderText)
+        rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
+        radius = rect.height() / 2
+        pen = QPen(accent if self._filled else _mix(window, text, 0.45), 1)
+        if self._dashed:
+            pen.setStyle(Qt.PenStyle.DashLine)
+        p.setPen(pen)
+        p.setBrush(_mix(window, accent, 0.22) if self._filled else Qt.BrushStyle.NoBrush)
+        p.drawRoundedRect(rect, radius, radius)
+        p.setPen(text if self._filled else pal.color(QPalette.ColorRole.PlaceholderText))
+        p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return label
+
+
+def _value_label(name: str) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def _consent_tooltip(c: Consent, now: datetime) -> str:
+    name = _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
+    text = f"{name}: {_STATUS_WORDS.get(c.status, c.status)}"
+    at = fmt.parse_timestamp(c.effective_at)
+    details = [x for x in (f"source: {c.source}" if c.source else None,
+                           f"since {fmt.date_text(at.astimezone(now.tzinfo))}" if at else None) if x]  # fmt: skip
+    return text + (f" ({', '.join(details)})" if details else "")
+
+
+def _preferences_text(prefs: Mapping[str, Any]) -> str:
+    parts = []
+    sizes = prefs.get("sizes")
+    if isinstance(sizes, dict) and sizes:
+        parts.append("Sizes " + ", ".join(f"{k} {v}" for k, v in sizes.items()))
+    for key, title in (("colors", "Colours"), ("brands", "Brands")):
+        values = prefs.get(key)
+        if isinstance(values, list) and values:
+            parts.append(f"{title} " + ", ".join(str(v) for v in values))
+    return "  ·  ".join(parts)
+
+
+class CustomerHeaderView(QWidget):
+    """Name, tier, value, home store, identifiers, consent, preferences; the chart on the right."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._header: CustomerHeader | None = None
+        self._now: datetime | None = None
+
+        self.name = QLabel()
+        self.name.setObjectName("customerName")
+        self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        font = self.name.font()
+        font = fmt.scaled_font(font, 1.7)
+        font.setWeight(QFont.Weight.DemiBold)
+        self.name.setFont(font)
+        self.tier = Chip()
+        self.tier.setObjectName("tierBadge")
+
+        title = QHBoxLayout()
+        title.setSpacing(self.fontMetrics().height() // 2)
+        title.addWidget(self.name)
+        title.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignVCenter)
+        title.addStretch(1)
+
+        self.lifetime_value = _value_label("lifetimeValue")
+        bold = self.lifetime_value.font()
+        bold.setWeight(QFont.Weight.DemiBold)
+        self.lifetime_value.setFont(bold)
+        self.home_store = _value_label("homeStore")
+        self.last_contact = _value_label("lastContact")
+        self.customer_since = _value_label("customerSince")
+        self.identifiers = _value_label("identifiers")
+        self.identifiers.setTextFormat(Qt.TextFormat.PlainText)
+        self.preferences = _value_label("preferences")
+        self.preferences.setWordWrap(True)
+
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(self.fontMetrics().height())
+        facts.setVerticalSpacing(self.fontMetrics().height() // 4)
+        rows = (
+            ("Lifetime value", self.lifetime_value, "Home store", self.home_store),
+            ("Last contact", self.last_contact, "Customer since", self.customer_since),
+        )
+        for r, (a, wa, b, wb) in enumerate(rows):
+            facts.addWidget(_caption(a), r, 0)
+            facts.addWidget(wa, r, 1)
+            facts.addWidget(_caption(b), r, 2)
+            facts.addWidget(wb, r, 3)
+        facts.addWidget(_caption("Contact"), 2, 0)
+        facts.addWidget(self.identifiers, 2, 1, 1, 3)
+        facts.addWidget(_caption("Consent"), 3, 0)
+        self._consent_row = QHBoxLayout()
+        self._consent_row.setSpacing(self.fontMetrics().height() // 3)
+        self.consent_chips: dict[str, Chip] = {}
+        facts.addLayout(self._consent_row, 3, 1, 1, 3)
+        facts.addWidget(_caption("Preferences"), 4, 0, Qt.AlignmentFlag.AlignTop)
+        facts.addWidget(self.preferences, 4, 1, 1, 3)
+        self.offers = _value_label("activeOffers")
+        self.offers.setWordWrap(True)
+        facts.addWidget(_caption("Offers"), 5, 0, Qt.AlignmentFlag.AlignTop)
+        facts.addWidget(self.offers, 5, 1, 1, 3)
+        facts.setColumnStretch(3, 1)
+
+        left = QVBoxLayout()
+        left.setSpacing(self.fontMetrics().height() // 2)
+        left.addLayout(title)
+        left.addLayout(facts)
+        left.addStretch(1)
+
+        self.chart = ActivityChart()
+        self.chart.setObjectName("activityChart")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(self.fontMetrics().height() * 2)
+        layout.addLayout(left, 3)
+        layout.addWidget(self.chart, 2)
+
+    def set_header(self, header: CustomerHeader, now: datetime) -> None:
+        self._header = header
+        self._now = now
+        self.name.setText(header.name or "Unnamed customer")
+        tier = (header.tier or "").capitalize()
+        self.tier.setVisible(bool(tier))
+        self._paint_tier()
+        self.tier.setToolTip(f"{tier} tier" if tier else "")
+
+        ltv = fmt.money(header.lifetime_value, header.currency) if header.lifetime_value else "—"
+        self.lifetime_value.setText(ltv)
+        store = header.home_store_name or "—"
+        if header.home_store_city and header.home_store_city not in store:
+            store += f", {header.home_store_city}"
+        self.home_store.setText(store)
+        last = fmt.parse_timestamp(header.last_contact_at)
+        self.last_contact.setText(fmt.relative_text(last, now) if last else "Never")
+        created = fmt.parse_timestamp(header.created_at)
+        self.customer_since.setText(
+            fmt.date_text(created.astimezone(now.tzinfo)) if created else "—"
+        )
+
+        shown = [i for i in header.identifiers if i.kind in _IDENTITY_NAMES]
+        self.identifiers.setText(
+            "     ".join(
+                f"{i.display}" + ("" if i.primary or not i.label else f" ({i.label})")
+                for i in shown
+            )
+            or "—"
+        )
+        self.identifiers.setToolTip(
+            "\n".join(
+                f"{_IDENTITY_NAMES[i.kind]}: {i.display}"
+                + (f" — {i.label}" if i.label else "")
+                + (" (primary)" if i.primary else "")
+                for i in shown
+            )
+        )
+        self._set_consent(header)
+        prefs = _preferences_text(header.preferences)
+        self.preferences.setText(prefs or "None recorded")
+        self.preferences.setForegroundRole(
+            QPalette.ColorRole.WindowText if prefs else QPalette.ColorRole.PlaceholderText
+        )
+        self.chart.set_activity(header.activity, header.currency)
+
+    def set_offers(self, active: Sequence[OfferView], now: datetime) -> None:
+        """The offers the customer can still use: any channel must honour them."""
+        parts = []
+        for offer in active:
+            text = offer.code
+            expires = fmt.parse_timestamp(offer.expires_at)
+            if expires:
+                text += f" (until {fmt.date_text(expires.astimezone(now.tzinfo))})"
+            parts.append(text)
+        self.offers.setText("  ·  ".join(parts) or "None active")
+        self.offers.setToolTip("\n".join(f"{o.code}: {o.description}" for o in active))
+        font = self.offers.font()
+        font.setWeight(QFont.Weight.DemiBold if parts else QFont.Weight.Normal)
+        self.offers.setFont(font)
+        self.offers.setForegroundRole(
+            QPalette.ColorRole.WindowText if parts else QPalette.ColorRole.PlaceholderText
+        )
+
+    def _paint_tier(self) -> None:
+        header = self._header
+        if header is None or not header.tier:
+            return
+        self.tier.set_look(
+            header.tier.capitalize(), tier_color(header.tier, self.palette()), filled=True
+        )
+
+    def _set_consent(self, header: CustomerHeader) -> None:
+        header_now = self._now or datetime.now().astimezone()
+        for chip in self.consent_chips.values():
+            self._consent_row.removeWidget(chip)
+            chip.deleteLater()
+        self.consent_chips = {}
+        while self._consent_row.count():
+            self._consent_row.takeAt(0)
+        for c in header.consent:
+            chip = Chip()
+            chip.setObjectName(f"consent-{c.channel}")
+            self._look_consent(chip, c)
+            chip.setToolTip(_consent_tooltip(c, header_now))
+            self.consent_chips[c.channel] = chip
+            self._consent_row.addWidget(chip)
+        self._consent_row.addStretch(1)
+
+    def _look_consent(self, chip: Chip, c: Consent) -> None:
+        name = _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
+        text = f"{_STATUS_MARKS.get(c.status, '?')} {name}"
+        if c.status == "granted":
+            chip.set_look(text, self.palette().color(QPalette.ColorRole.Highlight), filled=True)
+        else:
+            chip.set_look(text, None, filled=False, dashed=c.status != "denied")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and self._header is not None:
+            self._paint_tier()
+            for c in self._header.consent:
+                chip = self.consent_chips.get(c.channel)
+                if chip is not None:
+                    self._look_consent(chip, c)
+        super().changeEvent(event)

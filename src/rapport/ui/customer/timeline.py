@@ -1,0 +1,387 @@
+"""The cross-channel timeline: channel filter buttons over a list painted by a delegate (a channel
+icon, the title, time and amount, the detail line, a disposition chip), with a header above the
+first entry of each day. Rows come from :class:`TimelineModel`, which loads pages as the list
+scrolls."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QStackedLayout,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport.protocol import CHANNELS
+from rapport.ui import format as fmt
+from rapport.ui.models.timeline_model import TimelineModel, TimelineRole
+
+Index = QModelIndex | QPersistentModelIndex
+
+CHANNEL_NAMES = {
+    "phone": "Phone",
+    "email": "Email",
+    "chat": "Chat",
+    "sms": "SMS",
+    "store": "Store",
+    "web": "Web",
+    "app": "App",
+    "social": "Social",
+    "push": "Push",
+}
+_ICON_NAMES = frozenset((*CHANNELS, "order"))
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
+
+
+@cache
+def _renderer(name: str) -> QSvgRenderer:
+    icon = name if name in _ICON_NAMES else "web"
+    data = (files("rapport.resources.icons") / f"channel-{icon}.svg").read_bytes()
+    return QSvgRenderer(QByteArray(data))
+
+
+@cache
+def _tinted(name: str, pixels: int, rgba: int) -> QImage:
+    image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    p = QPainter(image)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    _renderer(name).render(p, QRectF(0, 0, pixels, pixels))
+    # The SVGs are drawn in one neutral grey; keep their shape and take the wanted colour.
+    p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    p.fillRect(image.rect(), QColor.fromRgba(rgba))
+    p.end()
+    return image
+
+
+def channel_pixmap(name: str, size: int, color: QColor, device_pixel_ratio: float = 1.0) -> QPixmap:
+    """The channel's icon (``phone``, ``email``... or ``order``) at ``size`` logical pixels, in
+    ``color``."""
+    pixels = max(1, round(size * device_pixel_ratio))
+    pixmap = QPixmap.fromImage(_tinted(name, pixels, color.rgba()))
+    pixmap.setDevicePixelRatio(device_pixel_ratio)
+    return pixmap
+
+
+def channel_icon(name: str, color: QColor, size: int = 32) -> QIcon:
+    return QIcon(channel_pixmap(name, size, color, 2.0))
+
+
+class TimelineDelegate(QStyledItemDelegate):
+    """One entry in two lines of text beside a round channel icon; a day header above the first
+    entry of a day. All measures are fractions of the font's line height."""
+
+    def _metrics(self, option: QStyleOptionViewItem) -> tuple[QFontMetrics, int, int]:
+        fm = option.fontMetrics
+        lh = fm.height()
+        return fm, lh, max(2, lh // 2)
+
+    def _header_height(self, lh: int) -> int:
+        return round(lh * 2.1)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        fm, lh, pad = self._metrics(option)
+        height = 2 * pad + 2 * lh + lh // 4
+        if index.data(TimelineRole.FirstOfDay):
+            height += self._header_height(lh)
+        return QSize(fm.horizontalAdvance("0") * 60, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        fm, lh, pad = self._metrics(option)
+        pal = option.palette
+        rect = QRect(option.rect)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        if index.data(TimelineRole.FirstOfDay):
+            header = QRect(rect.left(), rect.top(), rect.width(), self._header_height(lh))
+            self._paint_day(painter, option, header, str(index.data(TimelineRole.DayTitle)))
+            rect.setTop(header.bottom() + 1)
+
+        item = QStyleOptionViewItem(option)
+        item.rect = rect
+        item.text = ""
+        item.icon = QIcon()
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, item, painter, option.widget
+            )
+
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        text = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        base = pal.color(QPalette.ColorRole.Base)
+        muted = _mix(base, text, 0.62) if not selected else text
+
+        # Channel icon in a soft circle.
+        diameter = round(lh * 2)
+        circle = QRectF(rect.left() + pad, rect.top() + pad, diameter, diameter)
+        channel = str(index.data(TimelineRole.Channel) or "")
+        is_order = index.data(TimelineRole.Kind) == "order"
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_mix(base, accent if is_order else text, 0.16 if is_order else 0.08))
+        painter.drawEllipse(circle)
+        icon_size = round(lh * 1.15)
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        icon_color = accent if is_order and not selected else _mix(base, text, 0.75)
+        pixmap = channel_pixmap("order" if is_order else channel, icon_size, icon_color, dpr)
+        painter.drawPixmap(
+            round(circle.center().x() - icon_size / 2),
+            round(circle.center().y() - icon_size / 2),
+            pixmap,
+        )
+
+        left = round(circle.right()) + pad
+        right = rect.right() - pad
+        top = rect.top() + pad
+
+        # Line one: title and store on the left; disposition, amount and time on the right.
+        time = str(index.data(TimelineRole.Time) or "")
+        amount = index.data(TimelineRole.Amount)
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        bold_fm = QFontMetrics(bold)
+        x_right = right
+        painter.setFont(option.font)
+        painter.setPen(muted)
+        tw = fm.horizontalAdvance(time)
+        painter.drawText(QRect(x_right - tw, top, tw, lh), Qt.AlignmentFlag.AlignVCenter, time)
+        x_right -= tw + lh
+        if amount:
+            aw = bold_fm.horizontalAdvance(amount)
+            painter.setFont(bold)
+            painter.setPen(text)
+            painter.drawText(
+                QRect(x_right - aw, top, aw, lh), Qt.AlignmentFlag.AlignVCenter, amount
+            )
+            x_right -= aw + lh
+        disposition = index.data(TimelineRole.Disposition)
+        if disposition:
+            x_right = self._paint_chip(
+                painter, option, str(disposition), x_right, top, lh, selected
+            )
+            x_right -= lh // 2
+
+        title = str(index.data(TimelineRole.Title) or "")
+        store = index.data(TimelineRole.StoreName)
+        avail = max(0, x_right - left)
+        painter.setFont(bold)
+        painter.setPen(text)
+        shown_title = bold_fm.elidedText(title, Qt.TextElideMode.ElideRight, avail)
+        painter.drawText(QRect(left, top, avail, lh), Qt.AlignmentFlag.AlignVCenter, shown_title)
+        used = bold_fm.horizontalAdvance(shown_title)
+        if store and used < avail:
+            painter.setFont(option.font)
+            painter.setPen(muted)
+            rest = fm.elidedText(f"  ·  {store}", Qt.TextElideMode.ElideRight, avail - used)
+            painter.drawText(
+                QRect(left + used, top, avail - used, lh), Qt.AlignmentFlag.AlignVCenter, rest
+            )
+
+        # Line two: the detail, elided; the tooltip has all of it.
+        detail = str(index.data(TimelineRole.Detail) or "").replace("\n", " ")
+        painter.setFont(option.font)
+        painter.setPen(_mix(base, text, 0.85) if not selected else text)
+        width = max(0, right - left)
+        painter.drawText(
+            QRect(left, top + lh + lh // 4, width, lh),
+            Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(detail, Qt.TextElideMode.ElideRight, width),
+        )
+        painter.restore()
+
+    def _paint_day(
+        self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, title: str
+    ) -> None:
+        pal = option.palette
+        fm = option.fontMetrics
+        lh = fm.height()
+        pad = max(2, lh // 2)
+        base = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        font = QFont(option.font)
+        font.setWeight(QFont.Weight.Bold)
+        painter.setFont(font)
+        painter.setPen(_mix(base, text, 0.7))
+        band = QRect(rect.left() + pad, rect.bottom() - lh - lh // 3, rect.width() - 2 * pad, lh)
+        painter.drawText(band, Qt.AlignmentFlag.AlignVCenter, title)
+        title_width = QFontMetrics(font).horizontalAdvance(title)
+        painter.setPen(_mix(base, text, 0.15))
+        y = band.center().y()
+        painter.drawLine(band.left() + title_width + lh // 2, y, band.right(), y)
+
+    def _paint_chip(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        label: str,
+        right: int,
+        top: int,
+        lh: int,
+        selected: bool,
+    ) -> int:
+        pal = option.palette
+        font = QFont(option.font)
+        font = fmt.scaled_font(font, 0.85)
+        fm = QFontMetrics(font)
+        text = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        base = pal.color(QPalette.ColorRole.Base)
+        width = fm.horizontalAdvance(label) + lh
+        height = fm.height() + 2
+        chip = QRectF(right - width, top + (lh - height) / 2, width, height)
+        painter.setPen(_mix(base, text, 0.35))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(chip, height / 2, height / 2)
+        painter.setFont(font)
+        painter.setPen(_mix(base, text, 0.8) if not selected else text)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+        return round(chip.left())
+
+
+class TimelineView(QWidget):
+    """Filter buttons (All + one per channel) over the timeline list, and an empty state."""
+
+    def __init__(self, model: TimelineModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        lh = self.fontMetrics().height()
+
+        self._buttons = QButtonGroup(self)
+        self._buttons.setExclusive(False)
+        bar = QHBoxLayout()
+        bar.setSpacing(lh // 4)
+        self.all_button = self._button("All", None)
+        self.all_button.setObjectName("channel-all")
+        self.all_button.setChecked(True)
+        bar.addWidget(self.all_button)
+        self.channel_buttons: dict[str, QToolButton] = {}
+        for channel in CHANNELS:
+            button = self._button(CHANNEL_NAMES.get(channel, channel.capitalize()), channel)
+            button.setObjectName(f"channel-{channel}")
+            self.channel_buttons[channel] = button
+            self._buttons.addButton(button)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.all_button.clicked.connect(self._show_all)
+        self._buttons.buttonToggled.connect(self._filter_changed)
+
+        self.list = QListView()
+        self.list.setObjectName("timelineList")
+        self.list.setModel(model)
+        self.list.setItemDelegate(TimelineDelegate(self.list))
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setUniformItemSizes(False)
+        self.list.setMouseTracking(True)
+
+        self.empty = QLabel()
+        self.empty.setObjectName("timelineEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty.setWordWrap(True)
+
+        self._stack = QStackedLayout()
+        self._stack.addWidget(self.list)
+        self._stack.addWidget(self.empty)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, lh // 2, 0, 0)
+        layout.setSpacing(lh // 2)
+        layout.addLayout(bar)
+        layout.addLayout(self._stack)
+
+        model.modelReset.connect(self._update_empty)
+        model.rowsInserted.connect(self._update_empty)
+        self._update_empty()
+
+    def _button(self, text: str, channel: str | None) -> QToolButton:
+        button = QToolButton()
+        button.setText(text)
+        button.setCheckable(True)
+        button.setAutoRaise(False)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if channel is not None:
+            button.setIcon(
+                channel_icon(channel, self.palette().color(QPalette.ColorRole.ButtonText))
+            )
+            button.setToolTip(f"Show only {text}; pick several to combine")
+        else:
+            button.setToolTip("Show every channel")
+        return button
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            color = self.palette().color(QPalette.ColorRole.ButtonText)
+            for channel, button in self.channel_buttons.items():
+                button.setIcon(channel_icon(channel, color))
+        super().changeEvent(event)
+
+    def selected_channels(self) -> frozenset[str] | None:
+        picked = frozenset(c for c, b in self.channel_buttons.items() if b.isChecked())
+        return picked or None
+
+    def set_channels(self, channels: frozenset[str] | None) -> None:
+        """Check the buttons of these channels (None: All) and filter the model."""
+        self._buttons.blockSignals(True)
+        for channel, button in self.channel_buttons.items():
+            button.setChecked(channels is not None and channel in channels)
+        self._buttons.blockSignals(False)
+        self._apply()
+
+    def _show_all(self) -> None:
+        self.set_channels(None)
+
+    def _filter_changed(self) -> None:
+        self._apply()
+
+    def _apply(self) -> None:
+        channels = self.selected_channels()
+        self.all_button.setChecked(channels is None)
+        if channels != self.model.channels:
+            self.model.set_channels(channels)
+            self.list.scrollToTop()
+
+    def _update_empty(self) -> None:
+        if self.model.rowCount() == 0:
+            self.empty.setText(
+                "Nothing on these channels yet" if self.model.channels else "No activity yet"
+            )
+            self._stack.setCurrentWidget(self.empty)
+        else:
+            self._stack.setCurrentWidget(self.list)

@@ -1,0 +1,195 @@
+"""The cross-channel timeline as a list model: pages of :func:`rapport.cache.queries.timeline_page`,
+loaded as the view scrolls (``canFetchMore``/``fetchMore``), newest first.
+
+Rows are grouped by the agent's calendar day (the time zone of ``now()``); ``FirstOfDay`` marks the
+row a delegate draws the day header above.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from rapport.cache.queries import TimelineEntry, timeline_page
+from rapport.ui import format as fmt
+
+Index = QModelIndex | QPersistentModelIndex
+
+PAGE_SIZE = 50
+
+
+class TimelineRole(IntEnum):
+    Id = Qt.ItemDataRole.UserRole + 1
+    OccurredAt = Qt.ItemDataRole.UserRole + 2  # aware datetime, local to now()
+    Channel = Qt.ItemDataRole.UserRole + 3
+    Kind = Qt.ItemDataRole.UserRole + 4
+    Direction = Qt.ItemDataRole.UserRole + 5
+    Title = Qt.ItemDataRole.UserRole + 6
+    Detail = Qt.ItemDataRole.UserRole + 7
+    Disposition = Qt.ItemDataRole.UserRole + 8
+    StoreName = Qt.ItemDataRole.UserRole + 9
+    Amount = Qt.ItemDataRole.UserRole + 10  # formatted money, or None
+    Time = Qt.ItemDataRole.UserRole + 11  # "14:05"
+    Day = Qt.ItemDataRole.UserRole + 12  # datetime.date, local
+    DayTitle = Qt.ItemDataRole.UserRole + 13  # "Today", "Yesterday", "Monday 16 November"
+    FirstOfDay = Qt.ItemDataRole.UserRole + 14
+    Reference = Qt.ItemDataRole.UserRole + 15
+    Entry = Qt.ItemDataRole.UserRole + 16  # the TimelineEntry itself
+
+
+class TimelineModel(QAbstractListModel):
+    def __init__(
+        self,
+        reader: sqlite3.Connection,
+        now: Callable[[], datetime],
+        page_size: int = PAGE_SIZE,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self._now = now
+        self._page_size = page_size
+        self._customer_id: str | None = None
+        self._channels: frozenset[str] | None = None
+        self._entries: list[TimelineEntry] = []
+        self._times: list[datetime] = []
+        self._exhausted = True
+        self._fetching = False
+
+    # ---- what is shown ---------------------------------------------------------------------------
+
+    @property
+    def customer_id(self) -> str | None:
+        return self._customer_id
+
+    @property
+    def channels(self) -> frozenset[str] | None:
+        """The channels shown, or None for all of them."""
+        return self._channels
+
+    def set_customer(self, customer_id: str | None) -> None:
+        self._customer_id = customer_id
+        self._reload(self._page_size)
+
+    def set_channels(self, channels: frozenset[str] | None) -> None:
+        """Show only these channels (None: all); starts again from the newest entry."""
+        self._channels = None if channels is None else frozenset(channels)
+        self._reload(self._page_size)
+
+    def refresh(self) -> None:
+        """Re-read what is loaded (sync changed this customer), keeping as many rows as before."""
+        self._reload(max(self._page_size, len(self._entries)))
+
+    def entry(self, row: int) -> TimelineEntry | None:
+        return self._entries[row] if 0 <= row < len(self._entries) else None
+
+    def _read(self, before: tuple[str, str] | None, limit: int) -> list[TimelineEntry]:
+        if self._customer_id is None:
+            return []
+        return timeline_page(
+            self._reader, self._customer_id, channels=self._channels, before=before, limit=limit
+        )
+
+    def _local(self, entry: TimelineEntry) -> datetime:
+        now = self._now()
+        at = fmt.parse_timestamp(entry.occurred_at) or now
+        return at.astimezone(now.tzinfo)
+
+    def _reload(self, limit: int) -> None:
+        entries = self._read(None, limit)
+        self.beginResetModel()
+        self._entries = entries
+        self._times = [self._local(e) for e in entries]
+        self._exhausted = len(entries) < limit
+        self.endResetModel()
+
+    # ---- lazy loading ----------------------------------------------------------------------------
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and not self._fetching
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        # Views and testers may ask again from a rowsAboutToBeInserted handler, before this page is
+        # in: the guard keeps that from reading (and inserting) the same page twice.
+        if not self.canFetchMore(parent):
+            return
+        self._fetching = True
+        try:
+            before = self._entries[-1].key if self._entries else None
+            page = self._read(before, self._page_size)
+            self._exhausted = len(page) < self._page_size
+            if not page:
+                return
+            first = len(self._entries)
+            self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
+            self._entries.extend(page)
+            self._times.extend(self._local(e) for e in page)
+            self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    # ---- model -----------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def _day(self, row: int) -> date:
+        return self._times[row].date()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+            return None
+        row = index.row()
+        e = self._entries[row]
+        if role in (Qt.ItemDataRole.DisplayRole, TimelineRole.Title):
+            return e.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{e.title} — {fmt.date_time_text(self._times[row])}"]
+            if e.detail:
+                lines.append(e.detail)
+            extra = [x for x in (e.store_name, e.disposition, e.reference) if x]
+            if extra:
+                lines.append(" · ".join(extra))
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{e.title}, {fmt.date_time_text(self._times[row])}. {e.detail}"
+        if role == TimelineRole.Id:
+            return e.id
+        if role == TimelineRole.OccurredAt:
+            return self._times[row]
+        if role == TimelineRole.Channel:
+            return e.channel
+        if role == TimelineRole.Kind:
+            return e.kind
+        if role == TimelineRole.Direction:
+            return e.direction
+        if role == TimelineRole.Detail:
+            return e.detail
+        if role == TimelineRole.Disposition:
+            return e.disposition
+        if role == TimelineRole.StoreName:
+            return e.store_name
+        if role == TimelineRole.Amount:
+            return fmt.money(e.amount, e.currency) if e.amount is not None else None
+        if role == TimelineRole.Time:
+            return fmt.time_text(self._times[row])
+        if role == TimelineRole.Day:
+            return self._day(row)
+        if role == TimelineRole.DayTitle:
+            return fmt.day_title(self._day(row), self._now().date())
+        if role == TimelineRole.FirstOfDay:
+            return row == 0 or self._day(row) != self._day(row - 1)
+        if role == TimelineRole.Reference:
+            return e.reference
+        if role == TimelineRole.Entry:
+            return e
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = {r.value: (r.name[0].lower() + r.name[1:]).encode() for r in TimelineRole}
+        return names | {Qt.ItemDataRole.DisplayRole: b"display"}
