@@ -12,7 +12,6 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, and_, delete, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from rapport.hub.store.db import CHANGE_COUNTER
 from rapport.hub.store.schema import change_log, counter, entity_tables
@@ -31,19 +30,39 @@ def allocate_seqs(conn: Connection, n: int) -> int:
     return int(new_top) - n + 1
 
 
-def _insert(conn: Connection, table: Any) -> Any:
-    dialect = postgresql if conn.dialect.name == "postgresql" else sqlite
-    return dialect.insert(table)
+def _placeholder(conn: Connection) -> str:
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
 
-def _encode(entity: str, row: Mapping[str, Any]) -> dict[str, Any]:
-    cols = ENTITIES[entity].column_names
-    json_cols = ENTITIES[entity].json_columns
-    out = {c: row.get(c) for c in cols}
-    for c in json_cols:
-        if out[c] is not None and not isinstance(out[c], str):
-            out[c] = orjson.dumps(out[c]).decode()
-    return out
+_UPSERT_SQL: dict[tuple[str, str], str] = {}
+
+
+def _upsert_sql(entity: str, mark: str) -> str:
+    """``INSERT ... ON CONFLICT (id) DO UPDATE``: the same text on SQLite and PostgreSQL. Plain SQL
+    through the driver's executemany: SQLAlchemy's per-row parameter processing cost more than the
+    database's own work on bulk loads."""
+    key = (entity, mark)
+    sql = _UPSERT_SQL.get(key)
+    if sql is None:
+        spec = ENTITIES[entity]
+        cols = spec.column_names
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+        sql = (
+            f'INSERT INTO "{spec.table}" ({", ".join(cols)}) VALUES ({", ".join([mark] * len(cols))})'
+            f" ON CONFLICT (id) DO UPDATE SET {updates}"
+        )
+        _UPSERT_SQL[key] = sql
+    return sql
+
+
+def _encode(entity: str, row: Mapping[str, Any]) -> tuple[Any, ...]:
+    spec = ENTITIES[entity]
+    out = [row.get(c) for c in spec.column_names]
+    for c in spec.json_columns:
+        i = spec.column_names.index(c)
+        if out[i] is not None and not isinstance(out[i], str):
+            out[i] = orjson.dumps(out[i]).decode()
+    return tuple(out)
 
 
 def write_rows(conn: Connection, entity: str, rows: Sequence[Mapping[str, Any]]) -> int:
@@ -51,12 +70,12 @@ def write_rows(conn: Connection, entity: str, rows: Sequence[Mapping[str, Any]])
     if not rows:
         return 0
     spec = ENTITIES[entity]
-    table = entity_tables[entity]
     encoded = [_encode(entity, r) for r in rows]
-    stmt = _insert(conn, table)
-    non_key = {c: stmt.excluded[c] for c in spec.column_names if c != "id"}
-    conn.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=non_key), encoded)
-    return _log(conn, entity, [(r["id"], _customer_of(entity, r)) for r in encoded], "upsert")
+    conn.exec_driver_sql(_upsert_sql(entity, _placeholder(conn)), encoded)
+    id_idx = 0
+    owner_idx = spec.column_names.index(spec.customer_column) if spec.customer_column else None
+    keys = [(r[id_idx], r[owner_idx] if owner_idx is not None else None) for r in encoded]
+    return _log(conn, entity, keys, "upsert")
 
 
 def delete_rows(conn: Connection, entity: str, ids: Sequence[str]) -> int:
@@ -74,27 +93,14 @@ def delete_rows(conn: Connection, entity: str, ids: Sequence[str]) -> int:
     return _log(conn, entity, [(i, owners.get(i)) for i in ids], "delete")
 
 
-def _customer_of(entity: str, row: Mapping[str, Any]) -> str | None:
-    col = ENTITIES[entity].customer_column
-    return row.get(col) if col else None
-
-
 def _log(conn: Connection, entity: str, keys: list[tuple[str, str | None]], op: str) -> int:
     first = allocate_seqs(conn, len(keys))
-    stmt = _insert(conn, change_log)
-    conn.execute(
-        stmt.on_conflict_do_update(
-            index_elements=["entity_id", "entity"],
-            set_={
-                "seq": stmt.excluded.seq,
-                "op": stmt.excluded.op,
-                "customer_id": stmt.excluded.customer_id,
-            },
-        ),
-        [
-            {"seq": first + i, "entity": entity, "entity_id": eid, "customer_id": cid, "op": op}
-            for i, (eid, cid) in enumerate(keys)
-        ],
+    m = _placeholder(conn)
+    conn.exec_driver_sql(
+        f"INSERT INTO change_log (seq, entity, entity_id, customer_id, op) VALUES ({m}, {m}, {m}, {m}, {m})"
+        " ON CONFLICT (entity_id, entity) DO UPDATE SET"
+        " seq = excluded.seq, op = excluded.op, customer_id = excluded.customer_id",
+        [(first + i, entity, eid, cid, op) for i, (eid, cid) in enumerate(keys)],
     )
     return first + len(keys) - 1
 
