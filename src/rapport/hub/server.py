@@ -65,4 +65,5 @@ class HubServer:
 
 
 def serve_forever(hub: Hub, host: str, port: int) -> None:
-    uvicorn.run(create_app(hub), host=host, port=port, log_level="info")
+    # No access log: request lines carry search text (names, phone numbers).
+    uvicorn.run(create_app(hub), host=host, port=port, log_level="info", access_log=False)
