@@ -31,7 +31,10 @@ class OpenReport:
     moved_aside: Path | None = None
 
 
-def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+def connect(path: Path, *, readonly: bool = False, durable: bool = True) -> sqlite3.Connection:
+    """``durable=False`` is for the sync writer: replicated rows can always be pulled again, so a
+    power cut may lose the last pages (never corrupt them: WAL) and each commit skips the fsync
+    that FULL costs. What a person typed is written with ``durable=True``."""
     if readonly:
         conn = sqlite3.connect(
             f"file:{path.as_posix()}?mode=ro", uri=True, check_same_thread=False, timeout=10
@@ -45,7 +48,7 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
     if not readonly:
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a write the agent made must survive a power cut once the call returns.
-        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
     return conn
 
 

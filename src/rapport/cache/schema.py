@@ -15,6 +15,11 @@ from rapport.protocol import ENTITIES, Entity
 _SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "json": "TEXT"}
 
 
+# Tables whose rows the customer 360 reads by (customer_id, time): the composite index below
+# serves customer_id lookups too, so the single-column one would only cost inserts.
+_COMPOSITE_CUSTOMER_INDEX = {"interaction", "web_event", "orders"}
+
+
 def entity_ddl(entity: Entity) -> list[str]:
     cols = ", ".join(
         f"{c.name} TEXT PRIMARY KEY" if c.name == "id" else f"{c.name} {_SQL_TYPES[c.type]}"
@@ -22,6 +27,8 @@ def entity_ddl(entity: Entity) -> list[str]:
     )
     ddl = [f'CREATE TABLE IF NOT EXISTS "{entity.table}" ({cols})']
     for c in entity.columns:
+        if c.name == "customer_id" and entity.table in _COMPOSITE_CUSTOMER_INDEX:
+            continue
         if c.indexed:
             ddl.append(
                 f'CREATE INDEX IF NOT EXISTS ix_{entity.table}_{c.name} ON "{entity.table}" ({c.name})'

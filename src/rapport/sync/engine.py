@@ -90,7 +90,9 @@ class SyncEngine:
     @property
     def conn(self) -> sqlite3.Connection:
         if self._conn is None:
-            self._conn = connect(self.cache_path)
+            self._conn = connect(self.cache_path, durable=False)
+            # A bigger page cache for the writer: index inserts of big pages stay in memory.
+            self._conn.execute("PRAGMA cache_size = -131072")
         return self._conn
 
     async def aclose(self) -> None:

@@ -1,0 +1,96 @@
+"""Initial sync throughput over loopback, with the hub in its own process (as in production).
+
+    uv run python bench/initial_sync.py --customers 10000 [--data DIR] [--runs 3]
+
+Seeds a hub folder once (kept with --data), starts ``rapport hub`` on a free port, and pulls the
+whole data set into a fresh cache ``--runs`` times; prints rows/s per run and the median.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from rapport.cache.db import open_cache
+from rapport.hub.server import free_port
+from rapport.sync.engine import SyncEngine
+
+
+def start_hub(data: Path, customers: int) -> tuple[subprocess.Popen[bytes], str]:
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "rapport.cli", "hub", "--data", str(data), "--port", str(port),
+         "--demo-customers", str(customers)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 3600
+    while time.monotonic() < deadline:
+        try:
+            r = httpx.post(f"{url}/v1/auth/login", json={"username": "agent", "password": "demo"})
+            r.raise_for_status()
+            return proc, url
+        except httpx.HTTPError:
+            if proc.poll() is not None:
+                raise SystemExit("the hub did not start") from None
+            time.sleep(0.5)
+    raise SystemExit("the hub did not start in time")
+
+
+def login(url: str) -> str:
+    r = httpx.post(f"{url}/v1/auth/login", json={"username": "agent", "password": "demo"})
+    return str(r.json()["token"])
+
+
+async def pull(cache: Path, url: str, token: str) -> tuple[int, float]:
+    engine = SyncEngine(cache, url, token)
+    report = await engine.pull()
+    await engine.aclose()
+    return report.rows, report.seconds
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--customers", type=int, default=10_000)
+    ap.add_argument("--data", type=Path)
+    ap.add_argument("--runs", type=int, default=3)
+    args = ap.parse_args()
+    data = args.data or Path(tempfile.mkdtemp(prefix="rapport-bench-"))
+    t0 = time.perf_counter()
+    proc, url = start_hub(data, args.customers)
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    print(f"hub ready in {time.perf_counter() - t0:.1f} s ({args.customers:,} customers)")
+    try:
+        rates = []
+        for run in range(args.runs):
+            with tempfile.TemporaryDirectory() as tmp:
+                cache = Path(tmp) / "cache.sqlite3"
+                open_cache(cache)[0].close()
+                rows, seconds = asyncio.run(pull(cache, url, login(url)))
+                rates.append(rows / seconds)
+                size = cache.stat().st_size / 1e6
+                print(
+                    f"run {run + 1}: {rows:,} rows in {seconds:.2f} s = {rows / seconds:,.0f} rows/s"
+                    f" (cache {size:,.0f} MB)"
+                )
+        print(f"median: {statistics.median(rates):,.0f} rows/s")
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+if __name__ == "__main__":
+    main()
