@@ -243,3 +243,46 @@ ChangeOp = Literal["upsert", "delete"]
 MAX_PAGE = 10_000
 DEFAULT_PAGE = 2_000
 MAX_WAIT_SECONDS = 60
+
+
+# --- Writes: the push protocol (sync v1) -------------------------------------------------------
+#
+# POST /v1/sync/push
+#   request  {"device_id": str, "schema_version": int,
+#             "mutations": [{"client_seq": int, "mutation_id": str, "name": str, "args": {...}}]}
+#   response {"results": [{"client_seq", "mutation_id", "status": "applied" | "rejected",
+#                          "result": {...} | null,
+#                          "error": {"code", "message", "current": {...} | null} | null}],
+#             "last_seq": int,              # the device's last applied client_seq
+#             "expected_seq": int | null}   # set when a gap stopped processing: resend from here
+#   A client_seq at or below last_seq answers its stored result (exactly-once effect). A rejected
+#   mutation still advances last_seq, or one bad write would wedge the queue. 503 + Retry-After
+#   when the hub cannot apply now (nothing of that batch after the last committed one applied).
+#
+# GET /v1/sync/changes?...&device=ID adds "acked_through": that device's last_seq.
+# Change ops beyond upsert/delete, for entity "customer":
+#   {"op": "redirect", "id": B, "data": {"into": A}}   B was merged into A: re-point B's rows
+#   {"op": "purge",    "id": X, "data": null}          X was erased: delete every row about X
+#
+# POST /v1/sync/subscribe {"customer_id"} pins a customer outside the user's scope and answers
+#   {"changes": [...]} with every row about them (their history predates the caller's cursor).
+
+MUTATIONS = (
+    # args: an interaction row (protocol columns); the hub sets user_id from the token.
+    "interaction.log",
+    # args: {"customer_id", "changes": [{"field", "base", "new"}]}: compare-and-set per field.
+    # result: {"applied": [field...], "conflicts": [{"field", "current"}]}
+    "customer.update",
+    # args: {"customer_id", "channel", "status": "granted"|"denied", "source", "effective_at"}
+    # The most restrictive recent value wins: an opt-out is never undone by an older opt-in.
+    # result: {"consent": {...current value for that channel...}, "superseded": bool}
+    "consent.set",
+)
+EDITABLE_CUSTOMER_FIELDS = ("given_name", "family_name", "birth_date", "notes", "preferences")
+REJECTION_CODES = (
+    "invalid",  # args fail validation; message says which field
+    "unknown_customer",  # no such customer (never existed)
+    "erased",  # the customer was erased: never re-created
+    "forbidden",  # the user's role may not do this
+    "unknown_mutation",  # a name this hub does not know (newer client)
+)
