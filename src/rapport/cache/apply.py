@@ -6,6 +6,7 @@ page but never skips one (saving the cursor first is PouchDB's classic lost-chan
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Any
 import orjson
 
 from rapport.cache.db import set_state
+from rapport.cache.outbox import drop_acked
 from rapport.cache.search_index import reindex_customers
 from rapport.protocol import ENTITIES
 
@@ -27,7 +29,12 @@ class Applied:
     by_entity: dict[str, set[str]] = field(default_factory=dict)
     customers: set[str] = field(default_factory=set)
     deleted_customers: set[str] = field(default_factory=set)
+    redirects: dict[str, str] = field(default_factory=dict)  # merged-away id -> surviving id
+    purged: set[str] = field(default_factory=set)  # erased customers
+    acked: int = 0  # outbox rows the hub confirmed
 
+
+log = logging.getLogger(__name__)
 
 _UPSERT_SQL: dict[str, str] = {}
 
@@ -62,20 +69,28 @@ def apply_changes(
     changes: Sequence[Mapping[str, Any]],
     cursor: str | None,
     now: datetime | None = None,
+    acked_through: int | None = None,
 ) -> Applied:
-    """Apply ``changes`` (wire format ``{entity, op, id, version, data}``) and store ``cursor``,
-    atomically. Unknown entities are skipped: a newer hub may replicate tables this client lacks."""
+    """Apply ``changes`` (wire format ``{entity, op, id, version, data}``), store ``cursor`` and
+    drop outbox rows up to ``acked_through``, atomically. Unknown entities are skipped: a newer
+    hub may replicate tables this client lacks."""
     applied = Applied()
     upserts: dict[str, list[tuple[Any, ...]]] = {}
     deletes: dict[str, list[str]] = {}
+    specials: list[Mapping[str, Any]] = []
     for ch in changes:
         entity = ch.get("entity")
         if entity not in ENTITIES:
             continue
         spec = ENTITIES[entity]
         rid = ch["id"]
+        op = ch.get("op")
+        if op in ("redirect", "purge"):
+            # Order matters around these: apply what came before, then the redirect or purge.
+            specials.append(ch)
+            continue
         applied.by_entity.setdefault(entity, set()).add(rid)
-        if ch.get("op") == "delete":
+        if op == "delete":
             deletes.setdefault(entity, []).append(rid)
             continue
         data = ch.get("data") or {}
@@ -103,11 +118,66 @@ def apply_changes(
             touched_index = applied.by_entity.get("customer", set()) | _identity_owners(
                 applied, upserts
             )
-        reindex_customers(conn, touched_index - applied.deleted_customers)
+        for ch in specials:
+            if ch.get("op") == "redirect":
+                into = str((ch.get("data") or {}).get("into") or "")
+                if into and into != ch["id"]:
+                    _redirect(conn, ch["id"], into)
+                    applied.redirects[ch["id"]] = into
+                    applied.customers.add(into)
+                    touched_index.add(into)
+            else:
+                _purge(conn, ch["id"])
+                applied.purged.add(ch["id"])
+            applied.rows += 1
+        gone = applied.deleted_customers | applied.purged | set(applied.redirects)
+        reindex_customers(conn, touched_index - gone)
+        if acked_through is not None:
+            applied.acked = drop_acked(conn, acked_through)
         if cursor is not None:
             set_state(conn, "cursor", cursor)
         set_state(conn, "last_sync_at", (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"))
     return applied
+
+
+def _customer_tables() -> list[tuple[str, str]]:
+    return [
+        (spec.table, spec.customer_column)
+        for spec in ENTITIES.values()
+        if spec.customer_column and spec.name != "customer"
+    ]
+
+
+def _redirect(conn: sqlite3.Connection, old: str, new: str) -> None:
+    """Customer ``old`` was merged into ``new``: re-point local rows and pending writes."""
+    for table, column in _customer_tables():
+        conn.execute(f'UPDATE "{table}" SET {column} = ? WHERE {column} = ?', (new, old))
+    conn.execute(
+        "DELETE FROM customer_fts WHERE rowid IN (SELECT rowid FROM customer WHERE id = ?)", (old,)
+    )
+    conn.execute("DELETE FROM customer WHERE id = ?", (old,))
+    conn.execute(
+        "UPDATE outbox SET customer_id = ?, args = json_set(args, '$.customer_id', ?),"
+        " target_id = CASE WHEN target_id = ? THEN ? ELSE target_id END"
+        " WHERE customer_id = ?",
+        (new, new, old, new, old),
+    )
+
+
+def _purge(conn: sqlite3.Connection, customer_id: str) -> None:
+    """Customer erased: every row about them goes, pending writes included. Logs a count only."""
+    removed = 0
+    for table, column in _customer_tables():
+        removed += conn.execute(
+            f'DELETE FROM "{table}" WHERE {column} = ?', (customer_id,)
+        ).rowcount
+    conn.execute(
+        "DELETE FROM customer_fts WHERE rowid IN (SELECT rowid FROM customer WHERE id = ?)",
+        (customer_id,),
+    )
+    removed += conn.execute("DELETE FROM customer WHERE id = ?", (customer_id,)).rowcount
+    dropped = conn.execute("DELETE FROM outbox WHERE customer_id = ?", (customer_id,)).rowcount
+    log.info("erasure applied: %d rows and %d pending writes removed", removed, dropped)
 
 
 def _owners(conn: sqlite3.Connection, table: str, column: str, ids: Iterable[str]) -> set[str]:

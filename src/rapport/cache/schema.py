@@ -63,7 +63,36 @@ def _v1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE IF NOT EXISTS sync_state (key TEXT PRIMARY KEY, value TEXT)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def _v2(conn: sqlite3.Connection) -> None:
+    # The outbox: every local write, in order, until the hub has it. AUTOINCREMENT because a
+    # client_seq must never be reused: the hub answers a seq it already applied with the stored
+    # result, so a reused number would silently drop a new write.
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS outbox ("
+        " client_seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " mutation_id TEXT NOT NULL UNIQUE,"
+        " name TEXT NOT NULL,"
+        " args TEXT NOT NULL,"
+        " customer_id TEXT,"
+        " target_id TEXT,"  # the row the write creates or changes: the UI marks it pending
+        " state TEXT NOT NULL DEFAULT 'pending',"  # pending | rejected | notice
+        " created_at TEXT NOT NULL,"
+        " attempts INTEGER NOT NULL DEFAULT 0,"
+        " error_code TEXT,"
+        " last_error TEXT,"
+        " summary TEXT)"  # what the write was, in words, for the pending/rejected panel
+    )
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_outbox_customer ON outbox (customer_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_outbox_target ON outbox (target_id)")
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_outbox_state ON outbox (state, client_seq)")
+    # A cache is a device: a fresh (or rebuilt) cache pushes under a new id, so its client_seq
+    # numbering can start over without colliding with what the hub remembers.
+    conn.execute(
+        "INSERT OR IGNORE INTO sync_state (key, value) VALUES ('device_id', lower(hex(randomblob(16))))"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

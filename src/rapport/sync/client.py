@@ -103,8 +103,12 @@ class HubClient:
         self.token = result.token
         return result
 
-    async def changes(self, cursor: str | None, limit: int, wait: float = 0) -> dict[str, Any]:
+    async def changes(
+        self, cursor: str | None, limit: int, wait: float = 0, device: str | None = None
+    ) -> dict[str, Any]:
         params: dict[str, Any] = {"limit": limit}
+        if device:
+            params["device"] = device
         if cursor:
             params["cursor"] = cursor
         if wait:
@@ -119,6 +123,28 @@ class HubClient:
         ):
             raise HubUnavailable("the hub's change page is malformed")
         return body
+
+    async def push(
+        self, device_id: str, schema_version: int, mutations: list[dict[str, Any]]
+    ) -> dict[str, Any]:
+        body = await self._request(
+            "POST",
+            "/v1/sync/push",
+            json={"device_id": device_id, "schema_version": schema_version, "mutations": mutations},
+        )
+        if not isinstance(body, dict) or not isinstance(body.get("results"), list):
+            raise HubUnavailable("the hub's push answer is malformed")
+        for r in body["results"]:
+            if not isinstance(r, dict) or not isinstance(r.get("client_seq"), int):
+                raise HubUnavailable("the hub's push answer is malformed")
+        return body
+
+    async def subscribe(self, customer_id: str) -> list[dict[str, Any]]:
+        body = await self._request("POST", "/v1/sync/subscribe", json={"customer_id": customer_id})
+        changes = body.get("changes") if isinstance(body, dict) else None
+        if not isinstance(changes, list):
+            raise HubUnavailable("the hub's subscribe answer is malformed")
+        return changes
 
     async def search(self, q: str, limit: int = 50) -> list[dict[str, Any]]:
         body = await self._request("GET", "/v1/customers/search", params={"q": q, "limit": limit})

@@ -12,15 +12,21 @@ import random
 import sqlite3
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
+from rapport.cache.acks import apply_push_results
 from rapport.cache.apply import Applied, apply_changes, reset_cache
 from rapport.cache.db import connect, get_state
+from rapport.cache.outbox import counts, device_id, pending_batch
+from rapport.cache.schema import SCHEMA_VERSION
 from rapport.sync.client import AuthRequired, HubClient, HubError, HubUnavailable
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 INITIAL_PAGE = 5_000
 LIVE_WAIT_SECONDS = 25.0
@@ -42,6 +48,17 @@ class SyncStatus:
     message: str = ""
     done: int = 0  # rows applied in the current catch-up
     total: int = 0  # estimate of rows in the current catch-up (0: unknown)
+    pending: int = 0  # local writes the hub does not have yet
+    rejected: int = 0  # writes the hub refused: shown with their reason until dismissed
+    notices: int = 0  # writes applied in part (the hub kept a newer value)
+
+
+@dataclass(slots=True)
+class PushReport:
+    batches: int = 0
+    applied: int = 0
+    rejected: int = 0
+    notices: int = 0
 
 
 @dataclass(slots=True)
@@ -78,6 +95,7 @@ class SyncEngine:
         self._on_status = on_status or (lambda _s: None)
         self._on_applied = on_applied or (lambda _a: None)
         self._conn: sqlite3.Connection | None = None
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rapport-cache-writer")
         self._kick: asyncio.Event | None = None
         self.status = SyncStatus()
 
@@ -87,54 +105,116 @@ class SyncEngine:
             self._kick.set()
 
     # -- plumbing -------------------------------------------------------------------------------
-    @property
-    def conn(self) -> sqlite3.Connection:
+    # All cache work runs on one dedicated thread, in order: the single writer. A cancelled
+    # coroutine never leaves a half-used connection behind, since the thread finishes each job.
+    async def _db(self, fn: Callable[..., T], *args: Any) -> T:
+        return await asyncio.wrap_future(self._writer.submit(fn, *args))
+
+    def _open(self) -> sqlite3.Connection:
         if self._conn is None:
             self._conn = connect(self.cache_path, durable=False)
             # A bigger page cache for the writer: index inserts of big pages stay in memory.
             self._conn.execute("PRAGMA cache_size = -131072")
         return self._conn
 
+    def _call(self, fn: Callable[..., T], *args: Any) -> T:
+        return fn(self._open(), *args)
+
     async def aclose(self) -> None:
         await self.client.aclose()
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
+
+        def close() -> None:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+        self._writer.submit(close).result()
+        self._writer.shutdown(wait=True)
 
     def _set_status(self, **changes: object) -> None:
         new = replace(self.status, **changes)  # type: ignore[arg-type]
         if new.state != self.status.state:
             new = replace(new, since=utc_now_iso())
-        self.status = new
-        self._on_status(new)
+        if new != self.status:
+            self.status = new
+            self._on_status(new)
+
+    async def _refresh_counts(self) -> None:
+        c = await self._db(self._call, counts)
+        self._set_status(pending=c.pending, rejected=c.rejected, notices=c.notices)
+
+    # -- pushing --------------------------------------------------------------------------------
+    async def push(self, batch_size: int = 100) -> PushReport:
+        """Send the outbox in order until it is empty or the hub stops taking it."""
+        report = PushReport()
+        device = await self._db(self._call, device_id)
+        while True:
+            batch = await self._db(self._call, pending_batch, batch_size)
+            if not batch:
+                break
+            body = await self.client.push(
+                device,
+                SCHEMA_VERSION,
+                [
+                    {
+                        "client_seq": e.client_seq,
+                        "mutation_id": e.mutation_id,
+                        "name": e.name,
+                        "args": e.args,
+                    }
+                    for e in batch
+                ],
+            )
+            acks = await self._db(self._call, apply_push_results, body["results"])
+            report.batches += 1
+            report.applied += acks.applied
+            report.rejected += acks.rejected
+            report.notices += acks.notices
+            if acks.customers:
+                self._on_applied(Applied(customers=set(acks.customers)))
+            expected = body.get("expected_seq")
+            if expected is not None and expected < batch[0].client_seq:
+                # The hub is missing writes this cache no longer holds (a restored hub database).
+                raise HubError(
+                    f"the hub expects write #{expected} from this computer, which it no longer "
+                    "has; contact support"
+                )
+            if not body["results"]:
+                break
+        await self._refresh_counts()
+        return report
 
     # -- pulling --------------------------------------------------------------------------------
     async def pull(self, wait: float = 0.0, page_limit: int | None = None) -> PullReport:
-        """Pull until the hub has nothing more. With ``wait``, the first request long-polls."""
+        """Pull until the hub has nothing more. With ``wait``, the first request long-polls, and a
+        :meth:`kick` (a local write to send) ends the wait early."""
         report = PullReport()
         started = time.perf_counter()
         limit = page_limit or self.page_limit
-        cursor = get_state(self.conn, "cursor")
+        cursor = await self._db(self._call, get_state, "cursor")
+        device = await self._db(self._call, device_id)
         done = 0
-        page = await self.client.changes(cursor, limit, wait)
-        while True:
+        page = await self._first_page(cursor, limit, wait, device)
+        while page is not None:
             if page.get("reset"):
                 # The hub no longer has our history (another database, compaction): start over.
-                await asyncio.to_thread(reset_cache, self.conn)
+                await self._db(self._call, reset_cache)
                 report.reset = True
-                page = await self.client.changes(None, limit)
+                page = await self.client.changes(None, limit, device=device)
                 continue
             # Ask for the next page while this one is written: the hub's read and our write
             # overlap instead of taking turns.
             prefetch = (
-                asyncio.ensure_future(self.client.changes(page["cursor"], limit))
+                asyncio.ensure_future(self.client.changes(page["cursor"], limit, device=device))
                 if page.get("more")
                 else None
             )
             try:
-                applied = await asyncio.to_thread(
-                    apply_changes, self.conn, page["changes"], page["cursor"]
-                )
+                acked = page.get("acked_through")
+                applied = await self._db(
+                    self._call, apply_changes, page["changes"], page["cursor"], None,
+                    int(acked) if isinstance(acked, int) else None,
+                )  # fmt: skip
             except BaseException:
                 if prefetch is not None:
                     prefetch.cancel()
@@ -143,7 +223,7 @@ class SyncEngine:
             report.rows += applied.rows
             report.customers |= applied.customers
             done += applied.rows
-            if applied.rows:
+            if applied.rows or applied.acked:
                 self._on_applied(applied)
             if prefetch is None:
                 break
@@ -153,15 +233,33 @@ class SyncEngine:
         report.seconds = time.perf_counter() - started
         return report
 
+    async def _first_page(
+        self, cursor: str | None, limit: int, wait: float, device: str
+    ) -> dict[str, Any] | None:
+        request = asyncio.ensure_future(self.client.changes(cursor, limit, wait, device=device))
+        if not wait or self._kick is None:
+            return await request
+        kicked = asyncio.ensure_future(self._kick.wait())
+        try:
+            await asyncio.wait([request, kicked], return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            kicked.cancel()
+        if request.done():
+            return request.result()
+        request.cancel()  # nothing was applied yet: dropping this long poll loses nothing
+        return None
+
     async def run(self, stop: asyncio.Event) -> None:
-        """Catch up, then keep the cache live until ``stop`` is set. Never gives up on a network
-        error; stops polling on 401 until :meth:`set_token` is called."""
+        """Push, catch up, then keep the cache live until ``stop`` is set. Never gives up on a
+        network error; stops on 401 until a new token arrives (:meth:`kick`)."""
         attempt = 0
         self._kick = asyncio.Event()
+        await self._refresh_counts()
         while not stop.is_set():
             self._kick.clear()
             try:
-                caught_up = self.status.state == "online"
+                await self.push()
+                caught_up = self.status.state == "online" and not self.status.pending
                 report = await self.pull(wait=self.live_wait if caught_up else 0)
                 attempt = 0
                 self._set_status(

@@ -1,0 +1,125 @@
+"""What the hub answered to a push, written to the cache in one transaction: applied writes
+leave the outbox; rejected ones stay with their reason; where the hub kept its own value
+(compare-and-set conflict, superseded consent) the cache takes the hub's value and the user gets a
+notice."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from rapport.cache.search_index import reindex_customers
+from rapport.protocol import EDITABLE_CUSTOMER_FIELDS
+
+
+@dataclass(slots=True)
+class AckReport:
+    applied: int = 0
+    rejected: int = 0
+    notices: int = 0
+    customers: set[str] = field(default_factory=set)
+
+
+def _set_field(conn: sqlite3.Connection, customer_id: str, name: str, value: Any) -> None:
+    if name not in EDITABLE_CUSTOMER_FIELDS:
+        return
+    stored = orjson.dumps(value).decode() if name == "preferences" and value is not None else value
+    conn.execute(f"UPDATE customer SET {name} = ? WHERE id = ?", (stored, customer_id))
+
+
+def _set_consent(conn: sqlite3.Connection, customer_id: str, channel: str, value: Any) -> None:
+    row = conn.execute("SELECT consent FROM customer WHERE id = ?", (customer_id,)).fetchone()
+    if row is None:
+        return
+    consent = orjson.loads(row[0]) if row[0] else {}
+    consent[channel] = value
+    conn.execute(
+        "UPDATE customer SET consent = ? WHERE id = ?",
+        (orjson.dumps(consent).decode(), customer_id),
+    )
+
+
+def apply_push_results(conn: sqlite3.Connection, results: Sequence[Mapping[str, Any]]) -> AckReport:
+    report = AckReport()
+    with conn:
+        for res in results:
+            seq = int(res["client_seq"])
+            row = conn.execute(
+                "SELECT name, args, customer_id FROM outbox WHERE client_seq = ? AND state = 'pending'",
+                (seq,),
+            ).fetchone()
+            if row is None:
+                continue  # already handled (a repeated answer)
+            name, args, customer_id = row[0], orjson.loads(row[1]), row[2]
+            if customer_id:
+                report.customers.add(customer_id)
+            if res.get("status") == "rejected":
+                err = res.get("error") or {}
+                _revert(conn, name, args, err.get("current"))
+                conn.execute(
+                    "UPDATE outbox SET state = 'rejected', error_code = ?, last_error = ?"
+                    " WHERE client_seq = ?",
+                    (str(err.get("code") or "rejected"), str(err.get("message") or ""), seq),
+                )
+                report.rejected += 1
+                continue
+            notice = _reconcile(conn, name, args, res.get("result") or {})
+            if notice:
+                conn.execute(
+                    "UPDATE outbox SET state = 'notice', last_error = ? WHERE client_seq = ?",
+                    (notice, seq),
+                )
+                report.notices += 1
+            else:
+                conn.execute("DELETE FROM outbox WHERE client_seq = ?", (seq,))
+            report.applied += 1
+    return report
+
+
+def _revert(conn: sqlite3.Connection, name: str, args: dict[str, Any], current: Any) -> None:
+    """Undo the local effect of a write the hub refused, so the cache shows the hub's truth."""
+    cid = args.get("customer_id")
+    if name == "customer.update" and isinstance(current, dict) and cid:
+        for fname, value in current.items():
+            _set_field(conn, cid, fname, value)
+        reindex_customers(conn, [cid])
+    elif name == "consent.set" and cid and isinstance(current, dict):
+        _set_consent(conn, cid, str(args.get("channel")), current)
+    # A refused interaction stays in the timeline, marked rejected, until the user dismisses it.
+
+
+def _reconcile(
+    conn: sqlite3.Connection, name: str, args: dict[str, Any], result: dict[str, Any]
+) -> str | None:
+    cid = args.get("customer_id")
+    if name == "customer.update" and cid:
+        conflicts = result.get("conflicts") or []
+        for c in conflicts:
+            _set_field(conn, cid, str(c.get("field")), c.get("current"))
+        if conflicts:
+            reindex_customers(conn, [cid])
+            fields = ", ".join(str(c.get("field")) for c in conflicts)
+            return f"Someone changed {fields} first; the newer value was kept."
+    if name == "consent.set" and cid and result.get("superseded"):
+        current = result.get("consent")
+        if isinstance(current, dict):
+            _set_consent(conn, cid, str(args.get("channel")), current)
+        return f"A more recent {args.get('channel')} consent was already recorded and was kept."
+    return None
+
+
+def dismiss_entry(conn: sqlite3.Connection, client_seq: int) -> None:
+    """The user has read a rejection or notice. A refused interaction leaves the timeline too."""
+    with conn:
+        row = conn.execute(
+            "SELECT name, target_id, state FROM outbox WHERE client_seq = ?", (client_seq,)
+        ).fetchone()
+        if row is None or row[2] not in ("rejected", "notice"):
+            return
+        if row[0] == "interaction.log" and row[2] == "rejected" and row[1]:
+            conn.execute("DELETE FROM interaction WHERE id = ?", (row[1],))
+        conn.execute("DELETE FROM outbox WHERE client_seq = ?", (client_seq,))

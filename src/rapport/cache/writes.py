@@ -1,0 +1,184 @@
+"""Local writes: each changes the cache and appends to the outbox in one durable transaction, so
+what an agent typed is on disk before the call returns and reaches the hub when it can."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Callable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+import orjson
+
+from rapport.cache.outbox import enqueue
+from rapport.cache.search_index import reindex_customers
+from rapport.protocol import CHANNELS, CONSENT_CHANNELS, EDITABLE_CUSTOMER_FIELDS
+
+MAX_SUMMARY = 10_000
+DIRECTIONS = ("inbound", "outbound", "internal")
+
+
+class WriteError(ValueError):
+    """A write that cannot be queued as given; ``field`` names what to correct."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def _iso(dt: datetime) -> str:
+    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class LocalWrites:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        user_id: str,
+        store_id: str | None = None,
+        now: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.conn = conn  # a durable connection (synchronous=FULL)
+        self.user_id = user_id
+        self.store_id = store_id
+        self._now = now or (lambda: datetime.now(UTC))
+
+    def _customer(self, customer_id: str) -> sqlite3.Row:
+        row = self.conn.execute("SELECT * FROM customer WHERE id = ?", (customer_id,)).fetchone()
+        if row is None:
+            raise WriteError("customer", "This customer is not in this computer's cache.")
+        return row
+
+    def log_interaction(
+        self,
+        customer_id: str,
+        *,
+        channel: str,
+        summary: str,
+        direction: str = "inbound",
+        kind: str = "call",
+        disposition: str | None = None,
+        payload: Mapping[str, Any] | None = None,
+        occurred_at: datetime | None = None,
+        store_id: str | None = None,
+    ) -> str:
+        """Queue an interaction; returns its id (made here, so a retry never duplicates it)."""
+        if channel not in CHANNELS:
+            raise WriteError("channel", f"Unknown channel {channel!r}.")
+        if direction not in DIRECTIONS:
+            raise WriteError("direction", f"Direction must be one of {', '.join(DIRECTIONS)}.")
+        summary = summary.strip()
+        if not summary:
+            raise WriteError("summary", "Write a short note of what happened.")
+        if len(summary) > MAX_SUMMARY:
+            raise WriteError("summary", f"The note is over {MAX_SUMMARY:,} characters.")
+        if not kind.strip():
+            raise WriteError("kind", "Say what kind of interaction this was.")
+        row = {
+            "id": str(uuid.uuid4()),
+            "customer_id": customer_id,
+            "channel": channel,
+            "direction": direction,
+            "kind": kind.strip(),
+            "occurred_at": _iso(occurred_at or self._now()),
+            "user_id": self.user_id,
+            "store_id": store_id or self.store_id,
+            "summary": summary,
+            "disposition": disposition or None,
+            "payload": dict(payload) if payload else None,
+        }
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._customer(customer_id)
+            self.conn.execute(
+                "INSERT INTO interaction (id, customer_id, channel, direction, kind, occurred_at,"
+                " user_id, store_id, summary, disposition, payload)"
+                " VALUES (:id, :customer_id, :channel, :direction, :kind, :occurred_at, :user_id,"
+                " :store_id, :summary, :disposition, :payload)",
+                {
+                    **row,
+                    "payload": orjson.dumps(row["payload"]).decode() if row["payload"] else None,
+                },
+            )
+            self.conn.execute(
+                "UPDATE customer SET last_contact_at = ? WHERE id = ?"
+                " AND (last_contact_at IS NULL OR last_contact_at < ?)",
+                (row["occurred_at"], customer_id, row["occurred_at"]),
+            )
+            enqueue(
+                self.conn,
+                "interaction.log",
+                row,
+                customer_id=customer_id,
+                target_id=row["id"],
+                summary=f"{kind} on {channel}: {summary[:200]}",
+            )
+        return str(row["id"])
+
+    def update_customer(self, customer_id: str, changes: Mapping[str, Any]) -> int:
+        """Change profile fields; the hub compares each field's base value before applying."""
+        bad = [f for f in changes if f not in EDITABLE_CUSTOMER_FIELDS]
+        if bad:
+            raise WriteError(bad[0], f"{bad[0]} cannot be edited here.")
+        if not changes:
+            raise WriteError("changes", "Nothing to change.")
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            current = self._customer(customer_id)
+            diff = []
+            for field, new in changes.items():
+                base = current[field]
+                if field == "preferences":
+                    base = orjson.loads(base) if base else None
+                    stored = orjson.dumps(new).decode() if new is not None else None
+                else:
+                    stored = new
+                diff.append({"field": field, "base": base, "new": new})
+                self.conn.execute(
+                    f"UPDATE customer SET {field} = ? WHERE id = ?", (stored, customer_id)
+                )
+            if {"given_name", "family_name"} & changes.keys():
+                reindex_customers(self.conn, [customer_id])
+            return enqueue(
+                self.conn,
+                "customer.update",
+                {"customer_id": customer_id, "changes": diff},
+                customer_id=customer_id,
+                target_id=customer_id,
+                summary="Profile: " + ", ".join(f"{d['field']} → {d['new']}" for d in diff)[:200],
+            )
+
+    def set_consent(self, customer_id: str, channel: str, status: str, source: str) -> int:
+        """Record a consent change now; an opt-out takes effect locally at once."""
+        if channel not in CONSENT_CHANNELS:
+            raise WriteError("channel", f"Unknown consent channel {channel!r}.")
+        if status not in ("granted", "denied"):
+            raise WriteError("status", "Consent is granted or denied.")
+        if not source.strip():
+            raise WriteError("source", "Say where the consent came from.")
+        effective_at = _iso(self._now())
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            current = self._customer(customer_id)
+            consent = orjson.loads(current["consent"]) if current["consent"] else {}
+            consent[channel] = {"status": status, "source": source.strip(),
+                                "effective_at": effective_at}  # fmt: skip
+            self.conn.execute(
+                "UPDATE customer SET consent = ? WHERE id = ?",
+                (orjson.dumps(consent).decode(), customer_id),
+            )
+            return enqueue(
+                self.conn,
+                "consent.set",
+                {
+                    "customer_id": customer_id,
+                    "channel": channel,
+                    "status": status,
+                    "source": source.strip(),
+                    "effective_at": effective_at,
+                },
+                customer_id=customer_id,
+                target_id=customer_id,
+                summary=f"Consent {channel}: {status} ({source.strip()})",
+            )
