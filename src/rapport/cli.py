@@ -99,7 +99,7 @@ def _demo(args: argparse.Namespace) -> int:
             site.cache_path,
             site.hub_url,
             site.login.token,
-            str(site.login.user.get("display_name", "")),
+            dict(site.login.user),
             self_test=args.self_test,
             open_text=args.open,
         )

@@ -33,7 +33,7 @@ def session(qtbot, demo: DemoSite, tmp_path: Path) -> Iterator[Session]:  # type
         tmp_path / "cache.sqlite3",
         demo.hub_url,
         demo.login.token,
-        user_label="Alex Moreau",
+        user=dict(demo.login.user),
         live_wait=1.0,
     )
     qtbot.addWidget(s.window)

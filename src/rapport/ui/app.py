@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rapport import __version__
+from rapport.cache.db import connect
+from rapport.cache.profile import load_profile
 from rapport.config import Settings, SettingsError, cache_path_for, profile_dir
 from rapport.credentials import load_token, save_token
 from rapport.ui.dialogs.sign_in import SignInDialog
@@ -48,13 +52,15 @@ def run_demo(
     cache_path: Path,
     hub_url: str,
     token: str,
-    user_label: str,
+    user: dict[str, Any],
     *,
     self_test: bool = False,
     open_text: str | None = None,
 ) -> int:
     app = make_app()
-    session = Session(cache_path, hub_url, token, user_label=f"{user_label} · demo")
+    session = Session(
+        cache_path, hub_url, token, user=user, user_label=f"{user.get('display_name', '')} · demo"
+    )
     if open_text:
         session.open_when_synced(open_text)
     outcome = {"code": 0}
@@ -74,6 +80,19 @@ def run_demo(
     return outcome["code"]
 
 
+def _remembered_user(settings: Settings) -> dict[str, Any] | None:
+    path = cache_path_for(profile_dir(settings.hub_url, settings.username))
+    if not path.exists():
+        return None
+    conn = connect(path)
+    try:
+        return load_profile(conn)[1]
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+
+
 def run_signed_in_app() -> int:
     app = make_app()
     try:
@@ -82,8 +101,10 @@ def run_signed_in_app() -> int:
         QMessageBox.critical(None, "Rapport settings", f"The settings file cannot be read:\n{exc}")
         return 2
     token = load_token(settings.hub_url, settings.username) if settings.username else None
-    user_label = settings.username
-    if not token:
+    user: dict[str, Any] = {"username": settings.username}
+    if token:
+        user = _remembered_user(settings) or user
+    else:
         dialog = SignInDialog(settings.hub_url, settings.username)
         if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.result_login is None:
             return 0
@@ -93,7 +114,7 @@ def run_signed_in_app() -> int:
         )
         settings.save()
         token = login.token
-        user_label = str(login.user.get("display_name") or settings.username)
+        user = dict(login.user)
         if not save_token(settings.hub_url, settings.username, token):
             QTimer.singleShot(
                 0,
@@ -105,7 +126,7 @@ def run_signed_in_app() -> int:
                 ),
             )
     cache = cache_path_for(profile_dir(settings.hub_url, settings.username))
-    session = Session(cache, settings.hub_url, token, user_label=user_label, region=settings.region)
+    session = Session(cache, settings.hub_url, token, user=user, region=settings.region)
     session.start()
     app.aboutToQuit.connect(session.shutdown)
     return app.exec()

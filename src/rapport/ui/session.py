@@ -6,11 +6,14 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
 from rapport.cache.db import connect, open_cache
+from rapport.cache.profile import save_profile
+from rapport.cache.writes import LocalWrites
 from rapport.sync.engine import SyncStatus
 from rapport.sync.worker import SyncWorker
 from rapport.ui.main_window import MainWindow
@@ -23,16 +26,25 @@ class Session(QObject):
         hub_url: str,
         token: str,
         *,
-        user_label: str,
+        user: dict[str, Any],
+        user_label: str = "",
         region: str = "FR",
         now: Callable[[], datetime] | None = None,
         live_wait: float = 25.0,
     ) -> None:
         super().__init__()
-        writer, report = open_cache(cache_path)
-        writer.close()  # the sync worker opens its own; this call only created/migrated/checked
+        conn, report = open_cache(cache_path)
+        save_profile(conn, hub_url, user)
+        conn.close()  # the sync worker opens its own; this call only created/migrated/checked
         self.open_report = report
+        self.user = user
         self.reader: sqlite3.Connection = connect(cache_path)
+        # What the person types is written here, durably, on the UI thread: one small
+        # transaction, then the worker is asked to send it.
+        self.writes = LocalWrites(
+            connect(cache_path, durable=True), str(user.get("id") or ""), user.get("store_id")
+        )
+        user_label = user_label or str(user.get("display_name") or user.get("username") or "")
         self.worker = SyncWorker(cache_path, hub_url, token, live_wait=live_wait)
         self.window = MainWindow(self.reader, user_label=user_label, region=region, now=now)
         self.worker.status_changed.connect(self.window.on_sync_status)
@@ -76,3 +88,4 @@ class Session(QObject):
         self.window.detach()
         self.worker.stop()
         self.reader.close()
+        self.writes.conn.close()
