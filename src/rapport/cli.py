@@ -49,6 +49,21 @@ def _parser() -> argparse.ArgumentParser:
         help="fill an empty hub with this many demo customers and the demo users",
     )
 
+    lg = sub.add_parser(
+        "log", help="queue an interaction in the outbox (works offline); prints its id"
+    )
+    lg.add_argument("--customer", required=True, help="customer id")
+    lg.add_argument("--channel", default="phone")
+    lg.add_argument("--direction", default="inbound", choices=["inbound", "outbound", "internal"])
+    lg.add_argument("--kind", default="call")
+    lg.add_argument("--disposition", help="wrap-up code")
+    lg.add_argument("--note", required=True, help="what happened")
+    lg.add_argument("--data", type=Path, help="a demo folder kept with `rapport demo --data`")
+
+    sy = sub.add_parser("sync", help="send the outbox and pull changes; prints what moved")
+    sy.add_argument("--once", action="store_true", help="one round, then exit")
+    sy.add_argument("--data", type=Path, help="a demo folder kept with `rapport demo --data`")
+
     s = sub.add_parser("search", help="find customers in the local cache")
     s.add_argument("text")
     s.add_argument("--data", type=Path, help="a demo folder kept with `rapport demo --data`")
@@ -68,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _hub(args)
     if command == "search":
         return _search(args)
+    if command == "log":
+        return _log(args)
+    if command == "sync":
+        return _sync(args)
     return _app()
 
 
@@ -134,42 +153,155 @@ def _hub(args: argparse.Namespace) -> int:
     return 0
 
 
+def _local_cache(args: argparse.Namespace, command: str) -> Path | None:
+    """The cache a headless command works on: a kept demo's, or the signed-in profile's."""
+    from rapport.config import Settings, cache_path_for, profile_dir
+    from rapport.demo import client_cache_path
+
+    if args.data:
+        path = client_cache_path(args.data)
+    else:
+        settings = Settings.load()
+        if not (settings.hub_url and settings.username):
+            print(f"rapport {command}: no local cache; sign in with `rapport` first, or pass "
+                  "--data DIR of a demo kept with `rapport demo --data DIR`", file=sys.stderr)  # fmt: skip
+            return None
+        path = cache_path_for(profile_dir(settings.hub_url, settings.username))
+    if not path.exists():
+        print(f"rapport {command}: no cache at {path}", file=sys.stderr)
+        return None
+    return path
+
+
 def _search(args: argparse.Namespace) -> int:
     from rapport.cache.db import connect
     from rapport.cache.search import search_customers
-    from rapport.config import Settings, cache_path_for, profile_dir
-    from rapport.demo import client_cache_path
+    from rapport.config import Settings
     from rapport.domain.phones import format_phone
 
-    settings = Settings.load()
-    if args.data:
-        path = client_cache_path(args.data)
-    elif settings.hub_url and settings.username:
-        path = cache_path_for(profile_dir(settings.hub_url, settings.username))
-    else:
-        print(
-            "rapport search: no local cache; sign in with `rapport` first, or pass --data DIR "
-            "of a demo kept with `rapport demo --data DIR`",
-            file=sys.stderr,
-        )
+    path = _local_cache(args, "search")
+    if path is None:
         return 2
-    if not path.exists():
-        print(f"rapport search: no cache at {path}", file=sys.stderr)
-        return 2
+    region = Settings.load().region
     conn = connect(path)
     try:
-        hits = search_customers(conn, args.text, args.limit, settings.region)
+        hits = search_customers(conn, args.text, args.limit, region)
     finally:
         conn.close()
     if not hits:
         print("no match", file=sys.stderr)
         return 1
     for h in hits:
-        phone = format_phone(h.phone, settings.region) if h.phone else ""
+        phone = format_phone(h.phone, region) if h.phone else ""
         print(
             "\t".join([h.id, h.name, h.tier or "", h.email or "", phone, h.last_contact_at or ""])
         )
     return 0
+
+
+def _log(args: argparse.Namespace) -> int:
+    from rapport.cache.db import CacheError, connect, open_cache
+    from rapport.cache.profile import load_profile
+    from rapport.cache.writes import LocalWrites, WriteError
+
+    path = _local_cache(args, "log")
+    if path is None:
+        return 2
+    try:
+        open_cache(path)[0].close()  # migrate / check before writing
+    except CacheError as exc:
+        print(f"rapport log: {exc}", file=sys.stderr)
+        return 2
+    conn = connect(path, durable=True)
+    try:
+        _hub, user = load_profile(conn)
+        writes = LocalWrites(conn, str((user or {}).get("id") or ""), (user or {}).get("store_id"))
+        iid = writes.log_interaction(
+            args.customer,
+            channel=args.channel,
+            summary=args.note,
+            direction=args.direction,
+            kind=args.kind,
+            disposition=args.disposition,
+        )
+    except WriteError as exc:
+        print(f"rapport log: {exc.field}: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        conn.close()
+    print(iid)
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from rapport.cache.db import connect
+    from rapport.cache.profile import load_profile
+    from rapport.config import Settings
+    from rapport.credentials import load_token
+    from rapport.sync.client import AuthRequired, HubClient, HubError
+    from rapport.sync.engine import SyncEngine
+
+    path = _local_cache(args, "sync")
+    if path is None:
+        return 2
+    conn = connect(path)
+    hub_url, user = load_profile(conn)
+    conn.close()
+    if not hub_url:
+        print("rapport sync: this cache does not say which hub it syncs with", file=sys.stderr)
+        return 2
+
+    async def token() -> str | None:
+        if args.data:  # a demo: its agent signs in with the demo password
+            from rapport.hub.bootstrap import DEMO_PASSWORD
+
+            async with HubClient(hub_url) as client:
+                return (await client.login(str((user or {}).get("username") or "agent"),
+                                           DEMO_PASSWORD)).token  # fmt: skip
+        return load_token(hub_url, Settings.load().username)
+
+    async def once() -> int:
+        tok = await token()
+        if not tok:
+            print("rapport sync: not signed in; start `rapport` and sign in", file=sys.stderr)
+            return 3
+        engine = SyncEngine(path, hub_url, tok)
+        try:
+            pushed = await engine.push()
+            pulled = await engine.pull()
+        finally:
+            await engine.aclose()
+        st = engine.status
+        print(f"pushed {pushed.applied} applied, {pushed.rejected} rejected; "
+              f"pulled {pulled.rows} rows; now {st.pending} pending, {st.rejected} rejected")  # fmt: skip
+        return 0
+
+    async def forever() -> int:
+        tok = await token()
+        if not tok:
+            print("rapport sync: not signed in; start `rapport` and sign in", file=sys.stderr)
+            return 3
+        engine = SyncEngine(path, hub_url, tok, on_status=lambda s: print(
+            f"{s.state}: {s.pending} pending, {s.rejected} rejected {s.message}".rstrip(), flush=True))  # fmt: skip
+        stop = asyncio.Event()
+        try:
+            await engine.run(stop)
+        finally:
+            await engine.aclose()
+        return 0
+
+    try:
+        return asyncio.run(once() if args.once else forever())
+    except AuthRequired as exc:
+        print(f"rapport sync: sign in again ({exc})", file=sys.stderr)
+        return 3
+    except HubError as exc:
+        print(f"rapport sync: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
 
 
 def _app() -> int:
