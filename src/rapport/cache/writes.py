@@ -182,3 +182,39 @@ class LocalWrites:
                 target_id=customer_id,
                 summary=f"Consent {channel}: {status} ({source.strip()})",
             )
+
+    def redo(self, client_seq: int) -> int:
+        """Queue a refused write again, as the user corrected or confirmed it."""
+        row = self.conn.execute(
+            "SELECT name, args FROM outbox WHERE client_seq = ? AND state = 'rejected'",
+            (client_seq,),
+        ).fetchone()
+        if row is None:
+            raise WriteError("outbox", "This write is no longer waiting for a decision.")
+        name, args = row[0], orjson.loads(row[1])
+        if name == "interaction.log":
+            with self.conn:
+                self.conn.execute("BEGIN IMMEDIATE")
+                self.conn.execute("DELETE FROM outbox WHERE client_seq = ?", (client_seq,))
+                return enqueue(
+                    self.conn,
+                    name,
+                    args,
+                    customer_id=args.get("customer_id"),
+                    target_id=args.get("id"),
+                    summary=f"{args.get('kind')} on {args.get('channel')}: "
+                    f"{str(args.get('summary'))[:200]}",
+                )
+        if name == "customer.update":
+            seq = self.update_customer(
+                args["customer_id"], {c["field"]: c["new"] for c in args["changes"]}
+            )
+        elif name == "consent.set":
+            seq = self.set_consent(
+                args["customer_id"], args["channel"], args["status"], args["source"]
+            )
+        else:
+            raise WriteError("outbox", f"Cannot redo a {name} write.")
+        with self.conn:
+            self.conn.execute("DELETE FROM outbox WHERE client_seq = ?", (client_seq,))
+        return seq

@@ -184,6 +184,18 @@ class SyncEngine:
         await self._refresh_counts()
         return report
 
+    # -- outside the scope -----------------------------------------------------------------------
+    async def search_online(self, text: str, limit: int = 50) -> list[dict[str, Any]]:
+        return await self.client.search(text, limit)
+
+    async def pin(self, customer_id: str) -> Applied:
+        """Subscribe to a customer outside this user's scope and store their history now: it
+        predates our cursor, so the change feed alone would never bring it."""
+        changes = await self.client.subscribe(customer_id)
+        applied = await self._db(self._call, apply_changes, changes, None)
+        self._on_applied(applied)
+        return applied
+
     # -- pulling --------------------------------------------------------------------------------
     async def pull(self, wait: float = 0.0, page_limit: int | None = None) -> PullReport:
         """Pull until the hub has nothing more. With ``wait``, the first request long-polls, and a

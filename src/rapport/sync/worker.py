@@ -10,11 +10,14 @@ import asyncio
 import contextlib
 import logging
 import threading
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from rapport.cache.apply import Applied
+from rapport.sync.client import HubError
 from rapport.sync.engine import SyncEngine, SyncStatus
 
 log = logging.getLogger(__name__)
@@ -24,6 +27,11 @@ class SyncWorker(QObject):
     status_changed = Signal(object)  # SyncStatus
     customers_changed = Signal(object)  # frozenset[str] of customer ids whose rows changed
     catalog_changed = Signal()
+    customers_redirected = Signal(object)  # dict[str, str]: merged-away id -> surviving id
+    online_results = Signal(str, object)  # query, list[dict] from the hub's search
+    online_failed = Signal(str, str)  # query, message
+    pinned = Signal(str)  # customer id, now in the cache
+    pin_failed = Signal(str, str)  # customer id, message
 
     def __init__(
         self,
@@ -71,6 +79,43 @@ class SyncWorker(QObject):
                 log.warning("sync thread did not stop within %.1f s", timeout)
             self._thread = None
 
+    def kick(self) -> None:
+        """Send the outbox now (a local write was just made, or the network came back)."""
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self._engine.kick)
+
+    def search_online(self, text: str) -> None:
+        """Search the hub; answers with ``online_results`` or ``online_failed``."""
+
+        async def go() -> None:
+            try:
+                self.online_results.emit(text, await self._engine.search_online(text))
+            except HubError as exc:
+                self.online_failed.emit(text, str(exc))
+
+        self._submit(go())
+
+    def pin(self, customer_id: str) -> None:
+        """Bring a customer outside this user's scope into the cache, and keep them synced."""
+
+        async def go() -> None:
+            try:
+                await self._engine.pin(customer_id)
+            except HubError as exc:
+                self.pin_failed.emit(customer_id, str(exc))
+            else:
+                self.pinned.emit(customer_id)
+
+        self._submit(go())
+
+    def _submit(self, coro: Coroutine[Any, Any, None]) -> None:
+        loop = self._loop
+        if loop is None or loop.is_closed():
+            coro.close()
+            return
+        asyncio.run_coroutine_threadsafe(coro, loop)
+
     def set_token(self, token: str) -> None:
         loop = self._loop
         self._engine.client.token = token
@@ -101,7 +146,11 @@ class SyncWorker(QObject):
         self.status_changed.emit(status)
 
     def _applied(self, applied: Applied) -> None:
-        if applied.customers or applied.deleted_customers:
-            self.customers_changed.emit(frozenset(applied.customers | applied.deleted_customers))
+        if applied.redirects:
+            self.customers_redirected.emit(dict(applied.redirects))
+        if applied.customers or applied.deleted_customers or applied.purged:
+            self.customers_changed.emit(
+                frozenset(applied.customers | applied.deleted_customers | applied.purged)
+            )
         if {"product", "variant", "inventory", "store"} & applied.by_entity.keys():
             self.catalog_changed.emit()

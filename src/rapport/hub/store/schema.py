@@ -1,5 +1,6 @@
 """The hub's tables, built from the entity registry in ``rapport.protocol`` plus the hub's own
-bookkeeping tables (users, tokens, change log and its counter).
+bookkeeping tables (users, tokens, change log and its counter, devices and their mutation results,
+customer aliases, erased subjects, subscriptions).
 
 SQLAlchemy Core so the same code runs on SQLite (embedded, demo) and PostgreSQL (production).
 """
@@ -90,4 +91,63 @@ meta = Table(
     metadata,
     Column("key", String(64), primary_key=True),
     Column("value", Text, nullable=False),
+)
+
+# A device is one client cache pushing numbered mutations; it belongs to the user who first pushed.
+device = Table(
+    "device",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("user_id", String(64), nullable=False, index=True),
+    Column("last_seq", BigInteger, nullable=False, default=0),
+    Column("created_at", Text, nullable=False),
+    Column("last_seen_at", Text, nullable=False),
+)
+
+# What each applied (or rejected) mutation answered, so a resend answers the same without applying
+# again. ``customer_id`` is the customer the mutation was about (after alias resolution), so merges
+# re-point it and erasure redacts it.
+mutation_result = Table(
+    "mutation_result",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("client_seq", BigInteger, primary_key=True, autoincrement=False),
+    Column("mutation_id", String(64), nullable=False),
+    Column("name", String(64), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("result", Text),
+    Column("error", Text),
+    Column("customer_id", String(64), index=True),
+    Column("created_at", Text, nullable=False),
+)
+
+# B was merged into A: ``alias_id`` B resolves to ``customer_id`` A (chains are collapsed on merge).
+customer_alias = Table(
+    "customer_alias",
+    metadata,
+    Column("alias_id", String(64), primary_key=True),
+    Column("customer_id", String(64), nullable=False, index=True),
+    Column("reason", Text, nullable=False),
+    Column("merged_by", String(64)),
+    Column("created_at", Text, nullable=False),
+)
+
+# Erased customers, by the SHA-256 of their id: enough to refuse re-creating them, without keeping
+# the id itself in clear.
+erased_subject = Table(
+    "erased_subject",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("erased_by", String(64)),
+    Column("erased_at", Text, nullable=False),
+)
+
+# Customers a user pinned outside their scope: their changes flow down to that user too.
+subscription = Table(
+    "subscription",
+    metadata,
+    Column("user_id", String(64), primary_key=True),
+    Column("customer_id", String(64), primary_key=True, index=True),
+    Column("created_at", Text, nullable=False),
 )
