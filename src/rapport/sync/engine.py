@@ -87,9 +87,10 @@ class SyncEngine:
         on_applied: Callable[[Applied], None] | None = None,
         page_limit: int = INITIAL_PAGE,
         live_wait: float = LIVE_WAIT_SECONDS,
+        http_timeout: float = 15.0,
     ) -> None:
         self.cache_path = cache_path
-        self.client = HubClient(hub_url, token)
+        self.client = HubClient(hub_url, token, timeout=http_timeout)
         self.page_limit = page_limit
         self.live_wait = live_wait
         self._on_status = on_status or (lambda _s: None)
