@@ -188,3 +188,27 @@ def test_a_write_survives_kill_9_right_after_it_returns(tmp_path: Path) -> None:
         "typed before the crash"
     )
     assert [e.args["id"] for e in pending_batch(conn)] == [iid]
+
+
+def test_a_damaged_cache_keeps_its_pending_writes(tmp_path: Path) -> None:
+    path = tmp_path / "damaged.sqlite3"
+    conn, _ = open_cache(path)
+    apply_changes(conn, [_customer(f"c{i}", f"Given{i}", f"Family{i}") for i in range(400)], "h.1")
+    w = LocalWrites(conn, "u")
+    ids = [w.log_interaction("c1", channel="phone", summary=f"note {i}") for i in range(3)]
+    dev = device_id(conn)
+    pages = [
+        r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = 'customer_fts_data'")
+    ]
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with path.open("r+b") as f:  # wreck the search index's pages, leave the outbox readable
+        for pageno in pages:
+            f.seek((pageno - 1) * page_size)
+            f.write(b"\xba\xad" * (page_size // 2))
+    conn, report = open_cache(path)
+    assert report.moved_aside is not None and report.salvaged == 3
+    assert device_id(conn) == dev  # same device: the hub recognises what it already applied
+    assert [e.args["id"] for e in pending_batch(conn)] == ids
+    assert [e.client_seq for e in pending_batch(conn)] == [1, 2, 3]

@@ -29,6 +29,7 @@ class OpenReport:
     created: bool
     migrated_from: int
     moved_aside: Path | None = None
+    salvaged: int = 0  # pending writes recovered from the damaged file
 
 
 def connect(path: Path, *, readonly: bool = False, durable: bool = True) -> sqlite3.Connection:
@@ -84,7 +85,43 @@ def open_cache(path: Path) -> tuple[sqlite3.Connection, OpenReport]:
         start = migrate(conn)
     except (sqlite3.Error, RuntimeError) as exc:
         raise CacheError(f"cannot open the cache {path}: {exc}") from exc
-    return conn, OpenReport(path, created, start, moved)
+    salvaged = salvage_outbox(moved, conn) if moved is not None else 0
+    return conn, OpenReport(path, created, start, moved, salvaged)
+
+
+def salvage_outbox(damaged: Path, conn: sqlite3.Connection) -> int:
+    """Copy what can still be read of a damaged cache's outbox into the fresh one, under the same
+    device id and numbers: the hub then answers writes it already has with their stored result,
+    and applies the others, each once. Returns how many writes were recovered."""
+    try:
+        old = sqlite3.connect(f"file:{damaged.as_posix()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error:
+        return 0
+    old.row_factory = sqlite3.Row
+    rows: list[sqlite3.Row] = []
+    device = None
+    try:
+        device_row = old.execute("SELECT value FROM sync_state WHERE key = 'device_id'").fetchone()
+        device = device_row[0] if device_row else None
+        # Row by row: a damaged page ends the scan, and what was read before it is kept.
+        for row in old.execute("SELECT * FROM outbox WHERE state != 'notice' ORDER BY client_seq"):
+            rows.append(row)
+    except sqlite3.Error as exc:
+        log.warning("outbox salvage stopped early: %s", type(exc).__name__)
+    finally:
+        old.close()
+    if not rows:
+        return 0
+    cols = [c for c in rows[0].keys()]  # noqa: SIM118 (sqlite3.Row has no __iter__ of keys)
+    with conn:
+        if device:
+            set_state(conn, "device_id", device)
+        conn.executemany(
+            f"INSERT OR IGNORE INTO outbox ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+            [tuple(r) for r in rows],
+        )
+    log.warning("recovered %d pending writes from the damaged cache", len(rows))
+    return len(rows)
 
 
 def get_state(conn: sqlite3.Connection, key: str) -> str | None:

@@ -58,12 +58,18 @@ class Session(QObject):
             if self.window.width() > screen.width() or self.window.height() > screen.height():
                 self.window.setGeometry(screen)
             self.window.show()
-        if self.open_report.moved_aside is not None:
+        report = self.open_report
+        if report.moved_aside is not None:
+            kept = (
+                f" The {report.salvaged} change(s) not yet sent were recovered and will be sent."
+                if report.salvaged
+                else ""
+            )
             QMessageBox.warning(
                 self.window,
                 "Local cache repaired",
                 "This computer's copy of the customer data was damaged and has been set aside "
-                f"({self.open_report.moved_aside.name}). It is being downloaded again from the hub.",
+                f"({report.moved_aside.name}). It is being downloaded again from the hub.{kept}",
             )
         self.worker.start()
 
