@@ -79,7 +79,9 @@ def test_unknown_customer_is_refused_and_rolls_back(cache, writes) -> None:  # t
 def test_client_seq_is_never_reused(cache, writes) -> None:  # type: ignore[no-untyped-def]
     writes.log_interaction("c1", channel="phone", summary="one")
     writes.log_interaction("c1", channel="phone", summary="two")
-    apply_changes(cache, [], "h.2", acked_through=2)
+    apply_push_results(
+        cache, [{"client_seq": 1, "status": "applied"}, {"client_seq": 2, "status": "applied"}]
+    )
     assert counts(cache).pending == 0
     writes.log_interaction("c1", channel="phone", summary="three")
     assert [e.client_seq for e in pending_batch(cache)] == [3]

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -54,3 +55,53 @@ def login(server: HubServer, username: str = "agent") -> httpx.Client:
     assert r.status_code == 200, r.text
     client.headers["Authorization"] = f"Bearer {r.json()['token']}"
     return client
+
+
+@pytest.fixture
+def staff(hub: Hub) -> Hub:
+    """The hub with an admin and a supervisor too (merge and erasure need them)."""
+    hub.add_user("admin", "s3cret-pass", "Ada Admin", "admin")
+    hub.add_user("super", "s3cret-pass", "Sam Supervisor", "supervisor")
+    return hub
+
+
+def interaction_args(customer_id: str, n: int = 0, **over: object) -> dict:
+    """Args of an ``interaction.log`` mutation, as the client sends them."""
+    return {
+        "id": str(uuid.UUID(int=n + 1)),
+        "customer_id": customer_id,
+        "channel": "phone",
+        "direction": "inbound",
+        "kind": "call",
+        "occurred_at": "2026-02-01T09:00:00Z",
+        "user_id": "whoever-the-client-says",
+        "store_id": None,
+        "summary": f"call number {n}",
+        "disposition": "resolved",
+        "payload": None,
+        **over,
+    }
+
+
+def mutation(seq: int, name: str, args: dict) -> dict:
+    return {"client_seq": seq, "mutation_id": f"m-{seq}", "name": name, "args": args}
+
+
+def push(client: httpx.Client, device: str, *mutations: dict) -> httpx.Response:
+    return client.post(
+        "/v1/sync/push",
+        json={"device_id": device, "schema_version": 1, "mutations": list(mutations)},
+    )
+
+
+def pull_all(client: httpx.Client, cursor: str | None = None, **params: object) -> dict:
+    """Every change after ``cursor``, following pages; the last page's body with all changes."""
+    changes: list[dict] = []
+    while True:
+        body = client.get(
+            "/v1/sync/changes", params={**params, **({"cursor": cursor} if cursor else {})}
+        ).json()
+        changes += body["changes"]
+        cursor = body["cursor"]
+        if not body["more"]:
+            return {**body, "changes": changes}

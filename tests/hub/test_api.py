@@ -206,3 +206,13 @@ def test_search_by_name_phone_any_format_and_email(server: HubServer, hub: Hub) 
 def test_openapi_is_served(server: HubServer) -> None:
     spec = httpx.get(f"{server.url}/openapi.json").json()
     assert {"/v1/auth/login", "/v1/sync/changes", "/v1/customers/search"} <= set(spec["paths"])
+
+
+def test_online_search_finds_customers_outside_the_associates_scope(
+    server: HubServer, hub: Hub
+) -> None:
+    hub.write("customer", [customer_row(5, "st-b")])
+    assoc = login(server, "assoc")
+    assert "c-0005" not in {ch["id"] for ch in assoc.get("/v1/sync/changes").json()["changes"]}
+    found = assoc.get("/v1/customers/search", params={"q": "given5"}).json()["results"]
+    assert [r["id"] for r in found] == ["c-0005"]

@@ -16,7 +16,6 @@ from typing import Any
 import orjson
 
 from rapport.cache.db import set_state
-from rapport.cache.outbox import drop_acked
 from rapport.cache.search_index import reindex_customers
 from rapport.protocol import ENTITIES
 
@@ -71,8 +70,8 @@ def apply_changes(
     now: datetime | None = None,
     acked_through: int | None = None,
 ) -> Applied:
-    """Apply ``changes`` (wire format ``{entity, op, id, version, data}``), store ``cursor`` and
-    drop outbox rows up to ``acked_through``, atomically. Unknown entities are skipped: a newer
+    """Apply ``changes`` (wire format ``{entity, op, id, version, data}``) and store ``cursor``,
+    atomically. Unknown entities are skipped: a newer
     hub may replicate tables this client lacks."""
     applied = Applied()
     upserts: dict[str, list[tuple[Any, ...]]] = {}
@@ -132,8 +131,10 @@ def apply_changes(
             applied.rows += 1
         gone = applied.deleted_customers | applied.purged | set(applied.redirects)
         reindex_customers(conn, touched_index - gone)
-        if acked_through is not None:
-            applied.acked = drop_acked(conn, acked_through)
+        # ``acked_through`` is not used to drop outbox rows: it counts rejected writes too, and a
+        # lost push answer would then lose a rejection silently. Re-pushing those rows returns
+        # the hub's stored answer for each instead.
+        del acked_through
         if cursor is not None:
             set_state(conn, "cursor", cursor)
         set_state(conn, "last_sync_at", (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"))

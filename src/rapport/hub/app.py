@@ -11,10 +11,14 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
+from rapport.hub.routes import admin, writes
 from rapport.hub.service import CursorError, Hub
+from rapport.hub.store.changes import ChangePage, Scope
 from rapport.hub.store.users import User
 from rapport.protocol import DEFAULT_PAGE, MAX_PAGE, MAX_WAIT_SECONDS, PROTOCOL_VERSION
 
@@ -104,14 +108,22 @@ def create_app(hub: Hub) -> FastAPI:
         cursor: Annotated[str | None, Query(max_length=64)] = None,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
         wait: Annotated[float, Query(ge=0, le=MAX_WAIT_SECONDS)] = 0,
+        device: Annotated[str | None, Query(min_length=1, max_length=64)] = None,
     ) -> Response:
         try:
             after, reset = hub.decode_cursor(cursor)
         except CursorError as exc:
             raise HTTPException(400, str(exc)) from exc
         scope = hub.scope_for(u)
+
+        def read(after: int) -> tuple[ChangePage, int | None]:
+            # The device's counter before the page: every write it acknowledges committed
+            # before the page was read, so the page (or a later one) carries its effect.
+            acked = hub.acked_through(u, device) if device else None
+            return hub.changes(after, limit, scope), acked
+
         generation = hub.notifier.generation
-        page = await run_in_threadpool(hub.changes, after, limit, scope)
+        page, acked = await run_in_threadpool(read, after)
         deadline = asyncio.get_running_loop().time() + wait
         # A change outside the caller's scope wakes us too; loop until one in scope or time out.
         while not page.changes and not page.more and wait > 0 and not hub.notifier.closing:
@@ -120,13 +132,14 @@ def create_app(hub: Hub) -> FastAPI:
                 if remaining <= 0 or not await hub.notifier.wait(remaining):
                     break
             generation = hub.notifier.generation
-            page = await run_in_threadpool(hub.changes, page.last_seq, limit, scope)
+            page, acked = await run_in_threadpool(read, page.last_seq)
         return _json(
             {
                 "changes": page.changes,
                 "cursor": hub.encode_cursor(page.last_seq),
                 "more": page.more,
                 "remaining": max(0, page.head - page.last_seq) if page.more else 0,
+                "acked_through": acked,
                 "reset": reset,
                 "protocol": PROTOCOL_VERSION,
             }
@@ -142,7 +155,24 @@ def create_app(hub: Hub) -> FastAPI:
         q: Annotated[str, Query(min_length=1, max_length=256)],
         limit: Annotated[int, Query(ge=1, le=200)] = 50,
     ) -> Response:
-        return _json({"results": hub.search(q, limit, hub.scope_for(u))})
+        # Every customer, whatever the caller's replication scope: this is how an associate finds
+        # someone outside their store, then pins them (POST /v1/sync/subscribe).
+        return _json({"results": hub.search(q, limit, Scope())})
+
+    writes.register(app, hub, current_user, _json)
+    admin.register(app, hub, current_user, _json)
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(PoolTimeout)
+    async def _busy(_request: Request, exc: Exception) -> Response:
+        # Locked or unreachable database: transient. Nothing uncommitted was applied.
+        logging.getLogger("rapport.hub").warning("database unavailable: %s", type(exc).__name__)
+        return Response(
+            orjson.dumps({"detail": "the hub's database is busy; retry shortly"}),
+            status_code=503,
+            media_type="application/json",
+            headers={"Retry-After": "1"},
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception) -> Response:

@@ -8,11 +8,16 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from rapport.hub import push as push_mod
 from rapport.hub.identity import normalize_identity_rows
 from rapport.hub.live import ChangeNotifier
-from rapport.hub.store import changes, users
+from rapport.hub.store import aliases, changes, devices, subscriptions, users
+from rapport.hub.store.customers import UnknownCustomer, exists
 from rapport.hub.store.db import get_meta, open_engine
+from rapport.hub.store.erasure import ErasureReport, erase_customer
+from rapport.hub.store.merge import MergeReport, merge_customers
 from rapport.hub.store.search import search_customers
+from rapport.hub.store.subjects import is_erased
 
 
 class CursorError(ValueError):
@@ -76,6 +81,63 @@ class Hub:
         self.notifier.notify()
         return last
 
+    # -- pushed mutations, merges, erasure ---------------------------------------------------
+    def push(
+        self, u: users.User, device_id: str, mutations: Sequence[push_mod.Mutation]
+    ) -> dict[str, Any]:
+        """Apply a device's batch (see ``rapport.protocol``); raises
+        :class:`rapport.hub.push.DeviceOfAnotherUser`."""
+        return push_mod.push(self.engine, u, device_id, mutations, self.notifier.notify)
+
+    def acked_through(self, u: users.User, device_id: str) -> int | None:
+        with self.engine.connect() as conn:
+            return devices.last_seq(conn, device_id, u.id)
+
+    def merge(self, source: str, into: str, reason: str, by: str | None = None) -> MergeReport:
+        """Merge customer ``source`` into ``into``; raises
+        :class:`rapport.hub.store.merge.MergeError` (with an HTTP status)."""
+        with self.engine.begin() as conn:
+            report = merge_customers(conn, source, into, reason, by, users.now_iso())
+        self.notifier.notify()
+        return report
+
+    def erase(self, customer_id: str, reason: str, by: str | None = None) -> ErasureReport:
+        """Erase a customer; raises :class:`UnknownCustomer`."""
+        with self.engine.begin() as conn:
+            report = erase_customer(conn, customer_id, reason, by, users.now_iso())
+        self.notifier.notify()
+        return report
+
+    # -- subscriptions (pinned customers) --------------------------------------------------------
+    def subscribe(self, u: users.User, customer_id: str) -> list[dict[str, Any]]:
+        """Pin a customer for ``u``; returns every row about them as changes (and, when
+        ``customer_id`` was merged into another, a redirect after them). Raises
+        :class:`UnknownCustomer`."""
+        with self.engine.begin() as conn:
+            if is_erased(conn, customer_id):
+                raise UnknownCustomer(customer_id)
+            target = aliases.resolve_one(conn, customer_id)
+            if not exists(conn, target):
+                raise UnknownCustomer(customer_id)
+            subscriptions.subscribe(conn, u.id, target, users.now_iso())
+            snapshot = subscriptions.customer_snapshot(conn, target)
+        if target != customer_id:
+            # After the rows: a cache applies redirects after the upserts of the same page.
+            snapshot.append(
+                {
+                    "entity": "customer",
+                    "op": "redirect",
+                    "id": customer_id,
+                    "version": 0,
+                    "data": {"into": target},
+                }
+            )
+        return snapshot
+
+    def unsubscribe(self, u: users.User, customer_id: str) -> None:
+        with self.engine.begin() as conn:
+            subscriptions.unsubscribe(conn, u.id, aliases.resolve_one(conn, customer_id))
+
     # -- users ----------------------------------------------------------------------------------
     def add_user(
         self,
@@ -102,8 +164,11 @@ class Hub:
 
     # -- reads ----------------------------------------------------------------------------------
     def scope_for(self, u: users.User) -> changes.Scope:
-        # Associates replicate their store's customers; agents and above the whole book.
-        return changes.Scope(store_id=u.store_id if u.role == "associate" else None)
+        # Associates replicate their store's customers and those they pinned; agents and above the
+        # whole book.
+        if u.role == "associate":
+            return changes.Scope(store_id=u.store_id, user_id=u.id)
+        return changes.Scope()
 
     def encode_cursor(self, seq: int) -> str:
         return f"{self.hub_id}.{seq}"

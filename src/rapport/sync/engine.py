@@ -7,6 +7,7 @@ callbacks; ``rapport.sync.worker`` turns those into Qt signals on a background t
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import random
 import sqlite3
@@ -144,6 +145,11 @@ class SyncEngine:
         c = await self._db(self._call, counts)
         self._set_status(pending=c.pending, rejected=c.rejected, notices=c.notices)
 
+    async def _safe_refresh_counts(self) -> None:
+        # Offline, push() fails before it recounts: a write made offline must still show.
+        with contextlib.suppress(sqlite3.Error):
+            await self._refresh_counts()
+
     # -- pushing --------------------------------------------------------------------------------
     async def push(self, batch_size: int = 100) -> PushReport:
         """Send the outbox in order until it is empty or the hub stops taking it."""
@@ -280,11 +286,13 @@ class SyncEngine:
                 )
                 log.debug("pulled %d rows in %d pages", report.rows, report.pages)
             except AuthRequired:
+                await self._safe_refresh_counts()
                 self._set_status(state="signin", message="Sign in again to resume syncing")
                 await _sleep_or_stop(stop, 3600, self._kick)
             except HubUnavailable as exc:
                 delay = exc.retry_after if exc.retry_after is not None else backoff_delay(attempt)
                 attempt += 1
+                await self._safe_refresh_counts()
                 self._set_status(state="offline", message=str(exc))
                 await _sleep_or_stop(stop, delay, self._kick)
             except HubError as exc:

@@ -1,19 +1,39 @@
-"""The main window: search on the left, the customer 360 on the right, sync state below."""
+"""The main window: search on the left, the customer 360 on the right, sync state below.
+
+Keys: Ctrl+K search, Ctrl+L log an interaction for the open customer, Ctrl+Shift+O the outbox.
+The window reads through the UI's reader connection; what the agent writes goes through
+``writes`` (one durable transaction each) and the sync worker is asked to send it at once.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStatusBar, QWidget
 
+from rapport.cache.outbox import NOTICE, REJECTED, counts
+from rapport.cache.outbox_view import OutboxItem, outbox_items
+from rapport.cache.writes import LocalWrites
 from rapport.sync.engine import SyncStatus
 from rapport.ui.customer.view import Customer360
+from rapport.ui.dialogs.log_interaction import InteractionDraft, LogInteractionDialog
+from rapport.ui.dialogs.outbox_panel import OutboxPanel
+from rapport.ui.models.outbox_model import customer_text, reason_text
 from rapport.ui.search_panel import SearchPanel
-from rapport.ui.status import SyncStatusWidget
+from rapport.ui.status import OUTBOX_SHORTCUT, SyncStatusWidget
+from rapport.ui.wrapup import kind_name
+
+if TYPE_CHECKING:
+    from rapport.sync.worker import SyncWorker
+
+LOG_SHORTCUT = "Ctrl+L"
+MESSAGE_MS = 12_000  # how long a transient status-bar message stays
 
 
 class MainWindow(QMainWindow):
@@ -24,6 +44,8 @@ class MainWindow(QMainWindow):
         self,
         reader: sqlite3.Connection,
         *,
+        writes: LocalWrites | None = None,
+        worker: SyncWorker | None = None,
         user_label: str = "",
         region: str = "FR",
         now: Callable[[], datetime] | None = None,
@@ -31,6 +53,10 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Rapport — {user_label}" if user_label else "Rapport")
+        self._reader = reader
+        self._now = now
+        self._writes = writes
+        self._worker = worker
         self.search = SearchPanel(reader, region, self)
         self.customer = Customer360(reader, region=region, now=now, parent=self)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -44,15 +70,29 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.status = SyncStatusWidget(self)
         bar = QStatusBar(self)
-        bar.addWidget(self.status, 1)
+        bar.setObjectName("statusBar")
+        # Permanent, so transient messages (on the left) never hide the sync state.
+        bar.addPermanentWidget(self.status)
         self.setStatusBar(bar)
+        self._sync_status = SyncStatus()
+        self.outbox_panel: OutboxPanel | None = None
+        self.log_dialog: LogInteractionDialog | None = None
+        self._drafts: dict[str, InteractionDraft] = {}
+        self._seen_answers: set[int] | None = None
+        self._awaiting_pin: str | None = None  # a merged-into customer being brought here
 
         QShortcut(QKeySequence("Ctrl+K"), self, activated=self.search.focus_search)
         QShortcut(
             QKeySequence(QKeySequence.StandardKey.Find), self, activated=self.search.focus_search
         )
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
+        QShortcut(QKeySequence(LOG_SHORTCUT), self, activated=self.log_interaction)
+        QShortcut(QKeySequence(OUTBOX_SHORTCUT), self, activated=self.show_outbox)
         self.search.customer_activated.connect(self.open_customer)
+        self.search.online_search_requested.connect(self._search_online)
+        self.search.pin_requested.connect(self._pin)
+        self.customer.log_requested.connect(self.log_interaction)
+        self.status.outbox_requested.connect(self.show_outbox)
 
         # Sync can deliver many pages a second; re-read what is on screen at most 4 times a second.
         self._pending_customers: set[str] = set()
@@ -60,6 +100,25 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self._refresh_views)
         self.resize(em * 190, self.fontMetrics().height() * 52)
+        if worker is not None:
+            self._connect_worker(worker, connect=True)
+        self._show_counts()
+
+    def _connect_worker(self, worker: SyncWorker, *, connect: bool) -> None:
+        pairs = (
+            (worker.status_changed, self.on_sync_status),
+            (worker.customers_changed, self.on_customers_changed),
+            (worker.customers_redirected, self.on_customers_redirected),
+            (worker.online_results, self.search.show_online_results),
+            (worker.online_failed, self.search.show_online_error),
+            (worker.pinned, self.on_pinned),
+            (worker.pin_failed, self.on_pin_failed),
+        )
+        for signal, slot in pairs:
+            if connect:
+                signal.connect(slot)
+            else:
+                signal.disconnect(slot)
 
     def open_customer(self, customer_id: str) -> bool:
         shown = self.customer.show_customer(customer_id)
@@ -67,9 +126,115 @@ class MainWindow(QMainWindow):
             self.customer_opened.emit(customer_id)
         return shown
 
+    def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
+        self.statusBar().showMessage(text, ms)
+
+    # -- writing -------------------------------------------------------------------------------
+    def log_interaction(self) -> LogInteractionDialog | None:
+        """Ctrl+L: the log dialog for the open customer (what was typed last time comes back)."""
+        cid = self.customer.current_customer_id
+        if cid is None:
+            keys = QKeySequence("Ctrl+K").toString(QKeySequence.SequenceFormat.NativeText)
+            self.show_message(f"Open a customer first ({keys} to search), then log with Ctrl+L.")
+            return None
+        if self._writes is None:
+            self.show_message("This window cannot write: it has no local outbox.")
+            return None
+        if self.log_dialog is not None:
+            self.log_dialog.raise_()
+            self.log_dialog.activateWindow()
+            return self.log_dialog
+        dialog = LogInteractionDialog(
+            self._writes, cid, self.customer.current_customer_name, self._drafts.get(cid), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.logged.connect(self._logged)
+        dialog.finished.connect(self._log_dialog_finished)
+        self.log_dialog = dialog
+        # Not modal: the agent can scroll the timeline or look up an order while writing.
+        dialog.show()
+        return dialog
+
+    def _log_dialog_finished(self, result: int) -> None:
+        dialog = self.log_dialog
+        self.log_dialog = None
+        if dialog is None:
+            return
+        if result == LogInteractionDialog.DialogCode.Accepted:
+            self._drafts.pop(dialog.customer_id, None)
+        else:
+            draft = dialog.draft()
+            if draft.is_empty:
+                self._drafts.pop(dialog.customer_id, None)
+            else:
+                self._drafts[dialog.customer_id] = draft
+                self.show_message("Your note is kept: Ctrl+L brings it back.")
+
+    def _logged(self, customer_id: str, interaction_id: str, channel: str) -> None:
+        # Show it first (marked pending), then ask the worker to send it.
+        self._pending_customers.add(customer_id)
+        self._refresh_views()
+        if self.customer.current_customer_id == customer_id:
+            self.customer.timeline.reveal(interaction_id, channel)
+        self.show_message("Logged on this computer; it is on its way to the hub.", 5000)
+        self._kick()
+
+    def _kick(self) -> None:
+        if self._worker is not None:
+            self._worker.kick()
+
+    # -- outbox --------------------------------------------------------------------------------
+    def show_outbox(self) -> OutboxPanel:
+        if self.outbox_panel is None:
+            panel = OutboxPanel(self._reader, self._writes, self)
+            panel.changed.connect(self._outbox_changed)
+            panel.customer_requested.connect(self.open_customer)
+            self.outbox_panel = panel
+        if self.outbox_panel.isVisible():
+            self.outbox_panel.raise_()
+            self.outbox_panel.activateWindow()
+        else:
+            self.outbox_panel.show()
+        return self.outbox_panel
+
+    def _outbox_changed(self) -> None:
+        # A redo or a dismiss: a redone write is sent now; the timeline loses or regains marks.
+        self._kick()
+        self._show_counts()
+        if self.customer.current_customer_id:
+            self.customer.refresh()
+
+    def _show_counts(self) -> None:
+        """The status bar with this computer's own outbox counts: they are right even while the
+        worker cannot report (offline, just written)."""
+        if self._detached:
+            return
+        c = counts(self._reader)
+        status = replace(
+            self._sync_status, pending=c.pending, rejected=c.rejected, notices=c.notices
+        )
+        self.status.set_status(status, self._now() if self._now else None)
+        self._announce_answers()
+        if self.outbox_panel is not None and self.outbox_panel.isVisible():
+            self.outbox_panel.refresh()
+
+    def _announce_answers(self) -> None:
+        """A short status-bar message when the hub refused a write or kept a newer value."""
+        items = outbox_items(self._reader, (REJECTED, NOTICE))
+        seqs = {i.client_seq for i in items}
+        if self._seen_answers is not None:
+            fresh = [i for i in items if i.client_seq not in self._seen_answers]
+            if fresh:
+                self.show_message(answer_message(fresh))
+        self._seen_answers = seqs
+
     # -- sync notifications (queued from the sync thread) ---------------------------------------
     def on_sync_status(self, status: SyncStatus) -> None:
-        self.status.set_status(status)
+        if self._detached:
+            return
+        self._sync_status = status
+        self._show_counts()
+        self.search.set_online(status.state in ("online", "syncing"))
         if status.state == "syncing" and status.total:
             pct = int(100 * status.done / max(1, status.total))
             self.search.set_syncing_note(f"Syncing customers to this computer… {pct} %")
@@ -82,10 +247,86 @@ class MainWindow(QMainWindow):
         if not self._refresh_timer.isActive():
             self._refresh_timer.start()
 
+    def on_customers_redirected(self, redirects: dict[str, str]) -> None:
+        """Customers were merged on the hub: an open one that was merged away shows the
+        surviving profile, and a note or draft being written follows it."""
+        if self._detached:
+            return
+        for old, new in redirects.items():
+            if old in self._drafts:
+                self._drafts.setdefault(new, self._drafts.pop(old))
+        current = self.customer.current_customer_id
+        dialog_target = self.log_dialog.customer_id if self.log_dialog is not None else None
+        if current not in redirects and dialog_target not in redirects:
+            return
+        if current in redirects:
+            before = self.customer.current_customer_name
+            survivor = redirects[current]
+            if self.open_customer(survivor):
+                after = self.customer.current_customer_name
+                if before and before != after:
+                    self.show_message(f"{before} was merged into {after}: showing {after}.")
+                else:
+                    self.show_message(
+                        f"Two profiles of {after or 'this customer'} were merged on the hub: "
+                        "showing the combined profile."
+                    )
+            elif self._worker is not None:
+                self._awaiting_pin = survivor
+                self._worker.pin(survivor)
+                self.show_message(
+                    f"{before or 'This customer'} was merged into another profile; "
+                    "bringing it to this computer…"
+                )
+        if self.log_dialog is not None and dialog_target in redirects:
+            survivor = redirects[dialog_target]
+            name = (
+                self.customer.current_customer_name
+                if self.customer.current_customer_id == survivor
+                else self.log_dialog.customer_name
+            )
+            self.log_dialog.retarget(survivor, name)
+
+    def on_pinned(self, customer_id: str) -> None:
+        if self._detached:
+            return
+        if self.search.pinning == customer_id or self._awaiting_pin == customer_id:
+            self._awaiting_pin = None
+            self.search.pin_done(customer_id)
+            if not self.open_customer(customer_id):
+                self.show_message("The customer arrived but cannot be shown; try searching again.")
+        else:
+            self.search.pin_done(customer_id)
+
+    def on_pin_failed(self, customer_id: str, message: str) -> None:
+        if self._awaiting_pin == customer_id:
+            self._awaiting_pin = None
+            self.show_message(f"The merged profile could not be brought here: {message}")
+        self.search.show_pin_error(customer_id, message)
+
+    def _search_online(self, text: str) -> None:
+        if self._worker is None:
+            self.search.show_online_error(text, "this window is not connected to a hub")
+            return
+        self._worker.search_online(text)
+
+    def _pin(self, customer_id: str) -> None:
+        if self._worker is None:
+            self.search.show_pin_error(customer_id, "this window is not connected to a hub")
+            return
+        self._worker.pin(customer_id)
+
     def detach(self) -> None:
-        """The session is ending: no more re-reads of the cache."""
+        """The session is ending: no more re-reads of the cache, no more worker signals."""
+        if self._detached:
+            return
         self._detached = True
         self._refresh_timer.stop()
+        if self._worker is not None:
+            self._connect_worker(self._worker, connect=False)
+        for dialog in (self.log_dialog, self.outbox_panel):
+            if dialog is not None:
+                dialog.close()
 
     def _refresh_views(self) -> None:
         if self._detached:
@@ -94,8 +335,45 @@ class MainWindow(QMainWindow):
         self.search.refresh()
         current = self.customer.current_customer_id
         if current and (not changed or current in changed):
+            name = self.customer.current_customer_name
             self.customer.refresh()
+            if self.customer.current_customer_id is None:
+                self.show_message(
+                    f"{name or 'The customer'} is no longer on this computer "
+                    "(erased on request, or removed from your customers)."
+                )
+        if changed:
+            self._show_counts()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
+
+
+def _write_noun(item: OutboxItem) -> str:
+    if item.name == "interaction.log":
+        return f"a {kind_name(str(item.args.get('kind') or '')).lower()}"
+    if item.name == "consent.set":
+        return "a consent change"
+    return "a profile change"
+
+
+def answer_message(fresh: list[OutboxItem]) -> str:
+    """What the status bar says when the hub refused writes or kept newer values (the outbox
+    panel has the details)."""
+    keys = QKeySequence(OUTBOX_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+    rejected = [i for i in fresh if i.state == REJECTED]
+    notices = [i for i in fresh if i.state == NOTICE]
+    if len(fresh) == 1 and rejected:
+        item = rejected[0]
+        reason = reason_text(item).rstrip(".") or "no reason given"
+        return f"The hub refused {_write_noun(item)} for {customer_text(item)}: {reason} ({keys})"
+    if len(fresh) == 1:
+        item = notices[0]
+        return f"The hub kept a newer value for {customer_text(item)}: {reason_text(item)}"
+    parts = []
+    if rejected:
+        parts.append(f"refused {len(rejected)} change{'s' if len(rejected) > 1 else ''}")
+    if notices:
+        parts.append(f"kept newer values for {len(notices)}")
+    return f"The hub {' and '.join(parts)} ({keys} to review)"

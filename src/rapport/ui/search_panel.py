@@ -1,16 +1,21 @@
-"""The search box and its as-you-type results (Ctrl+K from anywhere)."""
+"""The search box and its as-you-type results (Ctrl+K from anywhere).
+
+Search reads this computer's cache. When it finds few or no customers and the hub is reachable, the
+panel offers to search every customer on the hub (Ctrl+Enter); those results come in a second
+section, and opening one brings that customer to this computer first (pinning)."""
 
 from __future__ import annotations
 
 import sqlite3
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QLineEdit,
     QListView,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -18,11 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.ui.models.search_model import SearchModel, SearchRole
+from rapport.ui import format as fmt
+from rapport.ui.models.search_model import HubResultsModel, SearchModel, SearchRole
 from rapport.ui.theme import muted, tier_color
 
 # Coalesce bursts of keystrokes (paste, fast typists) into one query without a felt delay.
 TYPING_COALESCE_MS = 15
+# Below this many local matches, the customer may well be someone this computer does not have.
+FEW_RESULTS = 3
 
 
 class SearchHitDelegate(QStyledItemDelegate):
@@ -66,7 +74,7 @@ class SearchHitDelegate(QStyledItemDelegate):
             painter.drawText(
                 badge, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tier.title()
             )
-        details = " · ".join(
+        details = index.data(SearchRole.Detail) or " · ".join(
             x for x in (index.data(SearchRole.Phone), index.data(SearchRole.Email)) if x
         )
         painter.setPen(text_color if selected else muted(pal))
@@ -80,26 +88,23 @@ class SearchHitDelegate(QStyledItemDelegate):
 
 class SearchPanel(QWidget):
     customer_activated = Signal(str)
+    online_search_requested = Signal(str)  # search the hub for this text
+    pin_requested = Signal(str)  # bring this hub customer to this computer, then open them
 
     def __init__(
         self, reader: sqlite3.Connection, region: str = "FR", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.model = SearchModel(reader, region, parent=self)
+        self.hub_model = HubResultsModel(parent=self)
+        lh = self.fontMetrics().height()
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
         self.box.setPlaceholderText("Name, email, phone or loyalty id  (Ctrl+K)")
         self.box.setClearButtonEnabled(True)
         self.box.setAccessibleName("Search customers")
-        self.results = QListView(self)
-        self.results.setObjectName("searchResults")
-        self.results.setModel(self.model)
-        self.results.setItemDelegate(SearchHitDelegate(self.results))
-        self.results.setUniformItemSizes(True)
-        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.results.setAccessibleName("Matching customers")
+        delegate = SearchHitDelegate(self)
+        self.results = self._list("searchResults", self.model, delegate, "Matching customers")
         self.hint = QLabel(self)
         self.hint.setObjectName("searchHint")
         self.hint.setWordWrap(True)
@@ -107,11 +112,36 @@ class SearchPanel(QWidget):
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.setContentsMargins(8, 16, 8, 16)
 
+        self.online_button = QPushButton("Search all customers on the hub\n(Ctrl+Enter)", self)
+        self.online_button.setObjectName("searchOnline")
+        self.online_button.setAutoDefault(False)
+        self.online_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self.online_button.setToolTip(
+            "This computer keeps the customers of your store and the ones you opened; the hub has "
+            "everyone."
+        )
+        self.online_button.clicked.connect(self.request_online_search)
+        self.hub_title = QLabel("On the hub — not on this computer yet", self)
+        self.hub_title.setObjectName("hubResultsTitle")
+        title_font = QFont(self.hub_title.font())
+        title_font.setWeight(QFont.Weight.DemiBold)
+        self.hub_title.setFont(fmt.scaled_font(title_font, 0.9))
+        self.hub_title.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hub_title.setContentsMargins(lh // 2, lh // 2, lh // 2, 0)
+        self.hub_results = self._list(
+            "hubResults", self.hub_model, delegate, "Customers on the hub, not on this computer"
+        )
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(lh // 3)
         layout.addWidget(self.box)
         layout.addWidget(self.hint)
-        layout.addWidget(self.results, 1)
+        layout.addWidget(self.results, 3)
+        layout.addWidget(self.online_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.hub_title)
+        layout.addWidget(self.hub_results, 2)
+        layout.addStretch(0)  # takes the room the lists leave when they are hidden or short
 
         self._timer = QTimer(self, singleShot=True, interval=TYPING_COALESCE_MS)
         self._timer.timeout.connect(self._run_query)
@@ -119,8 +149,33 @@ class SearchPanel(QWidget):
         self.box.returnPressed.connect(self._open_current)
         self.box.installEventFilter(self)
         self.results.activated.connect(self._open_index)
+        self.hub_results.activated.connect(self._pin_index)
+        self.results.pressed.connect(self._local_pressed)
+        self.hub_results.pressed.connect(self._hub_pressed)
         self._syncing_note = ""
+        self._online = False
+        self._online_query = ""  # the text the hub is being searched for (or was)
+        self._online_busy = False
+        self._online_note = ""  # an answer or an error about the online search or a pin
+        self._pinning: str | None = None
+        self._on_hub = False  # the keyboard's current row is in the hub section
         self._update_hint()
+
+    def _list(
+        self, name: str, model: object, delegate: QStyledItemDelegate, accessible: str
+    ) -> QListView:
+        view = QListView(self)
+        view.setObjectName(name)
+        view.setModel(model)  # type: ignore[arg-type]
+        view.setItemDelegate(delegate)
+        view.setUniformItemSizes(True)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.setTextElideMode(Qt.TextElideMode.ElideRight)
+        view.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        view.setAccessibleName(accessible)
+        return view
+
+    # ---- API ---------------------------------------------------------------------------------
 
     def focus_search(self) -> None:
         self.box.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -131,62 +186,219 @@ class SearchPanel(QWidget):
         self._syncing_note = note
         self._update_hint()
 
+    def set_online(self, online: bool) -> None:
+        """Whether the hub can be reached: online search is offered only then."""
+        if online != self._online:
+            self._online = online
+            self._update_hint()
+
+    @property
+    def online(self) -> bool:
+        return self._online
+
+    @property
+    def pinning(self) -> str | None:
+        """The hub customer being brought to this computer, if any."""
+        return self._pinning
+
     def refresh(self) -> None:
         self.model.refresh()
         self._after_results()
 
+    def request_online_search(self) -> None:
+        """Ctrl+Enter or the button: ask the hub about what is typed."""
+        text = self.box.text().strip()
+        if not text:
+            return
+        self._timer.stop()
+        if self.model.query != self.box.text():
+            self._run_query()
+        if not self._online:
+            self._online_note = "The hub cannot be reached right now: this search covers this computer's cache only."
+            self._update_hint()
+            return
+        self._online_query = text
+        self._online_busy = True
+        self._online_note = ""
+        self.hub_model.clear()
+        self._update_hint()
+        self.online_search_requested.emit(text)
+
+    def show_online_results(self, query: str, rows: list[dict]) -> None:
+        if query != self._online_query or query != self.box.text().strip():
+            return  # an answer to text that is no longer in the box
+        self._online_busy = False
+        local = self.model.ids()
+        rows = [r for r in rows if isinstance(r, dict) and r.get("id") not in local]
+        self.hub_model.set_results(query, rows)
+        self._online_note = (
+            "" if rows else f"The hub has no other customer matching “{query[:60]}”."
+        )
+        if rows and self.model.rowCount() == 0:
+            self._set_position(0)
+        self._update_hint()
+
+    def show_online_error(self, query: str, message: str) -> None:
+        if query != self._online_query:
+            return
+        self._online_busy = False
+        self._online_note = f"The hub could not be searched: {message}"
+        self._update_hint()
+
+    def pin_done(self, customer_id: str) -> None:
+        """The customer is on this computer now: they leave the hub section."""
+        if self._pinning == customer_id:
+            self._pinning = None
+            self._online_note = ""
+        self.hub_model.drop({customer_id})
+        self.refresh()
+
+    def show_pin_error(self, customer_id: str, message: str) -> None:
+        if self._pinning != customer_id:
+            return
+        self._pinning = None
+        self._online_note = f"This customer could not be brought to this computer: {message}"
+        self._update_hint()
+
+    # ---- internals ---------------------------------------------------------------------------
+
     def _run_query(self) -> None:
-        self.model.set_query(self.box.text())
+        text = self.box.text()
+        if text.strip() != self._online_query:
+            # What the hub said was about other text.
+            self._online_query = ""
+            self._online_busy = False
+            self._online_note = ""
+            self.hub_model.clear()
+        self.model.set_query(text)
         self._after_results()
 
     def _after_results(self) -> None:
-        if self.model.rowCount():
-            self.results.setCurrentIndex(self.model.index(0))
+        self.hub_model.drop(self.model.ids())
+        if self.model.rowCount() or self.hub_model.rowCount():
+            self._set_position(0)
         self._update_hint()
+
+    def _few_local(self) -> bool:
+        return self.model.rowCount() < FEW_RESULTS
 
     def _update_hint(self) -> None:
         text = self.box.text().strip()
+        local = self.model.rowCount()
+        quoted = f"“{text[:60]}”"
         if not text:
             hint = "Type a name, an email, a phone number in any format or a loyalty id."
-        elif self.model.rowCount() == 0:
-            hint = f"No customer matches “{text[:60]}” in this computer's cache."
+        elif local == 0 and not self._online:
+            hint = (
+                f"No customer matches {quoted} in this computer's cache. The hub cannot be "
+                "reached, so only this computer's cache was searched."
+            )
+        elif local == 0:
+            hint = f"No customer matches {quoted} on this computer."
+        elif not self._online and self._few_local():
+            hint = "Offline: this search covers this computer's cache only."
         else:
             hint = ""
+        if text and self._pinning:
+            hint = "Bringing this customer to this computer…"
+        elif text and self._online_busy:
+            hint = "Searching all customers on the hub…"
+        elif text and self._online_note:
+            hint = f"{hint}\n{self._online_note}".strip() if local == 0 else self._online_note
         if self._syncing_note:
             hint = f"{hint}\n{self._syncing_note}".strip()
         self.hint.setText(hint)
         self.hint.setVisible(bool(hint))
+        searched = bool(self._online_query) and self._online_query == text
+        offer = bool(text) and self._online and self._few_local() and not searched
+        self.online_button.setVisible(offer)
+        has_hub = self.hub_model.rowCount() > 0
+        self.hub_title.setVisible(has_hub)
+        self.hub_results.setVisible(has_hub)
+        self.results.setVisible(local > 0 or not (has_hub or offer))
+        # Few local matches above the hub's: the list is only as tall as its rows.
+        self.results.setMaximumHeight(
+            self._fit_height(self.results, local) if (has_hub or offer) else 16_777_215
+        )
+
+    @staticmethod
+    def _fit_height(view: QListView, rows: int) -> int:
+        row = view.sizeHintForRow(0) if rows else 0
+        return row * rows + 2 * view.frameWidth()
+
+    def _set_position(self, pos: int) -> None:
+        """Make row ``pos`` of local-then-hub results the keyboard's current row."""
+        local = self.model.rowCount()
+        if pos < local:
+            self._on_hub = False
+            self.results.setCurrentIndex(self.model.index(pos))
+            self.hub_results.clearSelection()
+        elif pos - local < self.hub_model.rowCount():
+            self._on_hub = True
+            self.hub_results.setCurrentIndex(self.hub_model.index(pos - local))
+            self.results.clearSelection()
+
+    def _position(self) -> int:
+        if self._on_hub and self.hub_results.currentIndex().isValid():
+            return self.model.rowCount() + self.hub_results.currentIndex().row()
+        return self.results.currentIndex().row()
 
     def _open_current(self) -> None:
         self._timer.stop()
         if self.model.query != self.box.text():
             self._run_query()
+        if self._on_hub and self.hub_results.currentIndex().isValid():
+            self._pin_index(self.hub_results.currentIndex())
+            return
         index = self.results.currentIndex()
         if not index.isValid() and self.model.rowCount():
             index = self.model.index(0)
         self._open_index(index)
+
+    def _local_pressed(self) -> None:
+        self._on_hub = False
+        self.hub_results.clearSelection()
+
+    def _hub_pressed(self) -> None:
+        self._on_hub = True
+        self.results.clearSelection()
 
     def _open_index(self, index: QModelIndex) -> None:
         cid = index.data(SearchRole.Id) if index.isValid() else None
         if cid:
             self.customer_activated.emit(cid)
 
+    def _pin_index(self, index: QModelIndex) -> None:
+        cid = index.data(SearchRole.Id) if index.isValid() else None
+        if not cid or self._pinning == cid:
+            return
+        self._pinning = cid
+        self._online_note = ""
+        self._update_hint()
+        self.pin_requested.emit(cid)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Up/Down in the box move through the results, so the hands stay on the keyboard.
+        # Up/Down in the box move through the results (this computer's, then the hub's), so the
+        # hands stay on the keyboard; Ctrl+Enter asks the hub.
         if watched is self.box and event.type() == QEvent.Type.KeyPress:
             key = QKeyEvent(event).key() if not isinstance(event, QKeyEvent) else event.key()
+            mods = event.modifiers() if isinstance(event, QKeyEvent) else Qt.KeyboardModifier(0)
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                mods & Qt.KeyboardModifier.ControlModifier
+            ):
+                self.request_online_search()
+                return True
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-                rows = self.model.rowCount()
+                rows = self.model.rowCount() + self.hub_model.rowCount()
                 if rows:
-                    cur = self.results.currentIndex().row()
+                    cur = self._position()
                     step = {
                         Qt.Key.Key_Down: 1,
                         Qt.Key.Key_Up: -1,
                         Qt.Key.Key_PageDown: 5,
                         Qt.Key.Key_PageUp: -5,
                     }[Qt.Key(key)]
-                    row = max(0, min(rows - 1, (cur if cur >= 0 else -1) + step))
-                    self.results.setCurrentIndex(self.model.index(row))
+                    self._set_position(max(0, min(rows - 1, (cur if cur >= 0 else -1) + step)))
                 return True
             if key == Qt.Key.Key_Escape and self.box.text():
                 self.box.clear()

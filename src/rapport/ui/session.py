@@ -46,9 +46,15 @@ class Session(QObject):
         )
         user_label = user_label or str(user.get("display_name") or user.get("username") or "")
         self.worker = SyncWorker(cache_path, hub_url, token, live_wait=live_wait)
-        self.window = MainWindow(self.reader, user_label=user_label, region=region, now=now)
-        self.worker.status_changed.connect(self.window.on_sync_status)
-        self.worker.customers_changed.connect(self.window.on_customers_changed)
+        # The window connects to the worker's signals itself and lets go of them in detach().
+        self.window = MainWindow(
+            self.reader,
+            writes=self.writes,
+            worker=self.worker,
+            user_label=user_label,
+            region=region,
+            now=now,
+        )
         self.window.closing.connect(self.shutdown)
         self._closed = False
 
@@ -89,8 +95,6 @@ class Session(QObject):
             return
         self._closed = True
         # Signals already queued from the sync thread must not reach a closed reader.
-        self.worker.status_changed.disconnect(self.window.on_sync_status)
-        self.worker.customers_changed.disconnect(self.window.on_customers_changed)
         self.window.detach()
         self.worker.stop()
         self.reader.close()

@@ -1,50 +1,126 @@
-"""The sync state in the status bar: always says online, offline since when, or syncing."""
+"""The sync state in the status bar. It always says whether the hub is reachable (online, offline
+since when, syncing and how far), when the last sync was, and what this computer still has to send:
+``2 pending · 1 rejected``, a flat button that opens the outbox panel. Refused writes draw the eye."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDateTime, Qt
-from PySide6.QtGui import QColor, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+from datetime import datetime
+
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QStyle,
+    QStyleOptionFocusRect,
+    QStyleOptionToolButton,
+    QStylePainter,
+    QWidget,
+)
 
 from rapport.sync.engine import SyncStatus
+from rapport.ui import format as fmt
+from rapport.ui.theme import caution, muted, positive, warning
 
-_STATE_COLORS = {
-    "online": "#2e9d57",
-    "syncing": "#2f7fd8",
-    "offline": "#d08a16",
-    "signin": "#c8423b",
-    "starting": "#8a8a8a",
-}
+OUTBOX_SHORTCUT = "Ctrl+Shift+O"
 
 
-def _local_time(iso: str | None) -> str:
-    if not iso:
+def _when(iso: str | None, now: datetime | None) -> str:
+    """``14:05`` today, ``19 Nov 2026 14:05`` another day (in the agent's time zone)."""
+    at = fmt.parse_timestamp(iso)
+    if at is None:
         return ""
-    dt = QDateTime.fromString(iso, Qt.DateFormat.ISODate).toLocalTime()
-    return dt.toString("HH:mm") if dt.isValid() else ""
+    now = now or datetime.now().astimezone()
+    if fmt.days_between(at, now) == 0:
+        return fmt.time_text(at.astimezone(now.tzinfo))
+    return fmt.date_time_text(at, now)
 
 
-def describe(status: SyncStatus) -> str:
-    last = _local_time(status.last_sync_at)
+def describe(status: SyncStatus, now: datetime | None = None) -> str:
+    """The connection part: ``Online · last sync 14:05``, ``Offline since 14:02 · retrying``."""
+    last = _when(status.last_sync_at, now)
+    last_part = f" · last sync {last}" if last else ""
     if status.state == "online":
-        return f"Online · last sync {last}" if last else "Online"
+        return f"Online{last_part}"
     if status.state == "syncing":
         if status.total:
             return f"Syncing · {status.done:,} of about {status.total:,} changes"
         return "Syncing…"
     if status.state == "offline":
-        since = _local_time(status.since)
-        text = f"Offline since {since} · retrying" if since else "Offline · retrying"
-        return f"{text} · working from this computer's cache"
+        since = _when(status.since, now)
+        head = f"Offline since {since}" if since else "Offline"
+        return f"{head} · retrying{last_part}"
     if status.state == "signin":
         return "Signed out · sign in again to sync (nothing local is lost)"
     return "Starting…"
 
 
+def describe_outbox(status: SyncStatus) -> str:
+    """The outbox part: ``2 pending · 1 rejected · 1 notice``, or ``All changes sent``."""
+    parts = [text for text, _tone in outbox_parts(status)]
+    return " · ".join(parts)
+
+
+def outbox_parts(status: SyncStatus) -> list[tuple[str, str]]:
+    """(text, tone) pieces; tone is ``normal``, ``warning``, ``caution`` or ``muted``."""
+    parts = []
+    if status.pending:
+        parts.append((f"{status.pending:,} pending", "normal"))
+    if status.rejected:
+        parts.append((f"{status.rejected:,} rejected", "warning"))
+    if status.notices:
+        word = "notice" if status.notices == 1 else "notices"
+        parts.append((f"{status.notices:,} {word}", "caution"))
+    return parts or [("All changes sent", "muted")]
+
+
+def describe_tooltip(status: SyncStatus) -> str:
+    lines = []
+    if status.state == "offline":
+        lines.append(
+            "The hub cannot be reached. You can keep working: searches and customer screens use "
+            "this computer's cache, and what you log is sent as soon as the hub is back."
+        )
+    if status.message:
+        lines.append(
+            f"Last error: {status.message}" if status.state == "offline" else status.message
+        )
+    return "\n".join(lines) or describe(status)
+
+
+def _outbox_tooltip(status: SyncStatus) -> str:
+    lines = []
+    if status.pending:
+        lines.append(f"{status.pending:,} change(s) saved on this computer, waiting for the hub.")
+    if status.rejected:
+        lines.append(f"{status.rejected:,} change(s) refused by the hub: redo or dismiss them.")
+    if status.notices:
+        lines.append(f"{status.notices:,} change(s) applied, but the hub kept a newer value.")
+    if not lines:
+        lines.append("Everything changed on this computer has reached the hub.")
+    lines.append(f"Open the outbox ({OUTBOX_SHORTCUT}).")
+    return "\n".join(lines)
+
+
+def state_color(state: str, palette: QPalette) -> QColor:
+    if state == "online":
+        return positive(palette)
+    if state == "syncing":
+        return palette.color(QPalette.ColorRole.Highlight)
+    if state == "offline":
+        return caution(palette)
+    if state == "signin":
+        return warning(palette)
+    return muted(palette)
+
+
 class _Dot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.color = QColor(_STATE_COLORS["starting"])
+        self.state = "starting"
         size = self.fontMetrics().height() // 2 + 2
         self.setFixedSize(size, size)
 
@@ -52,11 +128,103 @@ class _Dot(QWidget):
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(self.color)
+        p.setBrush(state_color(self.state, self.palette()))
         p.drawEllipse(self.rect().adjusted(1, 1, -1, -1))
 
 
+class OutboxButton(QAbstractButton):
+    """A flat button whose text comes in coloured pieces: ``3 pending · 1 rejected``."""
+
+    _SEPARATOR = "  ·  "
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outboxButton")
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        self._parts: list[tuple[str, str]] = [("All changes sent", "muted")]
+        self.setText("All changes sent")
+
+    def parts(self) -> list[tuple[str, str]]:
+        return list(self._parts)
+
+    def set_parts(self, parts: list[tuple[str, str]]) -> None:
+        if parts == self._parts:
+            return
+        self._parts = list(parts)
+        self.setText(" · ".join(t for t, _ in parts))
+        self.setAccessibleName(f"Outbox: {self.text()}")
+        self.updateGeometry()
+        self.update()
+
+    def _font(self, tone: str) -> QFont:
+        font = QFont(self.font())
+        if tone == "warning":
+            font.setWeight(QFont.Weight.Bold)
+        return font
+
+    def _content_width(self) -> int:
+        width = sum(QFontMetrics(self._font(tone)).horizontalAdvance(t) for t, tone in self._parts)
+        sep = self.fontMetrics().horizontalAdvance(self._SEPARATOR)
+        return width + sep * max(0, len(self._parts) - 1)
+
+    def sizeHint(self) -> QSize:
+        fm = self.fontMetrics()
+        pad = fm.averageCharWidth()
+        return QSize(self._content_width() + 2 * pad, fm.height() + pad)
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+    def _color(self, tone: str) -> QColor:
+        pal = self.palette()
+        if tone == "warning":
+            return warning(pal)
+        if tone == "caution":
+            return caution(pal)
+        if tone == "muted":
+            return muted(pal)
+        return pal.color(QPalette.ColorRole.WindowText)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        p = QStylePainter(self)
+        opt = QStyleOptionToolButton()
+        opt.initFrom(self)
+        opt.subControls = QStyle.SubControl.SC_ToolButton
+        opt.activeSubControls = QStyle.SubControl.SC_None
+        opt.state |= QStyle.StateFlag.State_AutoRaise
+        if self.underMouse() and self.isEnabled():
+            opt.state |= QStyle.StateFlag.State_Raised
+        if self.isDown():
+            opt.state |= QStyle.StateFlag.State_Sunken
+        p.drawComplexControl(QStyle.ComplexControl.CC_ToolButton, opt)
+        if self.hasFocus():
+            focus = QStyleOptionFocusRect()
+            focus.initFrom(self)
+            p.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)
+        x = (self.width() - self._content_width()) // 2
+        sep_color = muted(self.palette())
+        for i, (text, tone) in enumerate(self._parts):
+            if i:
+                w = self.fontMetrics().horizontalAdvance(self._SEPARATOR)
+                p.setFont(self.font())
+                p.setPen(sep_color)
+                p.drawText(QRect(x, 0, w, self.height()), Qt.AlignmentFlag.AlignCenter, "·")
+                x += w
+            font = self._font(tone)
+            w = QFontMetrics(font).horizontalAdvance(text)
+            p.setFont(font)
+            p.setPen(self._color(tone))
+            p.drawText(QRect(x, 0, w, self.height()), Qt.AlignmentFlag.AlignVCenter, text)
+            x += w
+
+
 class SyncStatusWidget(QWidget):
+    """Dot, connection text, progress while syncing, and the outbox button."""
+
+    outbox_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dot = _Dot(self)
@@ -64,19 +232,37 @@ class SyncStatusWidget(QWidget):
         self.label.setObjectName("syncStatus")
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(self.fontMetrics().averageCharWidth() * 18)
+        self.progress.setMaximumHeight(self.fontMetrics().height())
         self.progress.setTextVisible(False)
         self.progress.hide()
+        rule = QFrame(self)
+        rule.setFrameShape(QFrame.Shape.VLine)
+        rule.setFrameShadow(QFrame.Shadow.Sunken)
+        self.outbox = OutboxButton(self)
+        self.outbox.clicked.connect(self.outbox_requested)
+        self.status = SyncStatus()
+        em = self.fontMetrics().averageCharWidth()
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 0, 4, 0)
+        layout.setContentsMargins(em // 2, 0, em // 2, 0)
+        layout.setSpacing(em)
         layout.addWidget(self.dot)
         layout.addWidget(self.label)
         layout.addWidget(self.progress)
+        layout.addWidget(rule)
+        layout.addWidget(self.outbox)
 
-    def set_status(self, status: SyncStatus) -> None:
-        self.dot.color = QColor(_STATE_COLORS.get(status.state, "#8a8a8a"))
+    def text(self) -> str:
+        """Everything the widget says, as one line (tests, accessibility)."""
+        return f"{self.label.text()} · {self.outbox.text()}"
+
+    def set_status(self, status: SyncStatus, now: datetime | None = None) -> None:
+        self.status = status
+        self.dot.state = status.state
         self.dot.update()
-        self.label.setText(describe(status))
-        self.label.setToolTip(status.message or describe(status))
+        self.label.setText(describe(status, now))
+        self.label.setToolTip(describe_tooltip(status))
+        self.outbox.set_parts(outbox_parts(status))
+        self.outbox.setToolTip(_outbox_tooltip(status))
         if status.state == "syncing" and status.total:
             self.progress.setRange(0, status.total)
             self.progress.setValue(min(status.done, status.total))

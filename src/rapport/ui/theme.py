@@ -29,3 +29,30 @@ def tier_color(tier: str | None, palette: QPalette | None = None) -> QColor:
 def muted(palette: QPalette) -> QColor:
     """Secondary text: between text and background, still over 4.5:1 on both schemes."""
     return palette.color(QPalette.ColorRole.PlaceholderText)
+
+
+def _tone(hue: int, sat: int, palette: QPalette | None, light: int, dark: int) -> QColor:
+    return QColor.fromHsl(hue, sat, dark if is_dark(palette) else light)
+
+
+def warning(palette: QPalette | None = None) -> QColor:
+    """Something needs the user: a refused write. Red-orange, readable on either scheme."""
+    return _tone(8, 190, palette, 92, 178)
+
+
+def caution(palette: QPalette | None = None) -> QColor:
+    """Worth knowing, nothing to do yet: offline, a notice from the hub. Amber."""
+    return _tone(34, 200, palette, 78, 170)
+
+
+def positive(palette: QPalette | None = None) -> QColor:
+    return _tone(142, 150, palette, 80, 150)
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """``t`` of the way from ``a`` to ``b``: tints that follow the palette."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )

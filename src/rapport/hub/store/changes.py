@@ -13,8 +13,11 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, and_, delete, or_, select, update
 
+from rapport.hub.store import aliases
+from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.db import CHANGE_COUNTER
-from rapport.hub.store.schema import change_log, counter, entity_tables
+from rapport.hub.store.schema import change_log, counter, entity_tables, subscription
+from rapport.hub.store.subjects import check_not_erased
 from rapport.protocol import ENTITIES
 
 
@@ -28,6 +31,13 @@ def allocate_seqs(conn: Connection, n: int) -> int:
         .returning(counter.c.seq)
     ).scalar_one()
     return int(new_top) - n + 1
+
+
+def lock_feed(conn: Connection) -> None:
+    """Take the change counter's row lock without using a number: merges, erasures and pushed
+    mutations take it before reading a customer, so each sees the others entirely or not at all
+    (on PostgreSQL; SQLite's single writer lock already serializes them)."""
+    allocate_seqs(conn, 0)
 
 
 def _placeholder(conn: Connection) -> str:
@@ -66,22 +76,52 @@ def _encode(entity: str, row: Mapping[str, Any]) -> tuple[Any, ...]:
 
 
 def write_rows(conn: Connection, entity: str, rows: Sequence[Mapping[str, Any]]) -> int:
-    """Upsert whole rows of one entity and log them. Returns the last seq used (0 when empty)."""
+    """Upsert whole rows of one entity and log them. Returns the last seq used (0 when empty).
+
+    Rows about an erased customer raise :class:`ErasedSubjectError` (nothing is written: the caller's
+    transaction rolls back); rows naming a merged-away customer are re-pointed to the survivor; a
+    customer row re-creating a merged-away id raises :class:`MergedCustomerError`."""
     if not rows:
         return 0
     spec = ENTITIES[entity]
+    # The counter's row lock first: the checks below then see every erasure and merge committed
+    # before, and those starting later wait for this transaction (they take the counter first too).
+    first = allocate_seqs(conn, len(rows))
     encoded = [_encode(entity, r) for r in rows]
-    conn.exec_driver_sql(_upsert_sql(entity, _placeholder(conn)), encoded)
-    id_idx = 0
     owner_idx = spec.column_names.index(spec.customer_column) if spec.customer_column else None
-    keys = [(r[id_idx], r[owner_idx] if owner_idx is not None else None) for r in encoded]
-    return _log(conn, entity, keys, "upsert")
+    if owner_idx is not None:
+        encoded = _guard_owners(conn, entity, encoded, owner_idx)
+    conn.exec_driver_sql(_upsert_sql(entity, _placeholder(conn)), encoded)
+    keys = [(r[0], r[owner_idx] if owner_idx is not None else None) for r in encoded]
+    _insert_log(conn, entity, keys, "upsert", first)
+    return first + len(keys) - 1
+
+
+def _guard_owners(
+    conn: Connection, entity: str, encoded: list[tuple[Any, ...]], owner_idx: int
+) -> list[tuple[Any, ...]]:
+    owners = {r[owner_idx] for r in encoded if r[owner_idx]}
+    check_not_erased(conn, owners)
+    if not aliases.any_alias(conn):
+        return encoded
+    merged = aliases.targets(conn, owners)
+    if not merged:
+        return encoded
+    if entity == "customer":
+        raise MergedCustomerError("refusing to re-create a customer that was merged into another")
+    return [
+        r
+        if r[owner_idx] not in merged
+        else (*r[:owner_idx], merged[r[owner_idx]], *r[owner_idx + 1 :])
+        for r in encoded
+    ]
 
 
 def delete_rows(conn: Connection, entity: str, ids: Sequence[str]) -> int:
     """Delete rows and leave tombstones in the change log."""
     if not ids:
         return 0
+    first = allocate_seqs(conn, len(ids))
     table = entity_tables[entity]
     spec = ENTITIES[entity]
     owners: dict[str, str | None] = {}
@@ -90,11 +130,23 @@ def delete_rows(conn: Connection, entity: str, ids: Sequence[str]) -> int:
         for rid, cid in conn.execute(select(table.c.id, col).where(table.c.id.in_(ids))):
             owners[rid] = cid
     conn.execute(delete(table).where(table.c.id.in_(ids)))
-    return _log(conn, entity, [(i, owners.get(i)) for i in ids], "delete")
+    _insert_log(conn, entity, [(i, owners.get(i)) for i in ids], "delete", first)
+    return first + len(ids) - 1
 
 
-def _log(conn: Connection, entity: str, keys: list[tuple[str, str | None]], op: str) -> int:
+def log_ops(conn: Connection, entity: str, keys: Sequence[tuple[str, str | None]], op: str) -> int:
+    """Log changes that are not a row write: ``redirect`` and ``purge`` of customers. ``keys`` are
+    ``(entity_id, customer_id)``. Returns the last seq used."""
+    if not keys:
+        return 0
     first = allocate_seqs(conn, len(keys))
+    _insert_log(conn, entity, list(keys), op, first)
+    return first + len(keys) - 1
+
+
+def _insert_log(
+    conn: Connection, entity: str, keys: list[tuple[str, str | None]], op: str, first: int
+) -> None:
     m = _placeholder(conn)
     conn.exec_driver_sql(
         f"INSERT INTO change_log (seq, entity, entity_id, customer_id, op) VALUES ({m}, {m}, {m}, {m}, {m})"
@@ -102,14 +154,25 @@ def _log(conn: Connection, entity: str, keys: list[tuple[str, str | None]], op: 
         " seq = excluded.seq, op = excluded.op, customer_id = excluded.customer_id",
         [(first + i, entity, eid, cid, op) for i, (eid, cid) in enumerate(keys)],
     )
-    return first + len(keys) - 1
+
+
+# Ops about a whole customer. They carry ids only, and are sent to every user: after a merge or an
+# erasure the customer row is gone, so its store (the scope) is no longer known, and a cache that
+# never held the id ignores them.
+CUSTOMER_OPS = ("redirect", "purge")
 
 
 @dataclass(frozen=True, slots=True)
 class Scope:
-    """What a user replicates: everything (``store_id`` None) or the customers of one store."""
+    """What a user replicates: everything (no ``store_id`` and no ``user_id``), or the customers of
+    ``store_id`` plus those ``user_id`` subscribed to."""
 
     store_id: str | None = None
+    user_id: str | None = None
+
+    @property
+    def restricted(self) -> bool:
+        return self.store_id is not None or self.user_id is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,13 +185,12 @@ class ChangePage:
 
 def read_changes(conn: Connection, after: int, limit: int, scope: Scope) -> ChangePage:
     """Up to ``limit`` changes with seq > ``after`` in seq order, each with its current row."""
+    # Read before the page: every seq up to it has committed (seq order is commit order), so a
+    # restricted reader's cursor can skip past the rows outside its scope instead of rescanning them.
+    head = latest_seq(conn)
     cond = change_log.c.seq > after
-    if scope.store_id is not None:
-        customer = entity_tables["customer"]
-        in_store = select(customer.c.id).where(customer.c.home_store_id == scope.store_id)
-        cond = and_(
-            cond, or_(change_log.c.customer_id.is_(None), change_log.c.customer_id.in_(in_store))
-        )
+    if scope.restricted:
+        cond = and_(cond, _in_scope(scope))
     log_rows = conn.execute(
         select(change_log.c.seq, change_log.c.entity, change_log.c.entity_id, change_log.c.op)
         .where(cond)
@@ -138,20 +200,47 @@ def read_changes(conn: Connection, after: int, limit: int, scope: Scope) -> Chan
     more = len(log_rows) > limit
     log_rows = log_rows[:limit]
     if not log_rows:
-        return ChangePage([], after, False, latest_seq(conn))
+        return ChangePage([], max(after, head), False, latest_seq(conn))
     last = int(log_rows[-1][0])
     # One join per entity present in the page instead of an IN list of ids per row.
     data: dict[tuple[str, str], dict[str, Any]] = {}
     for entity in {e for _s, e, _i, op in log_rows if op == "upsert"}:
         for row in _fetch_page_rows(conn, entity, after, last):
             data[(entity, row["id"])] = row
+    redirected = [eid for _s, _e, eid, op in log_rows if op == "redirect"]
+    into = aliases.targets(conn, redirected) if redirected else {}
     changes = []
     for seq, entity, eid, op in log_rows:
-        row = data.get((entity, eid)) if op == "upsert" else None
-        if op == "upsert" and row is None:
-            continue  # deleted after this read started; its tombstone has a later seq
+        row: Any = None
+        if op == "upsert":
+            row = data.get((entity, eid))
+            if row is None:
+                continue  # deleted after this read started; its tombstone has a later seq
+        elif op == "redirect":
+            if eid not in into:
+                continue  # the survivor was erased since: a purge of this id follows
+            row = {"into": into[eid]}
         changes.append({"entity": entity, "op": op, "id": eid, "version": seq, "data": row})
+    if not more:
+        last = max(last, head)
     return ChangePage(changes, last, more, latest_seq(conn))
+
+
+def _in_scope(scope: Scope) -> Any:
+    owner = change_log.c.customer_id
+    allowed = [owner.is_(None), change_log.c.op.in_(CUSTOMER_OPS)]
+    if scope.store_id is not None:
+        customer = entity_tables["customer"]
+        allowed.append(
+            owner.in_(select(customer.c.id).where(customer.c.home_store_id == scope.store_id))
+        )
+    if scope.user_id is not None:
+        allowed.append(
+            owner.in_(
+                select(subscription.c.customer_id).where(subscription.c.user_id == scope.user_id)
+            )
+        )
+    return or_(*allowed)
 
 
 def _fetch_page_rows(
@@ -174,6 +263,34 @@ def _fetch_page_rows(
                 # Already JSON text: embed it as is rather than parse and re-serialize.
                 vals[i] = orjson.Fragment(vals[i])
         yield dict(zip(names, vals, strict=True))
+
+
+def current_changes(conn: Connection, entity: str, cond: Any) -> list[dict[str, Any]]:
+    """Rows of ``entity`` matching ``cond`` as upsert changes (wire format), each with the seq of
+    its change-log row as version: a snapshot, for history that predates a reader's cursor."""
+    table = entity_tables[entity]
+    spec = ENTITIES[entity]
+    names = [str(c) for c in spec.column_names]
+    json_idx = [names.index(c) for c in spec.json_columns]
+    stmt = (
+        select(change_log.c.seq, *[table.c[n] for n in names])
+        .select_from(table)
+        .outerjoin(
+            change_log, and_(change_log.c.entity_id == table.c.id, change_log.c.entity == entity)
+        )
+        .where(cond)
+        .order_by(change_log.c.seq)
+    )
+    out = []
+    for seq, *vals in conn.execute(stmt).all():
+        for i in json_idx:
+            if vals[i] is not None:
+                vals[i] = orjson.Fragment(vals[i])
+        row = dict(zip(names, vals, strict=True))
+        out.append(
+            {"entity": entity, "op": "upsert", "id": row["id"], "version": seq or 0, "data": row}
+        )
+    return out
 
 
 def latest_seq(conn: Connection) -> int:

@@ -16,11 +16,14 @@ def database_url(data_dir: Path) -> str:
     return f"sqlite:///{(data_dir / 'hub.sqlite3').as_posix()}"
 
 
-def open_engine(url: str) -> Engine:
+def open_engine(url: str, busy_timeout: float = 30.0) -> Engine:
     """Create the engine and the schema (idempotent). SQLite gets WAL and a busy timeout, because
-    the long-poll readers and the writers run on different threads."""
+    the long-poll readers and the writers run on different threads; a writer still waiting after
+    ``busy_timeout`` seconds fails (the API answers 503, retry later)."""
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+        engine = create_engine(
+            url, connect_args={"check_same_thread": False, "timeout": busy_timeout}
+        )
 
         @event.listens_for(engine, "connect")
         def _pragmas(dbapi_conn, _record) -> None:  # type: ignore[no-untyped-def]

@@ -59,15 +59,14 @@ def record_erased(
         {"digest": digest(i), "reason": reason, "erased_by": by, "erased_at": at}
         for i in sorted(set(ids))
     ]
-    new = [r for r in rows if not erased_among(conn, [])] if False else rows
     existing = {
         d
         for (d,) in conn.execute(
             select(erased_subject.c.digest).where(
-                erased_subject.c.digest.in_([r["digest"] for r in new])
+                erased_subject.c.digest.in_([r["digest"] for r in rows])
             )
         )
     }
-    fresh = [r for r in new if r["digest"] not in existing]
+    fresh = [r for r in rows if r["digest"] not in existing]
     if fresh:
         conn.execute(erased_subject.insert(), fresh)

@@ -18,7 +18,17 @@ from PySide6.QtCore import (
     QSize,
     Qt,
 )
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QIcon,
+    QImage,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,21 +47,12 @@ from PySide6.QtWidgets import (
 
 from rapport.protocol import CHANNELS
 from rapport.ui import format as fmt
-from rapport.ui.models.timeline_model import TimelineModel, TimelineRole
+from rapport.ui.models.timeline_model import SYNC_REJECTED, TimelineModel, TimelineRole
+from rapport.ui.theme import warning
+from rapport.ui.wrapup import CHANNEL_NAMES
 
 Index = QModelIndex | QPersistentModelIndex
 
-CHANNEL_NAMES = {
-    "phone": "Phone",
-    "email": "Email",
-    "chat": "Chat",
-    "sms": "SMS",
-    "store": "Store",
-    "web": "Web",
-    "app": "App",
-    "social": "Social",
-    "push": "Push",
-}
 _ICON_NAMES = frozenset((*CHANNELS, "order"))
 
 
@@ -211,13 +212,21 @@ class TimelineDelegate(QStyledItemDelegate):
                 QRect(left + used, top, avail - used, lh), Qt.AlignmentFlag.AlignVCenter, rest
             )
 
-        # Line two: the detail, elided; the tooltip has all of it.
+        # Line two: the detail, elided; the tooltip has all of it. A row written here that the
+        # hub does not have yet (or refused) ends with a badge saying so.
+        line2 = top + lh + lh // 4
+        width = max(0, right - left)
+        sync = index.data(TimelineRole.SyncState)
+        if sync:
+            badge_left = self._paint_sync_badge(
+                painter, option, index, str(sync), right, line2, lh, width, selected
+            )
+            width = max(0, badge_left - lh // 2 - left)
         detail = str(index.data(TimelineRole.Detail) or "").replace("\n", " ")
         painter.setFont(option.font)
         painter.setPen(_mix(base, text, 0.85) if not selected else text)
-        width = max(0, right - left)
         painter.drawText(
-            QRect(left, top + lh + lh // 4, width, lh),
+            QRect(left, line2, width, lh),
             Qt.AlignmentFlag.AlignVCenter,
             fm.elidedText(detail, Qt.TextElideMode.ElideRight, width),
         )
@@ -242,6 +251,52 @@ class TimelineDelegate(QStyledItemDelegate):
         painter.setPen(_mix(base, text, 0.15))
         y = band.center().y()
         painter.drawLine(band.left() + title_width + lh // 2, y, band.right(), y)
+
+    def _paint_sync_badge(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        sync: str,
+        right: int,
+        top: int,
+        lh: int,
+        room: int,
+        selected: bool,
+    ) -> int:
+        """ "Not synced yet" (quiet, dashed) or "Refused: <reason>" (warning colour), right-aligned
+        on line two; returns the badge's left edge."""
+        pal = option.palette
+        font = fmt.scaled_font(QFont(option.font), 0.85)
+        fm = QFontMetrics(font)
+        text = pal.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        base = pal.color(QPalette.ColorRole.Base)
+        if sync == SYNC_REJECTED:
+            reason = str(index.data(TimelineRole.SyncReason) or "refused by the hub")
+            label = f"Refused: {reason}"
+            accent = text if selected else warning(pal)
+            fill = Qt.BrushStyle.NoBrush if selected else _mix(base, warning(pal), 0.12)
+            style = Qt.PenStyle.SolidLine
+        else:
+            label = "Not synced yet"
+            accent = text if selected else _mix(base, text, 0.7)
+            fill = Qt.BrushStyle.NoBrush
+            style = Qt.PenStyle.DashLine
+        pad = lh // 2
+        label = fm.elidedText(label, Qt.TextElideMode.ElideRight, max(lh, room // 2 - 2 * pad))
+        width = fm.horizontalAdvance(label) + 2 * pad
+        height = fm.height() + 2
+        badge = QRectF(right - width, top + (lh - height) / 2, width, height)
+        pen = QPen(accent, 1, style)
+        painter.setPen(pen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(badge, height / 2, height / 2)
+        painter.setFont(font)
+        painter.setPen(accent)
+        painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, label)
+        return round(badge.left())
 
     def _paint_chip(
         self,
@@ -363,6 +418,17 @@ class TimelineView(QWidget):
             button.setChecked(channels is not None and channel in channels)
         self._buttons.blockSignals(False)
         self._apply()
+
+    def reveal(self, entry_id: str, channel: str | None = None) -> None:
+        """Show and select this entry (just logged): widen the channel filter if it hides it."""
+        channels = self.selected_channels()
+        if channels is not None and channel not in channels:
+            self.set_channels(None)
+        row = self.model.row_of(entry_id)
+        if row >= 0:
+            index = self.model.index(row)
+            self.list.setCurrentIndex(index)
+            self.list.scrollTo(index)
 
     def _show_all(self) -> None:
         self.set_channels(None)

@@ -10,7 +10,14 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette
-from PySide6.QtWidgets import QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rapport.cache.queries import customer_header, intent_inputs, offers
 from rapport.domain.intent import Intent, summarize_intent
@@ -36,6 +43,7 @@ class Customer360(QWidget):
 
     customerShown = Signal(str)
     customerClosed = Signal()
+    log_requested = Signal()  # the "Log interaction" button (Ctrl+L from the main window)
 
     def __init__(
         self,
@@ -49,6 +57,7 @@ class Customer360(QWidget):
         self._region = region
         self._now = now or _local_now
         self._customer_id: str | None = None
+        self._customer_name = ""
         self.intent: Intent | None = None
         lh = self.fontMetrics().height()
 
@@ -70,6 +79,14 @@ class Customer360(QWidget):
         self.tabs.addTab(self.intent_panel, "&Web intent")
         self.tabs.addTab(self.purchases, "&Purchases")
         self.tabs.addTab(self.offers, "&Offers")
+        keys = QKeySequence("Ctrl+L").toString(QKeySequence.SequenceFormat.NativeText)
+        self.log_button = QToolButton()
+        self.log_button.setObjectName("logInteractionButton")
+        self.log_button.setText("Log interaction…")
+        self.log_button.setToolTip(f"Log a call, chat, visit or note for this customer ({keys})")
+        self.log_button.setAutoRaise(False)
+        self.log_button.clicked.connect(self.log_requested)
+        self.tabs.setCornerWidget(self.log_button, Qt.Corner.TopRightCorner)
 
         page = QWidget()
         content = QVBoxLayout(page)
@@ -118,6 +135,10 @@ class Customer360(QWidget):
     def current_customer_id(self) -> str | None:
         return self._customer_id
 
+    @property
+    def current_customer_name(self) -> str:
+        return self._customer_name if self._customer_id else ""
+
     def show_customer(self, customer_id: str) -> bool:
         """Open this customer; False (and nothing changes) when the cache does not have them."""
         now = self._now()
@@ -126,6 +147,7 @@ class Customer360(QWidget):
             return False
         changed = customer_id != self._customer_id
         self._customer_id = customer_id
+        self._customer_name = header.name
         self.header.set_header(header, now)
         self._read_intent(now)
         if changed:

@@ -1,4 +1,6 @@
-"""Search results as a list model: one query per keystroke against the local cache."""
+"""Search results as list models: one query per keystroke against the local cache
+(:class:`SearchModel`), and the hub's answer to an online search (:class:`HubResultsModel`), for
+customers this computer does not have yet."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from rapport.cache.search import SearchHit, search_customers
 from rapport.domain.phones import format_phone
+from rapport.ui import format as fmt
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,6 +24,7 @@ class SearchRole(IntEnum):
     Email = Qt.ItemDataRole.UserRole + 4
     Phone = Qt.ItemDataRole.UserRole + 5
     LastContact = Qt.ItemDataRole.UserRole + 6
+    Detail = Qt.ItemDataRole.UserRole + 7  # a second line instead of phone and email, or None
 
 
 class SearchModel(QAbstractListModel):
@@ -48,6 +52,9 @@ class SearchModel(QAbstractListModel):
         if self.query.strip():
             self.set_query(self.query)
 
+    def ids(self) -> set[str]:
+        return {h.id for h in self._hits}
+
     def hit(self, row: int) -> SearchHit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
@@ -74,6 +81,76 @@ class SearchModel(QAbstractListModel):
 
     def _phone(self, hit: SearchHit) -> str | None:
         return format_phone(hit.phone, self._region) if hit.phone else None
+
+    def roleNames(self) -> dict[int, bytes]:
+        return {r.value: r.name.lower().encode() for r in SearchRole} | {
+            Qt.ItemDataRole.DisplayRole: b"display"
+        }
+
+
+class HubResultsModel(QAbstractListModel):
+    """Customers the hub found for ``query`` that are not on this computer: the same roles as
+    :class:`SearchModel`, with a ``Detail`` line saying where they are."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict[str, Any]] = []
+        self.query = ""
+
+    def set_results(self, query: str, rows: list[dict[str, Any]]) -> None:
+        self.beginResetModel()
+        self.query = query
+        self._rows = [r for r in rows if isinstance(r, dict) and r.get("id")]
+        self.endResetModel()
+
+    def clear(self) -> None:
+        if self._rows or self.query:
+            self.set_results("", [])
+
+    def drop(self, ids: set[str]) -> None:
+        """Forget results that are now on this computer (pinned, or arrived by sync)."""
+        keep = [r for r in self._rows if r["id"] not in ids]
+        if len(keep) != len(self._rows):
+            self.set_results(self.query, keep)
+
+    def ids(self) -> set[str]:
+        return {str(r["id"]) for r in self._rows}
+
+    def row_id(self, row: int) -> str | None:
+        return str(self._rows[row]["id"]) if 0 <= row < len(self._rows) else None
+
+    def name(self, row: int) -> str:
+        if not 0 <= row < len(self._rows):
+            return ""
+        r = self._rows[row]
+        return " ".join(str(x) for x in (r.get("given_name"), r.get("family_name")) if x)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def _detail(self, r: dict[str, Any]) -> str:
+        last = fmt.parse_timestamp(r.get("last_contact_at"))
+        if last is None:
+            return "On the hub · no contact yet"
+        return f"On the hub · last contact {fmt.date_text(last.astimezone())}"
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        r = self._rows[index.row()]
+        name = self.name(index.row())
+        if role in (Qt.ItemDataRole.DisplayRole, SearchRole.Name):
+            return name
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{name} · {self._detail(r)}\nEnter brings them to this computer and opens them."
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{name}, on the hub, not on this computer yet"
+        return {
+            SearchRole.Id: str(r["id"]),
+            SearchRole.Tier: r.get("tier"),
+            SearchRole.LastContact: r.get("last_contact_at"),
+            SearchRole.Detail: self._detail(r),
+        }.get(role)  # type: ignore[call-overload]
 
     def roleNames(self) -> dict[int, bytes]:
         return {r.value: r.name.lower().encode() for r in SearchRole} | {

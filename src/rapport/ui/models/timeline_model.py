@@ -2,7 +2,8 @@
 loaded as the view scrolls (``canFetchMore``/``fetchMore``), newest first.
 
 Rows are grouped by the agent's calendar day (the time zone of ``now()``); ``FirstOfDay`` marks the
-row a delegate draws the day header above.
+row a delegate draws the day header above. ``SyncState`` tells which rows were written on this
+computer and are not on the hub yet (pending), or were refused by it.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from rapport.cache.outbox import pending_targets
+from rapport.cache.outbox_view import rejected_targets
 from rapport.cache.queries import TimelineEntry, timeline_page
 from rapport.ui import format as fmt
 
@@ -40,6 +43,12 @@ class TimelineRole(IntEnum):
     FirstOfDay = Qt.ItemDataRole.UserRole + 14
     Reference = Qt.ItemDataRole.UserRole + 15
     Entry = Qt.ItemDataRole.UserRole + 16  # the TimelineEntry itself
+    SyncState = Qt.ItemDataRole.UserRole + 17  # SYNC_PENDING, SYNC_REJECTED, or None (on the hub)
+    SyncReason = Qt.ItemDataRole.UserRole + 18  # why the hub refused it
+
+
+SYNC_PENDING = "pending"  # written on this computer, not on the hub yet
+SYNC_REJECTED = "rejected"  # the hub refused it; it stays until redone or dismissed
 
 
 class TimelineModel(QAbstractListModel):
@@ -60,6 +69,8 @@ class TimelineModel(QAbstractListModel):
         self._times: list[datetime] = []
         self._exhausted = True
         self._fetching = False
+        self._pending: set[str] = set()
+        self._rejected: dict[str, str] = {}
 
     # ---- what is shown ---------------------------------------------------------------------------
 
@@ -102,8 +113,12 @@ class TimelineModel(QAbstractListModel):
 
     def _reload(self, limit: int) -> None:
         entries = self._read(None, limit)
+        cid = self._customer_id
+        pending = pending_targets(self._reader, cid) if cid else set()
+        rejected = rejected_targets(self._reader, cid) if cid else {}
         self.beginResetModel()
         self._entries = entries
+        self._pending, self._rejected = pending, rejected
         self._times = [self._local(e) for e in entries]
         self._exhausted = len(entries) < limit
         self.endResetModel()
@@ -155,9 +170,28 @@ class TimelineModel(QAbstractListModel):
             extra = [x for x in (e.store_name, e.disposition, e.reference) if x]
             if extra:
                 lines.append(" · ".join(extra))
+            sync = self._sync_state(e.id)
+            if sync == SYNC_PENDING:
+                lines.append(
+                    "Not synced yet: saved on this computer, sent to the hub as soon as it can "
+                    "be reached."
+                )
+            elif sync == SYNC_REJECTED:
+                lines.append(f"Refused by the hub: {self._rejected[e.id]}")
+                lines.append("Open the outbox (Ctrl+Shift+O) to redo or dismiss it.")
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{e.title}, {fmt.date_time_text(self._times[row])}. {e.detail}"
+            text = f"{e.title}, {fmt.date_time_text(self._times[row])}. {e.detail}"
+            sync = self._sync_state(e.id)
+            if sync == SYNC_PENDING:
+                text += " Not synced yet."
+            elif sync == SYNC_REJECTED:
+                text += f" Refused by the hub: {self._rejected[e.id]}."
+            return text
+        if role == TimelineRole.SyncState:
+            return self._sync_state(e.id)
+        if role == TimelineRole.SyncReason:
+            return self._rejected.get(e.id)
         if role == TimelineRole.Id:
             return e.id
         if role == TimelineRole.OccurredAt:
@@ -189,6 +223,20 @@ class TimelineModel(QAbstractListModel):
         if role == TimelineRole.Entry:
             return e
         return None
+
+    def _sync_state(self, entry_id: str) -> str | None:
+        if entry_id in self._rejected:
+            return SYNC_REJECTED
+        if entry_id in self._pending:
+            return SYNC_PENDING
+        return None
+
+    def row_of(self, entry_id: str) -> int:
+        """The row showing this entry among those loaded, or -1."""
+        for row, e in enumerate(self._entries):
+            if e.id == entry_id:
+                return row
+        return -1
 
     def roleNames(self) -> dict[int, bytes]:
         names = {r.value: (r.name[0].lower() + r.name[1:]).encode() for r in TimelineRole}

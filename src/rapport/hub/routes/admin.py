@@ -1,0 +1,59 @@
+"""Administrative routes: merging and erasing customers."""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, HTTPException, Path
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from rapport.hub.service import Hub
+from rapport.hub.store.customers import UnknownCustomer
+from rapport.hub.store.merge import MergeError
+from rapport.hub.store.users import User
+
+CustomerId = Annotated[str, Path(min_length=1, max_length=64)]
+
+
+class MergeRequest(BaseModel):
+    into: str = Field(min_length=1, max_length=64)
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+class EraseRequest(BaseModel):
+    reason: str = Field(min_length=1, max_length=1000)
+
+
+def _require(u: User, roles: tuple[str, ...]) -> None:
+    if u.role not in roles:
+        raise HTTPException(403, f"only {' or '.join(roles)} users may do this")
+
+
+def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: Any) -> None:
+    CurrentUser = Annotated[User, Depends(current_user)]
+
+    @app.post(
+        "/v1/admin/customers/{customer_id}/merge",
+        tags=["admin"],
+        summary="Merge this customer into another (admin, supervisor)",
+    )
+    def merge_customer(u: CurrentUser, customer_id: CustomerId, body: MergeRequest) -> Response:
+        _require(u, ("admin", "supervisor"))
+        try:
+            report = hub.merge(customer_id, body.into, body.reason, by=u.id)
+        except MergeError as exc:
+            raise HTTPException(exc.status, str(exc)) from exc
+        return json({"merged": report.merged, "into": report.into, "moved": report.moved})
+
+    @app.post(
+        "/v1/admin/customers/{customer_id}/erase",
+        tags=["admin"],
+        summary="Erase a customer and every row about them (admin)",
+    )
+    def erase_customer(u: CurrentUser, customer_id: CustomerId, body: EraseRequest) -> Response:
+        _require(u, ("admin",))
+        try:
+            report = hub.erase(customer_id, body.reason, by=u.id)
+        except UnknownCustomer as exc:
+            raise HTTPException(404, "no such customer") from exc
+        return json({"erased": not report.already, "ids": report.ids, "rows": report.rows})

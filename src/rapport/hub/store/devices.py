@@ -1,0 +1,115 @@
+"""Devices and the results of their mutations: what makes a push exactly-once.
+
+A device row is locked (by an UPDATE) at the start of every mutation's transaction, so two pushes of
+the same device apply one mutation at a time, each seeing the other's committed ``last_seq``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, select, update
+
+from rapport.hub.store.schema import device, mutation_result
+
+
+@dataclass(frozen=True, slots=True)
+class StoredResult:
+    mutation_id: str
+    status: str
+    result: Any
+    error: Any
+
+
+def _mark(conn: Connection) -> str:
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
+def ensure_device(conn: Connection, device_id: str, user_id: str, now: str) -> str:
+    """Create the device for ``user_id`` unless it exists; returns its owner."""
+    owner = conn.execute(select(device.c.user_id).where(device.c.id == device_id)).scalar()
+    if owner is not None:
+        return str(owner)
+    m = _mark(conn)
+    # ON CONFLICT DO NOTHING: two first pushes of one device may race here.
+    conn.exec_driver_sql(
+        "INSERT INTO device (id, user_id, last_seq, created_at, last_seen_at)"
+        f" VALUES ({m}, {m}, 0, {m}, {m}) ON CONFLICT (id) DO NOTHING",
+        (device_id, user_id, now, now),
+    )
+    return str(conn.execute(select(device.c.user_id).where(device.c.id == device_id)).scalar_one())
+
+
+def lock_device(conn: Connection, device_id: str, now: str) -> int:
+    """Lock the device row until the transaction ends; returns its ``last_seq``. Must be the first
+    statement of the transaction (SQLite: takes the write lock before anything is read)."""
+    return int(
+        conn.execute(
+            update(device)
+            .where(device.c.id == device_id)
+            .values(last_seen_at=now)
+            .returning(device.c.last_seq)
+        ).scalar_one()
+    )
+
+
+def last_seq(conn: Connection, device_id: str, user_id: str) -> int | None:
+    """The device's last applied client_seq, or None when it is unknown or someone else's."""
+    row = conn.execute(
+        select(device.c.last_seq, device.c.user_id).where(device.c.id == device_id)
+    ).first()
+    if row is None or row.user_id != user_id:
+        return None
+    return int(row.last_seq)
+
+
+def stored_result(conn: Connection, device_id: str, client_seq: int) -> StoredResult | None:
+    row = conn.execute(
+        select(
+            mutation_result.c.mutation_id,
+            mutation_result.c.status,
+            mutation_result.c.result,
+            mutation_result.c.error,
+        ).where(
+            mutation_result.c.device_id == device_id, mutation_result.c.client_seq == client_seq
+        )
+    ).first()
+    if row is None:
+        return None
+    return StoredResult(
+        row.mutation_id,
+        row.status,
+        orjson.loads(row.result) if row.result is not None else None,
+        orjson.loads(row.error) if row.error is not None else None,
+    )
+
+
+def record_result(
+    conn: Connection,
+    device_id: str,
+    client_seq: int,
+    mutation_id: str,
+    name: str,
+    status: str,
+    result: Any,
+    error: Any,
+    customer_id: str | None,
+    now: str,
+) -> None:
+    """Store a mutation's answer and advance the device's counter (same transaction)."""
+    conn.execute(
+        mutation_result.insert().values(
+            device_id=device_id,
+            client_seq=client_seq,
+            mutation_id=mutation_id,
+            name=name,
+            status=status,
+            result=orjson.dumps(result).decode() if result is not None else None,
+            error=orjson.dumps(error).decode() if error is not None else None,
+            customer_id=customer_id,
+            created_at=now,
+        )
+    )
+    conn.execute(update(device).where(device.c.id == device_id).values(last_seq=client_seq))

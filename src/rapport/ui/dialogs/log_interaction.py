@@ -1,0 +1,330 @@
+"""Log an interaction (Ctrl+L on an open customer): channel, direction, kind, wrap-up code and a
+note. It is written to this computer's cache and outbox at once (it shows on the timeline, marked
+pending) and reaches the hub as soon as it can. A refused field is named next to that field and
+nothing typed is lost; Ctrl+Enter saves from the note."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport.cache.writes import LocalWrites, WriteError
+from rapport.protocol import CHANNELS
+from rapport.ui import format as fmt
+from rapport.ui.customer.timeline import channel_icon
+from rapport.ui.theme import warning
+from rapport.ui.wrapup import (
+    CHANNEL_NAMES,
+    DIRECTIONS,
+    KINDS,
+    WRAP_UP_CODES,
+    default_kind,
+    label,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class InteractionDraft:
+    """What was typed, kept when the dialog is cancelled so the next Ctrl+L brings it back."""
+
+    channel: str = "phone"
+    direction: str = "inbound"
+    kind: str = "call"
+    disposition: str | None = None
+    note: str = ""
+    kind_chosen: bool = False  # the agent picked the kind: a channel change no longer resets it
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.note.strip() and self.disposition is None
+
+
+class _FieldError(QLabel):
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        self.hide()
+        self._recolor()
+
+    def _recolor(self) -> None:
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, warning(pal))
+        self.setPalette(pal)
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._recolor()
+        super().changeEvent(event)
+
+
+class LogInteractionDialog(QDialog):
+    logged = Signal(str, str, str)  # customer id, interaction id, channel
+
+    def __init__(
+        self,
+        writes: LocalWrites,
+        customer_id: str,
+        customer_name: str,
+        draft: InteractionDraft | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("logInteraction")
+        self.setWindowTitle(f"Log an interaction — {customer_name}")
+        self._writes = writes
+        self.customer_id = customer_id
+        self.customer_name = customer_name
+        draft = draft or InteractionDraft()
+        self._kind_chosen = draft.kind_chosen
+        fm = self.fontMetrics()
+        em, lh = fm.averageCharWidth(), fm.height()
+
+        overline = QLabel("Log an interaction with", self)
+        overline.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        heading = QLabel(customer_name, self)
+        heading.setObjectName("logCustomer")
+        heading_font = fmt.scaled_font(heading.font(), 1.3)
+        heading_font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(heading_font)
+
+        icon_color = self.palette().color(QPalette.ColorRole.ButtonText)
+        self.channel = QComboBox(self)
+        self.channel.setObjectName("logChannel")
+        for code in CHANNELS:
+            self.channel.addItem(
+                channel_icon(code, icon_color), CHANNEL_NAMES.get(code, code.capitalize()), code
+            )
+        self.direction = QComboBox(self)
+        self.direction.setObjectName("logDirection")
+        for code, text in DIRECTIONS.items():
+            self.direction.addItem(text, code)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("logKind")
+        for code, text in KINDS.items():
+            self.kind.addItem(text, code)
+        self.disposition = QComboBox(self)
+        self.disposition.setObjectName("logDisposition")
+        self.disposition.addItem("No wrap-up code", None)
+        for code in WRAP_UP_CODES:
+            self.disposition.addItem(label(code), code)
+        self.note = QPlainTextEdit(self)
+        self.note.setObjectName("logNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setPlaceholderText("What the customer wanted, what you did, what happens next.")
+        self.note.setMinimumHeight(lh * 7)
+        self.note.setAccessibleName("Note")
+        self.note.installEventFilter(self)
+        for combo in (self.channel, self.direction, self.kind, self.disposition):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMinimumWidth(em * 24)
+
+        self.errors = {
+            "channel": _FieldError("channelError", self),
+            "direction": _FieldError("directionError", self),
+            "kind": _FieldError("kindError", self),
+            "disposition": _FieldError("dispositionError", self),
+            "summary": _FieldError("noteError", self),
+        }
+        self.general_error = _FieldError("logError", self)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(lh // 2)
+        rows = [
+            ("&Channel", self.channel, "channel"),
+            ("D&irection", self.direction, "direction"),
+            ("&Type", self.kind, "kind"),
+            ("&Wrap-up", self.disposition, "disposition"),
+            ("&Note", self.note, "summary"),
+        ]
+        for text, field, key in rows:
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(lh // 6)
+            column.addWidget(field)
+            column.addWidget(self.errors[key])
+            form.addRow(text, box)
+            buddy = form.labelForField(box)
+            if isinstance(buddy, QLabel):
+                buddy.setBuddy(field)
+
+        self.hint = QLabel(
+            "Saved on this computer at once and sent to the hub when it can be reached. "
+            "Ctrl+Enter saves from the note.",
+            self,
+        )
+        self.hint.setObjectName("logHint")
+        self.hint.setWordWrap(True)
+        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.hint.setFont(fmt.scaled_font(self.hint.font(), 0.9))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("&Log interaction")
+        self.ok_button.setObjectName("logSubmit")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(lh // 2)
+        title = QVBoxLayout()
+        title.setSpacing(0)
+        title.addWidget(overline)
+        title.addWidget(heading)
+        layout.addLayout(title)
+        layout.addSpacing(lh // 3)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(em * 72)
+
+        QWidget.setTabOrder(self.channel, self.direction)
+        QWidget.setTabOrder(self.direction, self.kind)
+        QWidget.setTabOrder(self.kind, self.disposition)
+        QWidget.setTabOrder(self.disposition, self.note)
+        QWidget.setTabOrder(self.note, self.ok_button)
+
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self.submit)
+
+        self._apply_draft(draft)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.kind.activated.connect(self._kind_picked)
+        self.note.textChanged.connect(lambda: self._clear_error("summary"))
+        self.channel.currentIndexChanged.connect(lambda _i: self._clear_error("channel"))
+        self.direction.currentIndexChanged.connect(lambda _i: self._clear_error("direction"))
+        self.kind.currentIndexChanged.connect(lambda _i: self._clear_error("kind"))
+        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- draft -------------------------------------------------------------------------------
+
+    def _select(self, combo: QComboBox, value: object) -> None:
+        i = combo.findData(value)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+
+    def _apply_draft(self, draft: InteractionDraft) -> None:
+        self._select(self.channel, draft.channel)
+        self._select(self.direction, draft.direction)
+        self._select(self.kind, draft.kind)
+        self._select(self.disposition, draft.disposition)
+        self.note.setPlainText(draft.note)
+        cursor = self.note.textCursor()
+        cursor.movePosition(cursor.MoveOperation.End)
+        self.note.setTextCursor(cursor)
+
+    def draft(self) -> InteractionDraft:
+        return InteractionDraft(
+            channel=str(self.channel.currentData()),
+            direction=str(self.direction.currentData()),
+            kind=str(self.kind.currentData()),
+            disposition=self.disposition.currentData(),
+            note=self.note.toPlainText(),
+            kind_chosen=self._kind_chosen,
+        )
+
+    def retarget(self, customer_id: str, customer_name: str) -> None:
+        """The customer was merged into another: log against the surviving profile."""
+        self.customer_id = customer_id
+        self.customer_name = customer_name
+        self.setWindowTitle(f"Log an interaction — {customer_name}")
+        heading = self.findChild(QLabel, "logCustomer")
+        if heading is not None:
+            heading.setText(customer_name)
+
+    def _channel_changed(self) -> None:
+        if not self._kind_chosen:
+            self._select(self.kind, default_kind(str(self.channel.currentData())))
+
+    def _kind_picked(self) -> None:
+        self._kind_chosen = True
+
+    # ---- submit ------------------------------------------------------------------------------
+
+    def submit(self) -> None:
+        for error in (*self.errors.values(), self.general_error):
+            error.show_error("")
+        d = self.draft()
+        channel = d.channel
+        try:
+            interaction_id = self._writes.log_interaction(
+                self.customer_id,
+                channel=channel,
+                summary=d.note,
+                direction=d.direction,
+                kind=d.kind,
+                disposition=d.disposition,
+            )
+        except WriteError as exc:
+            self._show_error(exc.field, str(exc))
+            return
+        except sqlite3.Error as exc:
+            self._show_error(
+                "",
+                f"Could not save on this computer ({exc}). Nothing you typed is lost: try again.",
+            )
+            return
+        self.logged.emit(self.customer_id, interaction_id, channel)
+        self.accept()
+
+    def _show_error(self, field: str, message: str) -> None:
+        widgets = {
+            "channel": self.channel,
+            "direction": self.direction,
+            "kind": self.kind,
+            "disposition": self.disposition,
+            "summary": self.note,
+        }
+        label_ = self.errors.get(field)
+        if label_ is None:
+            self.general_error.show_error(message)
+            return
+        label_.show_error(message)
+        widgets[field].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _clear_error(self, field: str) -> None:
+        self.errors[field].show_error("")
+
+    def error_text(self, field: str) -> str:
+        """The error shown for ``field`` (``""`` for the one under the form), or ``""``."""
+        label_ = self.errors.get(field, self.general_error)
+        return "" if label_.isHidden() else label_.text()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Ctrl+Enter in the note saves (the note would otherwise take it as a line break).
+        if watched is self.note and event.type() in (
+            QEvent.Type.KeyPress,
+            QEvent.Type.ShortcutOverride,
+        ):
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and (
+                event.modifiers() & Qt.KeyboardModifier.ControlModifier
+            ):
+                if event.type() == QEvent.Type.KeyPress:
+                    self.submit()
+                event.accept()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,189 @@
+"""The outbox panel over a real cache: pending, rejected and notice entries in a table model (run
+through Qt's model tester), Enter redoes a rejected write, Delete dismisses it, the detail line
+shows the hub's reason, and an empty outbox says so."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from rapport.cache.acks import apply_push_results
+from rapport.cache.outbox import counts, entries, pending_targets
+from rapport.cache.outbox_view import outbox_items, rejected_targets
+from rapport.cache.writes import LocalWrites
+from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.ui.dialogs.outbox_panel import OutboxPanel
+from rapport.ui.models.outbox_model import OutboxColumn, OutboxModel, OutboxRole
+
+HOOPS = STORY_CUSTOMERS["hoops"]
+VIP = STORY_CUSTOMERS["vip"]
+REASON = "Agents may not log calls for customers of another store."
+
+
+def show(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+    """Show a window and wait until it is the active one (keys and shortcuts go there)."""
+    widget.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
+
+
+def _last_seq(writes: LocalWrites) -> int:
+    return entries(writes.conn)[-1].client_seq
+
+
+def _reject(writes: LocalWrites, seq: int, code: str = "forbidden", message: str = REASON) -> None:
+    apply_push_results(
+        writes.conn,
+        [{"client_seq": seq, "status": "rejected", "error": {"code": code, "message": message}}],
+    )
+
+
+def _fill(writes: LocalWrites) -> dict[str, str]:
+    """One pending call, one refused call, one profile change applied with a notice."""
+    pending = writes.log_interaction(HOOPS, channel="phone", summary="Asked about delivery")
+    refused = writes.log_interaction(
+        VIP, channel="phone", summary="Wants the VIP offer on yesterday's order", disposition="sale"
+    )
+    _reject(writes, _last_seq(writes))
+    writes.update_customer(VIP, {"given_name": "Hélène"})
+    apply_push_results(
+        writes.conn,
+        [
+            {
+                "client_seq": _last_seq(writes),
+                "status": "applied",
+                "result": {"conflicts": [{"field": "given_name", "current": "Helene"}]},
+            }
+        ],
+    )
+    return {"pending": pending, "refused": refused}
+
+
+@pytest.fixture
+def panel(qtbot, reader: sqlite3.Connection, writes: LocalWrites) -> OutboxPanel:  # type: ignore[no-untyped-def]
+    p = OutboxPanel(reader, writes)
+    qtbot.addWidget(p)
+    return p
+
+
+def _rows(model: OutboxModel) -> list[tuple[str, ...]]:
+    return [
+        tuple(str(model.index(r, c).data()) for c in OutboxColumn) for r in range(model.rowCount())
+    ]
+
+
+def test_outbox_model_passes_the_model_tester(qapp, qtmodeltester, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    model = OutboxModel(reader)
+    qtmodeltester.check(model)
+    _fill(writes)
+    assert model.refresh() is True
+    qtmodeltester.check(model)
+    assert model.refresh() is False  # nothing changed: no reset, the selection stays
+
+
+def test_items_come_refused_first_with_names_and_reasons(reader, writes) -> None:  # type: ignore[no-untyped-def]
+    ids = _fill(writes)
+    model = OutboxModel(reader)
+    model.refresh()
+    rows = _rows(model)
+    assert [r[OutboxColumn.State] for r in rows] == ["Rejected", "Notice", "Pending"]
+    refused = rows[0]
+    assert refused[OutboxColumn.Customer] == "Helene Rousseau"
+    assert refused[OutboxColumn.What] == "Call: Wants the VIP offer on yesterday's order"
+    assert refused[OutboxColumn.Reason] == REASON
+    assert rows[1][OutboxColumn.What] == "Profile: first name → Hélène"
+    assert "first name" in rows[1][OutboxColumn.Reason]  # not the column name given_name
+    assert rows[2][OutboxColumn.Reason] == "Waiting to be sent"
+    assert model.index(0, 0).data(OutboxRole.CanRedo) is True
+    assert model.index(2, 0).data(OutboxRole.CanDismiss) is False
+    assert rejected_targets(reader, VIP) == {ids["refused"]: REASON}
+    tip = model.index(0, OutboxColumn.Reason).data(Qt.ItemDataRole.ToolTipRole)
+    assert "forbidden" in tip and REASON in tip
+
+
+def test_empty_outbox_says_everything_reached_the_hub(qtbot, panel: OutboxPanel) -> None:  # type: ignore[no-untyped-def]
+    show(qtbot, panel)
+    empty = panel.findChild(QLabel, "outboxEmpty")
+    assert empty.isVisible() and "reached the hub" in empty.text()
+    assert not panel.redo_button.isEnabled() and not panel.dismiss_button.isEnabled()
+
+
+def test_enter_redoes_a_rejected_write(qtbot, panel, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    ids = _fill(writes)
+    show(qtbot, panel)
+    assert panel.table.hasFocus()  # keys act at once
+    assert panel.selected_items()[0].state == "rejected"  # the first row is selected on open
+    detail = panel.findChild(QLabel, "outboxDetail").text()
+    assert "Rejected by the hub" in detail and REASON in detail
+    with qtbot.waitSignal(panel.changed, timeout=1000):
+        qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    # Queued again under a new number, with the same interaction id: the timeline marks it pending.
+    assert counts(reader).rejected == 0 and counts(reader).pending == 2
+    assert ids["refused"] in pending_targets(reader, VIP)
+    assert [i.state for i in outbox_items(reader)] == ["notice", "pending", "pending"]
+
+
+def test_delete_dismisses_a_rejection_and_its_timeline_row(qtbot, panel, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    ids = _fill(writes)
+    show(qtbot, panel)
+    with qtbot.waitSignal(panel.changed, timeout=1000):
+        qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert counts(reader).rejected == 0
+    assert (
+        reader.execute("SELECT 1 FROM interaction WHERE id = ?", (ids["refused"],)).fetchone()
+        is None
+    )
+    # The notice is now the first row and selected: Delete again dismisses it too.
+    assert panel.selected_items()[0].state == "notice"
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert [i.state for i in outbox_items(reader)] == ["pending"]
+    # A pending write cannot be dismissed: it is still on its way.
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert [i.state for i in outbox_items(reader)] == ["pending"]
+    assert "still on their way" in panel.findChild(QLabel, "outboxDetail").text()
+
+
+def test_refresh_keeps_the_selection(qtbot, panel, writes) -> None:  # type: ignore[no-untyped-def]
+    _fill(writes)
+    show(qtbot, panel)
+    panel.table.selectRow(2)
+    seq = panel.selected_items()[0].client_seq
+    writes.log_interaction(HOOPS, channel="chat", kind="chat", summary="Second contact")
+    panel.refresh()
+    assert panel.model.rowCount() == 4
+    assert [i.client_seq for i in panel.selected_items()] == [seq]
+
+
+def test_show_customer_asks_to_open_them(qtbot, panel, writes) -> None:  # type: ignore[no-untyped-def]
+    _fill(writes)
+    show(qtbot, panel)
+    with qtbot.waitSignal(panel.customer_requested, timeout=1000) as blocker:
+        panel.show_button.click()
+    assert blocker.args == [VIP]
+
+
+def test_enter_on_a_focused_button_presses_that_button(qtbot, panel, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    _fill(writes)
+    show(qtbot, panel)
+    for _ in range(6):  # Tab from the table to the Dismiss button
+        if panel.dismiss_button.hasFocus():
+            break
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert panel.dismiss_button.hasFocus()
+    qtbot.keyClick(panel.dismiss_button, Qt.Key.Key_Return)
+    assert counts(reader).rejected == 0  # dismissed, not redone
+    assert counts(reader).pending == 1
+
+
+def test_a_write_for_a_customer_no_longer_here_still_shows(reader, writes) -> None:  # type: ignore[no-untyped-def]
+    writes.log_interaction(HOOPS, channel="store", kind="visit", summary="Came in for sizing")
+    with writes.conn:
+        writes.conn.execute("DELETE FROM customer WHERE id = ?", (HOOPS,))
+    (item,) = outbox_items(reader)
+    assert item.customer_name is None and item.customer_id == HOOPS
+    model = OutboxModel(reader)
+    model.refresh()
+    assert model.index(0, OutboxColumn.Customer).data() == "Customer not on this computer"
+    assert model.index(0, OutboxColumn.What).data() == "Store visit: Came in for sizing"
