@@ -17,6 +17,7 @@ from rapport.cache.writes import LocalWrites
 from rapport.sync.engine import SyncStatus
 from rapport.sync.worker import SyncWorker
 from rapport.ui.main_window import MainWindow
+from rapport.ui.network_watch import NetworkWatch
 
 
 class Session(QObject):
@@ -46,6 +47,8 @@ class Session(QObject):
         )
         user_label = user_label or str(user.get("display_name") or user.get("username") or "")
         self.worker = SyncWorker(cache_path, hub_url, token, live_wait=live_wait)
+        # Back online: send the outbox now rather than at the next backoff step.
+        self.network = NetworkWatch(self.worker.kick, self)
         # The window connects to the worker's signals itself and lets go of them in detach().
         self.window = MainWindow(
             self.reader,
