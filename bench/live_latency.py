@@ -4,7 +4,7 @@ long poll -> apply), over loopback with the hub in its own process.
     uv run python bench/live_latency.py [--customers 2000] [--samples 30]
 
 Desk A logs an interaction and pushes it; desk B runs the live sync loop. Prints the median, p90
-and max delay from A's push returning to the row being committed in B's cache.
+and max delay from A starting its push to the row being committed in B's cache.
 """
 
 from __future__ import annotations
@@ -51,8 +51,8 @@ async def measure(url: str, samples: int, tmp: Path) -> list[float]:
     delays = []
     for i in range(samples):
         iid = writes.log_interaction(STORY_CUSTOMERS["vip"], channel="phone", summary=f"sample {i}")
+        pushed = time.perf_counter()  # from the moment desk A starts sending
         await a.push()
-        pushed = time.perf_counter()
         while iid not in seen:
             arrived.clear()
             await asyncio.wait_for(arrived.wait(), 10)

@@ -64,6 +64,21 @@ class HubServer:
         self.stop()
 
 
+class _ReleasingServer(uvicorn.Server):
+    """On SIGTERM/SIGINT, release waiting long polls first: uvicorn would otherwise wait for
+    each of them to time out before it stops."""
+
+    def __init__(self, config: uvicorn.Config, hub: Hub) -> None:
+        super().__init__(config)
+        self._hub = hub
+
+    def handle_exit(self, sig: int, frame: object) -> None:
+        self._hub.notifier.close()
+        super().handle_exit(sig, frame)  # type: ignore[arg-type]
+
+
 def serve_forever(hub: Hub, host: str, port: int) -> None:
     # No access log: request lines carry search text (names, phone numbers).
-    uvicorn.run(create_app(hub), host=host, port=port, log_level="info", access_log=False)
+    config = uvicorn.Config(create_app(hub), host=host, port=port, log_level="info",
+                            access_log=False, timeout_graceful_shutdown=5)  # fmt: skip
+    _ReleasingServer(config, hub).run()
