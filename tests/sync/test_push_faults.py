@@ -303,3 +303,32 @@ def test_cli_log_works_offline_and_sync_once_sends_it(tmp_path: Path, hub: Hub) 
         capture_output=True, text=True,
     )  # fmt: skip
     assert bad.returncode == 2 and "customer" in bad.stderr
+
+
+def test_a_401_keeps_the_outbox_and_a_new_token_resumes(
+    tmp_path: Path, server: HubServer, hub: Hub
+) -> None:
+    tok = token(server.url)
+    cache = synced_cache(tmp_path / "c.sqlite3", server.url, tok)
+    iid = log_call(cache)
+    with hub.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE token SET revoked = 1")
+    states: list[str] = []
+    engine = SyncEngine(cache, server.url, tok, on_status=lambda s: states.append(s.state))
+
+    async def go() -> None:
+        stop = asyncio.Event()
+        task = asyncio.create_task(engine.run(stop))
+        while "signin" not in states:
+            await asyncio.sleep(0.02)
+        assert counts(connect(cache)).pending == 1  # nothing typed is lost
+        engine.client.token = token(server.url)
+        engine.kick()
+        while states[-1] != "online" or engine.status.pending:
+            await asyncio.sleep(0.02)
+        stop.set()
+        await asyncio.wait_for(task, 30)
+        await engine.aclose()
+
+    run(asyncio.wait_for(go(), 60))
+    assert hub_count(hub, "SELECT count(*) FROM interaction WHERE id = ?", iid) == 1

@@ -99,6 +99,7 @@ class SyncEngine:
         self._conn: sqlite3.Connection | None = None
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="rapport-cache-writer")
         self._kick: asyncio.Event | None = None
+        self._stop: asyncio.Event | None = None
         self.status = SyncStatus()
 
     def kick(self) -> None:
@@ -258,11 +259,14 @@ class SyncEngine:
         request = asyncio.ensure_future(self.client.changes(cursor, limit, wait, device=device))
         if not wait or self._kick is None:
             return await request
-        kicked = asyncio.ensure_future(self._kick.wait())
+        waits = [asyncio.ensure_future(self._kick.wait())]
+        if self._stop is not None:
+            waits.append(asyncio.ensure_future(self._stop.wait()))
         try:
-            await asyncio.wait([request, kicked], return_when=asyncio.FIRST_COMPLETED)
+            await asyncio.wait([request, *waits], return_when=asyncio.FIRST_COMPLETED)
         finally:
-            kicked.cancel()
+            for w in waits:
+                w.cancel()
         if request.done():
             return request.result()
         request.cancel()  # nothing was applied yet: dropping this long poll loses nothing
@@ -272,6 +276,7 @@ class SyncEngine:
         """Push, catch up, then keep the cache live until ``stop`` is set. Never gives up on a
         network error; stops on 401 until a new token arrives (:meth:`kick`)."""
         attempt = 0
+        self._stop = stop
         self._kick = asyncio.Event()
         await self._refresh_counts()
         while not stop.is_set():

@@ -16,9 +16,12 @@ from rapport.cache.db import connect
 from rapport.cache.profile import load_profile
 from rapport.config import Settings, SettingsError, cache_path_for, profile_dir
 from rapport.credentials import load_token, save_token
+from rapport.sync.client import LoginResult
 from rapport.ui.dialogs.sign_in import SignInDialog
+from rapport.ui.reauth import Reauthenticator
 from rapport.ui.selftest import SelfTest
 from rapport.ui.session import Session
+from rapport.ui.single_instance import send_to_running
 from rapport.ui.theme import apply_theme
 
 _QT_NOISE = ("This plugin does not support propagateSizeHints",)
@@ -48,6 +51,14 @@ def make_app() -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def raise_running() -> bool:
+    """A second start: when a Rapport already runs for this user, bring it to the front and say so."""
+    if not send_to_running({"cmd": "raise"}, 500):
+        return False
+    print("Rapport is already running: brought its window to the front.", file=sys.stderr)
+    return True
+
+
 def run_demo(
     cache_path: Path,
     hub_url: str,
@@ -58,6 +69,8 @@ def run_demo(
     open_text: str | None = None,
 ) -> int:
     app = make_app()
+    if not self_test and raise_running():
+        return 0
     session = Session(
         cache_path, hub_url, token, user=user, user_label=f"{user.get('display_name', '')} · demo"
     )
@@ -74,6 +87,8 @@ def run_demo(
 
         SelfTest(session, report)
     session.start(show=True)
+    if not self_test:
+        session.listen()  # `rapport pop` reaches this window
     app.aboutToQuit.connect(session.shutdown)
     app.exec()
     session.shutdown()
@@ -95,6 +110,8 @@ def _remembered_user(settings: Settings) -> dict[str, Any] | None:
 
 def run_signed_in_app() -> int:
     app = make_app()
+    if raise_running():
+        return 0
     try:
         settings = Settings.load()
     except SettingsError as exc:
@@ -127,6 +144,21 @@ def run_signed_in_app() -> int:
             )
     cache = cache_path_for(profile_dir(settings.hub_url, settings.username))
     session = Session(cache, settings.hub_url, token, user=user, region=settings.region)
+
+    def ask(message: str) -> LoginResult | None:
+        dialog = SignInDialog(settings.hub_url, settings.username, message, session.window)
+        dialog.hub.setReadOnly(True)  # same hub and person: the cache and outbox are theirs
+        dialog.user.setReadOnly(True)
+        accepted = dialog.exec() == SignInDialog.DialogCode.Accepted
+        return dialog.result_login if accepted else None
+
+    reauth = Reauthenticator(
+        ask,
+        session.worker.set_token,
+        lambda tok: save_token(settings.hub_url, settings.username, tok),
+        session,
+    )
+    session.worker.status_changed.connect(reauth.on_status)
     session.start()
     app.aboutToQuit.connect(session.shutdown)
     return app.exec()
