@@ -203,6 +203,55 @@ OFFER = Entity(
     customer_column="customer_id",
 )
 
+# A basket an associate builds for a customer and sends them to pay. One owner; lines (json, like
+# order lines) are edited by line id: {line_id, product_id, variant_id, sku, name, size, color,
+# quantity, unit_price, source_store_id}.
+BASKET = Entity(
+    "basket",
+    "basket",
+    _cols(
+        "id",
+        "customer_id!",
+        "owner_id",
+        "store_id",
+        "status",
+        "fulfillment",
+        "pickup_store_id",
+        "currency",
+        "subtotal:int",
+        "shipping:int",
+        "total:int",
+        "lines:json",
+        "sent_channel",
+        "sent_at",
+        "link",
+        "created_at",
+        "updated_at",
+    ),
+    customer_column="customer_id",
+)
+# Follow-ups and appointments.
+TASK = Entity(
+    "task",
+    "task",
+    _cols(
+        "id",
+        "customer_id!",
+        "assignee_id!",
+        "kind",
+        "title",
+        "due_at",
+        "status",
+        "store_id",
+        "appointment_type",
+        "duration_min:int",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ),
+    customer_column="customer_id",
+)
+
 ENTITIES: dict[str, Entity] = {
     e.name: e
     for e in (
@@ -216,8 +265,14 @@ ENTITIES: dict[str, Entity] = {
         WEB_EVENT,
         ORDER,
         OFFER,
+        BASKET,
+        TASK,
     )
 }
+BASKET_STATUSES = ("draft", "sent", "converted", "abandoned")
+FULFILLMENTS = ("take_now", "pickup", "ship")
+TASK_KINDS = ("follow_up", "appointment")
+TASK_STATUSES = ("open", "done", "cancelled")
 
 # Channels of the timeline and of consent, in display order.
 CHANNELS = ("phone", "email", "chat", "sms", "store", "web", "app", "social", "push")
@@ -277,6 +332,16 @@ MUTATIONS = (
     # The most restrictive recent value wins: an opt-out is never undone by an older opt-in.
     # result: {"consent": {...current value for that channel...}, "superseded": bool}
     "consent.set",
+    # args: a basket row (protocol columns) written whole by its owner; totals are recomputed by
+    # the hub from the lines and catalog prices.
+    "basket.save",
+    # args: {"basket_id", "channel": "email"|"sms"}: refused unless the customer consented on it.
+    # result: {"link": url, "sent_at": ts}; the hub logs a basket_sent interaction.
+    "basket.send",
+    # args: a task row (protocol columns).
+    "task.create",
+    # args: {"task_id", "status"} (open | done | cancelled), optionally "due_at".
+    "task.update",
 )
 EDITABLE_CUSTOMER_FIELDS = ("given_name", "family_name", "birth_date", "notes", "preferences")
 REJECTION_CODES = (

@@ -156,7 +156,7 @@ def test_merge_moves_rows_combines_profiles_and_emits_a_redirect(
     r = _merge(login(server, "super"), B, A)
     assert r.status_code == 200, r.text
     assert r.json()["merged"] == B and r.json()["into"] == A
-    assert r.json()["moved"] == {
+    assert {k: v for k, v in r.json()["moved"].items() if v} == {
         "identity": 1,
         "interaction": 1,
         "web_event": 1,

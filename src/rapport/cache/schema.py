@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from rapport.protocol import ENTITIES, Entity
+from rapport.protocol import BASKET, ENTITIES, TASK, Entity
 
 _SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "json": "TEXT"}
 
@@ -92,7 +92,14 @@ def _v2(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+def _v3(conn: sqlite3.Connection) -> None:
+    for entity in (BASKET, TASK):
+        for stmt in entity_ddl(entity):
+            conn.execute(stmt)
+    conn.execute("CREATE INDEX IF NOT EXISTS ix_task_assignee_due ON task (assignee_id, due_at)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
