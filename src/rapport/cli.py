@@ -64,6 +64,15 @@ def _parser() -> argparse.ArgumentParser:
     sy.add_argument("--once", action="store_true", help="one round, then exit")
     sy.add_argument("--data", type=Path, help="a demo folder kept with `rapport demo --data`")
 
+    po = sub.add_parser(
+        "pop",
+        help="show an incoming call's customer in the running app (what a softphone runs)",
+        description="Bring the caller to the front of the running Rapport: the customer with "
+        "this number, a chooser when several have it, or an unknown-caller panel.",
+    )
+    po.add_argument("url", nargs="?", help="a rapport://pop?phone=%%2B33612345678 link")
+    po.add_argument("--phone", help="the calling number as the softphone gives it")
+
     s = sub.add_parser("search", help="find customers in the local cache")
     s.add_argument("text")
     s.add_argument("--data", type=Path, help="a demo folder kept with `rapport demo --data`")
@@ -73,6 +82,8 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "pop":
+        return _pop(args)  # a call is ringing: no log setup, nothing but the socket
     from rapport.logs import setup_logging
 
     setup_logging(args.verbose)
@@ -302,6 +313,34 @@ def _sync(args: argparse.Namespace) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+
+
+_PHONE_CHARS = frozenset("0123456789 +-.()/")
+
+
+def _pop(args: argparse.Namespace) -> int:
+    """Hand the caller's number to the running app, which reads it in its own region and shows
+    the caller. Kept light (no settings, no phone rules loaded here): the phone is ringing."""
+    from rapport.ui.single_instance import PopUrlError, parse_pop_url, send_to_running
+
+    if (args.url is None) == (args.phone is None):
+        print("rapport pop: give --phone NUMBER or a rapport://pop?phone=... link", file=sys.stderr)
+        return 2
+    phone = args.phone
+    if args.url is not None:
+        try:
+            phone = parse_pop_url(args.url)
+        except PopUrlError as exc:
+            print(f"rapport pop: {exc}", file=sys.stderr)
+            return 2
+    bare = phone.strip().removeprefix("tel:")
+    if sum(ch.isdigit() for ch in bare) < 3 or not set(bare) <= _PHONE_CHARS:
+        print(f"rapport pop: {phone[:40]!r} is not a phone number", file=sys.stderr)
+        return 2
+    if not send_to_running({"cmd": "pop", "phone": phone}, 2000):
+        print("rapport pop: Rapport is not running; start it and sign in", file=sys.stderr)
+        return 1
+    return 0
 
 
 def _app() -> int:

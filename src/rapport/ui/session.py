@@ -18,6 +18,8 @@ from rapport.sync.engine import SyncStatus
 from rapport.sync.worker import SyncWorker
 from rapport.ui.main_window import MainWindow
 from rapport.ui.network_watch import NetworkWatch
+from rapport.ui.screen_pop import ScreenPop
+from rapport.ui.single_instance import InstanceServer
 
 
 class Session(QObject):
@@ -59,7 +61,16 @@ class Session(QObject):
             now=now,
         )
         self.window.closing.connect(self.shutdown)
+        self.screen_pop = ScreenPop(self.window, self.reader, region)
+        self.instance: InstanceServer | None = None
         self._closed = False
+
+    def listen(self, name: str | None = None) -> bool:
+        """Be the running Rapport that ``rapport pop`` and a second start talk to; False when
+        another one already is (it was asked to come to the front)."""
+        if self.instance is None:
+            self.instance = InstanceServer(self.screen_pop.handle, name)
+        return self.instance.listen()
 
     def start(self, show: bool = True) -> None:
         if show:
@@ -97,6 +108,8 @@ class Session(QObject):
         if self._closed:
             return
         self._closed = True
+        if self.instance is not None:
+            self.instance.close()
         # Signals already queued from the sync thread must not reach a closed reader.
         self.window.detach()
         self.worker.stop()

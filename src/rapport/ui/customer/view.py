@@ -8,9 +8,10 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QPalette
 from PySide6.QtWidgets import (
+    QHBoxLayout,
     QLabel,
     QStackedWidget,
     QTabWidget,
@@ -19,11 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport.cache.nba_inputs import nba_inputs
 from rapport.cache.queries import customer_header, intent_inputs, offers
 from rapport.domain.intent import Intent, summarize_intent
+from rapport.domain.next_best_action import suggest
 from rapport.ui import format as fmt
 from rapport.ui.customer.header import CustomerHeaderView
 from rapport.ui.customer.intent import IntentBanner, IntentPanel
+from rapport.ui.customer.next_actions import NextActionsPanel
 from rapport.ui.customer.offers import OffersModel, OffersView
 from rapport.ui.customer.purchases import PurchasesView
 from rapport.ui.customer.timeline import TimelineView
@@ -44,6 +48,7 @@ class Customer360(QWidget):
     customerShown = Signal(str)
     customerClosed = Signal()
     log_requested = Signal()  # the "Log interaction" button (Ctrl+L from the main window)
+    consent_requested = Signal()  # a click on a consent chip (Ctrl+Shift+C from the main window)
 
     def __init__(
         self,
@@ -62,6 +67,8 @@ class Customer360(QWidget):
         lh = self.fontMetrics().height()
 
         self.header = CustomerHeaderView()
+        self.header.installEventFilter(self)  # chips pass their clicks up to the header
+        self.next_actions = NextActionsPanel()
         self.intent_banner = IntentBanner()
         self.intent_banner.setObjectName("intentBanner")
         self.timeline_model = TimelineModel(reader, self._now, parent=self)
@@ -94,7 +101,12 @@ class Customer360(QWidget):
         content.setSpacing(lh)
         content.addWidget(self.header)
         content.addWidget(self.intent_banner)
-        content.addWidget(self.tabs, 1)
+        body = QHBoxLayout()
+        body.setSpacing(lh)
+        body.addWidget(self.tabs, 1)
+        self.next_actions.setFixedWidth(self.fontMetrics().averageCharWidth() * 40)
+        body.addWidget(self.next_actions)
+        content.addLayout(body, 1)
 
         self.empty = self._empty_state()
 
@@ -197,6 +209,21 @@ class Customer360(QWidget):
         )
         self.intent_banner.set_intent(self.intent, now)
         self.intent_panel.set_intent(self.intent, now)
+        inputs = nba_inputs(self._reader, self._customer_id, now, self.intent)
+        self.next_actions.set_suggestions(
+            suggest(inputs, now, money=fmt.compact_money) if inputs is not None else []
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.header
+            and event.type() == QEvent.Type.MouseButtonPress
+            and self.header.childAt(event.position().toPoint())  # type: ignore[attr-defined]
+            in self.header.consent_chips.values()
+        ):
+            self.consent_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def _update_tab_titles(self) -> None:
         orders = self.orders_model.total_orders

@@ -1,0 +1,182 @@
+"""What the next best action needs, read from the local cache: the customer's tier and consent,
+recent orders and contacts, offers, the web intent and the catalog rows of the products involved
+(names, and ``related`` for what goes with a purchase). Index range scans on the customer's rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+
+from rapport.cache.queries import intent_inputs
+from rapport.domain.intent import Intent, summarize_intent
+from rapport.domain.next_best_action import (
+    RECENT_PURCHASE,
+    RECENT_SERVICE,
+    ContactFact,
+    NbaInputs,
+    OfferFact,
+    OrderFact,
+)
+
+__all__ = ["nba_inputs"]
+
+INTENT_WINDOW_DAYS = 30
+# Contacts only: the customer started it or a person took part (same rule as the header's count).
+_CONTACT_SQL = "(direction = 'inbound' OR user_id IS NOT NULL)"
+
+
+def _iso(at: datetime) -> str:
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _json(text: str | None, default: Any) -> Any:
+    if not text:
+        return default
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return default
+
+
+def _at(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at
+
+
+def _orders(conn: sqlite3.Connection, customer_id: str, since: str) -> list[OrderFact]:
+    out = []
+    for row in conn.execute(
+        "SELECT id, number, channel, status, placed_at, lines FROM orders"
+        " WHERE customer_id = ? AND placed_at >= ? ORDER BY placed_at DESC",
+        (customer_id, since),
+    ):
+        at = _at(row["placed_at"])
+        if at is None:
+            continue
+        lines = _json(row["lines"], [])
+        lines = [x for x in lines if isinstance(x, dict)] if isinstance(lines, list) else []
+        out.append(
+            OrderFact(
+                id=row["id"],
+                number=row["number"] or "",
+                placed_at=at,
+                channel=row["channel"] or "",
+                status=row["status"],
+                product_ids=tuple(str(x["product_id"]) for x in lines if x.get("product_id")),
+                names=tuple(str(x.get("name") or "item") for x in lines),
+            )
+        )
+    return out
+
+
+def _contacts(conn: sqlite3.Connection, customer_id: str, since: str) -> list[ContactFact]:
+    out = []
+    for row in conn.execute(
+        "SELECT id, occurred_at, channel, kind, direction, disposition, summary FROM interaction"
+        f" WHERE customer_id = ? AND occurred_at >= ? AND {_CONTACT_SQL}"
+        " ORDER BY occurred_at",
+        (customer_id, since),
+    ):
+        at = _at(row["occurred_at"])
+        if at is not None:
+            out.append(
+                ContactFact(
+                    id=row["id"],
+                    occurred_at=at,
+                    channel=row["channel"] or "",
+                    kind=row["kind"] or "",
+                    direction=row["direction"],
+                    disposition=row["disposition"],
+                    summary=row["summary"] or "",
+                )
+            )
+    return out
+
+
+def _offers(conn: sqlite3.Connection, customer_id: str, now: str) -> list[OfferFact]:
+    return [
+        OfferFact(
+            code=row["code"] or "",
+            description=row["description"] or "",
+            channel=row["channel"] or "",
+            sent_at=_at(row["sent_at"]),
+            expires_at=_at(row["expires_at"]),
+            redeemed=row["redeemed_at"] is not None,
+        )
+        for row in conn.execute(
+            "SELECT code, channel, description, sent_at, expires_at, redeemed_at FROM offer"
+            " WHERE customer_id = ? AND redeemed_at IS NULL"
+            " AND (expires_at IS NULL OR expires_at > ?) ORDER BY sent_at DESC",
+            (customer_id, now),
+        )
+    ]
+
+
+def _products(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    wanted = sorted(ids)
+    for i in range(0, len(wanted), 500):
+        chunk = wanted[i : i + 500]
+        for row in conn.execute(
+            "SELECT id, name, category, price, currency, related FROM product"
+            f" WHERE id IN ({','.join('?' * len(chunk))})",
+            chunk,
+        ):
+            product = dict(row)
+            product["related"] = _json(row["related"], [])
+            out[row["id"]] = product
+    return out
+
+
+def nba_inputs(
+    conn: sqlite3.Connection, customer_id: str, now: datetime, intent: Intent | None = None
+) -> NbaInputs | None:
+    """The inputs of :func:`rapport.domain.next_best_action.suggest`, or None when the customer is
+    not in the cache. Pass the ``intent`` already computed for the screen to save reading it twice."""
+    row = conn.execute("SELECT tier, consent FROM customer WHERE id = ?", (customer_id,)).fetchone()
+    if row is None:
+        return None
+    if intent is None:
+        events, catalog = intent_inputs(conn, customer_id, now - timedelta(days=INTENT_WINDOW_DAYS))
+        intent = summarize_intent(events, catalog, now, window_days=INTENT_WINDOW_DAYS)
+    consent_raw = _json(row["consent"], {})
+    consent = {
+        str(ch): str(entry.get("status") or "unknown")
+        for ch, entry in (consent_raw.items() if isinstance(consent_raw, dict) else ())
+        if isinstance(entry, dict)
+    }
+    last_contact = conn.execute(
+        f"SELECT MAX(occurred_at) FROM interaction WHERE customer_id = ? AND {_CONTACT_SQL}",
+        (customer_id,),
+    ).fetchone()[0]
+    orders = _orders(conn, customer_id, _iso(now - RECENT_PURCHASE - timedelta(days=1)))
+    contacts = _contacts(conn, customer_id, _iso(now - RECENT_SERVICE))
+    bought = {pid for o in orders for pid in o.product_ids}
+    carts = {pid for c in intent.carts for pid in c.product_ids}
+    products = _products(conn, bought | carts)
+    related = {
+        rid
+        for pid in bought
+        for rid in products.get(pid, {}).get("related") or ()
+        if isinstance(rid, str) and rid not in products
+    }
+    products.update(_products(conn, related))
+    return NbaInputs(
+        tier=row["tier"],
+        consent=consent,
+        intent=intent,
+        orders=orders,
+        contacts=contacts,
+        offers=_offers(conn, customer_id, _iso(now)),
+        products=products,
+        # A person's contact, not the header's (which counts mailings too).
+        last_contact_at=_at(last_contact),
+    )

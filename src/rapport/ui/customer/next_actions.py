@@ -1,0 +1,217 @@
+"""The next best action column of the customer 360: a few suggestions, most important first, each
+with the one sentence of facts behind it, so the agent can trust it or ignore it in a glance.
+
+``SuggestionsModel`` holds the list (named roles, so tests and other views read the same data);
+``NextActionsPanel`` shows it as a short stack of cards with a coloured edge by kind (the title says
+the same thing in words, so colour is never the only cue)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from rapport.domain.next_best_action import Suggestion
+from rapport.ui.theme import caution, mix, muted, positive, warning
+
+_Index = QModelIndex | QPersistentModelIndex
+
+_KIND_WORDS = {
+    "resolve": "Service",
+    "acknowledge": "Purchase",
+    "related": "Goes with it",
+    "incentive": "Win back",
+    "offer": "Offer",
+    "reach_out": "VIP",
+    "consent": "Consent",
+}
+
+
+class SuggestionRole(IntEnum):
+    Title = Qt.ItemDataRole.DisplayRole
+    Why = Qt.ItemDataRole.ToolTipRole
+    Kind = Qt.ItemDataRole.UserRole + 1
+    KindText = Qt.ItemDataRole.UserRole + 2
+    Channel = Qt.ItemDataRole.UserRole + 3
+    Action = Qt.ItemDataRole.UserRole + 4
+
+
+class SuggestionsModel(QAbstractListModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Suggestion] = []
+
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        self.beginResetModel()
+        self._rows = list(suggestions)
+        self.endResetModel()
+
+    def suggestion(self, row: int) -> Suggestion:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        s = self._rows[index.row()]
+        if role == SuggestionRole.Title:
+            return s.title
+        if role == SuggestionRole.Why:
+            return s.why
+        if role == SuggestionRole.Kind:
+            return s.kind
+        if role == SuggestionRole.KindText:
+            return _KIND_WORDS.get(s.kind, s.kind)
+        if role == SuggestionRole.Channel:
+            return s.channel
+        if role == SuggestionRole.Action:
+            return s.action
+        return None
+
+    def roleNames(self) -> dict[int, bytes]:
+        return {int(r): r.name.lower().encode() for r in SuggestionRole}
+
+
+def kind_color(kind: str, palette: QPalette) -> QColor:
+    if kind == "resolve":
+        return warning(palette)
+    if kind in ("incentive", "offer", "reach_out"):
+        return caution(palette)
+    if kind in ("acknowledge", "related"):
+        return positive(palette)
+    return palette.color(QPalette.ColorRole.Highlight)
+
+
+class _Card(QFrame):
+    """One suggestion: a small kind caption, the title in bold, the why below it."""
+
+    def __init__(self, s: Suggestion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = s.kind
+        self.setObjectName(f"suggestion-{s.kind}")
+        lh = self.fontMetrics().height()
+        self.caption = QLabel(_KIND_WORDS.get(s.kind, s.kind).upper())
+        small = self.caption.font()
+        small.setPointSizeF(small.pointSizeF() * 0.8)
+        small.setWeight(QFont.Weight.DemiBold)
+        small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
+        self.caption.setFont(small)
+        self.title = QLabel(s.title)
+        self.title.setObjectName("suggestionTitle")
+        self.title.setWordWrap(True)
+        bold = self.title.font()
+        bold.setWeight(QFont.Weight.DemiBold)
+        self.title.setFont(bold)
+        self.why = QLabel(s.why)
+        self.why.setObjectName("suggestionWhy")
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.why.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(lh * 3 // 4, lh // 2, lh // 2, lh // 2)
+        layout.setSpacing(lh // 6)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.title)
+        layout.addWidget(self.why)
+        self.setAccessibleName(f"{s.title}. {s.why}")
+        self._recolor()
+
+    def _recolor(self) -> None:
+        pal = self.caption.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, kind_color(self.kind, self.palette()))
+        self.caption.setPalette(pal)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = self.palette()
+        window = pal.color(QPalette.ColorRole.Window)
+        base = pal.color(QPalette.ColorRole.Base)
+        accent = kind_color(self.kind, pal)
+        r = self.rect().adjusted(0, 0, -1, -1)
+        radius = self.fontMetrics().height() / 3
+        p.setPen(mix(window, muted(pal), 0.35))
+        p.setBrush(mix(base, accent, 0.06))
+        p.drawRoundedRect(r, radius, radius)
+        bar = max(3, self.fontMetrics().height() // 5)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(accent)
+        p.drawRoundedRect(r.x(), r.y(), bar, r.height() + 1, bar / 2, bar / 2)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._recolor()
+        super().changeEvent(event)
+
+
+class NextActionsPanel(QWidget):
+    """``set_suggestions`` fills it; with nothing to suggest it says so instead of staying blank."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("nextActions")
+        self.model = SuggestionsModel(self)
+        self.model.modelReset.connect(self._rebuild)
+        lh = self.fontMetrics().height()
+
+        heading = QLabel("Next best action")
+        heading.setObjectName("nextActionsHeading")
+        font = heading.font()
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+        self.note = QLabel()
+        self.note.setObjectName("nextActionsNote")
+        self.note.setWordWrap(True)
+        self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+
+        self._cards = QWidget()
+        self._cards.setObjectName("nextActionsCards")
+        self._cards_layout = QVBoxLayout(self._cards)
+        self._cards_layout.setContentsMargins(0, 0, 0, 0)
+        self._cards_layout.setSpacing(lh // 2)
+        self._cards_layout.addWidget(self.note)
+        self._cards_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(self._cards)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.viewport().setAutoFillBackground(False)
+        self._cards.setAutoFillBackground(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(lh // 2)
+        layout.addWidget(heading)
+        layout.addWidget(scroll, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self._rebuild()
+
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        self.model.set_suggestions(suggestions)
+
+    def cards(self) -> list[_Card]:
+        return self._cards.findChildren(_Card, options=Qt.FindChildOption.FindDirectChildrenOnly)
+
+    def _rebuild(self) -> None:
+        for card in self.cards():
+            self._cards_layout.removeWidget(card)
+            card.setParent(None)
+            card.deleteLater()
+        for row in range(self.model.rowCount()):
+            card = _Card(self.model.suggestion(row), self._cards)
+            self._cards_layout.insertWidget(row, card)
+        kinds = [self.model.suggestion(r).kind for r in range(self.model.rowCount())]
+        if not kinds:
+            self.note.setText("Nothing to suggest: no open issue, offer or recent activity.")
+        elif kinds[0] == "resolve":
+            self.note.setText("Sales suggestions wait until the issue is resolved.")
+        else:
+            self.note.setText("")
+        self.note.setVisible(bool(self.note.text()))

@@ -1,0 +1,135 @@
+"""Screen pop: an incoming call's number brings the caller to the front.
+
+The softphone runs ``rapport pop --phone +33612345678`` (or opens ``rapport://pop?phone=...``); the
+running app receives the request through :mod:`rapport.ui.single_instance` and this module decides
+what the agent sees: the one customer with that number, a short chooser when several share it
+(a household's landline), or an "unknown caller" panel with the number ready to search or copy.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from rapport.cache.search import SearchHit, search_customers
+from rapport.domain.phones import format_phone, normalize_phone
+from rapport.ui.dialogs.caller_chooser import CallerChooser
+from rapport.ui.dialogs.unknown_caller import UnknownCallerPanel
+
+if TYPE_CHECKING:
+    from rapport.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+OPENED, CHOOSER, UNKNOWN, INVALID = "opened", "chooser", "unknown", "invalid"
+_NO_STACKING = frozenset({"offscreen", "minimal"})  # platforms without windows to raise
+MAX_SHOWN_INPUT = 40  # how much of a refused number the status bar repeats
+
+
+def bring_to_front(widget: QWidget) -> None:
+    """Show ``widget`` on top and give it the keyboard. Windows may still only flash it in the
+    taskbar when another program has the focus (its foreground lock)."""
+    if widget.isMinimized():
+        widget.showNormal()
+    elif not widget.isVisible():
+        widget.show()
+    if QGuiApplication.platformName() not in _NO_STACKING:
+        widget.raise_()
+        widget.activateWindow()
+
+
+class ScreenPop(QObject):
+    """Handles pop and raise requests for one main window."""
+
+    popped = Signal(str, str)  # outcome (opened, chooser, unknown, invalid), what was asked
+
+    def __init__(self, window: MainWindow, reader: sqlite3.Connection, region: str = "FR") -> None:
+        super().__init__(window)
+        self._window = window
+        self._reader = reader
+        self._region = region
+        self.chooser: CallerChooser | None = None
+        self.unknown: UnknownCallerPanel | None = None
+
+    def handle(self, message: dict[str, Any]) -> None:
+        """A request from :class:`rapport.ui.single_instance.InstanceServer`."""
+        if message.get("cmd") == "pop":
+            self.pop(str(message.get("phone") or ""))
+        else:
+            self.bring_to_front()
+
+    def bring_to_front(self) -> None:
+        bring_to_front(self._window)
+
+    def pop(self, text: str) -> str:
+        self._close_previous()
+        self.bring_to_front()
+        e164 = normalize_phone(text, self._region)
+        if e164 is None:
+            shown = text.strip()[:MAX_SHOWN_INPUT] or "an empty number"
+            self._window.show_message(
+                f"A call came in for “{shown}”, which is not a phone number: search the caller "
+                "by name (Ctrl+K)."
+            )
+            return self._done(INVALID, text)
+        hits = self._callers(e164)
+        if len(hits) == 1:
+            if self._window.open_customer(hits[0].id):
+                return self._done(OPENED, e164)
+            hits = []  # gone between the search and the open (erased meanwhile)
+        if len(hits) > 1:
+            chooser = CallerChooser(hits, format_phone(e164, self._region), self._region,
+                                    self._window)  # fmt: skip
+            chooser.chosen.connect(self._window.open_customer)
+            bring_to_front(chooser)
+            self.chooser = chooser
+            return self._done(CHOOSER, e164)
+        panel = UnknownCallerPanel(e164, format_phone(e164, self._region), self._window)
+        panel.search_hub.connect(self._search_hub)
+        panel.search_by_name.connect(self._window.search.focus_search)
+        bring_to_front(panel)
+        self.unknown = panel
+        return self._done(UNKNOWN, e164)
+
+    def _callers(self, e164: str) -> list[SearchHit]:
+        """Customers with exactly this number (search matches prefixes: +3361234567 is not the
+        caller +33612345678's neighbour)."""
+        hits = search_customers(self._reader, e164, 50, self._region)
+        if not hits:
+            return []
+        marks = ",".join("?" * len(hits))
+        exact = {
+            row[0]
+            for row in self._reader.execute(
+                f"SELECT customer_id FROM identity WHERE kind = 'phone' AND normalized = ?"
+                f" AND customer_id IN ({marks})",
+                [e164, *(h.id for h in hits)],
+            )
+        }
+        return [h for h in hits if h.id in exact]
+
+    def _search_hub(self, e164: str) -> None:
+        search = self._window.search
+        search.box.setText(e164)
+        search.focus_search()
+        search.request_online_search()
+
+    def _close_previous(self) -> None:
+        # A new call replaces the previous caller's chooser or panel.
+        for dialog in (self.chooser, self.unknown):
+            if dialog is not None:
+                dialog.close()
+        self.chooser = self.unknown = None
+
+    def _done(self, outcome: str, asked: str) -> str:
+        log.info("screen pop: %s", outcome)  # never the number: it is customer data
+        self.popped.emit(outcome, asked)
+        return outcome
+
+
+__all__ = ["CHOOSER", "INVALID", "OPENED", "UNKNOWN", "ScreenPop"]
