@@ -197,3 +197,24 @@ def test_a_merged_away_customer_shows_the_survivor(qtbot, window, worker, reader
     worker.customers_redirected.emit({HOOPS: vip})
     qtbot.waitUntil(lambda: window.customer.current_customer_id == vip, timeout=2000)
     assert "Lucas Martin was merged into Hélène Rousseau" in window.statusBar().currentMessage()
+
+
+def test_a_follow_up_can_be_created_with_the_call(qtbot, window, reader) -> None:  # type: ignore[no-untyped-def]
+    from rapport.cache.outbox import pending_batch
+
+    assert window.open_customer(HOOPS)
+    dialog = _open_log(qtbot, window)
+    qtbot.keyClicks(dialog.note, "Wants the hoop delivered before Saturday")
+    dialog.follow_up.setChecked(True)
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.isVisible()  # a follow-up needs a title: said next to it, nothing lost
+    assert "follow-up" in dialog.error_text("follow_up")
+    assert dialog.note.toPlainText() == "Wants the hoop delivered before Saturday"
+    qtbot.keyClicks(dialog.follow_up_title, "Call back with the delivery slot")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    names = [e.name for e in pending_batch(dialog._writes.conn)]
+    assert names[-2:] == ["interaction.log", "task.create"]
+    task = next(e for e in pending_batch(dialog._writes.conn) if e.name == "task.create")
+    assert task.args["title"] == "Call back with the delivery slot"
+    assert task.args["customer_id"] == HOOPS and task.args["kind"] == "follow_up"

@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from rapport.hub import push as push_mod
 from rapport.hub.identity import normalize_identity_rows
 from rapport.hub.live import ChangeNotifier
+from rapport.hub.notify import Outbound, attach
 from rapport.hub.store import aliases, changes, devices, subscriptions, users
 from rapport.hub.store.customers import UnknownCustomer, exists
 from rapport.hub.store.db import get_meta, open_engine
@@ -26,13 +27,20 @@ class CursorError(ValueError):
 
 class Hub:
     def __init__(
-        self, engine: Engine, token_ttl: timedelta = timedelta(hours=12), default_region: str = "FR"
+        self,
+        engine: Engine,
+        token_ttl: timedelta = timedelta(hours=12),
+        default_region: str = "FR",
+        outbound: Outbound | None = None,
     ) -> None:
         self.engine = engine
         self.token_ttl = token_ttl
         self.default_region = default_region
         self.notifier = ChangeNotifier()
         self.hub_id = get_meta(engine, "hub_id") or "hub"
+        # What customer messages go through (baskets): SMTP from the environment, SMS to a file.
+        self.outbound = outbound or Outbound.for_engine(engine)
+        attach(engine, self.outbound)
 
     @classmethod
     def open(cls, url: str, **kwargs: Any) -> Hub:

@@ -55,6 +55,7 @@ class SyncWorker(QObject):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
         self._ready = threading.Event()
+        self._closing = False
 
     @property
     def status(self) -> SyncStatus:
@@ -111,10 +112,13 @@ class SyncWorker(QObject):
 
     def _submit(self, coro: Coroutine[Any, Any, None]) -> None:
         loop = self._loop
-        if loop is None or loop.is_closed():
+        if loop is None or loop.is_closed() or self._closing:
             coro.close()
             return
-        asyncio.run_coroutine_threadsafe(coro, loop)
+        try:
+            asyncio.run_coroutine_threadsafe(coro, loop)
+        except RuntimeError:  # the loop closed between the check and the call
+            coro.close()
 
     def set_token(self, token: str) -> None:
         loop = self._loop
@@ -129,6 +133,13 @@ class SyncWorker(QObject):
         try:
             loop.run_until_complete(self._main())
         finally:
+            # Searches and pins still in flight end here; then the engine closes, uncancelled.
+            self._closing = True
+            leftovers = [t for t in asyncio.all_tasks(loop) if not t.done()]
+            for task in leftovers:
+                task.cancel()
+            if leftovers:
+                loop.run_until_complete(asyncio.gather(*leftovers, return_exceptions=True))
             loop.run_until_complete(self._engine.aclose())
             loop.close()
 
@@ -139,6 +150,8 @@ class SyncWorker(QObject):
             await self._engine.run(self._stop)
 
     def _cancel_all(self) -> None:
+        if self._closing:
+            return  # the engine is closing: cancelling that would leak its connection
         for task in asyncio.all_tasks(self._loop):
             task.cancel()
 

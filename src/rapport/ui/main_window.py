@@ -1,6 +1,7 @@
 """The main window: search on the left, the customer 360 on the right, sync state below.
 
-Keys: Ctrl+K search, Ctrl+L log an interaction for the open customer, Ctrl+Shift+O the outbox.
+Keys: Ctrl+K search, Ctrl+L log an interaction for the open customer, Ctrl+Shift+O the outbox,
+Ctrl+T my tasks, Ctrl+Shift+A book an appointment for the open customer, Ctrl+B a basket for it.
 The window reads through the UI's reader connection; what the agent writes goes through
 ``writes`` (one durable transaction each) and the sync worker is asked to send it at once.
 """
@@ -21,9 +22,12 @@ from rapport.cache.outbox import NOTICE, REJECTED, counts
 from rapport.cache.outbox_view import OutboxItem, outbox_items
 from rapport.cache.writes import LocalWrites
 from rapport.sync.engine import SyncStatus
+from rapport.ui.basket.dialog import BASKET_SHORTCUT, BasketDialog
 from rapport.ui.customer.view import Customer360
+from rapport.ui.dialogs.consent_preferences import CONSENT_SHORTCUT, ConsentPreferencesDialog
 from rapport.ui.dialogs.log_interaction import InteractionDraft, LogInteractionDialog
 from rapport.ui.dialogs.outbox_panel import OutboxPanel
+from rapport.ui.followups.controller import TasksController
 from rapport.ui.models.outbox_model import customer_text, reason_text
 from rapport.ui.search_panel import SearchPanel
 from rapport.ui.status import OUTBOX_SHORTCUT, SyncStatusWidget
@@ -88,6 +92,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
         QShortcut(QKeySequence(LOG_SHORTCUT), self, activated=self.log_interaction)
         QShortcut(QKeySequence(OUTBOX_SHORTCUT), self, activated=self.show_outbox)
+        QShortcut(QKeySequence(CONSENT_SHORTCUT), self, activated=self.edit_consent)
+        QShortcut(QKeySequence(BASKET_SHORTCUT), self, activated=self.open_basket)
+        self.customer.consent_requested.connect(self.edit_consent)
         self.search.customer_activated.connect(self.open_customer)
         self.search.online_search_requested.connect(self._search_online)
         self.search.pin_requested.connect(self._pin)
@@ -102,6 +109,7 @@ class MainWindow(QMainWindow):
         self.resize(em * 190, self.fontMetrics().height() * 52)
         if worker is not None:
             self._connect_worker(worker, connect=True)
+        self.tasks = TasksController(self, reader, writes, worker, now)
         self._show_counts()
 
     def _connect_worker(self, worker: SyncWorker, *, connect: bool) -> None:
@@ -177,6 +185,40 @@ class MainWindow(QMainWindow):
         if self.customer.current_customer_id == customer_id:
             self.customer.timeline.reveal(interaction_id, channel)
         self.show_message("Logged on this computer; it is on its way to the hub.", 5000)
+        self._kick()
+
+    def edit_consent(self) -> ConsentPreferencesDialog | None:
+        """Ctrl+Shift+C or a consent chip: consent and preferences of the open customer."""
+        cid = self.customer.current_customer_id
+        if cid is None or self._writes is None:
+            self.show_message("Open a customer first; consent is changed on this computer's cache.")
+            return None
+        now = self._now() if self._now else datetime.now().astimezone()
+        dialog = ConsentPreferencesDialog(self._reader, self._writes, cid, now, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._logged_change)
+        dialog.open()
+        return dialog
+
+    def open_basket(self) -> BasketDialog | None:
+        """Ctrl+B: build or send a basket for the open customer."""
+        cid = self.customer.current_customer_id
+        if cid is None or self._writes is None:
+            self.show_message("Open a customer first; the basket is built for them.")
+            return None
+        dialog = BasketDialog(self._reader, self._writes, cid, self.customer.current_customer_name,
+                              self._writes.store_id, self)  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._logged_change)
+        if self._worker is not None:
+            self._worker.customers_changed.connect(dialog.refresh)
+        dialog.show()
+        return dialog
+
+    def _logged_change(self, customer_id: str) -> None:
+        self._pending_customers.add(customer_id)
+        self._refresh_views()
+        self.show_message("Saved on this computer; it is on its way to the hub.", 5000)
         self._kick()
 
     def _kick(self) -> None:
@@ -322,6 +364,7 @@ class MainWindow(QMainWindow):
             return
         self._detached = True
         self._refresh_timer.stop()
+        self.tasks.stop()
         if self._worker is not None:
             self._connect_worker(self._worker, connect=False)
         for dialog in (self.log_dialog, self.outbox_panel):

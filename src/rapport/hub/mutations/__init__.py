@@ -8,9 +8,11 @@ from typing import Any
 from sqlalchemy import Connection
 
 from rapport.hub.mutations.base import ERASED_MESSAGE, Context, Outcome, Rejected
+from rapport.hub.mutations.basket import save_basket, send_basket
 from rapport.hub.mutations.consent import set_consent
 from rapport.hub.mutations.interaction import log_interaction
 from rapport.hub.mutations.profile import update_customer
+from rapport.hub.mutations.task import create_task, update_task
 from rapport.hub.store.subjects import ErasedSubjectError
 
 Handler = Callable[[Connection, Context, dict[str, Any]], Outcome]
@@ -19,6 +21,10 @@ HANDLERS: dict[str, Handler] = {
     "interaction.log": log_interaction,
     "customer.update": update_customer,
     "consent.set": set_consent,
+    "basket.save": save_basket,
+    "basket.send": send_basket,
+    "task.create": create_task,
+    "task.update": update_task,
 }
 
 __all__ = ["HANDLERS", "Context", "Outcome", "Rejected", "apply_mutation"]

@@ -7,20 +7,26 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
+    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from rapport.cache.tasks import create_follow_up
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.protocol import CHANNELS
 from rapport.ui import format as fmt
@@ -142,7 +148,23 @@ class LogInteractionDialog(QDialog):
             "kind": _FieldError("kindError", self),
             "disposition": _FieldError("dispositionError", self),
             "summary": _FieldError("noteError", self),
+            "follow_up": _FieldError("followUpError", self),
         }
+        # An optional follow-up task, created with the interaction.
+        self.follow_up = QCheckBox("&Follow up", self)
+        self.follow_up.setObjectName("followUpCheck")
+        self.follow_up_title = QLineEdit(self)
+        self.follow_up_title.setObjectName("followUpTitle")
+        self.follow_up_title.setPlaceholderText("What to do, e.g. call back with the delivery date")
+        self.follow_up_due = QDateTimeEdit(self)
+        self.follow_up_due.setObjectName("followUpDue")
+        self.follow_up_due.setCalendarPopup(True)
+        tomorrow = QDateTime.currentDateTime().addDays(1)
+        tomorrow.setTime(QTime(10, 0))
+        self.follow_up_due.setDateTime(tomorrow)
+        for w in (self.follow_up_title, self.follow_up_due):
+            w.setEnabled(False)
+            self.follow_up.toggled.connect(w.setEnabled)
         self.general_error = _FieldError("logError", self)
 
         form = QFormLayout()
@@ -167,6 +189,16 @@ class LogInteractionDialog(QDialog):
             buddy = form.labelForField(box)
             if isinstance(buddy, QLabel):
                 buddy.setBuddy(field)
+
+        follow_row = QWidget(self)
+        follow_col = QVBoxLayout(follow_row)
+        follow_col.setContentsMargins(0, 0, 0, 0)
+        follow_line = QHBoxLayout()
+        follow_line.addWidget(self.follow_up_title, 1)
+        follow_line.addWidget(self.follow_up_due)
+        follow_col.addLayout(follow_line)
+        follow_col.addWidget(self.errors["follow_up"])
+        form.addRow(self.follow_up, follow_row)
 
         self.hint = QLabel(
             "Saved on this computer at once and sent to the hub when it can be reached. "
@@ -205,7 +237,10 @@ class LogInteractionDialog(QDialog):
         QWidget.setTabOrder(self.direction, self.kind)
         QWidget.setTabOrder(self.kind, self.disposition)
         QWidget.setTabOrder(self.disposition, self.note)
-        QWidget.setTabOrder(self.note, self.ok_button)
+        QWidget.setTabOrder(self.note, self.follow_up)
+        QWidget.setTabOrder(self.follow_up, self.follow_up_title)
+        QWidget.setTabOrder(self.follow_up_title, self.follow_up_due)
+        QWidget.setTabOrder(self.follow_up_due, self.ok_button)
 
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self.submit)
@@ -269,6 +304,17 @@ class LogInteractionDialog(QDialog):
             error.show_error("")
         d = self.draft()
         channel = d.channel
+        follow: tuple[str, datetime] | None = None
+        if self.follow_up.isChecked():
+            title = self.follow_up_title.text().strip()
+            due = self.follow_up_due.dateTime().toPython().astimezone()
+            if not title:
+                self._show_error("follow_up", "Say what the follow-up is.")
+                return
+            if due <= datetime.now().astimezone():
+                self._show_error("follow_up", "A follow-up is due in the future.")
+                return
+            follow = (title, due)
         try:
             interaction_id = self._writes.log_interaction(
                 self.customer_id,
@@ -278,6 +324,8 @@ class LogInteractionDialog(QDialog):
                 kind=d.kind,
                 disposition=d.disposition,
             )
+            if follow is not None:
+                create_follow_up(self._writes, self.customer_id, follow[0], follow[1])
         except WriteError as exc:
             self._show_error(exc.field, str(exc))
             return
@@ -297,6 +345,7 @@ class LogInteractionDialog(QDialog):
             "kind": self.kind,
             "disposition": self.disposition,
             "summary": self.note,
+            "follow_up": self.follow_up_title,
         }
         label_ = self.errors.get(field)
         if label_ is None:

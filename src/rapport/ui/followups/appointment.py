@@ -1,0 +1,234 @@
+"""Book an appointment (Ctrl+Shift+A on an open customer): what for, which store, when, how long,
+with whom (me unless chosen) and a note. Saved on this computer at once (it shows in my tasks and on
+the timeline) and sent to the hub when it can be reached. A refused field is named next to it."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport.cache.tasks import APPOINTMENT_TYPES, book_appointment, stores
+from rapport.cache.writes import LocalWrites, WriteError
+from rapport.ui import format as fmt
+from rapport.ui.theme import warning
+
+APPOINTMENT_SHORTCUT = "Ctrl+Shift+A"
+DEFAULT_DURATION = 30
+DEFAULT_HOUR = 10
+
+
+def default_start(now: datetime) -> datetime:
+    """Tomorrow at 10:00 in ``now``'s time zone."""
+    day = (now + timedelta(days=1)).date()
+    return datetime.combine(day, datetime.min.time(), now.tzinfo).replace(hour=DEFAULT_HOUR)
+
+
+class _FieldError(QLabel):
+    def __init__(self, name: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setWordWrap(True)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, warning(pal))
+        self.setPalette(pal)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class BookAppointmentDialog(QDialog):
+    booked = Signal(str, str)  # customer id, task id
+
+    def __init__(
+        self,
+        reader: sqlite3.Connection,
+        writes: LocalWrites,
+        customer_id: str,
+        customer_name: str,
+        now: datetime,
+        associates: Sequence[tuple[str, str]] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("bookAppointment")
+        self.setWindowTitle(f"Book an appointment — {customer_name}")
+        self._writes = writes
+        self._now = now
+        self.customer_id = customer_id
+        fm = self.fontMetrics()
+        em, lh = fm.averageCharWidth(), fm.height()
+
+        heading = QLabel(customer_name, self)
+        heading.setObjectName("appointmentCustomer")
+        font = fmt.scaled_font(heading.font(), 1.3)
+        font.setWeight(QFont.Weight.DemiBold)
+        heading.setFont(font)
+
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("appointmentType")
+        for code in APPOINTMENT_TYPES:
+            self.kind.addItem(code.capitalize(), code)
+        self.store = QComboBox(self)
+        self.store.setObjectName("appointmentStore")
+        for s in stores(reader):
+            self.store.addItem(f"{s.name} ({s.city})" if s.city else s.name, s.id)
+        home = writes.store_id or self._home_store(reader, customer_id)
+        if home and self.store.findData(home) >= 0:
+            self.store.setCurrentIndex(self.store.findData(home))
+        self.when = QDateTimeEdit(self)
+        self.when.setObjectName("appointmentWhen")
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        start = default_start(now)
+        self.when.setDateTime(
+            QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
+        )
+        self.duration = QSpinBox(self)
+        self.duration.setObjectName("appointmentDuration")
+        self.duration.setRange(5, 12 * 60)
+        self.duration.setSingleStep(15)
+        self.duration.setSuffix(" min")
+        self.duration.setValue(DEFAULT_DURATION)
+        self.associate = QComboBox(self)
+        self.associate.setObjectName("appointmentAssociate")
+        self.associate.addItem("Me", writes.user_id)
+        for uid, name in associates:
+            if uid != writes.user_id:
+                self.associate.addItem(name, uid)
+        self.note = QLineEdit(self)
+        self.note.setObjectName("appointmentNote")
+        self.note.setPlaceholderText("What to prepare: sizes, pieces to set aside…")
+        for w in (self.kind, self.store, self.associate):
+            w.setMinimumWidth(em * 30)
+
+        self.errors = {
+            key: _FieldError(f"{key}Error", self)
+            for key in ("appointment_type", "store_id", "due_at", "duration_min", "title")
+        }
+        self.general_error = _FieldError("appointmentError", self)
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        form.setVerticalSpacing(lh // 2)
+        rows = [
+            ("&Type", self.kind, "appointment_type"),
+            ("&Store", self.store, "store_id"),
+            ("&When", self.when, "due_at"),
+            ("&Duration", self.duration, "duration_min"),
+            ("&Associate", self.associate, None),
+            ("&Note", self.note, "title"),
+        ]
+        for text, field, key in rows:
+            box = QWidget(self)
+            column = QVBoxLayout(box)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(lh // 6)
+            column.addWidget(field)
+            if key is not None:
+                column.addWidget(self.errors[key])
+            form.addRow(text, box)
+            buddy = form.labelForField(box)
+            if isinstance(buddy, QLabel):
+                buddy.setBuddy(field)
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("&Book")
+        self.ok_button.setObjectName("appointmentSubmit")
+        self.ok_button.setDefault(True)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self.submit)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(lh // 2)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(em * 64)
+        for a, b in zip(
+            (self.kind, self.store, self.when, self.duration, self.associate, self.note),
+            (self.store, self.when, self.duration, self.associate, self.note, self.ok_button),
+            strict=True,
+        ):
+            QWidget.setTabOrder(a, b)
+        self.when.dateTimeChanged.connect(lambda _d: self.errors["due_at"].show_error(""))
+        self.store.currentIndexChanged.connect(lambda _i: self.errors["store_id"].show_error(""))
+        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    @staticmethod
+    def _home_store(reader: sqlite3.Connection, customer_id: str) -> str | None:
+        row = reader.execute(
+            "SELECT home_store_id FROM customer WHERE id = ?", (customer_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def due_at(self) -> datetime:
+        """The chosen start, in the time zone of ``now``."""
+        qdt = self.when.dateTime()
+        d, t = qdt.date(), qdt.time()
+        return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute(), tzinfo=self._now.tzinfo)
+
+    def submit(self) -> None:
+        for error in (*self.errors.values(), self.general_error):
+            error.show_error("")
+        if self.store.currentIndex() < 0:
+            self._show_error("store_id", "No store in this computer's cache: sync first.")
+            return
+        try:
+            task_id = book_appointment(
+                self._writes,
+                self.customer_id,
+                appointment_type=str(self.kind.currentData() or self.kind.currentText()),
+                store_id=str(self.store.currentData()),
+                due_at=self.due_at(),
+                duration_min=self.duration.value(),
+                assignee_id=self.associate.currentData(),
+                note=self.note.text(),
+            )
+        except WriteError as exc:
+            self._show_error(exc.field, str(exc))
+            return
+        except sqlite3.Error as exc:
+            self._show_error("", f"Could not save on this computer ({exc}). Try again.")
+            return
+        self.booked.emit(self.customer_id, task_id)
+        self.accept()
+
+    def _show_error(self, field: str, message: str) -> None:
+        label = self.errors.get(field, self.general_error)
+        label.show_error(message)
+        widgets = {
+            "appointment_type": self.kind,
+            "store_id": self.store,
+            "due_at": self.when,
+            "duration_min": self.duration,
+            "title": self.note,
+        }
+        if field in widgets:
+            widgets[field].setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def error_text(self, field: str) -> str:
+        label = self.errors.get(field, self.general_error)
+        return "" if label.isHidden() else label.text()

@@ -1,0 +1,226 @@
+"""Tasks (story 4) on a real cache, from the keyboard: book an appointment for the bride with
+Ctrl+Shift+A, find it in my tasks (Ctrl+T) under the right group and in the outbox as pending, mark a
+task done, count the badge, and hear about a task falling due (with an injected clock)."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListView, QPushButton
+
+from rapport.cache.outbox import entries
+from rapport.cache.tasks import (
+    booking_interaction_id,
+    create_follow_up,
+    customer_open_tasks,
+    my_tasks,
+)
+from rapport.cache.writes import LocalWrites
+from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.ui.followups.appointment import BookAppointmentDialog
+from rapport.ui.followups.model import MyTasksModel, TaskRole
+from rapport.ui.followups.panel import MyTasksPanel
+from rapport.ui.main_window import MainWindow
+from tests.helpers import FIXED_NOW
+from tests.ui.fakes import FakeWorker
+
+BRIDE = STORY_CUSTOMERS["bride"]
+HOOPS = STORY_CUSTOMERS["hoops"]
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+class Clock:
+    def __init__(self, at: datetime) -> None:
+        self.at = at
+
+    def __call__(self) -> datetime:
+        return self.at
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(FIXED_NOW)
+
+
+@pytest.fixture
+def worker() -> FakeWorker:
+    return FakeWorker()
+
+
+@pytest.fixture
+def window(qtbot, reader: sqlite3.Connection, writes: LocalWrites, worker, clock):  # type: ignore[no-untyped-def]
+    win = MainWindow(reader, writes=writes, worker=worker, now=clock)  # type: ignore[arg-type]
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
+    yield win
+    win.detach()
+
+
+def _activate(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
+    widget.activateWindow()  # what a window manager does when a dialog closes; offscreen does not
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=2000)
+
+
+def _rows(model) -> list[tuple[str, bool, str | None, str | None]]:  # type: ignore[no-untyped-def]
+    return [
+        (
+            model.index(i, 0).data(TaskRole.Group),
+            model.index(i, 0).data(TaskRole.IsHeader),
+            model.index(i, 0).data(TaskRole.CustomerName),
+            model.index(i, 0).data(TaskRole.Title),
+        )
+        for i in range(model.rowCount())
+    ]
+
+
+def _open_tasks(qtbot, win: MainWindow) -> MyTasksPanel:  # type: ignore[no-untyped-def]
+    _activate(qtbot, win)
+    qtbot.keyClick(win, Qt.Key.Key_T, CTRL)
+    panel = win.findChild(MyTasksPanel, "myTasks")
+    assert panel is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is panel, timeout=2000)
+    return panel
+
+
+def test_book_an_appointment_for_the_bride_from_the_keyboard(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, reader, worker
+) -> None:
+    assert window.open_customer(BRIDE)
+    _activate(qtbot, window)
+    qtbot.keyClick(window, Qt.Key.Key_A, CTRL | SHIFT)
+    dialog = window.findChild(BookAppointmentDialog, "bookAppointment")
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    assert dialog.windowTitle() == "Book an appointment — Camille Dubois"
+    kind = dialog.findChild(QComboBox, "appointmentType")
+    assert kind.hasFocus()
+    qtbot.keyClicks(kind, "ring")
+    assert kind.currentData() == "ring sizing"
+    # Store, time, duration and associate (me) keep their defaults; Alt+N goes to the note.
+    qtbot.keyClick(kind, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    note = dialog.findChild(QLineEdit, "appointmentNote")
+    assert note.hasFocus()
+    qtbot.keyClicks(note, "Bring the white gold bands, size 52")
+    qtbot.keyClick(note, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    assert worker.kicks == 1
+
+    # Pending in the outbox, with the contract's args.
+    [entry] = [e for e in entries(reader) if e.name == "task.create"]
+    assert entry.state == "pending" and entry.customer_id == BRIDE
+    args = entry.args
+    assert args["kind"] == "appointment" and args["appointment_type"] == "ring sizing"
+    assert args["due_at"] == "2026-11-21T10:00:00Z" and args["duration_min"] == 30
+    assert args["assignee_id"] == "u-agent" and args["status"] == "open"
+    assert args["title"] == "Appointment: ring sizing — Bring the white gold bands, size 52"
+    # The booking is on the bride's timeline at once, under the id the hub will give it.
+    booked = reader.execute(
+        "SELECT kind, customer_id FROM interaction WHERE id = ?",
+        (booking_interaction_id(args["id"]),),
+    ).fetchone()
+    assert tuple(booked) == ("appointment", BRIDE)
+    assert [t.id for t in customer_open_tasks(reader, BRIDE)] == [args["id"]]
+
+    # Tomorrow 10:00: upcoming in my tasks, marked as not sent yet.
+    panel = _open_tasks(qtbot, window)
+    rows = _rows(panel.model)
+    assert rows == [
+        ("upcoming", True, None, None),
+        ("upcoming", False, "Camille Dubois", args["title"]),
+    ]
+    assert panel.model.index(1, 0).data(TaskRole.Pending) is True
+    assert window.tasks.badge.text() == "No tasks due"
+
+
+def test_invalid_time_is_named_next_to_the_field(qtbot, window: MainWindow, reader) -> None:  # type: ignore[no-untyped-def]
+    assert window.open_customer(BRIDE)
+    dialog = window.tasks.book_appointment()
+    assert dialog is not None
+    dialog.when.setDateTime(QDateTime(QDate(2026, 11, 19), QTime(9, 0)))
+    qtbot.keyClicks(dialog.note, "Too late")
+    dialog.findChild(QPushButton, "appointmentSubmit").click()
+    assert dialog.isVisible()
+    assert "future" in dialog.error_text("due_at")
+    assert not [e for e in entries(reader) if e.name == "task.create"]
+    assert dialog.note.text() == "Too late"
+    dialog.reject()
+
+
+def test_groups_badge_enter_opens_and_ctrl_d_marks_done(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, writes: LocalWrites, reader, worker, qtmodeltester
+) -> None:
+    now = FIXED_NOW  # 15:30 UTC
+    create_follow_up(writes, HOOPS, "Ask how the hoop fits", now - timedelta(days=1))
+    create_follow_up(writes, BRIDE, "Confirm the sizing", now + timedelta(hours=2))
+    create_follow_up(writes, BRIDE, "Send the engraving proof", now + timedelta(days=3))
+    window.tasks.refresh()
+    assert window.tasks.badge.text() == "2 tasks due"
+
+    panel = _open_tasks(qtbot, window)
+    qtmodeltester.check(panel.model)
+    assert [(g, h, n) for g, h, n, _t in _rows(panel.model)] == [
+        ("overdue", True, None),
+        ("overdue", False, "Lucas Martin"),
+        ("today", True, None),
+        ("today", False, "Camille Dubois"),
+        ("upcoming", True, None),
+        ("upcoming", False, "Camille Dubois"),
+    ]
+    assert panel.model.index(0, 0).data() == "Overdue (1)"
+    assert panel.model.index(3, 0).data(TaskRole.Due) == "17:30"
+    view = panel.findChild(QListView, "myTasksList")
+    assert view.hasFocus() and view.currentIndex().row() == 1
+    # Ctrl+D marks the overdue one done: it leaves the list, the update is queued.
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+    assert [n for _g, h, n, _t in _rows(panel.model) if not h] == [
+        "Camille Dubois",
+        "Camille Dubois",
+    ]
+    [update] = [e for e in entries(reader) if e.name == "task.update"]
+    assert update.args["status"] == "done" and update.state == "pending"
+    assert window.tasks.badge.text() == "1 task due"
+    assert worker.kicks == 1
+    # Enter opens the selected task's customer.
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    current = view.currentIndex()
+    assert current.data(TaskRole.CustomerId) == BRIDE
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.customer.current_customer_id == BRIDE, timeout=2000)
+    panel.close()
+
+
+def test_a_task_falling_due_is_announced(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, writes: LocalWrites, clock: Clock
+) -> None:
+    notifier = window.tasks.notifier
+    assert notifier is not None and notifier.timer.interval() == 60_000
+    create_follow_up(writes, BRIDE, "Call about the financing", FIXED_NOW + timedelta(minutes=3))
+    assert notifier.check() == []  # not due yet
+    clock.at = FIXED_NOW + timedelta(minutes=4)
+    with qtbot.waitSignal(notifier.message_shown, timeout=2000) as blocker:
+        notifier.timer.timeout.emit()  # the minute tick
+    assert blocker.args == ["Due 15:33: Call about the financing — Camille Dubois"]
+    # No tray offscreen: it is in the status bar, and the badge counts it as overdue.
+    assert "Call about the financing" in window.statusBar().currentMessage()
+    assert window.tasks.badge.text() == "1 task due"
+    clock.at += timedelta(minutes=1)
+    assert notifier.check() == []  # announced once
+
+
+def test_my_tasks_are_grouped_in_local_time(writes: LocalWrites, reader) -> None:  # type: ignore[no-untyped-def]
+    # 23:30 in Paris on 20 Nov is 22:30 UTC; a task at 23:45 Paris time is still today there.
+    from zoneinfo import ZoneInfo
+
+    paris = datetime(2026, 11, 20, 23, 30, tzinfo=ZoneInfo("Europe/Paris"))
+    create_follow_up(writes, BRIDE, "Late call", paris + timedelta(minutes=15))
+    create_follow_up(writes, BRIDE, "Morning call", paris + timedelta(hours=9))
+    tasks = my_tasks(reader, "u-agent", paris)
+    assert [t.title for t in tasks.today] == ["Late call"]
+    assert [t.title for t in tasks.upcoming] == ["Morning call"]
+    assert tasks.due_count == 1
+    assert MyTasksModel().rowCount() == 0
