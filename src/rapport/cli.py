@@ -17,9 +17,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"rapport {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    tablet_help = "tablet mode: touch-sized controls, one pane at a time"
+    p.add_argument("--tablet", action="store_true", help=tablet_help)
     sub = p.add_subparsers(dest="command")
 
-    sub.add_parser("app", help="start the app (the default)")
+    a = sub.add_parser("app", help="start the app (the default)")
+    # SUPPRESS: `rapport --tablet app` keeps the flag given before the command.
+    a.add_argument("--tablet", action="store_true", default=argparse.SUPPRESS, help=tablet_help)
 
     d = sub.add_parser("demo", help="start the app on an embedded demo hub with generated data")
     d.add_argument("--data", type=Path, help="keep the demo in this folder (reused next time)")
@@ -31,6 +35,7 @@ def _parser() -> argparse.ArgumentParser:
         metavar="TEXT",
         help="once synced, search TEXT and open the first match (support, screenshots)",
     )
+    d.add_argument("--tablet", action="store_true", default=argparse.SUPPRESS, help=tablet_help)
     d.add_argument(
         "--self-test",
         action="store_true",
@@ -98,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _log(args)
     if command == "sync":
         return _sync(args)
-    return _app()
+    return _app(args.tablet)
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -132,6 +137,7 @@ def _demo(args: argparse.Namespace) -> int:
             dict(site.login.user),
             self_test=args.self_test,
             open_text=args.open,
+            tablet=args.tablet,
         )
     finally:
         site.close()
@@ -343,10 +349,10 @@ def _pop(args: argparse.Namespace) -> int:
     return 0
 
 
-def _app() -> int:
+def _app(tablet: bool) -> int:
     from rapport.ui.app import run_signed_in_app
 
-    return run_signed_in_app()
+    return run_signed_in_app(tablet=tablet)
 
 
 if __name__ == "__main__":

@@ -40,14 +40,14 @@ def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
     _qt_log.log(level, "%s", message)
 
 
-def make_app() -> QApplication:
+def make_app(*, tablet: bool = False) -> QApplication:
     qInstallMessageHandler(_qt_messages)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("rapport")
-    apply_theme(app)  # type: ignore[arg-type]
+    apply_theme(app, tablet=tablet)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
@@ -67,12 +67,19 @@ def run_demo(
     *,
     self_test: bool = False,
     open_text: str | None = None,
+    tablet: bool = False,
 ) -> int:
-    app = make_app()
+    tablet = tablet or _tablet_setting()
+    app = make_app(tablet=tablet)
     if not self_test and raise_running():
         return 0
     session = Session(
-        cache_path, hub_url, token, user=user, user_label=f"{user.get('display_name', '')} · demo"
+        cache_path,
+        hub_url,
+        token,
+        user=user,
+        user_label=f"{user.get('display_name', '')} · demo",
+        tablet=tablet,
     )
     if open_text:
         session.open_when_synced(open_text)
@@ -95,6 +102,15 @@ def run_demo(
     return outcome["code"]
 
 
+def _tablet_setting() -> bool:
+    """The demo's tablet mode when not asked for on the command line: the settings file's or
+    RAPPORT_TABLET_MODE (an unreadable settings file does not stop a demo)."""
+    try:
+        return Settings.load().tablet_mode
+    except SettingsError:
+        return False
+
+
 def _remembered_user(settings: Settings) -> dict[str, Any] | None:
     path = cache_path_for(profile_dir(settings.hub_url, settings.username))
     if not path.exists():
@@ -108,15 +124,19 @@ def _remembered_user(settings: Settings) -> dict[str, Any] | None:
         conn.close()
 
 
-def run_signed_in_app() -> int:
-    app = make_app()
-    if raise_running():
-        return 0
+def run_signed_in_app(*, tablet: bool = False) -> int:
+    """``tablet``: the --tablet flag; without it the settings (file, RAPPORT_TABLET_MODE) decide."""
     try:
         settings = Settings.load()
     except SettingsError as exc:
+        make_app()
         QMessageBox.critical(None, "Rapport settings", f"The settings file cannot be read:\n{exc}")
         return 2
+    # Not folded into ``settings``: a flag given once must not be saved with them after sign-in.
+    tablet = tablet or settings.tablet_mode
+    app = make_app(tablet=tablet)
+    if raise_running():
+        return 0
     token = load_token(settings.hub_url, settings.username) if settings.username else None
     user: dict[str, Any] = {"username": settings.username}
     if token:
@@ -143,7 +163,9 @@ def run_signed_in_app() -> int:
                 ),
             )
     cache = cache_path_for(profile_dir(settings.hub_url, settings.username))
-    session = Session(cache, settings.hub_url, token, user=user, region=settings.region)
+    session = Session(
+        cache, settings.hub_url, token, user=user, region=settings.region, tablet=tablet
+    )
 
     def ask(message: str) -> LoginResult | None:
         dialog = SignInDialog(settings.hub_url, settings.username, message, session.window)

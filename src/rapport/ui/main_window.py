@@ -1,4 +1,5 @@
-"""The main window: search on the left, the customer 360 on the right, sync state below.
+"""The main window: search on the left, the customer 360 on the right, sync state below. In tablet
+mode (:mod:`rapport.ui.tablet`) one of them fills the window at a time.
 
 Keys: Ctrl+K search, Ctrl+L log an interaction for the open customer, Ctrl+Shift+O the outbox,
 Ctrl+T my tasks, Ctrl+Shift+A book an appointment for the open customer, Ctrl+B a basket for it.
@@ -16,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStatusBar, QWidget
+from PySide6.QtWidgets import QMainWindow, QSplitter, QStatusBar, QStyle, QWidget
 
 from rapport.cache.outbox import NOTICE, REJECTED, counts
 from rapport.cache.outbox_view import OutboxItem, outbox_items
@@ -31,6 +32,7 @@ from rapport.ui.followups.controller import TasksController
 from rapport.ui.models.outbox_model import customer_text, reason_text
 from rapport.ui.search_panel import SearchPanel
 from rapport.ui.status import OUTBOX_SHORTCUT, SyncStatusWidget
+from rapport.ui.tablet import TabletPanes, enable_kinetic_scrolling, touch_height
 from rapport.ui.wrapup import kind_name
 
 if TYPE_CHECKING:
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         user_label: str = "",
         region: str = "FR",
         now: Callable[[], datetime] | None = None,
+        tablet: bool = False,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -63,15 +66,22 @@ class MainWindow(QMainWindow):
         self._worker = worker
         self.search = SearchPanel(reader, region, self)
         self.customer = Customer360(reader, region=region, now=now, parent=self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.search)
-        splitter.addWidget(self.customer)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
         em = self.fontMetrics().averageCharWidth()
-        self.search.setMinimumWidth(em * 34)
-        splitter.setSizes([em * 44, em * 140])
-        self.setCentralWidget(splitter)
+        self.tablet = tablet
+        self.panes: TabletPanes | None = None
+        if tablet:
+            # One pane at a time: the search fills the window, a customer opens over it.
+            self.panes = TabletPanes(self.search, self.customer, self)
+            self.setCentralWidget(self.panes)
+        else:
+            splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            splitter.addWidget(self.search)
+            splitter.addWidget(self.customer)
+            splitter.setStretchFactor(1, 1)
+            splitter.setChildrenCollapsible(False)
+            self.search.setMinimumWidth(em * 34)
+            splitter.setSizes([em * 44, em * 140])
+            self.setCentralWidget(splitter)
         self.status = SyncStatusWidget(self)
         bar = QStatusBar(self)
         bar.setObjectName("statusBar")
@@ -85,10 +95,8 @@ class MainWindow(QMainWindow):
         self._seen_answers: set[int] | None = None
         self._awaiting_pin: str | None = None  # a merged-into customer being brought here
 
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.search.focus_search)
-        QShortcut(
-            QKeySequence(QKeySequence.StandardKey.Find), self, activated=self.search.focus_search
-        )
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_search)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, activated=self.focus_search)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
         QShortcut(QKeySequence(LOG_SHORTCUT), self, activated=self.log_interaction)
         QShortcut(QKeySequence(OUTBOX_SHORTCUT), self, activated=self.show_outbox)
@@ -111,6 +119,43 @@ class MainWindow(QMainWindow):
             self._connect_worker(worker, connect=True)
         self.tasks = TasksController(self, reader, writes, worker, now)
         self._show_counts()
+        if self.panes is not None:
+            self._setup_tablet(self.panes)
+
+    def _setup_tablet(self, panes: TabletPanes) -> None:
+        self.customer_opened.connect(lambda _cid: panes.show_customer(self.search.box.text()))
+        self.customer.customerClosed.connect(panes.show_search)
+        for keys in (QKeySequence(Qt.Key.Key_Escape), QKeySequence(QKeySequence.StandardKey.Back)):
+            shortcut = QShortcut(keys, panes.customer_page)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self.show_search_pane)
+        # No keyboard to hint at on a tablet.
+        self.search.box.setPlaceholderText("Name, email, phone or loyalty id")
+        self.search.online_button.setText("Search all customers on the hub")
+        self.status.outbox.setMinimumHeight(touch_height(self.fontMetrics()))
+        # What the desktop reaches with Ctrl+Shift+C and Ctrl+B (the consent chips are too small
+        # for a finger; the basket has no button at all).
+        panes.add_action("Consent…", "Consent and preferences").clicked.connect(self.edit_consent)
+        panes.add_action("Basket…", "Build or send a basket").clicked.connect(self.open_basket)
+        enable_kinetic_scrolling(self)
+        # One tap opens a result, whatever the style says about single-click activation.
+        for view in (self.search.results, self.search.hub_results):
+            if not view.style().styleHint(
+                QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, view
+            ):
+                view.clicked.connect(view.activated)
+
+    def focus_search(self) -> None:
+        """Ctrl+K: the search box (in tablet mode, the search pane first)."""
+        if self.panes is not None:
+            self.panes.show_search()
+        self.search.focus_search()
+
+    def show_search_pane(self) -> None:
+        """Tablet mode's Back: the search as it was left, query and results kept."""
+        if self.panes is not None:
+            self.panes.show_search()
+            self.search.results.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _connect_worker(self, worker: SyncWorker, *, connect: bool) -> None:
         pairs = (

@@ -34,6 +34,7 @@ class Session(QObject):
         region: str = "FR",
         now: Callable[[], datetime] | None = None,
         live_wait: float = 25.0,
+        tablet: bool = False,
     ) -> None:
         super().__init__()
         conn, report = open_cache(cache_path)
@@ -59,6 +60,7 @@ class Session(QObject):
             user_label=user_label,
             region=region,
             now=now,
+            tablet=tablet,
         )
         self.window.closing.connect(self.shutdown)
         self.screen_pop = ScreenPop(self.window, self.reader, region)
@@ -75,7 +77,8 @@ class Session(QObject):
     def start(self, show: bool = True) -> None:
         if show:
             screen = self.window.screen().availableGeometry()
-            if self.window.width() > screen.width() or self.window.height() > screen.height():
+            too_big = self.window.width() > screen.width() or self.window.height() > screen.height()
+            if too_big or self.window.tablet:  # a tablet's app fills its screen
                 self.window.setGeometry(screen)
             self.window.show()
         report = self.open_report

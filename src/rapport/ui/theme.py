@@ -2,15 +2,31 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
+
+from rapport.ui.tablet import tablet_font, touch_style
 
 # Tier badges: hue chosen per tier; lightness adapts to the palette in tier_color().
 _TIER_HUES = {"bronze": 28, "silver": 210, "gold": 45, "platinum": 265}
 
 
-def apply_theme(app: QApplication) -> None:
-    app.setStyle("Fusion")
+_desktop_font: QFont | None = None  # the app's font before tablet mode enlarged it
+
+
+def apply_theme(app: QApplication, *, tablet: bool = False) -> None:
+    """Fusion; in tablet mode a font one step larger and touch-sized controls (call it before the
+    windows are built: their spacing follows the font)."""
+    global _desktop_font
+    if _desktop_font is None:
+        _desktop_font = QFont(app.font())
+    if tablet:
+        font = tablet_font(_desktop_font)
+        app.setFont(font)
+        app.setStyle(touch_style(font))
+    else:
+        app.setFont(_desktop_font)
+        app.setStyle("Fusion")
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
