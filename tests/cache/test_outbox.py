@@ -16,6 +16,7 @@ from rapport.cache.acks import apply_push_results, dismiss_entry
 from rapport.cache.apply import apply_changes
 from rapport.cache.db import connect, open_cache
 from rapport.cache.outbox import counts, device_id, entries, pending_batch, pending_targets
+from rapport.cache.queries import survivor_of
 from rapport.cache.search import search_customers
 from rapport.cache.writes import LocalWrites, WriteError
 
@@ -152,6 +153,20 @@ def test_merge_redirect_repoints_rows_and_pending_writes(cache, writes) -> None:
     (entry,) = pending_batch(cache)
     assert entry.customer_id == "c1" and entry.args["customer_id"] == "c1"
     assert search_customers(cache, "ben") == []
+
+
+def test_the_cache_remembers_where_a_merged_customer_went(cache) -> None:  # type: ignore[no-untyped-def]
+    apply_changes(cache, [_customer("c3", "Ben", "Okafor-Lima")], "h.2")
+    redirect = {"entity": "customer", "op": "redirect", "id": "c2", "data": {"into": "c1"}}
+    apply_changes(cache, [redirect], "h.3")
+    assert survivor_of(cache, "c2") == "c1"
+    assert survivor_of(cache, "c1") is None
+    # c1 in turn merged into c3: c2 now leads straight to c3.
+    apply_changes(cache, [{**redirect, "id": "c1", "data": {"into": "c3"}}], "h.4")
+    assert (survivor_of(cache, "c2"), survivor_of(cache, "c1")) == ("c3", "c3")
+    # The survivor erased: nothing leads to it any more.
+    apply_changes(cache, [{"entity": "customer", "op": "purge", "id": "c3", "data": None}], "h.5")
+    assert (survivor_of(cache, "c2"), survivor_of(cache, "c1")) == (None, None)
 
 
 def test_purge_removes_every_row_and_pending_write(cache, writes) -> None:  # type: ignore[no-untyped-def]

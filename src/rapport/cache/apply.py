@@ -157,6 +157,13 @@ def _redirect(conn: sqlite3.Connection, old: str, new: str) -> None:
         "DELETE FROM customer_fts WHERE rowid IN (SELECT rowid FROM customer WHERE id = ?)", (old,)
     )
     conn.execute("DELETE FROM customer WHERE id = ?", (old,))
+    # Chains stay one hop long: whoever was merged into ``old`` now points at ``new`` as well.
+    conn.execute("UPDATE customer_redirect SET new_id = ? WHERE new_id = ?", (new, old))
+    conn.execute(
+        "INSERT OR REPLACE INTO customer_redirect (old_id, new_id, at)"
+        " VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        (old, new),
+    )
     conn.execute(
         "UPDATE outbox SET customer_id = ?, args = json_set(args, '$.customer_id', ?),"
         " target_id = CASE WHEN target_id = ? THEN ? ELSE target_id END"
@@ -178,6 +185,9 @@ def _purge(conn: sqlite3.Connection, customer_id: str) -> None:
     )
     removed += conn.execute("DELETE FROM customer WHERE id = ?", (customer_id,)).rowcount
     dropped = conn.execute("DELETE FROM outbox WHERE customer_id = ?", (customer_id,)).rowcount
+    conn.execute(
+        "DELETE FROM customer_redirect WHERE old_id = ? OR new_id = ?", (customer_id, customer_id)
+    )
     log.info("erasure applied: %d rows and %d pending writes removed", removed, dropped)
 
 

@@ -203,6 +203,14 @@ def _activity(
     )
 
 
+def survivor_of(conn: sqlite3.Connection, customer_id: str) -> str | None:
+    """The customer ``customer_id`` was merged into, when this cache has applied that merge."""
+    row = conn.execute(
+        "SELECT new_id FROM customer_redirect WHERE old_id = ?", (customer_id,)
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
 def customer_header(
     conn: sqlite3.Connection,
     customer_id: str,

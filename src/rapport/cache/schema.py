@@ -99,7 +99,16 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX IF NOT EXISTS ix_task_assignee_due ON task (assignee_id, due_at)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3]
+def _v4(conn: sqlite3.Connection) -> None:
+    # Where merged-away customers went: a view that reads a customer after the merge was applied
+    # but before it heard of it (a timer, a link, a pop for the old id) follows it here.
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS customer_redirect ("
+        " old_id TEXT PRIMARY KEY, new_id TEXT NOT NULL, at TEXT NOT NULL)"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QStatusBar, QStyle, QWidge
 
 from rapport.cache.outbox import NOTICE, REJECTED, counts
 from rapport.cache.outbox_view import OutboxItem, outbox_items
+from rapport.cache.queries import survivor_of
 from rapport.cache.writes import LocalWrites
 from rapport.sync.engine import SyncStatus
 from rapport.ui.basket.dialog import BASKET_SHORTCUT, BasketDialog
@@ -347,24 +348,7 @@ class MainWindow(QMainWindow):
         if current not in redirects and dialog_target not in redirects:
             return
         if current in redirects:
-            before = self.customer.current_customer_name
-            survivor = redirects[current]
-            if self.open_customer(survivor):
-                after = self.customer.current_customer_name
-                if before and before != after:
-                    self.show_message(f"{before} was merged into {after}: showing {after}.")
-                else:
-                    self.show_message(
-                        f"Two profiles of {after or 'this customer'} were merged on the hub: "
-                        "showing the combined profile."
-                    )
-            elif self._worker is not None:
-                self._awaiting_pin = survivor
-                self._worker.pin(survivor)
-                self.show_message(
-                    f"{before or 'This customer'} was merged into another profile; "
-                    "bringing it to this computer…"
-                )
+            self._show_survivor(redirects[current], self.customer.current_customer_name)
         if self.log_dialog is not None and dialog_target in redirects:
             survivor = redirects[dialog_target]
             name = (
@@ -373,6 +357,25 @@ class MainWindow(QMainWindow):
                 else self.log_dialog.customer_name
             )
             self.log_dialog.retarget(survivor, name)
+
+    def _show_survivor(self, survivor: str, before: str) -> None:
+        """The open customer, named ``before``, was merged into ``survivor``: show that one."""
+        if self.open_customer(survivor):
+            after = self.customer.current_customer_name
+            if before and before != after:
+                self.show_message(f"{before} was merged into {after}: showing {after}.")
+            else:
+                self.show_message(
+                    f"Two profiles of {after or 'this customer'} were merged on the hub: "
+                    "showing the combined profile."
+                )
+        elif self._worker is not None:
+            self._awaiting_pin = survivor
+            self._worker.pin(survivor)
+            self.show_message(
+                f"{before or 'This customer'} was merged into another profile; "
+                "bringing it to this computer…"
+            )
 
     def on_pinned(self, customer_id: str) -> None:
         if self._detached:
@@ -425,7 +428,11 @@ class MainWindow(QMainWindow):
         if current and (not changed or current in changed):
             name = self.customer.current_customer_name
             self.customer.refresh()
-            if self.customer.current_customer_id is None:
+            survivor = survivor_of(self._reader, current)
+            if self.customer.current_customer_id is None and survivor is not None:
+                # The merge was applied before its signal came: follow it from the cache.
+                self._show_survivor(survivor, name)
+            elif self.customer.current_customer_id is None:
                 self.show_message(
                     f"{name or 'The customer'} is no longer on this computer "
                     "(erased on request, or removed from your customers)."

@@ -170,6 +170,7 @@ class NextActionsPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
+        self._card_list: list[_Card] = []
         self._cards = QWidget()
         self._cards.setObjectName("nextActionsCards")
         self._cards_layout = QVBoxLayout(self._cards)
@@ -197,16 +198,21 @@ class NextActionsPanel(QWidget):
         self.model.set_suggestions(suggestions)
 
     def cards(self) -> list[_Card]:
-        return self._cards.findChildren(_Card, options=Qt.FindChildOption.FindDirectChildrenOnly)
+        return list(self._card_list)
 
     def _rebuild(self) -> None:
-        for card in self.cards():
+        for card in self._card_list:
             self._cards_layout.removeWidget(card)
-            card.setParent(None)
+            # Hidden and left with its parent until deleted: setParent(None) would make the card a
+            # top-level window for a moment, and the window manager could activate it, taking the
+            # focus from whatever the agent was typing into.
+            card.hide()
             card.deleteLater()
+        self._card_list = []
         for row in range(self.model.rowCount()):
             card = _Card(self.model.suggestion(row), self._cards)
             self._cards_layout.insertWidget(row, card)
+            self._card_list.append(card)
         kinds = [self.model.suggestion(r).kind for r in range(self.model.rowCount())]
         if not kinds:
             self.note.setText("Nothing to suggest: no open issue, offer or recent activity.")

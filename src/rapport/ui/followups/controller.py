@@ -43,6 +43,7 @@ class TasksController(QObject):
         self._worker = worker
         self._now = now or _local_now
         self.panel: MyTasksPanel | None = None
+        self._stopped = False
         self.badge = TasksBadge(window)
         self.badge.clicked.connect(self.show_my_tasks)
         window.statusBar().addPermanentWidget(self.badge)
@@ -77,6 +78,8 @@ class TasksController(QObject):
         return my_tasks(self._reader, self._writes.user_id, self._now())
 
     def refresh(self) -> None:
+        if self._stopped:  # the session closed the cache: a late signal must not read it
+            return
         self.badge.set_tasks(self.tasks())
         if self.panel is not None and self.panel.isVisible():
             self.panel.refresh()
@@ -135,6 +138,7 @@ class TasksController(QObject):
             self._worker.kick()
 
     def stop(self) -> None:
+        self._stopped = True
         self._refresh_timer.stop()
         if self.notifier is not None:
             self.notifier.stop()
