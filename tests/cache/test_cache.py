@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from rapport.cache import db
 from rapport.cache.apply import apply_changes, reset_cache
 from rapport.cache.db import CacheError, get_state, open_cache
 from rapport.cache.schema import SCHEMA_VERSION
@@ -243,3 +244,26 @@ def test_name_matches_rank_before_matches_elsewhere(tmp_path: Path) -> None:
     )
     assert ids(conn, "lucas") == ["b", "a", "d", "c"]
     assert ids(conn, "lucas mar") == ["b"]
+
+
+def test_a_big_cache_is_checked_in_the_background_and_moved_aside_at_the_next_start(
+    tmp_path: Path, cache: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "cache.sqlite3"
+    cache.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    cache.close()
+    monkeypatch.setattr(db, "QUICK_CHECK_AT_OPEN_BYTES", 0)
+    conn, report = open_cache(path)
+    assert report.check_deferred and report.moved_aside is None
+    conn.close()
+    data = path.read_bytes()
+    path.write_bytes(data[:4096] + b"\xde\xad\xbe\xef" * 2000 + data[4096 + 8000 :])
+    conn, report = open_cache(path)  # header and schema still read: opens, check deferred
+    conn.close()
+    assert report.check_deferred
+    db.check_in_background(path).join(30)
+    conn, report = open_cache(path)
+    assert report.moved_aside is not None and not report.check_deferred
+    assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    conn, report = open_cache(path)
+    assert report.moved_aside is None  # the marker went with the damaged file

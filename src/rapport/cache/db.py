@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,14 @@ class OpenReport:
     migrated_from: int
     moved_aside: Path | None = None
     salvaged: int = 0  # pending writes recovered from the damaged file
+    check_deferred: bool = False  # too big to check now: call check_in_background once shown
+
+
+# ``PRAGMA quick_check`` reads every page, about a second per GB here: a call-center cache (several
+# GB) would spend the whole start-up budget on it. Up to this size it runs at open; above, open
+# only reads the header and schema, and the full check runs on a thread once the window is up
+# (``check_in_background``). A failure there leaves a marker so the next start moves the file aside.
+QUICK_CHECK_AT_OPEN_BYTES = 256 * 1024 * 1024
 
 
 def connect(path: Path, *, readonly: bool = False, durable: bool = True) -> sqlite3.Connection:
@@ -53,10 +62,18 @@ def connect(path: Path, *, readonly: bool = False, durable: bool = True) -> sqli
     return conn
 
 
-def _healthy(path: Path) -> bool:
+def _check_marker(path: Path) -> Path:
+    return path.with_name(path.name + ".check-failed")
+
+
+def _healthy(path: Path, full: bool = True) -> bool:
     try:
         conn = sqlite3.connect(path, timeout=10)
         try:
+            if not full:
+                # Header and schema pages: catches a file that is not a database at all.
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return True
             row = conn.execute("PRAGMA quick_check").fetchone()
             return row is not None and row[0] == "ok"
         finally:
@@ -65,13 +82,32 @@ def _healthy(path: Path) -> bool:
         return False
 
 
+def check_in_background(path: Path) -> threading.Thread:
+    """Run the full integrity check that ``open_cache`` deferred, on its own connection and
+    thread; when it fails, the next ``open_cache`` moves the file aside (the open app keeps
+    working on what it can read, and sync repairs nothing in a damaged file)."""
+
+    def run() -> None:
+        if not _healthy(path):
+            _check_marker(path).touch()
+            log.warning("cache failed its integrity check; it is rebuilt at the next start")
+
+    thread = threading.Thread(target=run, name="rapport-cache-check", daemon=True)
+    thread.start()
+    return thread
+
+
 def open_cache(path: Path) -> tuple[sqlite3.Connection, OpenReport]:
     """Open (creating or migrating) the cache at ``path``. A corrupt file is moved aside, never
     deleted, and a fresh cache takes its place; the data comes back with the next sync."""
     path.parent.mkdir(parents=True, exist_ok=True)
     moved: Path | None = None
     created = not path.exists() or path.stat().st_size == 0
-    if not created and not _healthy(path):
+    marker = _check_marker(path)
+    deferred = (
+        not created and path.stat().st_size > QUICK_CHECK_AT_OPEN_BYTES and not marker.exists()
+    )
+    if not created and not _healthy(path, full=not deferred):
         moved = path.with_name(f"{path.stem}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
         path.rename(moved)
         for suffix in ("-wal", "-shm"):
@@ -80,13 +116,15 @@ def open_cache(path: Path) -> tuple[sqlite3.Connection, OpenReport]:
                 side.rename(moved.with_name(moved.name + suffix))
         log.warning("cache failed its integrity check; moved aside to %s", moved.name)
         created = True
+        deferred = False
+    marker.unlink(missing_ok=True)
     try:
         conn = connect(path)
         start = migrate(conn)
     except (sqlite3.Error, RuntimeError) as exc:
         raise CacheError(f"cannot open the cache {path}: {exc}") from exc
     salvaged = salvage_outbox(moved, conn) if moved is not None else 0
-    return conn, OpenReport(path, created, start, moved, salvaged)
+    return conn, OpenReport(path, created, start, moved, salvaged, deferred)
 
 
 def salvage_outbox(damaged: Path, conn: sqlite3.Connection) -> int:

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMessageBox
 
-from rapport.cache.db import connect, open_cache
+from rapport.cache.db import check_in_background, connect, open_cache
 from rapport.cache.profile import save_profile
 from rapport.cache.writes import LocalWrites
 from rapport.sync.engine import SyncStatus
@@ -94,6 +94,8 @@ class Session(QObject):
                 "This computer's copy of the customer data was damaged and has been set aside "
                 f"({report.moved_aside.name}). It is being downloaded again from the hub.{kept}",
             )
+        if report.check_deferred:
+            check_in_background(report.path)
         self.worker.start()
 
     def open_when_synced(self, text: str) -> None:
