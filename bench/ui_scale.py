@@ -1,0 +1,311 @@
+"""The UI side of call-center scale, on a cache built by ``bench/build_cache.py``.
+
+    uv run python bench/ui_scale.py --customers 1000000 [--only scroll,start,stall]
+        [--sync-customers 100000]
+
+- scroll: the heaviest customer's timeline (20,000 rows) in the real ``TimelineView``, offscreen,
+  scrolled a screenful per frame to the end; each frame's time (``fetchMore`` and the rows' data
+  for painting, or the paint itself) is recorded. Baseline: loading the whole timeline at once.
+- start: a fresh process, as the app starts (``make_app``, ``Session`` over the cache, the window
+  shown); the time from spawning it to the first search answered in its search box, then its RSS
+  after opening 100 customers (heavy ones included) through the main window.
+- stall: the main window with a ``QTimer`` ticking every 5 ms while the ``SyncWorker`` thread pulls
+  a fresh cache of ``--sync-customers`` from a hub in its own process; prints the late ticks.
+  Baseline: the same probe for two seconds with the worker idle, before the pull starts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from build_cache import DEFAULT_OUT, build, machine
+from search_open import stats
+
+STALL_MS = 50
+TICK_MS = 5
+
+
+def _quiet_qt() -> None:
+    from PySide6.QtCore import qInstallMessageHandler
+
+    qInstallMessageHandler(lambda *_args: None)  # the offscreen platform's chatter
+
+
+def _rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# ---- scroll -------------------------------------------------------------------------------------
+
+
+def scroll(cache: Path, meta: dict[str, Any]) -> dict[str, list[float]]:
+    from datetime import UTC, datetime
+
+    from PySide6.QtWidgets import QApplication
+
+    from rapport.cache.db import connect
+    from rapport.ui.customer.timeline import TimelineView
+    from rapport.ui.models.timeline_model import TimelineModel, TimelineRole
+
+    _quiet_qt()
+    app = QApplication.instance() or QApplication([])
+    heavy = max(meta["heavy"], key=lambda h: h["interactions"])
+    now = datetime.strptime(meta["now"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).astimezone()
+    reader = connect(cache, readonly=True)
+    out: dict[str, list[float]] = {"scroll frame (model)": [], "scroll frame (view paint)": []}
+
+    # The model alone: per frame, the page fetch when the view reaches the end, and the roles the
+    # delegate reads for a screenful of rows.
+    model = TimelineModel(reader, lambda: now)
+    model.set_customer(heavy["id"])
+    roles = [int(r) for r in TimelineRole] + [0]
+    screen = 20
+    top = 0
+    while True:
+        t = time.perf_counter()
+        if top + screen >= model.rowCount() and model.canFetchMore():
+            model.fetchMore()
+        for row in range(top, min(top + screen, model.rowCount())):
+            index = model.index(row)
+            for role in roles:
+                model.data(index, role)
+        out["scroll frame (model)"].append((time.perf_counter() - t) * 1000)
+        if top + screen >= model.rowCount() and not model.canFetchMore():
+            break
+        top += screen
+    rows = model.rowCount()
+
+    # The real view: a page of scrolling per frame, painted.
+    view_model = TimelineModel(reader, lambda: now)
+    view = TimelineView(view_model)
+    view.resize(900, 700)
+    view.show()
+    view_model.set_customer(heavy["id"])
+    app.processEvents()
+    bar = view.list.verticalScrollBar()
+    while True:
+        t = time.perf_counter()
+        before = (bar.value(), bar.maximum())
+        bar.setValue(bar.value() + bar.pageStep())
+        view.list.viewport().repaint()
+        app.processEvents()
+        out["scroll frame (view paint)"].append((time.perf_counter() - t) * 1000)
+        if (bar.value(), bar.maximum()) == before:
+            break
+    view.close()
+
+    # Baseline: the whole timeline read in one go, as a model without paging would.
+    from rapport.cache.queries import timeline_page
+
+    t = time.perf_counter()
+    everything = timeline_page(reader, heavy["id"], limit=1_000_000)
+    out["naive: whole timeline at once"] = [(time.perf_counter() - t) * 1000]
+    reader.close()
+    print(
+        f"scroll: customer {heavy['id']} with {heavy['interactions']:,} extra interactions:"
+        f" {rows:,} rows in the model, {view_model.rowCount():,} in the view,"
+        f" {len(everything):,} in one read"
+    )
+    return out
+
+
+# ---- cold start and memory ----------------------------------------------------------------------
+
+
+def _child_start(cache: Path, meta_path: Path) -> None:
+    """Runs in a fresh process: start as the app does, answer a search, then open 100 customers."""
+    from PySide6.QtWidgets import QApplication
+
+    from rapport.ui.app import make_app
+    from rapport.ui.session import Session
+
+    app = make_app()
+    _quiet_qt()
+    meta = json.loads(meta_path.read_text())
+    # An unreachable hub: the app starts offline, as on a train; the worker's backoff is idle.
+    session = Session(
+        cache, "http://127.0.0.1:9", "token", user={"id": "u-bench", "username": "bench"}
+    )
+    session.start()
+    window = session.window
+    window.search.box.setFocus()
+    window.search.model.set_query("ma")  # the first keystrokes, answered
+    QApplication.processEvents()
+    ready = time.time()
+    rss_start = _rss_mb()
+    ids = [r[0] for r in session.reader.execute("SELECT id FROM customer LIMIT 95")]
+    ids += [h["id"] for h in meta["heavy"]]
+    opened = 0
+    for cid in ids:
+        opened += bool(window.open_customer(cid))
+        QApplication.processEvents()
+    print(
+        json.dumps(
+            {"ready": ready, "rss_start": rss_start, "rss_100": _rss_mb(), "opened": opened}
+        ),
+        flush=True,
+    )
+    session.shutdown()
+    app.quit()
+
+
+def start(cache: Path, meta_path: Path, runs: int) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {
+        "cold start to search": [],
+        "RSS at start (MB)": [],
+        "RSS after 100 opened (MB)": [],
+    }
+    for _ in range(runs):
+        t = time.time()
+        done = subprocess.run(
+            [sys.executable, __file__, "--child-start", str(cache), str(meta_path)],
+            capture_output=True,
+            text=True,
+        )
+        lines = [x for x in done.stdout.splitlines() if x.startswith("{")]
+        if not lines:
+            raise SystemExit(f"the started app did not report:\n{done.stderr[-2000:]}")
+        report = json.loads(lines[-1])
+        out["cold start to search"].append((report["ready"] - t) * 1000)
+        out["RSS at start (MB)"].append(report["rss_start"])
+        out["RSS after 100 opened (MB)"].append(report["rss_100"])
+    # Baseline: a bare interpreter that imports nothing of ours.
+    t = time.time()
+    subprocess.run([sys.executable, "-c", "pass"], check=True)
+    out["naive: bare python start"] = [(time.time() - t) * 1000]
+    return out
+
+
+# ---- stall probe --------------------------------------------------------------------------------
+
+
+def stall(sync_customers: int, data: Path) -> dict[str, list[float]]:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from initial_sync import login, start_hub
+    from rapport.cache.db import connect, open_cache
+    from rapport.sync.worker import SyncWorker
+    from rapport.ui.main_window import MainWindow
+
+    _quiet_qt()
+    app = QApplication.instance() or QApplication([])
+    t0 = time.perf_counter()
+    proc, url = start_hub(data, sync_customers)
+    print(f"stall: hub with {sync_customers:,} customers ready in {time.perf_counter() - t0:.0f} s")
+    out: dict[str, list[float]] = {}
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            cache = Path(tmp) / "cache.sqlite3"
+            open_cache(cache)[0].close()
+            reader = connect(cache)
+            worker = SyncWorker(cache, url, login(url), live_wait=1.0)
+            window = MainWindow(reader, worker=worker)
+            window.show()
+            gaps: list[float] = []
+            clock = QElapsedTimer()
+            clock.start()
+            last = [clock.nsecsElapsed()]
+
+            def tick() -> None:
+                n = clock.nsecsElapsed()
+                gaps.append((n - last[0]) / 1e6 - TICK_MS)
+                last[0] = n
+
+            timer = QTimer(interval=TICK_MS)
+            timer.timeout.connect(tick)
+            timer.start()
+            done = [False]
+
+            def on_status(status: Any) -> None:
+                if status.state == "online" and not status.total:
+                    done[0] = True
+
+            worker.status_changed.connect(on_status)
+            idle_until = time.perf_counter() + 2
+            while time.perf_counter() < idle_until:
+                app.processEvents()
+                time.sleep(0.0005)
+            out["UI tick lateness, idle"] = gaps[:]
+            gaps.clear()
+            started = time.perf_counter()
+            worker.start()
+            while not done[0] and time.perf_counter() - started < 3600:
+                app.processEvents()
+                time.sleep(0.0005)  # an idle event loop's wait, without blocking signals
+            seconds = time.perf_counter() - started
+            timer.stop()
+            rows = reader.execute("SELECT count(*) FROM customer").fetchone()[0]
+            window.detach()
+            worker.stop()
+            window.close()
+            reader.close()
+            late = [g for g in gaps if g > STALL_MS]
+            print(
+                f"stall: synced {rows:,} customers in {seconds:.0f} s; {len(gaps):,} ticks,"
+                f" {len(late)} late by over {STALL_MS} ms"
+            )
+            out["UI tick lateness during sync"] = gaps
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--customers", type=int, default=1_000_000)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--only", default="scroll,start,stall")
+    ap.add_argument("--runs", type=int, default=3, help="cold starts")
+    ap.add_argument("--sync-customers", type=int, default=100_000)
+    ap.add_argument("--child-start", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child_start:
+        _child_start(*args.child_start)
+        return
+    parts = set(args.only.split(","))
+    print(f"machine: {machine()}")
+    results: dict[str, list[float]] = {}
+    if parts & {"scroll", "start"}:
+        cache, meta = build(args.customers, args.out)
+        print(f"cache: {cache} ({meta['rows']:,} rows)")
+        if "scroll" in parts:
+            results |= scroll(cache, meta)
+        if "start" in parts:
+            results |= start(cache, cache.with_suffix(".json"), args.runs)
+    if "stall" in parts:
+        data = args.out / f"hub-{args.sync_customers}"
+        results |= stall(args.sync_customers, data)
+    print("figure: median / p99 / max")
+    for name, ms in results.items():
+        print(f"  {name:30s} {stats(ms)}")
+    if "scroll frame (model)" in results:
+        frames = results["scroll frame (model)"]
+        print(f"  model frames over 16 ms: {sum(f > 16 for f in frames)} of {len(frames)}")
+    if "RSS after 100 opened (MB)" in results:
+        print(f"  peak RSS after 100 opened: {max(results['RSS after 100 opened (MB)']):.0f} MB")
+    if results.get("UI tick lateness during sync"):
+        print(f"  worst UI stall: {max(results['UI tick lateness during sync']):.0f} ms")
+        print(
+            f"  median of ticks: {statistics.median(results['UI tick lateness during sync']):.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
