@@ -27,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_cache import DEFAULT_OUT, build, machine
+from build_cache import DEFAULT_HEAVY, DEFAULT_OUT, build, machine
 from rapport.cache.db import connect
 from rapport.cache.nba_inputs import nba_inputs
 from rapport.cache.queries import (
@@ -215,10 +215,12 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--customers", type=int, default=1_000_000)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--heavy", default=DEFAULT_HEAVY, help="as for build_cache.py")
     ap.add_argument("--samples", type=int, default=200, help="customers to type and open")
     ap.add_argument("--no-ui", action="store_true", help="skip the Qt widget measurement")
     args = ap.parse_args(argv)
-    cache, meta = build(args.customers, args.out)
+    heavy = [int(x) for x in args.heavy.split(",") if x.strip()]
+    cache, meta = build(args.customers, args.out, heavy)
     print(f"machine: {machine()}")
     print(f"cache: {cache} ({meta['rows']:,} rows; {meta['counts']})")
     results = run(cache, meta, args.samples, ui=not args.no_ui)

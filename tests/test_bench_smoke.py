@@ -1,0 +1,57 @@
+"""The call-center-scale benchmarks still run, at 10,000 customers (CI smoke test).
+
+No timing is asserted: CI machines vary. Only that each script finishes and prints its figures.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parent.parent / "bench"
+CUSTOMERS = "10000"
+HEAVY = "3000"  # one heavy customer: enough rows to page through, quick to build
+
+
+def _run(script: str, *args: str, out: Path) -> str:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, str(BENCH / script), "--out", str(out), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def bench_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bench")
+    text = _run("build_cache.py", "--customers", CUSTOMERS, "--heavy", HEAVY, out=out)
+    assert "rows/s" in text
+    return out
+
+
+def test_search_and_open_benchmark_prints_its_figures(bench_out: Path) -> None:
+    text = _run(
+        "search_open.py", "--customers", CUSTOMERS, "--heavy", HEAVY, "--samples", "15",
+        out=bench_out,
+    )  # fmt: skip
+    for figure in ("machine:", "search name", "naive search phone", "open reads", "Customer360"):
+        assert figure in text
+
+
+def test_ui_benchmarks_print_their_figures(bench_out: Path) -> None:
+    text = _run(
+        "ui_scale.py", "--customers", CUSTOMERS, "--heavy", HEAVY, "--only", "scroll,start,stall",
+        "--runs", "1", "--view-rows", "300", "--sync-customers", "300",
+        out=bench_out,
+    )  # fmt: skip
+    for figure in ("scroll frame (model)", "cold start to search", "RSS after 100", "UI tick"):
+        assert figure in text
