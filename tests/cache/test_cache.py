@@ -267,3 +267,26 @@ def test_a_big_cache_is_checked_in_the_background_and_moved_aside_at_the_next_st
     assert conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     conn, report = open_cache(path)
     assert report.moved_aside is None  # the marker went with the damaged file
+
+
+def test_an_address_typed_past_its_at_sign_is_found_by_its_start(tmp_path: Path) -> None:
+    conn, _ = open_cache(tmp_path / "email.sqlite3")
+    apply_changes(
+        conn,
+        [
+            _customer("a", "Lucas", "Fan"),
+            _identity("ai", "a", "email", "Lucas.Fan@Example.com"),
+            _customer("b", "Lucas", "Fanning"),
+            _identity("bi", "b", "email", "lucas.fanning@example.org"),
+            _identity("bp", "b", "phone", "+33612345678"),
+        ],
+        cursor=None,
+    )
+    assert sorted(ids(conn, "lucas.fan")) == ["a", "b"]  # words, before the @
+    assert ids(conn, "lucas.fan@") == ["a"]
+    assert ids(conn, "LUCAS.FAN@EXAMPLE.C") == ["a"]
+    assert ids(conn, " lucas.fanning@example.org ") == ["b"]
+    assert ids(conn, "lucas.fan@example.org") == []
+    assert ids(conn, "@") == []  # every address has one, but none starts with it
+    hit = search_customers(conn, "lucas.fanning@")[0]
+    assert hit.email == "lucas.fanning@example.org" and hit.phone == "+33612345678"

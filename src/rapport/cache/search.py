@@ -46,19 +46,23 @@ def fts_query(text: str, default_region: str = "FR") -> str | None:
 def search_customers(
     conn: sqlite3.Connection, text: str, limit: int = 50, default_region: str = "FR"
 ) -> list[SearchHit]:
-    query = fts_query(text, default_region)
-    if query is None:
-        return []
-    try:
-        rows = conn.execute(
-            "SELECT c.id, c.given_name, c.family_name, c.tier, c.last_contact_at"
-            " FROM (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?) AS m"
-            " JOIN customer AS c ON c.rowid = m.rowid",
-            (query, limit * 4),
-        ).fetchall()
-    except sqlite3.OperationalError:
-        # The tokenizer can still reject a pathological token; a search box must not crash.
-        return []
+    email = _email_prefix(text)
+    if email is not None:
+        rows = _email_rows(conn, email, limit * 4)
+    else:
+        query = fts_query(text, default_region)
+        if query is None:
+            return []
+        try:
+            rows = conn.execute(
+                "SELECT c.id, c.given_name, c.family_name, c.tier, c.last_contact_at"
+                " FROM (SELECT rowid FROM customer_fts WHERE customer_fts MATCH ? LIMIT ?) AS m"
+                " JOIN customer AS c ON c.rowid = m.rowid",
+                (query, limit * 4),
+            ).fetchall()
+        except sqlite3.OperationalError:
+            # The tokenizer can still reject a pathological token; a search box must not crash.
+            return []
     words = [t for t in _WORD.findall(_fold(text)) if t.strip("_")]
     # Best match first: the name starts with what was typed, then whole-word matches, then
     # prefixes; within each, the most recently contacted customer (the likelier caller).
@@ -77,6 +81,27 @@ def search_customers(
         )
         for r in rows
     ]
+
+
+def _email_prefix(text: str) -> str | None:
+    """What was typed, when it is the start of an email address (one word with an ``@``)."""
+    text = unicodedata.normalize("NFKC", text).strip()[:MAX_QUERY_CHARS]
+    if "@" not in text or any(ch.isspace() for ch in text):
+        return None
+    return text.casefold()
+
+
+def _email_rows(conn: sqlite3.Connection, prefix: str, limit: int) -> list[sqlite3.Row]:
+    # Past the "@", FTS would AND the address's words with "example"*, "gmail"*...: prefixes longer
+    # than its prefix indexes, shared by most customers, whose whole doclists FTS5 merges (30-45 ms
+    # at 500,000 customers). A range on the normalized (lower-case) address is one index seek.
+    return conn.execute(
+        "SELECT c.id, c.given_name, c.family_name, c.tier, c.last_contact_at"
+        " FROM (SELECT DISTINCT customer_id FROM identity"
+        "  WHERE normalized >= ? AND normalized < ? AND kind = 'email' LIMIT ?) AS m"
+        " JOIN customer AS c ON c.id = m.customer_id",
+        (prefix, prefix + "\U0010ffff", limit),
+    ).fetchall()
 
 
 def _fold(text: str) -> str:
