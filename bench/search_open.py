@@ -45,13 +45,13 @@ from rapport.domain.next_best_action import suggest
 INTENT_WINDOW_DAYS = 30
 
 
-def stats(ms: list[float]) -> str:
-    """``median / p99 / max`` in milliseconds (p99: nearest rank)."""
+def stats(ms: list[float], unit: str = "ms") -> str:
+    """``median / p99 / max`` (p99: nearest rank)."""
     if not ms:
         return "n/a"
     s = sorted(ms)
     p99 = s[min(len(s) - 1, max(0, round(0.99 * len(s)) - 1))]
-    return f"{statistics.median(s):7.2f} / {p99:7.2f} / {s[-1]:7.2f} ms (n={len(s)})"
+    return f"{statistics.median(s):7.2f} / {p99:7.2f} / {s[-1]:7.2f} {unit} (n={len(s)})"
 
 
 def timed(fn: Callable[[], Any]) -> float:

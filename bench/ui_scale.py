@@ -304,7 +304,7 @@ def main(argv: list[str] | None = None) -> None:
         results |= stall(args.sync_customers, data)
     print("figure: median / p99 / max")
     for name, ms in results.items():
-        print(f"  {name:30s} {stats(ms)}")
+        print(f"  {name:30s} {stats(ms, 'MB' if 'MB' in name else 'ms')}")
     if "scroll frame (model)" in results:
         frames = results["scroll frame (model)"]
         print(f"  model frames over 16 ms: {sum(f > 16 for f in frames)} of {len(frames)}")
