@@ -72,8 +72,11 @@ class SyncWorker(QObject):
         """Cancel the pull in flight and join the thread (call before the app quits)."""
         loop, stop = self._loop, self._stop
         if loop is not None and stop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(stop.set)
-            loop.call_soon_threadsafe(self._cancel_all)
+            # The thread may see ``stop`` and close its loop between the two calls (seen on a
+            # loaded machine): then there is nothing left to cancel.
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(stop.set)
+                loop.call_soon_threadsafe(self._cancel_all)
         if self._thread is not None:
             self._thread.join(timeout)
             if self._thread.is_alive():
