@@ -9,8 +9,9 @@
 - start: a fresh process, as the app starts (``make_app``, ``Session`` over the cache, the window
   shown); the time from spawning it to the first search answered in its search box, then its RSS
   after opening 100 customers (heavy ones included) through the main window.
-- stall: the main window with a ``QTimer`` ticking every 5 ms while the ``SyncWorker`` thread pulls
-  a fresh cache of ``--sync-customers`` from a hub in its own process; prints the late ticks.
+- stall: the app's ``Session`` (main window, sync worker) with a ``QTimer`` ticking every 5 ms
+  while the ``SyncWorker`` thread pulls a fresh cache of ``--sync-customers`` from a hub in its
+  own process; prints the late ticks.
   Baseline: the same probe for two seconds with the worker idle, before the pull starts.
 """
 
@@ -206,9 +207,8 @@ def stall(sync_customers: int, data: Path) -> dict[str, list[float]]:
     from PySide6.QtWidgets import QApplication
 
     from initial_sync import login, start_hub
-    from rapport.cache.db import connect, open_cache
-    from rapport.sync.worker import SyncWorker
-    from rapport.ui.main_window import MainWindow
+    from rapport.cache.db import open_cache
+    from rapport.ui.session import Session
 
     _quiet_qt()
     app = QApplication.instance() or QApplication([])
@@ -220,9 +220,12 @@ def stall(sync_customers: int, data: Path) -> dict[str, list[float]]:
         with tempfile.TemporaryDirectory() as tmp:
             cache = Path(tmp) / "cache.sqlite3"
             open_cache(cache)[0].close()
-            reader = connect(cache)
-            worker = SyncWorker(cache, url, login(url), live_wait=1.0)
-            window = MainWindow(reader, worker=worker)
+            # The app's own start: Session opens the cache, builds the window and, in start(),
+            # starts the sync worker.
+            session = Session(
+                cache, url, login(url), user={"id": "u-bench", "username": "agent"}, live_wait=1.0
+            )
+            window, worker, reader = session.window, session.worker, session.reader
             window.show()
             gaps: list[float] = []
             clock = QElapsedTimer()
@@ -251,17 +254,15 @@ def stall(sync_customers: int, data: Path) -> dict[str, list[float]]:
             out["UI tick lateness, idle"] = gaps[:]
             gaps.clear()
             started = time.perf_counter()
-            worker.start()
+            session.start()
             while not done[0] and time.perf_counter() - started < 3600:
                 app.processEvents()
                 time.sleep(0.0005)  # an idle event loop's wait, without blocking signals
             seconds = time.perf_counter() - started
             timer.stop()
             rows = reader.execute("SELECT count(*) FROM customer").fetchone()[0]
-            window.detach()
-            worker.stop()
+            session.shutdown()
             window.close()
-            reader.close()
             late = [g for g in gaps if g > STALL_MS]
             print(
                 f"stall: synced {rows:,} customers in {seconds:.0f} s; {len(gaps):,} ticks,"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
@@ -20,6 +21,19 @@ from rapport.ui.main_window import MainWindow
 from rapport.ui.network_watch import NetworkWatch
 from rapport.ui.screen_pop import ScreenPop
 from rapport.ui.single_instance import InstanceServer
+
+_heap_frozen = False
+
+
+def _freeze_heap_once() -> None:
+    global _heap_frozen
+    if not _heap_frozen:
+        _heap_frozen = True
+        gc.collect()  # garbage made while starting goes now, not into the frozen set
+        gc.freeze()
+        # The sync thread allocates a page of rows at a time: fewer, larger young collections
+        # instead of one every 700 allocations, each promoting rows about to die anyway.
+        gc.set_threshold(50_000, 50, 100)
 
 
 class Session(QObject):
@@ -96,6 +110,11 @@ class Session(QObject):
             )
         if report.check_deferred:
             check_in_background(report.path)
+        # Everything built so far (Qt, the window, modules) lives as long as the app. Out of the
+        # collector's generations, a full collection no longer walks it: those collections, set
+        # off by the sync thread's garbage, held the GIL and stalled the UI thread for 50-130 ms
+        # during an initial sync (bench/ui_scale.py --only stall); frozen, none over 50 ms.
+        _freeze_heap_once()
         self.worker.start()
 
     def open_when_synced(self, text: str) -> None:
