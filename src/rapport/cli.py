@@ -159,7 +159,7 @@ def _hub(args: argparse.Namespace) -> int:
         print("rapport hub: give --data DIR or --database URL", file=sys.stderr)
         return 2
     hub = Hub.open(url)
-    if args.demo_customers and hub.latest_seq() == 0:
+    if args.demo_customers and not hub.has_customers():
         report = seed_demo(hub, SeedConfig(customers=args.demo_customers))
         print(
             f"seeded {report.rows:,} rows in {report.seconds:.1f} s; users agent, associate, "

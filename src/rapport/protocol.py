@@ -14,7 +14,7 @@ Conventions, chosen so SQLite and PostgreSQL behave alike and text sorts in time
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 PROTOCOL_VERSION = 1
 
@@ -252,6 +252,22 @@ TASK = Entity(
     customer_column="customer_id",
 )
 
+# The hub's configuration that devices need offline, one row per key (``id``): ``wrapup_codes`` is
+# a list of {"code", "label", "channels": [channel...] or absent for every channel}, in the order
+# agents are offered them.
+SETTING = Entity("setting", "hub_setting", _cols("id", "value:json", "updated_at"))
+
+DEFAULT_WRAPUP_CODES: tuple[dict[str, Any], ...] = (
+    {"code": "resolved", "label": "Resolved"},
+    {"code": "information given", "label": "Information given"},
+    {"code": "sale", "label": "Sale"},
+    {"code": "callback", "label": "Callback"},
+    {"code": "escalated", "label": "Escalated"},
+    {"code": "transferred", "label": "Transferred", "channels": ["phone", "chat"]},
+    {"code": "no answer", "label": "No answer", "channels": ["phone"]},
+    {"code": "voicemail", "label": "Voicemail", "channels": ["phone"]},
+)
+
 ENTITIES: dict[str, Entity] = {
     e.name: e
     for e in (
@@ -267,6 +283,7 @@ ENTITIES: dict[str, Entity] = {
         OFFER,
         BASKET,
         TASK,
+        SETTING,
     )
 }
 BASKET_STATUSES = ("draft", "sent", "converted", "abandoned")
@@ -325,6 +342,11 @@ MAX_WAIT_SECONDS = 60
 MUTATIONS = (
     # args: an interaction row (protocol columns); the hub sets user_id from the token.
     "interaction.log",
+    # args: {"id" (made by the device), "given_name", "family_name", "identities": [{"id", "kind":
+    # "email"|"phone" (E.164), "value"}], "consent": {channel: {status, source, effective_at}}}.
+    # A caller already known by one of those emails or phones is merged into at once.
+    # result: {"customer_id"} or {"customer_id", "merged_into", "matched": kind}
+    "customer.create",
     # args: {"customer_id", "changes": [{"field", "base", "new"}]}: compare-and-set per field.
     # result: {"applied": [field...], "conflicts": [{"field", "current"}]}
     "customer.update",

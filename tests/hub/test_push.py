@@ -237,7 +237,7 @@ def test_acked_through_is_the_devices_counter(server: HubServer, hub: Hub) -> No
     push(c, "dev", *[mutation(i, "interaction.log", interaction_args("c-0001", i)) for i in (1, 2)])
     body = c.get("/v1/sync/changes", params={"device": "dev"}).json()
     assert body["acked_through"] == 2
-    assert {ch["entity"] for ch in body["changes"]} == {"customer", "interaction"}
+    assert {ch["entity"] for ch in body["changes"]} == {"customer", "interaction", "setting"}
 
 
 def test_customer_update_compares_and_sets_each_field(server: HubServer, hub: Hub) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 import orjson
 
+from rapport.cache.apply import purge_customer
 from rapport.cache.search_index import reindex_customers
 from rapport.protocol import EDITABLE_CUSTOMER_FIELDS
 
@@ -104,6 +105,12 @@ def _reconcile(
             reindex_customers(conn, [cid])
             fields = ", ".join(str(c.get("field")) for c in conflicts)
             return f"Someone changed {fields} first; the newer value was kept."
+    if name == "customer.create" and result.get("merged_into"):
+        how = {"email": "the same email", "phone": "the same phone number"}.get(
+            str(result.get("matched")), "the same details"
+        )
+        # The redirect that moves what was queued for the new profile comes with the next pull.
+        return f"Already a customer with {how}: the new profile was merged into theirs."
     if name == "consent.set" and cid and result.get("superseded"):
         current = result.get("consent")
         if isinstance(current, dict):
@@ -122,4 +129,7 @@ def dismiss_entry(conn: sqlite3.Connection, client_seq: int) -> None:
             return
         if row[0] == "interaction.log" and row[2] == "rejected" and row[1]:
             conn.execute("DELETE FROM interaction WHERE id = ?", (row[1],))
+        if row[0] == "customer.create" and row[2] == "rejected" and row[1]:
+            # The hub never took this customer: the local profile and what waits for it go too.
+            purge_customer(conn, row[1])
         conn.execute("DELETE FROM outbox WHERE client_seq = ?", (client_seq,))

@@ -126,7 +126,7 @@ def apply_changes(
                     applied.customers.add(into)
                     touched_index.add(into)
             else:
-                _purge(conn, ch["id"])
+                purge_customer(conn, ch["id"])
                 applied.purged.add(ch["id"])
             applied.rows += 1
         gone = applied.deleted_customers | applied.purged | set(applied.redirects)
@@ -172,7 +172,7 @@ def _redirect(conn: sqlite3.Connection, old: str, new: str) -> None:
     )
 
 
-def _purge(conn: sqlite3.Connection, customer_id: str) -> None:
+def purge_customer(conn: sqlite3.Connection, customer_id: str) -> None:
     """Customer erased: every row about them goes, pending writes included. Logs a count only."""
     removed = 0
     for table, column in _customer_tables():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from rapport.protocol import BASKET, ENTITIES, TASK, Entity
+from rapport.protocol import BASKET, ENTITIES, SETTING, TASK, Entity
 
 _SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "json": "TEXT"}
 
@@ -108,7 +108,12 @@ def _v4(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4]
+def _v5(conn: sqlite3.Connection) -> None:
+    for stmt in entity_ddl(SETTING):
+        conn.execute(stmt)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from rapport.hub import hub_settings
 from rapport.hub import push as push_mod
 from rapport.hub.identity import normalize_identity_rows
 from rapport.hub.live import ChangeNotifier
@@ -41,6 +42,8 @@ class Hub:
         # What customer messages go through (baskets): SMTP from the environment, SMS to a file.
         self.outbound = outbound or Outbound.for_engine(engine)
         attach(engine, self.outbound)
+        with engine.begin() as conn:
+            hub_settings.ensure_defaults(conn, users.now_iso())
 
     @classmethod
     def open(cls, url: str, **kwargs: Any) -> Hub:
@@ -115,6 +118,13 @@ class Hub:
             report = erase_customer(conn, customer_id, reason, by, users.now_iso())
         self.notifier.notify()
         return report
+
+    def put_setting(self, key: str, value: Any) -> dict[str, Any]:
+        """Change a replicated setting; raises :class:`rapport.hub.hub_settings.SettingError`."""
+        with self.engine.begin() as conn:
+            row = hub_settings.put_setting(conn, key, value, users.now_iso())
+        self.notifier.notify()
+        return row
 
     # -- subscriptions (pinned customers) --------------------------------------------------------
     def subscribe(self, u: users.User, customer_id: str) -> list[dict[str, Any]]:
@@ -204,6 +214,11 @@ class Hub:
     def latest_seq(self) -> int:
         with self.engine.connect() as conn:
             return changes.latest_seq(conn)
+
+    def has_customers(self) -> bool:
+        """Whether any customer was ever loaded (a new hub holds only its default settings)."""
+        with self.engine.connect() as conn:
+            return changes.any_rows(conn, "customer")
 
     def search(self, q: str, limit: int, scope: changes.Scope) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:

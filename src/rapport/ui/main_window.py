@@ -2,7 +2,7 @@
 mode (:mod:`rapport.ui.tablet`) one of them fills the window at a time.
 
 Keys: Ctrl+K search, Ctrl+L log an interaction for the open customer, Ctrl+Shift+O the outbox,
-Ctrl+T my tasks, Ctrl+Shift+A book an appointment for the open customer, Ctrl+B a basket for it.
+Ctrl+N a new customer, Ctrl+T my tasks, Ctrl+Shift+A book an appointment for the open customer, Ctrl+B a basket for it.
 The window reads through the UI's reader connection; what the agent writes goes through
 ``writes`` (one durable transaction each) and the sync worker is asked to send it at once.
 """
@@ -23,11 +23,13 @@ from rapport.cache.outbox import NOTICE, REJECTED, counts
 from rapport.cache.outbox_view import OutboxItem, outbox_items
 from rapport.cache.queries import survivor_of
 from rapport.cache.writes import LocalWrites
+from rapport.domain.phones import normalize_phone
 from rapport.sync.engine import SyncStatus
 from rapport.ui.basket.dialog import BASKET_SHORTCUT, BasketDialog
 from rapport.ui.customer.view import Customer360
 from rapport.ui.dialogs.consent_preferences import CONSENT_SHORTCUT, ConsentPreferencesDialog
 from rapport.ui.dialogs.log_interaction import InteractionDraft, LogInteractionDialog
+from rapport.ui.dialogs.new_customer import NEW_CUSTOMER_SHORTCUT, NewCustomerDialog
 from rapport.ui.dialogs.outbox_panel import OutboxPanel
 from rapport.ui.followups.controller import TasksController
 from rapport.ui.models.outbox_model import customer_text, reason_text
@@ -65,6 +67,7 @@ class MainWindow(QMainWindow):
         self._now = now
         self._writes = writes
         self._worker = worker
+        self._region = region
         self.search = SearchPanel(reader, region, self)
         self.customer = Customer360(reader, region=region, now=now, parent=self)
         em = self.fontMetrics().averageCharWidth()
@@ -103,6 +106,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(OUTBOX_SHORTCUT), self, activated=self.show_outbox)
         QShortcut(QKeySequence(CONSENT_SHORTCUT), self, activated=self.edit_consent)
         QShortcut(QKeySequence(BASKET_SHORTCUT), self, activated=self.open_basket)
+        QShortcut(QKeySequence(NEW_CUSTOMER_SHORTCUT), self, activated=self.new_customer)
         self.customer.consent_requested.connect(self.edit_consent)
         self.search.customer_activated.connect(self.open_customer)
         self.search.online_search_requested.connect(self._search_online)
@@ -231,6 +235,34 @@ class MainWindow(QMainWindow):
         if self.customer.current_customer_id == customer_id:
             self.customer.timeline.reveal(interaction_id, channel)
         self.show_message("Logged on this computer; it is on its way to the hub.", 5000)
+        self._kick()
+
+    def new_customer(self, phone: str = "", name: str = "") -> NewCustomerDialog | None:
+        """Ctrl+N (what is in the search box fills the phone or the name), or an unknown
+        caller's panel (their number)."""
+        if self._writes is None:
+            self.show_message("This window cannot write: it has no local outbox.")
+            return None
+        if not phone and not name:
+            typed = self.search.box.text().strip()
+            if normalize_phone(typed, self._region) is not None:
+                phone = typed
+            elif typed and "@" not in typed and not any(ch.isdigit() for ch in typed):
+                name = typed
+        dialog = NewCustomerDialog(self._writes, self._region, phone=phone, name=name, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self._customer_created)
+        dialog.open()
+        return dialog
+
+    def _customer_created(self, customer_id: str) -> None:
+        self.search.refresh()
+        self.open_customer(customer_id)
+        self.show_message(
+            f"{self.customer.current_customer_name or 'The customer'} was created on this computer; "
+            "on the way to the hub. Ctrl+L logs this call.",
+            8000,
+        )
         self._kick()
 
     def edit_consent(self) -> ConsentPreferencesDialog | None:
@@ -450,6 +482,8 @@ def _write_noun(item: OutboxItem) -> str:
         return f"a {kind_name(str(item.args.get('kind') or '')).lower()}"
     if item.name == "consent.set":
         return "a consent change"
+    if item.name == "customer.create":
+        return "a new customer"
     return "a profile change"
 
 

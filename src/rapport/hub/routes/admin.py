@@ -1,4 +1,4 @@
-"""Administrative routes: merging and erasing customers."""
+"""Administrative routes: merging and erasing customers, changing replicated settings."""
 
 from collections.abc import Callable
 from typing import Annotated, Any
@@ -7,6 +7,7 @@ from fastapi import Depends, FastAPI, HTTPException, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from rapport.hub.hub_settings import SettingError
 from rapport.hub.service import Hub
 from rapport.hub.store.customers import UnknownCustomer
 from rapport.hub.store.merge import MergeError
@@ -18,6 +19,10 @@ CustomerId = Annotated[str, Path(min_length=1, max_length=64)]
 class MergeRequest(BaseModel):
     into: str = Field(min_length=1, max_length=64)
     reason: str = Field(min_length=1, max_length=1000)
+
+
+class SettingRequest(BaseModel):
+    value: Any
 
 
 class EraseRequest(BaseModel):
@@ -57,3 +62,18 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         except UnknownCustomer as exc:
             raise HTTPException(404, "no such customer") from exc
         return json({"erased": not report.already, "ids": report.ids, "rows": report.rows})
+
+    @app.put(
+        "/v1/admin/settings/{key}",
+        tags=["admin"],
+        summary="Change a setting every device receives, such as wrapup_codes (admin, supervisor)",
+    )
+    def put_setting(
+        u: CurrentUser, key: Annotated[str, Path(min_length=1, max_length=64)], body: SettingRequest
+    ) -> Response:
+        _require(u, ("admin", "supervisor"))
+        try:
+            row = hub.put_setting(key, body.value)
+        except SettingError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        return json(row)

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from rapport.cache.tasks import APPOINTMENT_TYPES, book_appointment, stores
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.ui import format as fmt
-from rapport.ui.theme import warning
+from rapport.ui.field_error import FieldError
 
 APPOINTMENT_SHORTCUT = "Ctrl+Shift+A"
 DEFAULT_DURATION = 30
@@ -37,21 +37,6 @@ def default_start(now: datetime) -> datetime:
     """Tomorrow at 10:00 in ``now``'s time zone."""
     day = (now + timedelta(days=1)).date()
     return datetime.combine(day, datetime.min.time(), now.tzinfo).replace(hour=DEFAULT_HOUR)
-
-
-class _FieldError(QLabel):
-    def __init__(self, name: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        pal = self.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, warning(pal))
-        self.setPalette(pal)
-        self.hide()
-
-    def show_error(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
 
 
 class BookAppointmentDialog(QDialog):
@@ -120,10 +105,10 @@ class BookAppointmentDialog(QDialog):
             w.setMinimumWidth(em * 30)
 
         self.errors = {
-            key: _FieldError(f"{key}Error", self)
+            key: FieldError(f"{key}Error", self)
             for key in ("appointment_type", "store_id", "due_at", "duration_min", "title")
         }
-        self.general_error = _FieldError("appointmentError", self)
+        self.general_error = FieldError("appointmentError", self)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(lh // 2)
