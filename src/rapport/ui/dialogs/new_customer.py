@@ -113,7 +113,9 @@ class NewCustomerDialog(QDialog):
         form.addRow("Consent", consent_column)
         consent_label = form.labelForField(consent_column)
         if isinstance(consent_label, QLabel):
-            consent_label.setToolTip("The channels the customer agreed, on this call, to hear from us on")
+            consent_label.setToolTip(
+                "The channels the customer agreed, on this call, to hear from us on"
+            )
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
