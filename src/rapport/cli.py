@@ -158,7 +158,11 @@ def _hub(args: argparse.Namespace) -> int:
     else:
         print("rapport hub: give --data DIR or --database URL", file=sys.stderr)
         return 2
-    hub = Hub.open(url)
+    try:
+        hub = Hub.open(url)
+    except ValueError as exc:  # a setting from the environment the hub cannot work with
+        print(f"rapport hub: {exc}", file=sys.stderr)
+        return 2
     if args.demo_customers and not hub.has_customers():
         report = seed_demo(hub, SeedConfig(customers=args.demo_customers))
         print(

@@ -15,7 +15,9 @@ from pathlib import Path
 import orjson
 import pytest
 
+from rapport.hub import payments
 from rapport.hub.notify import SmsFileNotifier, SmtpNotifier
+from rapport.hub.payments import TemplateCheckout
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 
@@ -166,7 +168,14 @@ def test_save_then_send_by_email_reaches_smtp_with_a_working_link(
 
     page = c.get(link.removeprefix(server.url), headers={"Authorization": ""})
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-    assert "273.00 EUR" in page.text and "Pay" in page.text and "Leather gloves" in page.text
+    assert "273.00 EUR" in page.text and "Leather gloves" in page.text
+    # No payment provider configured: the page says how to pay, no dead button.
+    assert "To pay, reply to the message" in page.text and "<button" not in page.text
+    # With the provider's payment-link address set, Pay leads there with this basket's amount.
+    hub.payments = TemplateCheckout("https://pay.example.com/link?ref={reference}&amt={amount}")
+    page = c.get(link.removeprefix(server.url), headers={"Authorization": ""})
+    assert f'href="https://pay.example.com/link?ref=rapport-{BASKET_ID}&amp;amt=27300"' in page.text
+    assert "Pay 273.00 EUR" in page.text
     assert c.get("/b/" + "x" * 32).status_code == 404
     assert c.get("/b/" + link.rsplit("/", 1)[1][:-1] + "_").status_code == 404
 
@@ -244,3 +253,12 @@ def test_a_variant_not_in_the_catalog_is_refused(server: HubServer, hub: Hub, sh
     assert res["status"] == "rejected" and "quantity" in res["error"]["message"]
     with hub.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM basket").scalar_one() == 0
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["http://pay.example.com/{amount}", "https://pay.example.com/{card_number}"],
+)
+def test_a_payment_address_that_would_leak_or_break_is_refused(template: str) -> None:
+    with pytest.raises(ValueError, match="RAPPORT_PAYMENT_URL"):
+        payments.from_env({"RAPPORT_PAYMENT_URL": template})

@@ -8,11 +8,12 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from rapport.hub import hub_settings
+from rapport.hub import hub_settings, payments, staff
 from rapport.hub import push as push_mod
 from rapport.hub.identity import normalize_identity_rows
 from rapport.hub.live import ChangeNotifier
 from rapport.hub.notify import Outbound, attach
+from rapport.hub.payments import PaymentLinks
 from rapport.hub.store import aliases, changes, devices, subscriptions, users
 from rapport.hub.store.customers import UnknownCustomer, exists
 from rapport.hub.store.db import get_meta, open_engine
@@ -41,9 +42,12 @@ class Hub:
         self.hub_id = get_meta(engine, "hub_id") or "hub"
         # What customer messages go through (baskets): SMTP from the environment, SMS to a file.
         self.outbound = outbound or Outbound.for_engine(engine)
+        # Where a sent basket's Pay button leads (RAPPORT_PAYMENT_URL), or none.
+        self.payments: PaymentLinks = payments.from_env()
         attach(engine, self.outbound)
         with engine.begin() as conn:
             hub_settings.ensure_defaults(conn, users.now_iso())
+            staff.backfill(conn)
 
     @classmethod
     def open(cls, url: str, **kwargs: Any) -> Hub:
@@ -166,7 +170,10 @@ class Hub:
         store_id: str | None = None,
     ) -> users.User:
         with self.engine.begin() as conn:
-            return users.add_user(conn, username, password, display_name, role, store_id)
+            u = users.add_user(conn, username, password, display_name, role, store_id)
+            staff.publish(conn, u)
+        self.notifier.notify()
+        return u
 
     def login(self, username: str, password: str) -> tuple[users.User, str, str] | None:
         with self.engine.begin() as conn:

@@ -39,6 +39,7 @@ from rapport.ui.tablet import TabletPanes, enable_kinetic_scrolling, touch_heigh
 from rapport.ui.wrapup import kind_name
 
 if TYPE_CHECKING:
+    from rapport.domain.next_best_action import Suggestion
     from rapport.sync.worker import SyncWorker
 
 LOG_SHORTCUT = "Ctrl+L"
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self._region = region
         self.search = SearchPanel(reader, region, self)
         self.customer = Customer360(reader, region=region, now=now, parent=self)
+        self.customer.next_actions.activated.connect(self.act_on)
         em = self.fontMetrics().averageCharWidth()
         self.tablet = tablet
         self.panes: TabletPanes | None = None
@@ -119,7 +121,8 @@ class MainWindow(QMainWindow):
         self._detached = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self._refresh_views)
-        self.resize(em * 190, self.fontMetrics().height() * 52)
+        # Room for a readable search column beside the whole 360 (the 360 needs about 160 em).
+        self.resize(em * 212, self.fontMetrics().height() * 52)
         if worker is not None:
             self._connect_worker(worker, connect=True)
         self.tasks = TasksController(self, reader, writes, worker, now)
@@ -292,6 +295,22 @@ class MainWindow(QMainWindow):
             self._worker.customers_changed.connect(dialog.refresh)
         dialog.show()
         return dialog
+
+    def act_on(self, s: Suggestion) -> None:
+        """A next best action card was clicked or entered: open what acting on it needs."""
+        action = s.action or ""
+        if action == "log":
+            self.log_interaction()
+        elif action == "consent":
+            self.edit_consent()
+        elif action in ("incentive", "products") and s.product_ids:
+            dialog = self.open_basket()
+            if dialog is not None and not dialog.find_product(s.product_ids[0]):
+                self.show_message("That product is not in this computer's catalog.")
+        elif action.startswith("offer:"):
+            self.customer.tabs.setCurrentWidget(self.customer.offers)
+        elif action.startswith("order:"):
+            self.customer.tabs.setCurrentWidget(self.customer.purchases)
 
     def _logged_change(self, customer_id: str) -> None:
         self._pending_customers.add(customer_id)

@@ -338,6 +338,18 @@ class BasketDialog(QDialog):
     def _store_name(self, store_id: str | None) -> str:
         return self._stores.get(store_id or "", store_id or "")
 
+    def find_product(self, product_id: str) -> bool:
+        """Show this product, ready to add (a next best action's cart item); False when the
+        catalog on this computer does not have it."""
+        sku = bk.product_sku(self._reader, product_id)
+        if sku is None:
+            return False
+        self.search.setText(sku)
+        self._search_timer.stop()
+        self._run_search()
+        self.size.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.catalog.rowCount() > 0
+
     def _run_search(self) -> None:
         self.catalog.set_results(bk.search_catalog(self._reader, self.search.text()))
         if self.catalog.rowCount():
