@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import re
 import socketserver
-import threading
 import uuid
 from collections.abc import Iterator
-from email import message_from_bytes
 from email.message import Message
 from pathlib import Path
 
@@ -20,54 +18,17 @@ from rapport.hub.notify import SmsFileNotifier, SmtpNotifier
 from rapport.hub.payments import TemplateCheckout
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
+from tests.smtp_sink import SmtpSink, smtp_sink
 
 from .conftest import customer_row, login, mutation, pull_all, push
 
 BASKET_ID = str(uuid.UUID(int=0xB1))
 
 
-class _SmtpHandler(socketserver.StreamRequestHandler):
-    """Just enough SMTP for smtplib: every message is kept on the server."""
-
-    def _say(self, line: str) -> None:
-        self.wfile.write(line.encode() + b"\r\n")
-
-    def handle(self) -> None:
-        self._say("220 test SMTP")
-        rcpt: list[str] = []
-        while line := self.rfile.readline():
-            cmd = line.decode().strip()
-            verb = cmd.split(" ", 1)[0].upper()
-            if verb in ("EHLO", "HELO"):
-                self._say("250 test")
-            elif verb == "RCPT":
-                rcpt.append(cmd.split(":", 1)[1].strip(" <>"))
-                self._say("250 OK")
-            elif verb == "DATA":
-                self._say("354 go on")
-                data = b""
-                while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
-                    data += chunk[1:] if chunk.startswith(b"..") else chunk
-                self.server.messages.append((rcpt, message_from_bytes(data)))  # type: ignore[attr-defined]
-                self._say("250 queued")
-            elif verb == "QUIT":
-                self._say("221 bye")
-                return
-            else:  # MAIL, RSET, NOOP
-                self._say("250 OK")
-
-
 @pytest.fixture
-def smtp() -> Iterator[socketserver.ThreadingTCPServer]:
-    socketserver.ThreadingTCPServer.allow_reuse_address = True
-    srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SmtpHandler)
-    srv.messages = []  # type: ignore[attr-defined]
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=5)
+def smtp() -> Iterator[SmtpSink]:
+    with smtp_sink() as sink:
+        yield sink
 
 
 def _consent(**channels: str) -> dict:

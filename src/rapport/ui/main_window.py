@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         # for a finger; the basket has no button at all).
         panes.add_action("Consent…", "Consent and preferences").clicked.connect(self.edit_consent)
         panes.add_action("Basket…", "Build or send a basket").clicked.connect(self.open_basket)
+        panes.add_action("Appointment…", "Book an in-store appointment").clicked.connect(
+            self.tasks.book_appointment
+        )
         enable_kinetic_scrolling(self)
         # One tap opens a result, whatever the style says about single-click activation.
         for view in (self.search.results, self.search.hub_results):
