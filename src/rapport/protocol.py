@@ -368,7 +368,12 @@ MUTATIONS = (
     "task.create",
     # args: {"task_id", "status"} (open | done | cancelled), optionally "due_at".
     "task.update",
+    # args: {"customer_id", "viewed_at", "source", "query"?}: the audit trail of who opened whom.
+    "customer.view",
 )
+# Writes the user never sees as pending (the status bar and the outbox panel leave them out) and
+# that are dropped when the hub refuses them: there is nothing for the user to decide.
+SILENT_MUTATIONS = ("customer.view",)
 EDITABLE_CUSTOMER_FIELDS = ("given_name", "family_name", "birth_date", "notes", "preferences")
 REJECTION_CODES = (
     "invalid",  # args fail validation; message says which field

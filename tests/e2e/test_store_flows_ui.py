@@ -87,19 +87,25 @@ def _bar_button(win: MainWindow, name: str) -> QToolButton:
     return button
 
 
+def _basket_with(qtbot, win: MainWindow, typed: str) -> BasketDialog:  # type: ignore[no-untyped-def]
+    """Tap Basket…, find ``typed`` in the catalog, tap the first product and Add."""
+    _tap(qtbot, _bar_button(win, "basket"))
+    qtbot.waitUntil(lambda: win.findChild(BasketDialog) is not None, timeout=5000)
+    basket = win.findChild(BasketDialog)
+    qtbot.keyClicks(basket.search, typed)
+    qtbot.waitUntil(lambda: basket.catalog.rowCount() > 0, timeout=5000)
+    _tap_row(qtbot, basket.results)
+    qtbot.waitUntil(lambda: basket.add_button.isEnabled(), timeout=5000)
+    _tap(qtbot, basket.add_button)
+    return basket
+
+
 def test_a_basket_sent_by_email_arrives_with_a_link_to_it(
     qtbot, tablet: Session, smtp: SmtpSink, demo: DemoSite
 ) -> None:  # type: ignore[no-untyped-def]
     win = tablet.window
     _open(qtbot, win, "Lucas Martin", HOOPS)
-    _tap(qtbot, _bar_button(win, "basket"))
-    qtbot.waitUntil(lambda: win.findChild(BasketDialog) is not None, timeout=5000)
-    basket = win.findChild(BasketDialog)
-    qtbot.keyClicks(basket.search, "basketball hoop")
-    qtbot.waitUntil(lambda: basket.catalog.rowCount() > 0, timeout=5000)
-    _tap_row(qtbot, basket.results)
-    qtbot.waitUntil(lambda: basket.add_button.isEnabled(), timeout=5000)
-    _tap(qtbot, basket.add_button)
+    basket = _basket_with(qtbot, win, "basketball hoop")
     assert basket.lines.rowCount() == 1
     before = len(smtp.messages)
     _tap(qtbot, basket.send_buttons["email"])
@@ -129,14 +135,7 @@ def test_an_sms_to_a_customer_who_opted_out_cannot_be_sent(qtbot, tablet: Sessio
     ).fetchone()
     assert row is not None
     _open(qtbot, win, row[1], row[0])
-    _tap(qtbot, _bar_button(win, "basket"))
-    qtbot.waitUntil(lambda: win.findChild(BasketDialog) is not None, timeout=5000)
-    basket = win.findChild(BasketDialog)
-    qtbot.keyClicks(basket.search, "glove")
-    qtbot.waitUntil(lambda: basket.catalog.rowCount() > 0, timeout=5000)
-    _tap_row(qtbot, basket.results)
-    qtbot.waitUntil(lambda: basket.add_button.isEnabled(), timeout=5000)
-    _tap(qtbot, basket.add_button)
+    basket = _basket_with(qtbot, win, "glove")
     sms = basket.send_buttons["sms"]
     assert not sms.isEnabled()
     assert basket.reasons["sms"].isVisible()

@@ -157,7 +157,7 @@ def create_app(hub: Hub) -> FastAPI:
     ) -> Response:
         # Every customer, whatever the caller's replication scope: this is how an associate finds
         # someone outside their store, then pins them (POST /v1/sync/subscribe).
-        return _json({"results": hub.search(q, limit, Scope())})
+        return _json({"results": hub.search(q, limit, Scope(), by=u)})
 
     writes.register(app, hub, current_user, _json)
     admin.register(app, hub, current_user, _json)

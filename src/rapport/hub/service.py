@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from rapport.hub import hub_settings, payments, staff
 from rapport.hub import push as push_mod
@@ -14,7 +14,7 @@ from rapport.hub.identity import normalize_identity_rows
 from rapport.hub.live import ChangeNotifier
 from rapport.hub.notify import Outbound, attach
 from rapport.hub.payments import PaymentLinks
-from rapport.hub.store import aliases, changes, devices, subscriptions, users
+from rapport.hub.store import aliases, audit, changes, devices, subscriptions, users
 from rapport.hub.store.customers import UnknownCustomer, exists
 from rapport.hub.store.db import get_meta, open_engine
 from rapport.hub.store.erasure import ErasureReport, erase_customer
@@ -136,11 +136,7 @@ class Hub:
         ``customer_id`` was merged into another, a redirect after them). Raises
         :class:`UnknownCustomer`."""
         with self.engine.begin() as conn:
-            if is_erased(conn, customer_id):
-                raise UnknownCustomer(customer_id)
-            target = aliases.resolve_one(conn, customer_id)
-            if not exists(conn, target):
-                raise UnknownCustomer(customer_id)
+            target = _live_customer(conn, customer_id)
             subscriptions.subscribe(conn, u.id, target, users.now_iso())
             snapshot = subscriptions.customer_snapshot(conn, target)
         if target != customer_id:
@@ -227,6 +223,46 @@ class Hub:
         with self.engine.connect() as conn:
             return changes.any_rows(conn, "customer")
 
-    def search(self, q: str, limit: int, scope: changes.Scope) -> list[dict[str, Any]]:
+    def search(
+        self, q: str, limit: int, scope: changes.Scope, by: users.User | None = None
+    ) -> list[dict[str, Any]]:
+        with self.engine.begin() as conn:
+            results = search_customers(conn, q, limit, scope, self.default_region)
+            if by is not None:
+                one = results[0]["id"] if len(results) == 1 else None
+                audit.record(conn, "search", by.id, users.now_iso(), one,
+                             {"q": q, "results": len(results)})  # fmt: skip
+            return results
+
+    def audit(self, **filters: Any) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return search_customers(conn, q, limit, scope, self.default_region)
+            return audit.query(conn, **filters)
+
+    def export_customer(self, customer_id: str, by: users.User) -> dict[str, Any]:
+        """Everything held about a person (GDPR access request); raises :class:`UnknownCustomer`.
+        The export itself is audited."""
+        with self.engine.begin() as conn:
+            target = _live_customer(conn, customer_id)
+            rows: dict[str, list[Any]] = {}
+            for ch in subscriptions.customer_snapshot(conn, target):
+                rows.setdefault(ch["entity"], []).append(ch["data"])
+            now = users.now_iso()
+            audit.record(conn, "export", by.id, now, target)
+            return {
+                "customer_id": target,
+                "exported_at": now,
+                "merged_ids": aliases.aliases_of(conn, target),
+                "data": rows,
+                "access_log": audit.query(conn, customer_id=target, limit=audit.MAX_ROWS),
+            }
+
+
+def _live_customer(conn: Connection, customer_id: str) -> str:
+    """The customer ``customer_id`` is now (merges followed); erased and unknown ids raise
+    :class:`UnknownCustomer` alike."""
+    if is_erased(conn, customer_id):
+        raise UnknownCustomer(customer_id)
+    target = aliases.resolve_one(conn, customer_id)
+    if not exists(conn, target):
+        raise UnknownCustomer(customer_id)
+    return target

@@ -9,6 +9,7 @@ The window reads through the UI's reader connection; what the agent writes goes 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,6 +20,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStatusBar, QStyle, QWidget
 
+from rapport.cache.audit import record_view
 from rapport.cache.outbox import NOTICE, REJECTED, counts
 from rapport.cache.outbox_view import OutboxItem, outbox_items
 from rapport.cache.queries import survivor_of
@@ -42,6 +44,7 @@ if TYPE_CHECKING:
     from rapport.domain.next_best_action import Suggestion
     from rapport.sync.worker import SyncWorker
 
+log = logging.getLogger(__name__)
 LOG_SHORTCUT = "Ctrl+L"
 MESSAGE_MS = 12_000  # how long a transient status-bar message stays
 
@@ -110,7 +113,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(BASKET_SHORTCUT), self, activated=self.open_basket)
         QShortcut(QKeySequence(NEW_CUSTOMER_SHORTCUT), self, activated=self.new_customer)
         self.customer.consent_requested.connect(self.edit_consent)
-        self.search.customer_activated.connect(self.open_customer)
+        self.search.customer_activated.connect(lambda cid: self.open_customer(cid, "search"))
         self.search.online_search_requested.connect(self._search_online)
         self.search.pin_requested.connect(self._pin)
         self.customer.log_requested.connect(self.log_interaction)
@@ -184,11 +187,24 @@ class MainWindow(QMainWindow):
             else:
                 signal.disconnect(slot)
 
-    def open_customer(self, customer_id: str) -> bool:
+    def open_customer(self, customer_id: str, source: str = "other") -> bool:
+        """Show a customer's 360; ``source`` says for the audit trail how they were reached."""
         shown = self.customer.show_customer(customer_id)
         if shown:
+            self._audit_view(customer_id, source)
             self.customer_opened.emit(customer_id)
         return shown
+
+    def _audit_view(self, customer_id: str, source: str) -> None:
+        if self._writes is None:
+            return
+        query = self.search.box.text() if source == "search" else None
+        try:
+            record_view(self._writes, customer_id, source, query)
+        except sqlite3.Error as exc:
+            # The agent still sees the customer; the trail misses one view, and the log says so.
+            log.warning("view not queued for the audit trail: %s", type(exc).__name__)
+        # No kick: the view goes with the next push, at the latest when the long poll returns.
 
     def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
         self.statusBar().showMessage(text, ms)
@@ -263,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def _customer_created(self, customer_id: str) -> None:
         self.search.refresh()
-        self.open_customer(customer_id)
+        self.open_customer(customer_id, "new")
         self.show_message(
             f"{self.customer.current_customer_name or 'The customer'} was created on this computer; "
             "on the way to the hub. Ctrl+L logs this call.",
@@ -330,7 +346,7 @@ class MainWindow(QMainWindow):
         if self.outbox_panel is None:
             panel = OutboxPanel(self._reader, self._writes, self)
             panel.changed.connect(self._outbox_changed)
-            panel.customer_requested.connect(self.open_customer)
+            panel.customer_requested.connect(lambda cid: self.open_customer(cid, "outbox"))
             self.outbox_panel = panel
         if self.outbox_panel.isVisible():
             self.outbox_panel.raise_()
@@ -414,7 +430,7 @@ class MainWindow(QMainWindow):
 
     def _show_survivor(self, survivor: str, before: str) -> None:
         """The open customer, named ``before``, was merged into ``survivor``: show that one."""
-        if self.open_customer(survivor):
+        if self.open_customer(survivor, "merge"):
             after = self.customer.current_customer_name
             if before and before != after:
                 self.show_message(f"{before} was merged into {after}: showing {after}.")
@@ -437,7 +453,7 @@ class MainWindow(QMainWindow):
         if self.search.pinning == customer_id or self._awaiting_pin == customer_id:
             self._awaiting_pin = None
             self.search.pin_done(customer_id)
-            if not self.open_customer(customer_id):
+            if not self.open_customer(customer_id, "search"):
                 self.show_message("The customer arrived but cannot be shown; try searching again.")
         else:
             self.search.pin_done(customer_id)
