@@ -51,6 +51,13 @@ def make_app(*, tablet: bool = False) -> QApplication:
     return app  # type: ignore[return-value]
 
 
+def show_startup_error(title: str, text: str) -> None:
+    """A problem that stops the app before any window: a dialog, since a desktop launch has no
+    terminal to read stderr in."""
+    make_app()
+    QMessageBox.critical(None, title, text)
+
+
 def raise_running() -> bool:
     """A second start: when a Rapport already runs for this user, bring it to the front and say so."""
     if not send_to_running({"cmd": "raise"}, 500):
@@ -69,7 +76,7 @@ def run_demo(
     open_text: str | None = None,
     tablet: bool = False,
 ) -> int:
-    tablet = tablet or _tablet_setting()
+    tablet = _tablet_setting(tablet)
     app = make_app(tablet=tablet)
     if not self_test and raise_running():
         return 0
@@ -102,13 +109,13 @@ def run_demo(
     return outcome["code"]
 
 
-def _tablet_setting() -> bool:
-    """The demo's tablet mode when not asked for on the command line: the settings file's or
-    RAPPORT_TABLET_MODE (an unreadable settings file does not stop a demo)."""
+def _tablet_setting(flag: bool) -> bool:
+    """The demo's tablet mode: policy's, else the flag, the settings file's or RAPPORT_TABLET_MODE
+    (an unreadable settings file does not stop a demo)."""
     try:
-        return Settings.load().tablet_mode
+        return Settings.load().tablet(flag)
     except SettingsError:
-        return False
+        return flag
 
 
 def _remembered_user(settings: Settings) -> dict[str, Any] | None:
@@ -133,7 +140,7 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
         QMessageBox.critical(None, "Rapport settings", f"The settings file cannot be read:\n{exc}")
         return 2
     # Not folded into ``settings``: a flag given once must not be saved with them after sign-in.
-    tablet = tablet or settings.tablet_mode
+    tablet = settings.tablet(tablet)
     app = make_app(tablet=tablet)
     if raise_running():
         return 0
@@ -143,6 +150,7 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
         user = _remembered_user(settings) or user
     else:
         dialog = SignInDialog(settings.hub_url, settings.username)
+        dialog.hub.setReadOnly(settings.from_policy("hub_url"))  # IT chose the hub
         if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.result_login is None:
             return 0
         login = dialog.result_login
