@@ -38,4 +38,4 @@ echo "build.sh: $version"
 selftest_dir=$(mktemp -d)
 trap 'rm -rf "$selftest_dir"' EXIT
 QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$selftest_dir" RAPPORT_POLICY_FILE="$selftest_dir/none.toml" \
-  HOME="$selftest_dir" timeout 120 "$exe" demo --self-test --customers 200
+  HOME="$selftest_dir" timeout 120 "$exe" --no-crash-dialog demo --self-test --customers 200

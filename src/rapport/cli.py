@@ -101,7 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _pop(args)  # a call is ringing: no log setup, nothing but the socket
     from rapport.logs import setup_logging
 
-    setup_logging(args.verbose)
+    log_path = setup_logging(args.verbose)
+    _install_crash_hooks(log_path, dialog=not args.no_crash_dialog)
     command = args.command or "app"
     if command != "hub":  # the hub is a server: IT's desk policy is not its business
         from rapport.policy import PolicyError, load_policy
@@ -123,6 +124,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "sync":
         return _sync(args)
     return _app(args.tablet)
+
+
+def _install_crash_hooks(log_path: Path | None, *, dialog: bool) -> None:
+    from rapport.crash import install_crash_hooks
+
+    def show(report: str) -> None:
+        if "PySide6.QtWidgets" not in sys.modules:  # a command without a window: stderr says it
+            return
+        from rapport.ui.dialogs.crash import show_crash_report
+
+        show_crash_report(report, log_path)
+
+    install_crash_hooks(show if dialog else None)
 
 
 def _policy_stop(exc: Exception, *, dialog: bool) -> int:
