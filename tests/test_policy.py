@@ -147,3 +147,15 @@ def test_demo_refuses_when_policy_forbids_it(
     assert main(["demo", "--self-test", "--data", str(tmp_path / "demo")]) == 3
     assert "turned off on this computer by IT policy" in capsys.readouterr().err
     assert not (tmp_path / "demo").exists()  # refused before generating anything
+
+
+def test_a_policy_with_a_byte_order_mark_reads(tmp_path: Path) -> None:
+    """The Windows installer and Notepad write UTF-8 with a BOM."""
+    path = tmp_path / "policy.toml"
+    path.write_bytes(
+        b'\xef\xbb\xbfhub_url = "https://hub.corp.example"\r\ndemo_allowed = false\r\n'
+    )
+    assert load_policy(path).values == {
+        "hub_url": "https://hub.corp.example",
+        "demo_allowed": False,
+    }

@@ -75,7 +75,7 @@ def load_policy(path: Path | None = None, env: Mapping[str, str] | None = None) 
     except OSError as exc:
         raise PolicyError(f"{path}: cannot be read: {exc.strerror or exc}") from exc
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # Windows tools (the installer, Notepad) may write a BOM
     except UnicodeDecodeError as exc:
         raise PolicyError(f"{path}: not UTF-8 text (byte {exc.start})") from exc
     try:
