@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rapport import __version__
@@ -47,6 +49,7 @@ def make_app(*, tablet: bool = False) -> QApplication:
     app.setOrganizationName("Rapport")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("rapport")
+    app.setWindowIcon(QIcon(str(files("rapport.resources.icons") / "rapport.svg")))
     apply_theme(app, tablet=tablet)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
