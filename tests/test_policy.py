@@ -3,6 +3,7 @@ the app naming the file, the line and the problem."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -113,9 +114,11 @@ def test_a_bad_policy_names_the_file_the_line_and_the_problem(
 def test_rapport_config_prints_values_and_their_sources(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    policy = _write(tmp_path, GOOD)
+    ca = _write(tmp_path, "", "corp-ca.pem")
+    policy = _write(tmp_path, GOOD.replace("/etc/ssl/corp-ca.pem", str(ca)))
     monkeypatch.setenv("RAPPORT_POLICY_FILE", str(policy))
     monkeypatch.setenv("RAPPORT_REGION", "BE")
+    monkeypatch.setenv("SSL_CERT_FILE", "")  # restored after: main() points it at the bundle
     assert main(["config"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert f'hub_url = "https://hub.corp.example"  # policy {policy}' in lines
@@ -159,3 +162,22 @@ def test_a_policy_with_a_byte_order_mark_reads(tmp_path: Path) -> None:
         "hub_url": "https://hub.corp.example",
         "demo_allowed": False,
     }
+
+
+def test_the_ca_bundle_is_used_for_https_and_a_missing_one_stops(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import certifi
+    import httpx
+
+    bundle = tmp_path / "corp-ca.pem"
+    bundle.write_bytes(Path(certifi.where()).read_bytes())
+    monkeypatch.setenv("RAPPORT_POLICY_FILE", str(_write(tmp_path, f'ca_bundle = "{bundle}"\n')))
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    assert main(["config"]) == 0
+    assert os.environ["SSL_CERT_FILE"] == str(bundle)
+    assert httpx.create_ssl_context().get_ca_certs()  # httpx loads IT's bundle
+
+    bundle.unlink()
+    assert main(["config"]) == 2
+    assert f"ca_bundle {bundle} (from policy " in capsys.readouterr().err

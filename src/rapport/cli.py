@@ -111,6 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             load_policy()
         except PolicyError as exc:
             return _policy_stop(exc, dialog=command == "app" and not args.no_crash_dialog)
+        problem = _use_ca_bundle()
+        if problem:
+            return _policy_stop(problem, dialog=command == "app" and not args.no_crash_dialog)
     if command == "config":
         return _config()
     if command == "demo":
@@ -137,6 +140,26 @@ def _install_crash_hooks(log_path: Path | None, *, dialog: bool) -> None:
         show_crash_report(report, log_path)
 
     install_crash_hooks(show if dialog else None)
+
+
+def _use_ca_bundle() -> ValueError | None:
+    """The hub's CA (policy or settings ``ca_bundle``) for every https call: httpx reads
+    SSL_CERT_FILE, so no client needs to be told. A bundle that is not there is IT's mistake to
+    hear about now, not as a certificate error at sign-in."""
+    from rapport.config import Settings, SettingsError
+
+    try:
+        settings = Settings.load()
+    except SettingsError:
+        return None  # the app says what is wrong with the user's file itself
+    if not settings.ca_bundle:
+        return None
+    if not Path(settings.ca_bundle).is_file():
+        return ValueError(
+            f"ca_bundle {settings.ca_bundle} (from {settings.source('ca_bundle')}) is not a file"
+        )
+    os.environ["SSL_CERT_FILE"] = settings.ca_bundle
+    return None
 
 
 def _policy_stop(exc: Exception, *, dialog: bool) -> int:
