@@ -58,6 +58,12 @@ def _parser() -> argparse.ArgumentParser:
         default=0,
         help="fill an empty hub with this many demo customers and the demo users",
     )
+    h.add_argument(
+        "--client-version",
+        metavar="VERSION",
+        help="announce this desktop release to clients (they show an update notice if older)",
+    )
+    h.add_argument("--client-url", default="", help="where agents download --client-version")
 
     lg = sub.add_parser(
         "log", help="queue an interaction in the outbox (works offline); prints its id"
@@ -272,6 +278,8 @@ def _hub(args: argparse.Namespace) -> int:
             "supervisor with password 'demo'",
             file=sys.stderr,
         )
+    if args.client_version:
+        hub.announce_client(args.client_version, args.client_url)
     serve_forever(hub, args.host, args.port)
     return 0
 

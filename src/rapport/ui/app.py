@@ -25,6 +25,7 @@ from rapport.ui.selftest import SelfTest
 from rapport.ui.session import Session
 from rapport.ui.single_instance import send_to_running
 from rapport.ui.theme import apply_theme
+from rapport.ui.update_notice import check_for_update
 
 _QT_NOISE = ("This plugin does not support propagateSizeHints",)
 _qt_log = logging.getLogger("rapport.qt")
@@ -106,6 +107,8 @@ def run_demo(
     session.start(show=True)
     if not self_test:
         session.listen()  # `rapport pop` reaches this window
+        if _update_check_setting():
+            check_for_update(session.window, hub_url, token)
     app.aboutToQuit.connect(session.shutdown)
     app.exec()
     session.shutdown()
@@ -119,6 +122,13 @@ def _tablet_setting(flag: bool) -> bool:
         return Settings.load().tablet(flag)
     except SettingsError:
         return flag
+
+
+def _update_check_setting() -> bool:
+    try:
+        return Settings.load().update_check
+    except SettingsError:
+        return True
 
 
 def _remembered_user(settings: Settings) -> dict[str, Any] | None:
@@ -193,5 +203,7 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
     )
     session.worker.status_changed.connect(reauth.on_status)
     session.start()
+    if settings.update_check:  # IT may turn it off: they roll out releases themselves
+        check_for_update(session.window, settings.hub_url, token)
     app.aboutToQuit.connect(session.shutdown)
     return app.exec()
