@@ -59,6 +59,19 @@ def test_flags_and_sign_in_cannot_move_what_policy_set(tmp_path: Path) -> None:
     saved = tmp_path / "saved.toml"
     moved.save(saved)
     assert "hub_url" not in saved.read_text()  # IT's value is not copied into the user's file
+    assert Settings.load(saved, env={}).username == "bo"  # the user's own values round-trip
+
+
+def test_saving_keeps_the_users_own_ca_bundle_and_update_check(tmp_path: Path) -> None:
+    text = r'ca_bundle = "C:\\certs\\ca.pem"' + "\nupdate_check = false\n"  # TOML escapes \\
+    user = _write(tmp_path, text, "s.toml")
+    Settings.load(user, env={}).with_overrides(username="ana").save(user)
+    again = Settings.load(user, env={})
+    assert (again.ca_bundle, again.update_check, again.username) == (
+        "C:\\certs\\ca.pem",
+        False,
+        "ana",
+    )
 
 
 def test_policy_decides_tablet_mode_over_the_flag(tmp_path: Path) -> None:

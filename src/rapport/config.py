@@ -100,6 +100,8 @@ class Settings:
             "username": _toml_str(self.username),
             "region": _toml_str(self.region),
             "tablet_mode": "true" if self.tablet_mode else "false",
+            "ca_bundle": _toml_str(self.ca_bundle),
+            "update_check": "true" if self.update_check else "false",
         }
         lines = [f"{k} = {v}" for k, v in written.items() if not self.from_policy(k)]
         tmp = path.with_suffix(".tmp")
