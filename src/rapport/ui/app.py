@@ -26,6 +26,7 @@ from rapport.ui.session import Session
 from rapport.ui.single_instance import send_to_running
 from rapport.ui.theme import apply_theme
 from rapport.ui.update_notice import check_for_update
+from rapport.ui.url_events import RapportApplication, attach_url_events
 
 _QT_NOISE = ("This plugin does not support propagateSizeHints",)
 _qt_log = logging.getLogger("rapport.qt")
@@ -45,7 +46,7 @@ def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
 
 def make_app(*, tablet: bool = False) -> QApplication:
     qInstallMessageHandler(_qt_messages)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or RapportApplication(sys.argv[:1])
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")
     app.setApplicationVersion(__version__)
@@ -107,6 +108,7 @@ def run_demo(
     session.start(show=True)
     if not self_test:
         session.listen()  # `rapport pop` reaches this window
+        attach_url_events(app, session.screen_pop.handle)  # macOS links
         if _update_check_setting():
             check_for_update(session.window, hub_url, token)
     app.aboutToQuit.connect(session.shutdown)
@@ -203,6 +205,7 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
     )
     session.worker.status_changed.connect(reauth.on_status)
     session.start()
+    attach_url_events(app, session.screen_pop.handle)  # macOS links
     if settings.update_check:  # IT may turn it off: they roll out releases themselves
         check_for_update(session.window, settings.hub_url, token)
     app.aboutToQuit.connect(session.shutdown)
