@@ -16,7 +16,7 @@ from rapport.hub.notify import Outbound, attach
 from rapport.hub.payments import PaymentLinks
 from rapport.hub.store import aliases, audit, changes, devices, subscriptions, users
 from rapport.hub.store.customers import UnknownCustomer, exists
-from rapport.hub.store.db import get_meta, open_engine
+from rapport.hub.store.db import get_meta, open_engine, set_meta
 from rapport.hub.store.erasure import ErasureReport, erase_customer
 from rapport.hub.store.merge import MergeReport, merge_customers
 from rapport.hub.store.search import search_customers
@@ -52,6 +52,21 @@ class Hub:
     @classmethod
     def open(cls, url: str, **kwargs: Any) -> Hub:
         return cls(open_engine(url), **kwargs)
+
+    # -- client releases ------------------------------------------------------------------------
+    def announce_client(self, version: str, download_url: str) -> None:
+        """The desktop release agents should run; clients tell their agent when theirs is older."""
+        set_meta(self.engine, "client_version", version)
+        set_meta(self.engine, "client_download_url", download_url)
+
+    def client_release(self) -> dict[str, str] | None:
+        version = get_meta(self.engine, "client_version")
+        if not version:
+            return None
+        return {
+            "version": version,
+            "download_url": get_meta(self.engine, "client_download_url") or "",
+        }
 
     # -- writes ---------------------------------------------------------------------------------
     def write(self, entity: str, rows: Sequence[Mapping[str, Any]]) -> int:
