@@ -274,3 +274,18 @@ def test_opening_a_customer_is_audited_without_showing_as_pending(qtbot, window,
         [{"client_seq": view.client_seq, "status": "rejected", "error": {"code": "erased"}}],
     )
     assert pending_batch(writes.conn) == [] and counts(writes.conn).rejected == 0
+
+
+def test_it_policy_limits_the_channels_offered(qtbot, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(
+        reader, writes=writes, now=lambda: FIXED_NOW, allowed_channels=("phone", "email")
+    )
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_customer(HOOPS)
+    dialog = win.log_interaction()
+    assert dialog is not None
+    offered = [dialog.channel.itemData(i) for i in range(dialog.channel.count())]
+    assert offered == ["phone", "email"]
+    dialog.reject()
+    win.detach()

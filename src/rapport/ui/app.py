@@ -20,6 +20,7 @@ from rapport.config import Settings, SettingsError, cache_path_for, profile_dir
 from rapport.credentials import load_token, save_token
 from rapport.sync.client import LoginResult
 from rapport.ui.dialogs.sign_in import SignInDialog
+from rapport.ui.paint_probe import install_if_asked
 from rapport.ui.reauth import Reauthenticator
 from rapport.ui.selftest import SelfTest
 from rapport.ui.session import Session
@@ -53,6 +54,7 @@ def make_app(*, tablet: bool = False) -> QApplication:
     app.setDesktopFileName("rapport")
     app.setWindowIcon(QIcon(str(files("rapport.resources.icons") / "rapport.svg")))
     apply_theme(app, tablet=tablet)  # type: ignore[arg-type]
+    install_if_asked(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
 
@@ -187,7 +189,13 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
             )
     cache = cache_path_for(profile_dir(settings.hub_url, settings.username))
     session = Session(
-        cache, settings.hub_url, token, user=user, region=settings.region, tablet=tablet
+        cache,
+        settings.hub_url,
+        token,
+        user=user,
+        region=settings.region,
+        tablet=tablet,
+        allowed_channels=settings.allowed_channels,
     )
 
     def ask(message: str) -> LoginResult | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         region: str = "FR",
         now: Callable[[], datetime] | None = None,
         tablet: bool = False,
+        allowed_channels: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._writes = writes
         self._worker = worker
         self._region = region
+        self._allowed_channels = tuple(allowed_channels)  # IT policy; empty: every channel
         self.search = SearchPanel(reader, region, self)
         self.customer = Customer360(reader, region=region, now=now, parent=self)
         self.customer.next_actions.activated.connect(self.act_on)
@@ -225,7 +227,12 @@ class MainWindow(QMainWindow):
             self.log_dialog.activateWindow()
             return self.log_dialog
         dialog = LogInteractionDialog(
-            self._writes, cid, self.customer.current_customer_name, self._drafts.get(cid), self
+            self._writes,
+            cid,
+            self.customer.current_customer_name,
+            self._drafts.get(cid),
+            self,
+            channels=self._allowed_channels,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.logged.connect(self._logged)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ class Session(QObject):
         now: Callable[[], datetime] | None = None,
         live_wait: float = 25.0,
         tablet: bool = False,
+        allowed_channels: Sequence[str] = (),
     ) -> None:
         super().__init__()
         conn, report = open_cache(cache_path)
@@ -61,6 +62,7 @@ class Session(QObject):
             region=region,
             now=now,
             tablet=tablet,
+            allowed_channels=allowed_channels,
         )
         self.window.closing.connect(self.shutdown)
         self.screen_pop = ScreenPop(self.window, self.reader, region)

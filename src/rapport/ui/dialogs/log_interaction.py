@@ -69,6 +69,7 @@ class LogInteractionDialog(QDialog):
         draft: InteractionDraft | None = None,
         parent: QWidget | None = None,
         codes: Sequence[WrapUpCode] | None = None,
+        channels: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("logInteraction")
@@ -94,7 +95,8 @@ class LogInteractionDialog(QDialog):
         icon_color = self.palette().color(QPalette.ColorRole.ButtonText)
         self.channel = QComboBox(self)
         self.channel.setObjectName("logChannel")
-        for code in CHANNELS:
+        # IT policy may allow only some channels (empty: all of them).
+        for code in [c for c in CHANNELS if not channels or c in channels]:
             self.channel.addItem(
                 channel_icon(code, icon_color), CHANNEL_NAMES.get(code, code.capitalize()), code
             )
