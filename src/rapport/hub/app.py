@@ -86,13 +86,37 @@ def create_app(hub: Hub) -> FastAPI:
 
     CurrentUser = Annotated[User, Depends(current_user)]
 
-    @app.post("/v1/auth/login", response_model=LoginResponse, tags=["auth"])
-    def login(body: LoginRequest) -> LoginResponse:
+    @app.post(
+        "/v1/auth/login",
+        response_model=LoginResponse,
+        tags=["auth"],
+        responses={429: {"description": "Too many wrong passwords: retry after Retry-After s"}},
+    )
+    def login(body: LoginRequest, request: Request) -> LoginResponse:
+        address = request.client.host if request.client else None
+        throttle = hub.login_throttle
+        wait = throttle.retry_after(body.username, address)
+        if wait:
+            raise HTTPException(
+                429,
+                f"too many wrong passwords: try again in {max(1, round(wait / 60))} min",
+                headers={"Retry-After": str(wait)},
+            )
         result = hub.login(body.username, body.password)
         if result is None:
+            throttle.failed(body.username, address)
             raise HTTPException(401, "wrong username or password")
+        throttle.succeeded(body.username)
         u, raw, expires = result
         return LoginResponse(token=raw, expires_at=expires, user=_user_out(u))
+
+    @app.post("/v1/auth/logout", status_code=204, tags=["auth"], summary="End this token's session")
+    def logout(
+        _u: CurrentUser, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    ) -> Response:
+        if creds is not None:
+            hub.logout(creds.credentials)
+        return Response(status_code=204)
 
     @app.get("/v1/me", response_model=UserOut, tags=["auth"])
     def me(u: CurrentUser) -> UserOut:

@@ -21,6 +21,7 @@ from rapport.hub.store.erasure import ErasureReport, erase_customer
 from rapport.hub.store.merge import MergeReport, merge_customers
 from rapport.hub.store.search import search_customers
 from rapport.hub.store.subjects import is_erased
+from rapport.hub.throttle import LoginThrottle
 
 
 class CursorError(ValueError):
@@ -44,6 +45,7 @@ class Hub:
         self.outbound = outbound or Outbound.for_engine(engine)
         # Where a sent basket's Pay button leads (RAPPORT_PAYMENT_URL), or none.
         self.payments: PaymentLinks = payments.from_env()
+        self.login_throttle = LoginThrottle()
         attach(engine, self.outbound)
         with engine.begin() as conn:
             hub_settings.ensure_defaults(conn, users.now_iso())
@@ -193,6 +195,27 @@ class Hub:
                 return None
             raw, expires = users.issue_token(conn, u, self.token_ttl)
         return u, raw, expires
+
+    def logout(self, raw: str) -> bool:
+        with self.engine.begin() as conn:
+            return users.revoke_token(conn, raw)
+
+    def list_users(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return users.list_users(conn)
+
+    def set_user_disabled(self, username: str, disabled: bool) -> users.User:
+        """Raises :class:`rapport.hub.store.users.UnknownUser`."""
+        with self.engine.begin() as conn:
+            u = users.set_disabled(conn, username, disabled)
+            staff.publish(conn, u, active=not disabled)
+        self.notifier.notify()
+        return u
+
+    def reset_password(self, username: str, password: str) -> users.User:
+        """Raises :class:`rapport.hub.store.users.UnknownUser`."""
+        with self.engine.begin() as conn:
+            return users.reset_password(conn, username, password)
 
     def user_for_token(self, raw: str) -> users.User | None:
         with self.engine.connect() as conn:
