@@ -1,0 +1,150 @@
+"""Applying tracked messages: dedupe by messageId, identity resolution, web events and orders, all
+in one transaction per request; a message that cannot be applied is set aside and the rest kept."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, and_, delete, select
+
+from rapport.hub.ingest import ecommerce, identity, keys, pending
+from rapport.hub.ingest.catalog import Catalog
+from rapport.hub.ingest.messages import BadMessage, Message, iso
+from rapport.hub.ingest.tables import create_tables, seen_message
+from rapport.hub.store.aliases import MergedCustomerError
+from rapport.hub.store.changes import lock_feed, write_rows
+from rapport.hub.store.merge import MergeError
+from rapport.hub.store.schema import entity_tables
+from rapport.hub.store.subjects import ErasedSubjectError
+
+# Failures that belong to one message: the others of its batch are applied without it.
+MessageFailure = (BadMessage, ErasedSubjectError, MergedCustomerError, MergeError)
+_orders = entity_tables["order"]
+
+
+@dataclass(slots=True)
+class Outcome:
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: dict[int, str] = field(default_factory=dict)  # index in the request -> reason
+
+
+class Tracking:
+    def __init__(
+        self,
+        engine: Engine,
+        notify: Callable[[], None],
+        default_region: str,
+        dedupe_window: timedelta = timedelta(days=1),
+    ) -> None:
+        self.engine = engine
+        self.notify = notify
+        self.default_region = default_region
+        self.dedupe_window = dedupe_window
+        self._next_purge = 0.0
+        create_tables(engine)
+
+    def add_write_key(self, name: str) -> tuple[str, str]:
+        with self.engine.begin() as conn:
+            return keys.add_write_key(conn, name, iso(datetime.now(UTC)))
+
+    def source_for_key(self, raw: str) -> str | None:
+        with self.engine.connect() as conn:
+            return keys.source_for_key(conn, raw)
+
+    def apply(self, source_id: str, messages: Sequence[Message]) -> Outcome:
+        now_dt = datetime.now(UTC)
+        now = iso(now_dt)
+        remaining = list(enumerate(messages))
+        out = Outcome()
+        while True:
+            current = -1
+            try:
+                with self.engine.begin() as conn:
+                    lock_feed(conn)  # merges below need it; taking it first avoids upgrades
+                    self._purge(conn, now_dt)
+                    catalog = Catalog(conn)
+                    accepted = duplicates = 0
+                    for i, msg in remaining:
+                        current = i  # which one failed, for the except clause
+                        if self._seen(conn, source_id, msg.message_id, now):
+                            duplicates += 1
+                            continue
+                        self._apply_one(conn, source_id, msg, catalog, now)
+                        accepted += 1
+            except MessageFailure as exc:
+                # Roll back and go again without it: the batch keeps every valid message.
+                out.rejected[current] = str(exc)
+                remaining = [(i, m) for i, m in remaining if i != current]
+                continue
+            out.accepted, out.duplicates = accepted, duplicates
+            break
+        if out.accepted:
+            self.notify()
+        return out
+
+    def _seen(self, conn: Connection, source_id: str, message_id: str, now: str) -> bool:
+        hit = conn.execute(
+            select(seen_message.c.message_id).where(
+                and_(
+                    seen_message.c.source_id == source_id,
+                    seen_message.c.message_id == message_id,
+                )
+            )
+        ).first()
+        if hit:
+            return True
+        conn.execute(
+            seen_message.insert().values(
+                source_id=source_id, message_id=message_id, received_at=now
+            )
+        )
+        return False
+
+    def _purge(self, conn: Connection, now: datetime) -> None:
+        if time.monotonic() < self._next_purge:
+            return
+        self._next_purge = time.monotonic() + 600
+        cutoff = iso(now - self.dedupe_window)
+        conn.execute(delete(seen_message).where(seen_message.c.received_at < cutoff))
+
+    def _apply_one(
+        self, conn: Connection, source_id: str, msg: Message, catalog: Catalog, now: str
+    ) -> None:
+        if msg.type == "identify":
+            identity.identify(conn, msg, self.default_region, now)
+            return
+        if msg.type == "alias":
+            identity.alias(conn, msg, now)
+            return
+        if msg.type == "group":
+            return  # accounts are not part of the data model: accepted, deduped, not stored
+        cid = identity.customer_for(conn, msg)
+        rows: list[tuple[str, dict[str, Any]]] = []
+        if msg.event == "Order Completed":
+            rows.append(("order", ecommerce.order_row(source_id, msg, catalog, cid)))
+        elif msg.event == "Order Refunded":
+            refunded = self._refunded(conn, msg, catalog)
+            if refunded is not None:
+                write_rows(conn, "order", [refunded])  # the order keeps whoever owns it
+        rows.append(("web_event", ecommerce.web_event_row(source_id, msg, catalog, cid)))
+        for entity, row in rows:
+            if cid is None:
+                pending.hold(conn, identity.pending_key(msg), entity, row, now)
+            else:
+                write_rows(conn, entity, [row])
+
+    def _refunded(self, conn: Connection, msg: Message, catalog: Catalog) -> dict[str, Any] | None:
+        number = ecommerce.order_number(msg.properties or {})
+        found = conn.execute(select(_orders).where(_orders.c.number == number)).mappings().first()
+        if found is None:
+            return None  # an order the hub never saw: the web event still records the refund
+        order = {str(k): v for k, v in found.items()}
+        if order["lines"]:
+            order["lines"] = orjson.loads(order["lines"])
+        return ecommerce.refund(order, msg, catalog)
