@@ -102,6 +102,9 @@ def test_anonymous_browsing_joins_the_customer_on_identify(
         ("Products Searched", None, None, "54 inch hoop", "mobile", None, cid),
     ]
     assert _rows(hub, "SELECT count(*) FROM ingest_pending_event") == [(0,)]
+    # The SDK sends no session: one visitor's day is one session on the timeline.
+    day = datetime.now(UTC).strftime("%Y-%m-%d")
+    assert _rows(hub, "SELECT DISTINCT session_id FROM web_event") == [(f"{anon}/{day}",)]
     # Later browsing on the same device goes straight to the customer.
     later = js_message("track", anon, event="Cart Viewed", properties={"value": 499.99})
     assert http.post("/v1/track", json=later, headers=basic(write_key)).status_code == 200

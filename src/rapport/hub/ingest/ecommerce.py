@@ -99,7 +99,7 @@ def web_event_row(
         or (category if isinstance(category, str) else None),
         "query": query if isinstance(query, str) else None,
         "device": device_of(context),
-        "session_id": _session(context, props),
+        "session_id": _session(context, props) or _day_session(msg),
         "value": value,
         "currency": _currency(props) if value is not None else None,
         "occurred_at": msg.timestamp,
@@ -111,6 +111,13 @@ def _session(context: dict[str, Any], props: dict[str, Any]) -> str | None:
         if isinstance(value, str | int) and not isinstance(value, bool):
             return str(value)
     return None
+
+
+def _day_session(msg: Message) -> str:
+    """Segment's SDKs send no session id; the timeline groups a visitor's events by session, so
+    one visitor's day is taken as one session (a cheap, deterministic stand-in)."""
+    visitor = msg.anonymous_id or msg.user_id or "unknown"
+    return f"{visitor[:200]}/{msg.timestamp[:10]}"
 
 
 def order_number(props: dict[str, Any]) -> str:
