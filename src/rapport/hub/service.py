@@ -11,6 +11,7 @@ from sqlalchemy import Engine
 from rapport.hub import hub_settings
 from rapport.hub import push as push_mod
 from rapport.hub.identity import normalize_identity_rows
+from rapport.hub.ingest.systems import Systems
 from rapport.hub.ingest.tracking import Tracking
 from rapport.hub.live import ChangeNotifier
 from rapport.hub.notify import Outbound, attach
@@ -47,6 +48,8 @@ class Hub:
             hub_settings.ensure_defaults(conn, users.now_iso())
         # Segment-compatible tracking (rapport.hub.ingest): write keys, dedupe, identity resolution.
         self.tracking = Tracking(engine, self.notifier.notify, default_region)
+        # Orders, interactions and customers from other systems, by their own ids.
+        self.systems = Systems(engine, self.notifier.notify, default_region)
 
     def add_write_key(self, name: str) -> str:
         """A new tracking write key for source ``name``: returned once, only its hash is kept."""
