@@ -5,12 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, or_, select
-
-from rapport.hub.store.schema import entity_tables
-
-_product = entity_tables["product"]
-_variant = entity_tables["variant"]
+from sqlalchemy import Connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,36 +42,24 @@ class Catalog:
         return self._memo[key]
 
     def _lookup(self, sku: str | None, pid: str | None) -> Item | None:
+        # Plain SQL, as in ``identity.owners``: a batch looks up many products.
+        m = "?" if self._conn.dialect.paramstyle == "qmark" else "%s"
         if sku:
-            row = self._conn.execute(
-                select(
-                    _variant.c.id,
-                    _variant.c.sku,
-                    _variant.c.size,
-                    _variant.c.color,
-                    _variant.c.price,
-                    _product.c.id,
-                    _product.c.category,
-                    _product.c.name,
-                )
-                .join(_product, _product.c.id == _variant.c.product_id)
-                .where(_variant.c.sku == sku)
+            row = self._conn.exec_driver_sql(
+                "SELECT v.id, v.sku, v.size, v.color, v.price, p.id, p.category, p.name"
+                f" FROM variant v JOIN product p ON p.id = v.product_id WHERE v.sku = {m}",
+                (sku,),
             ).first()
             if row:
                 vid, vsku, size, color, vprice, prod, category, name = row
                 return Item(prod, category, name, vprice, vid, vsku, size, color)
         for value in (pid, sku):
-            if not value:
-                continue
-            row = self._conn.execute(
-                select(
-                    _product.c.id,
-                    _product.c.category,
-                    _product.c.name,
-                    _product.c.price,
-                    _product.c.sku,
-                ).where(or_(_product.c.id == value, _product.c.sku == value))
-            ).first()
-            if row:
-                return Item(row[0], row[1], row[2], row[3], sku=row[4])
+            if value:
+                row = self._conn.exec_driver_sql(
+                    f"SELECT id, category, name, price, sku FROM product WHERE id = {m}"
+                    f" UNION ALL SELECT id, category, name, price, sku FROM product WHERE sku = {m}",
+                    (value, value),
+                ).first()
+                if row:
+                    return Item(row[0], row[1], row[2], row[3], sku=row[4])
         return None

@@ -13,7 +13,7 @@ import uuid
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, and_, select
+from sqlalchemy import Connection, select
 
 from rapport.hub.identity import normalize_identity
 from rapport.hub.ingest import pending
@@ -29,16 +29,27 @@ _identity = entity_tables["identity"]
 _customer = entity_tables["customer"]
 
 
+def _mark(conn: Connection) -> str:
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
+
+
 def owners(conn: Connection, kind: str, normalized: str) -> list[str]:
     """Live customers holding this identifier (merged-away holders resolved to their survivor)."""
+    m = _mark(conn)
+    # Plain SQL: this runs for nearly every tracked message, and SQLAlchemy's statement and result
+    # machinery cost more than SQLite answering it.
+    found = conn.exec_driver_sql(
+        f"SELECT i.customer_id, c.id FROM identity i LEFT JOIN customer c ON c.id = i.customer_id"
+        f" WHERE i.kind = {m} AND i.normalized = {m}",
+        (kind, normalized),
+    ).fetchall()
     out: list[str] = []
-    for owner in conn.execute(
-        select(_identity.c.customer_id).where(
-            and_(_identity.c.kind == kind, _identity.c.normalized == normalized)
-        )
-    ).scalars():
-        live = aliases.resolve_one(conn, owner)
-        if live not in out and customers.exists(conn, live):
+    for owner, live in found:
+        if live is None:  # a merged-away holder: follow it to its survivor
+            live = aliases.resolve_one(conn, owner)
+            if live == owner or not customers.exists(conn, live):
+                continue
+        if live not in out:
             out.append(live)
     return out
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import orjson
@@ -13,14 +13,20 @@ from rapport.hub.ingest.tables import pending_event
 Key = tuple[str, str]  # (identity kind, value): ("anonymous_id", ...) or ("user_id", ...)
 
 
-def hold(conn: Connection, key: Key, entity: str, row: dict[str, Any], now: str) -> None:
-    values = {"key_kind": key[0], "key_value": key[1], "entity": entity, "received_at": now}
-    text = orjson.dumps(row).decode()
-    done = conn.execute(
-        update(pending_event).where(pending_event.c.id == row["id"]).values(row=text, **values)
+def hold_many(conn: Connection, held: Sequence[tuple[Key, str, dict[str, Any]]], now: str) -> None:
+    """Hold rows for later; a row already held (a message replayed after its dedupe window, same
+    id) is kept as it was."""
+    if not held:
+        return
+    m = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(
+        "INSERT INTO ingest_pending_event (id, key_kind, key_value, entity, row, received_at)"
+        f" VALUES ({m}, {m}, {m}, {m}, {m}, {m}) ON CONFLICT (id) DO NOTHING",
+        [
+            (row["id"], key[0], key[1], entity, orjson.dumps(row).decode(), now)
+            for key, entity, row in held
+        ],
     )
-    if done.rowcount == 0:
-        conn.execute(pending_event.insert().values(id=row["id"], row=text, **values))
 
 
 def _match(keys: Iterable[Key]) -> Any:

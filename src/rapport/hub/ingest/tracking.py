@@ -34,6 +34,58 @@ class Outcome:
     rejected: dict[int, str] = field(default_factory=dict)  # index in the request -> reason
 
 
+def _seen_before(conn: Connection, source_id: str, message_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(message_ids), 500):
+        chunk = message_ids[start : start + 500]
+        found.update(
+            conn.execute(
+                select(seen_message.c.message_id).where(
+                    and_(
+                        seen_message.c.source_id == source_id,
+                        seen_message.c.message_id.in_(chunk),
+                    )
+                )
+            ).scalars()
+        )
+    return found
+
+
+class _Writes:
+    """Rows of one transaction, written per entity at :meth:`flush` (or at once when not bulk)."""
+
+    def __init__(self, conn: Connection, now: str, bulk: bool) -> None:
+        self.conn, self.now, self.bulk = conn, now, bulk
+        self.rows: dict[str, list[dict[str, Any]]] = {}
+        self.held: list[tuple[pending.Key, str, dict[str, Any]]] = []
+
+    def write(self, entity: str, row: dict[str, Any]) -> None:
+        self.rows.setdefault(entity, []).append(row)
+        if not self.bulk:
+            self.flush()
+
+    def hold(self, key: pending.Key, entity: str, row: dict[str, Any]) -> None:
+        self.held.append((key, entity, row))
+        if not self.bulk:
+            self.flush()
+
+    def flush(self) -> None:
+        try:
+            for entity, rows in self.rows.items():
+                write_rows(self.conn, entity, rows)
+            pending.hold_many(self.conn, self.held, self.now)
+        except MessageFailure as exc:
+            if self.bulk:
+                raise _BufferFailed from exc
+            raise
+        self.rows.clear()
+        self.held.clear()
+
+
+class _BufferFailed(Exception):
+    """A buffered write failed: which message it came from is not known."""
+
+
 class Tracking:
     def __init__(
         self,
@@ -62,6 +114,9 @@ class Tracking:
         now = iso(now_dt)
         remaining = list(enumerate(messages))
         out = Outcome()
+        # Rows are buffered and written per entity (a batch is mostly web events); a failure while
+        # writing a buffer cannot name its message, so that attempt is replayed row by row.
+        bulk = True
         while True:
             current = -1
             try:
@@ -69,42 +124,38 @@ class Tracking:
                     lock_feed(conn)  # merges below need it; taking it first avoids upgrades
                     self._purge(conn, now_dt)
                     catalog = Catalog(conn)
-                    accepted = duplicates = 0
+                    writes = _Writes(conn, now, bulk)
+                    seen = _seen_before(conn, source_id, [m.message_id for _i, m in remaining])
+                    fresh: list[str] = []
                     for i, msg in remaining:
                         current = i  # which one failed, for the except clause
-                        if self._seen(conn, source_id, msg.message_id, now):
-                            duplicates += 1
+                        if msg.message_id in seen:
                             continue
-                        self._apply_one(conn, source_id, msg, catalog, now)
-                        accepted += 1
+                        seen.add(msg.message_id)
+                        fresh.append(msg.message_id)
+                        self._apply_one(conn, source_id, msg, catalog, writes)
+                    writes.flush()
+                    if fresh:
+                        conn.execute(
+                            seen_message.insert(),
+                            [
+                                {"source_id": source_id, "message_id": m, "received_at": now}
+                                for m in fresh
+                            ],
+                        )
+            except _BufferFailed:
+                bulk = False  # replay writing row by row, to find the message at fault
+                continue
             except MessageFailure as exc:
                 # Roll back and go again without it: the batch keeps every valid message.
                 out.rejected[current] = str(exc)
                 remaining = [(i, m) for i, m in remaining if i != current]
                 continue
-            out.accepted, out.duplicates = accepted, duplicates
+            out.accepted, out.duplicates = len(fresh), len(remaining) - len(fresh)
             break
         if out.accepted:
             self.notify()
         return out
-
-    def _seen(self, conn: Connection, source_id: str, message_id: str, now: str) -> bool:
-        hit = conn.execute(
-            select(seen_message.c.message_id).where(
-                and_(
-                    seen_message.c.source_id == source_id,
-                    seen_message.c.message_id == message_id,
-                )
-            )
-        ).first()
-        if hit:
-            return True
-        conn.execute(
-            seen_message.insert().values(
-                source_id=source_id, message_id=message_id, received_at=now
-            )
-        )
-        return False
 
     def _purge(self, conn: Connection, now: datetime) -> None:
         if time.monotonic() < self._next_purge:
@@ -114,13 +165,14 @@ class Tracking:
         conn.execute(delete(seen_message).where(seen_message.c.received_at < cutoff))
 
     def _apply_one(
-        self, conn: Connection, source_id: str, msg: Message, catalog: Catalog, now: str
+        self, conn: Connection, source_id: str, msg: Message, catalog: Catalog, writes: _Writes
     ) -> None:
-        if msg.type == "identify":
-            identity.identify(conn, msg, self.default_region, now)
-            return
-        if msg.type == "alias":
-            identity.alias(conn, msg, now)
+        if msg.type in ("identify", "alias"):
+            writes.flush()  # identify attaches what is held for the visitor: hold it first
+            if msg.type == "identify":
+                identity.identify(conn, msg, self.default_region, writes.now)
+            else:
+                identity.alias(conn, msg, writes.now)
             return
         if msg.type == "group":
             return  # accounts are not part of the data model: accepted, deduped, not stored
@@ -129,15 +181,16 @@ class Tracking:
         if msg.event == "Order Completed":
             rows.append(("order", ecommerce.order_row(source_id, msg, catalog, cid)))
         elif msg.event == "Order Refunded":
+            writes.flush()
             refunded = self._refunded(conn, msg, catalog)
             if refunded is not None:
                 write_rows(conn, "order", [refunded])  # the order keeps whoever owns it
         rows.append(("web_event", ecommerce.web_event_row(source_id, msg, catalog, cid)))
         for entity, row in rows:
             if cid is None:
-                pending.hold(conn, identity.pending_key(msg), entity, row, now)
+                writes.hold(identity.pending_key(msg), entity, row)
             else:
-                write_rows(conn, entity, [row])
+                writes.write(entity, row)
 
     def _refunded(self, conn: Connection, msg: Message, catalog: Catalog) -> dict[str, Any] | None:
         number = ecommerce.order_number(msg.properties or {})
