@@ -12,6 +12,8 @@ from datetime import UTC, datetime, timedelta
 import httpx
 import pytest
 
+from rapport.hub.ingest import pending
+from rapport.hub.ingest.messages import BadMessage, parse_message
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 
@@ -313,3 +315,100 @@ def test_write_keys_are_made_by_admins_and_kept_hashed(server: HubServer, hub: H
     with httpx.Client(base_url=server.url) as http:
         msg = py_message("screen", anonymousId="a-1", name="Home")
         assert http.post("/v1/screen", json=msg, headers=basic(key)).status_code == 200
+
+
+ODD_BODIES = [
+    {"batch": [{"type": "track", "userId": 1.5, "event": "x"}]},
+    {"batch": [{"type": "track", "anonymousId": "a", "event": ["x"]}]},
+    {"batch": [{"type": "identify", "userId": "u", "traits": {"phone": 612345678}}]},
+    {"batch": [{"type": "identify", "userId": "u", "traits": ["email"]}]},
+    {"batch": [{"type": "track", "anonymousId": "a", "event": "Order Completed",
+                "properties": {"order_id": "o", "products": [{"sku": {"a": 1}, "quantity": "2"}]}}]},
+    {"batch": [{"type": "track", "anonymousId": "a", "event": "Order Completed",
+                "properties": {"order_id": "o", "products": "all of them"}}]},
+    {"batch": [{"type": "page", "anonymousId": "a", "timestamp": "0001-01-01T00:00:00Z",
+                "sentAt": "9999-12-31T23:59:59Z"}]},
+    {"batch": [{"type": "track", "anonymousId": "a", "event": "e" * 500}]},
+    {"batch": [{"type": "rocket", "anonymousId": "a"}], "context": "not an object"},
+    {"batch": "not a list"},
+    {"batch": [None, 3, "x"]},
+    [1, 2, 3],
+    "just a string",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("body", ODD_BODIES)
+def test_odd_payloads_are_refused_not_crashed_on(
+    http: httpx.Client, write_key: str, body: object
+) -> None:
+    r = http.post("/v1/batch", json=body, headers=basic(write_key))
+    assert r.status_code == 400, r.text
+    assert r.json().get("detail") or r.json()["rejected"]
+
+
+def test_properties_of_the_wrong_type_are_ignored_not_refused(
+    http: httpx.Client, hub: Hub, write_key: str
+) -> None:
+    # Sites send all sorts of properties; only the event and the visitor are required.
+    msg = py_message("track", anonymousId="a", event="Product Viewed",
+                     properties={"price": {"amount": 3}, "sku": None, "query": 4})  # fmt: skip
+    assert post_batch(http, write_key, [msg]).json()["accepted"] == 1
+    [(row,)] = _rows(hub, "SELECT row FROM ingest_pending_event")
+    held = json.loads(row)
+    assert (held["value"], held["product_id"], held["query"]) == (None, None, None)
+
+
+def test_analytics_js_short_paths_with_the_key_in_the_body(
+    http: httpx.Client, hub: Hub, write_key: str
+) -> None:
+    # analytics.js posts to /v1/t, /v1/p, /v1/i ... as text/plain, with writeKey in the body.
+    msg = js_message("track", "anon-js", event="Product Viewed",
+                     properties={"sku": "HOOP-00001-BLA"}, writeKey=write_key)  # fmt: skip
+    r = http.post("/v1/t", content=json.dumps(msg), headers={"Content-Type": "text/plain"})
+    assert (r.status_code, r.json()) == (200, {"success": True})
+    page = js_message("page", "anon-js", writeKey=write_key)
+    assert http.post("/v1/p", content=json.dumps(page)).status_code == 200
+    assert _rows(hub, "SELECT count(*) FROM ingest_pending_event") == [(2,)]
+
+
+def test_an_anonymous_order_reaches_the_customer_who_identifies(
+    http: httpx.Client, hub: Hub, write_key: str
+) -> None:
+    order = py_message("track", anonymousId="guest-1", event="Order Completed",
+                       properties={"order_id": "G-1", "total": 29.99, "currency": "EUR",
+                                   "products": [{"sku": "HOOP-00002-ORA", "quantity": 1}]})  # fmt: skip
+    ident = py_message("identify", anonymousId="guest-1", traits={"email": "guest@example.org"})
+    assert post_batch(http, write_key, [order]).json()["accepted"] == 1
+    assert _rows(hub, "SELECT count(*) FROM orders") == [(0,)]
+    assert post_batch(http, write_key, [ident]).json()["accepted"] == 1
+    cid = _owner_of(hub, "email", "guest@example.org")
+    [(cust, total, lines)] = _rows(hub, "SELECT customer_id, total, lines FROM orders")
+    assert (cust, total) == (cid, 2_999)
+    assert [(ln["variant_id"], ln["unit_price"]) for ln in json.loads(lines)] == [
+        ("v-00002-01", 2_999)
+    ]
+
+
+def test_a_buffered_write_that_fails_is_traced_to_its_message(
+    hub: Hub, write_key: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = pending.hold_many
+
+    def refuse_one_visitor(conn, held, now):  # type: ignore[no-untyped-def]
+        if any(key == ("anonymous_id", "a-bad") for key, _e, _r in held):
+            raise BadMessage("refused by the database")
+        real(conn, held, now)
+
+    monkeypatch.setattr(pending, "hold_many", refuse_one_visitor)
+    source = hub.tracking.source_for_key(write_key)
+    assert source is not None
+    msgs = [
+        parse_message(py_message("track", anonymousId=a, event="Cart Viewed"), None,
+                      datetime.now(UTC))
+        for a in ("a-1", "a-bad", "a-2")
+    ]  # fmt: skip
+    outcome = hub.tracking.apply(source, msgs)
+    assert (outcome.accepted, outcome.rejected) == (2, {1: "refused by the database"})
+    assert _rows(hub, "SELECT key_value FROM ingest_pending_event ORDER BY key_value") == [
+        ("a-1",), ("a-2",)
+    ]  # fmt: skip

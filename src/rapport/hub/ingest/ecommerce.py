@@ -58,6 +58,10 @@ def device_of(context: dict[str, Any] | None) -> str | None:
     return None
 
 
+def _text(value: Any) -> str | None:
+    return value[:200] if isinstance(value, str) and value.strip() else None
+
+
 def _products(props: dict[str, Any]) -> list[dict[str, Any]]:
     raw = props.get("products")
     if raw is None:
@@ -149,10 +153,10 @@ def order_row(
                 "line_id": n,
                 "product_id": item.product_id if item else None,
                 "variant_id": item.variant_id if item else None,
-                "sku": (item.sku if item else None) or p.get("sku"),
-                "name": (item.name if item else None) or p.get("name"),
+                "sku": (item.sku if item else None) or _text(p.get("sku")),
+                "name": (item.name if item else None) or _text(p.get("name")),
                 "size": item.size if item else None,
-                "color": item.color if item else p.get("variant"),
+                "color": item.color if item else _text(p.get("variant")),
                 "quantity": qty,
                 "unit_price": price,
                 "returned_quantity": 0,

@@ -12,6 +12,7 @@ TYPES = ("track", "identify", "page", "screen", "alias", "group")
 MAX_MESSAGE_BYTES = 32 * 1024
 MAX_BATCH_BYTES = 500 * 1024
 _MAX_ID = 256
+_MAX_NAME = 200
 
 
 class BadMessage(ValueError):
@@ -78,7 +79,10 @@ def corrected_timestamp(
         return received_at
     if sent_at is None:
         return timestamp
-    return received_at - (sent_at - timestamp)
+    try:
+        return received_at - (sent_at - timestamp)
+    except OverflowError as exc:  # year 1 or 9999 on one side: not a clock, a bug
+        raise BadMessage("timestamp and sentAt are too far apart") from exc
 
 
 def iso(moment: datetime) -> str:
@@ -110,6 +114,8 @@ def parse_message(
     event = msg.get("event")
     if mtype == "track" and (not isinstance(event, str) or not event.strip()):
         raise BadMessage("track needs an event name")
+    if isinstance(event, str) and len(event) > _MAX_NAME:
+        raise BadMessage(f"event is longer than {_MAX_NAME} characters")
     group_id = _ident(msg, "groupId")
     if mtype == "group" and not group_id:
         raise BadMessage("group needs a groupId")
