@@ -36,6 +36,29 @@ from rapport.hub.store.users import User
 _MAX_BATCH_MESSAGES = 2_500
 
 
+_EXAMPLE = {
+    "type": "track",
+    "anonymousId": "507f191e810c19729de860ea",
+    "event": "Product Viewed",
+    "properties": {"product_id": "p-00001", "sku": "HOOP-00001-BLA", "price": 499.99},
+    "context": {"userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X)"},
+    "timestamp": "2026-11-30T10:12:00.000Z",
+    "sentAt": "2026-11-30T10:12:01.000Z",
+    "messageId": "ajs-next-1764497521000-4f3c2a",
+}
+
+
+def _body_doc(example: dict[str, Any]) -> dict[str, Any]:
+    """The request body for the OpenAPI document: the routes read raw JSON (for the size limits
+    and Segment's own error semantics), so FastAPI cannot describe it by itself."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"type": "object"}, "example": example}},
+        }
+    }
+
+
 class WriteKeyRequest(BaseModel):
     name: str = Field(min_length=1, max_length=200)
 
@@ -111,12 +134,18 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             methods=["POST"],
             tags=["tracking"],
             summary=f"Segment {kind} call (write key as basic-auth username)",
+            openapi_extra=_body_doc({k: v for k, v in _EXAMPLE.items() if k != "type"}),
         )
         # analytics.js posts to one-letter paths (/v1/t, /v1/p, /v1/i ...) with the key in the body.
         app.add_api_route(f"/v1/{kind[0]}", handler, methods=["POST"], include_in_schema=False)
 
     @app.post("/v1/b", include_in_schema=False)  # analytics.js's batching dispatcher
-    @app.post("/v1/batch", tags=["tracking"], summary="Segment batch of up to 500 KB")
+    @app.post(
+        "/v1/batch",
+        tags=["tracking"],
+        summary="Segment batch of up to 500 KB",
+        openapi_extra=_body_doc({"batch": [_EXAMPLE], "sentAt": "2026-11-30T10:12:01.000Z"}),
+    )
     async def segment_batch(request: Request) -> Response:
         body = await _read_json(request, MAX_BATCH_BYTES)
         source = await run_in_threadpool(source_of, request, body)
