@@ -412,3 +412,23 @@ def test_a_buffered_write_that_fails_is_traced_to_its_message(
     assert _rows(hub, "SELECT key_value FROM ingest_pending_event ORDER BY key_value") == [
         ("a-1",), ("a-2",)
     ]  # fmt: skip
+
+
+def test_after_the_dedupe_window_a_replay_rewrites_the_same_rows(
+    http: httpx.Client, hub: Hub, write_key: str
+) -> None:
+    hub.write("customer", [customer_row(3)])
+    hub.write("identity", [{"id": "i-3", "customer_id": "c-0003", "kind": "user_id",
+                            "value": "u-3", "created_at": "2025-01-01T00:00:00Z"}])  # fmt: skip
+    batch = [py_message("track", userId="u-3", event="Product Viewed",
+                        properties={"sku": "HOOP-00001-BLA"})]  # fmt: skip
+    assert post_batch(http, write_key, batch).json()["accepted"] == 1
+    assert _rows(hub, "SELECT count(*) FROM ingest_seen_message") == [(1,)]
+    # The window has passed: the messageId is forgotten...
+    hub.tracking.dedupe_window = timedelta(seconds=-5)
+    hub.tracking.forget_expired()
+    assert _rows(hub, "SELECT count(*) FROM ingest_seen_message") == [(0,)]
+    again = post_batch(http, write_key, batch).json()
+    assert (again["accepted"], again["duplicates"]) == (1, 0)
+    # ...but the row's id comes from the messageId, so the replay lands on the same row.
+    assert _rows(hub, "SELECT count(*) FROM web_event") == [(1,)]

@@ -158,9 +158,18 @@ class Tracking:
         return out
 
     def _purge(self, conn: Connection, now: datetime) -> None:
+        # Every ten minutes is plenty for a window of a day, and keeps the DELETE off most requests.
         if time.monotonic() < self._next_purge:
             return
         self._next_purge = time.monotonic() + 600
+        self._forget_before(conn, now)
+
+    def forget_expired(self) -> None:
+        """Forget messageIds older than the dedupe window now (requests do it every ten minutes)."""
+        with self.engine.begin() as conn:
+            self._forget_before(conn, datetime.now(UTC))
+
+    def _forget_before(self, conn: Connection, now: datetime) -> None:
         cutoff = iso(now - self.dedupe_window)
         conn.execute(delete(seen_message).where(seen_message.c.received_at < cutoff))
 
