@@ -432,3 +432,19 @@ def test_after_the_dedupe_window_a_replay_rewrites_the_same_rows(
     assert (again["accepted"], again["duplicates"]) == (1, 0)
     # ...but the row's id comes from the messageId, so the replay lands on the same row.
     assert _rows(hub, "SELECT count(*) FROM web_event") == [(1,)]
+
+
+def test_identify_fills_missing_names_but_never_overwrites_them(
+    http: httpx.Client, hub: Hub, write_key: str
+) -> None:
+    steps = [
+        {"email": "kim@example.org"},
+        {"email": "kim@example.org", "firstName": "Kim", "lastName": "Ito"},
+        {"email": "kim@example.org", "name": "Someone Else"},
+    ]
+    for traits in steps:
+        msg = py_message("identify", anonymousId="anon-kim", traits=traits)
+        assert post_batch(http, write_key, [msg]).json()["accepted"] == 1
+    assert _rows(hub, "SELECT given_name, family_name, version FROM customer") == [
+        ("Kim", "Ito", 2)
+    ]

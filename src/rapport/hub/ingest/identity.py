@@ -139,6 +139,22 @@ def _new_customer(conn: Connection, traits: dict[str, Any], now: str) -> str:
     return cid
 
 
+def _fill_names(conn: Connection, cid: str, traits: dict[str, Any], now: str) -> None:
+    """Names the profile lacks (a visitor first known by an email) come from traits; names it has
+    are the agents' to change, never overwritten by a website form."""
+    given, family = _names(traits)
+    row = customers.get_customer(conn, cid)
+    if row is None or (row["given_name"] or row["family_name"]) or not (given or family):
+        return
+    row.update(
+        given_name=given,
+        family_name=family,
+        updated_at=now,
+        version=int(row["version"] or 0) + 1,
+    )
+    customers.put_customer(conn, row)
+
+
 def _created_at(conn: Connection, cid: str) -> str:
     return conn.execute(select(_customer.c.created_at).where(_customer.c.id == cid)).scalar() or ""
 
@@ -188,6 +204,7 @@ def identify(conn: Connection, msg: Message, region: str, now: str) -> str:
         for cid in owners(conn, kind, normalized):
             matched.setdefault(cid, kind)
     anon_owner = None
+    created = False
     if msg.anonymous_id:
         found = owners(conn, "anonymous_id", msg.anonymous_id)
         anon_owner = found[0] if found else None
@@ -208,6 +225,9 @@ def identify(conn: Connection, msg: Message, region: str, now: str) -> str:
         survivor = anon_owner
     else:
         survivor = _new_customer(conn, _traits(msg), now)
+        created = True
+    if not created:
+        _fill_names(conn, survivor, _traits(msg), now)
     idents = list(strong)
     if msg.anonymous_id and anon_owner in (None, survivor):
         idents.append(("anonymous_id", msg.anonymous_id, msg.anonymous_id))
