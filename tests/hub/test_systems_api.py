@@ -172,3 +172,22 @@ def test_import_json_lines_interactions(tmp_path: Path, known: Hub) -> None:
     assert "  line 2: not valid JSON" in out.getvalue()
     assert "  line 4: occurred_at is required" in out.getvalue()
     assert _rows(known, "SELECT summary FROM interaction") == [("VIP offer",)]
+
+
+def test_rapport_hub_import_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from rapport.cli import main
+
+    path = tmp_path / "customers.jsonl"
+    path.write_text(
+        json.dumps({"external_id": "CRM-1", "given_name": "Ana", "email": "ana@example.org"}) + "\n"
+    )
+    data = tmp_path / "hub"
+    assert main(["hub", "import", str(path), "--data", str(data), "--source", "crm"]) == 0
+    assert "customers: 1 of 1 records imported" in capsys.readouterr().err
+    hub = Hub.open(database_url(data))
+    try:
+        assert _rows(hub, "SELECT kind, normalized FROM identity") == [("email", "ana@example.org")]
+    finally:
+        hub.engine.dispose()

@@ -25,8 +25,9 @@ def run_import(
     database: str | None,
     kind: str | None,
     source: str,
-    out: TextIO = sys.stderr,
+    out: TextIO | None = None,
 ) -> int:
+    out = out or sys.stderr  # looked up per call: tests and wrappers replace sys.stderr
     if not file.is_file():
         print(f"rapport hub import: no file {file}", file=out)
         return 2
