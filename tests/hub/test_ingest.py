@@ -378,15 +378,19 @@ def test_an_anonymous_order_reaches_the_customer_who_identifies(
                        properties={"order_id": "G-1", "total": 29.99, "currency": "EUR",
                                    "products": [{"sku": "HOOP-00002-ORA", "quantity": 1}]})  # fmt: skip
     ident = py_message("identify", anonymousId="guest-1", traits={"email": "guest@example.org"})
-    assert post_batch(http, write_key, [order]).json()["accepted"] == 1
+    refund = py_message("track", anonymousId="guest-1", event="Order Refunded",
+                        properties={"order_id": "G-1"})  # fmt: skip
+    assert post_batch(http, write_key, [order, refund]).json()["accepted"] == 2
     assert _rows(hub, "SELECT count(*) FROM orders") == [(0,)]
     assert post_batch(http, write_key, [ident]).json()["accepted"] == 1
     cid = _owner_of(hub, "email", "guest@example.org")
-    [(cust, total, lines)] = _rows(hub, "SELECT customer_id, total, lines FROM orders")
-    assert (cust, total) == (cid, 2_999)
-    assert [(ln["variant_id"], ln["unit_price"]) for ln in json.loads(lines)] == [
-        ("v-00002-01", 2_999)
-    ]
+    [(cust, total, status, lines)] = _rows(
+        hub, "SELECT customer_id, total, status, lines FROM orders"
+    )
+    assert (cust, total, status) == (cid, 2_999, "returned")
+    assert [
+        (ln["variant_id"], ln["unit_price"], ln["returned_quantity"]) for ln in json.loads(lines)
+    ] == [("v-00002-01", 2_999, 1)]
 
 
 def test_a_buffered_write_that_fails_is_traced_to_its_message(

@@ -53,3 +53,17 @@ def take(conn: Connection, keys: Iterable[Key]) -> list[tuple[str, dict[str, Any
 def rekey(conn: Connection, old: Iterable[Key], new: Key) -> None:
     """An alias of two unknown ids: what was held under the old ones waits for the new one."""
     conn.execute(update(pending_event).where(_match(old)).values(key_kind=new[0], key_value=new[1]))
+
+
+def get(conn: Connection, row_id: str) -> dict[str, Any] | None:
+    text = conn.execute(select(pending_event.c.row).where(pending_event.c.id == row_id)).scalar()
+    return orjson.loads(text) if text else None
+
+
+def replace(conn: Connection, row: dict[str, Any]) -> None:
+    """Change a held row (a guest's order refunded before they identified)."""
+    conn.execute(
+        update(pending_event)
+        .where(pending_event.c.id == row["id"])
+        .values(row=orjson.dumps(row).decode())
+    )

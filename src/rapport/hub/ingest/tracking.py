@@ -191,9 +191,7 @@ class Tracking:
             rows.append(("order", ecommerce.order_row(source_id, msg, catalog, cid)))
         elif msg.event == "Order Refunded":
             writes.flush()
-            refunded = self._refunded(conn, msg, catalog)
-            if refunded is not None:
-                write_rows(conn, "order", [refunded])  # the order keeps whoever owns it
+            self._refund(conn, source_id, msg, catalog)
         rows.append(("web_event", ecommerce.web_event_row(source_id, msg, catalog, cid)))
         for entity, row in rows:
             if cid is None:
@@ -201,12 +199,18 @@ class Tracking:
             else:
                 writes.write(entity, row)
 
-    def _refunded(self, conn: Connection, msg: Message, catalog: Catalog) -> dict[str, Any] | None:
+    def _refund(self, conn: Connection, source_id: str, msg: Message, catalog: Catalog) -> None:
+        """Mark the order's lines returned: an order the hub holds (it keeps whoever owns it), or a
+        guest's order still held until they identify. An order the hub never saw is left alone;
+        the web event still records the refund."""
         number = ecommerce.order_number(msg.properties or {})
         found = conn.execute(select(_orders).where(_orders.c.number == number)).mappings().first()
-        if found is None:
-            return None  # an order the hub never saw: the web event still records the refund
-        order = {str(k): v for k, v in found.items()}
-        if order["lines"]:
-            order["lines"] = orjson.loads(order["lines"])
-        return ecommerce.refund(order, msg, catalog)
+        if found is not None:
+            order = {str(k): v for k, v in found.items()}
+            if order["lines"]:
+                order["lines"] = orjson.loads(order["lines"])
+            write_rows(conn, "order", [ecommerce.refund(order, msg, catalog)])
+            return
+        held = pending.get(conn, ecommerce.row_id(source_id, "order", number))
+        if held is not None:
+            pending.replace(conn, ecommerce.refund(held, msg, catalog))
