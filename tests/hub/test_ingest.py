@@ -452,3 +452,15 @@ def test_identify_fills_missing_names_but_never_overwrites_them(
     assert _rows(hub, "SELECT given_name, family_name, version FROM customer") == [
         ("Kim", "Ito", 2)
     ]
+
+
+def test_visitors_who_never_identify_are_forgotten(
+    http: httpx.Client, hub: Hub, write_key: str
+) -> None:
+    msg = py_message("track", anonymousId="drifter", event="Product Viewed")
+    assert post_batch(http, write_key, [msg]).json()["accepted"] == 1
+    hub.tracking.forget_expired()
+    assert _rows(hub, "SELECT count(*) FROM ingest_pending_event") == [(1,)]
+    hub.tracking.pending_window = timedelta(seconds=-5)
+    hub.tracking.forget_expired()
+    assert _rows(hub, "SELECT count(*) FROM ingest_pending_event") == [(0,)]

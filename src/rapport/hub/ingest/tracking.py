@@ -15,7 +15,7 @@ from sqlalchemy import Connection, Engine, and_, delete, select
 from rapport.hub.ingest import ecommerce, identity, keys, pending
 from rapport.hub.ingest.catalog import Catalog
 from rapport.hub.ingest.messages import BadMessage, Message, iso
-from rapport.hub.ingest.tables import create_tables, seen_message
+from rapport.hub.ingest.tables import create_tables, pending_event, seen_message
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.changes import lock_feed, write_rows
 from rapport.hub.store.merge import MergeError
@@ -93,11 +93,14 @@ class Tracking:
         notify: Callable[[], None],
         default_region: str,
         dedupe_window: timedelta = timedelta(days=1),
+        pending_window: timedelta = timedelta(days=90),
     ) -> None:
         self.engine = engine
         self.notify = notify
         self.default_region = default_region
         self.dedupe_window = dedupe_window
+        # Most anonymous visitors never identify: what they did is dropped after this long.
+        self.pending_window = pending_window
         self._next_purge = 0.0
         create_tables(engine)
 
@@ -165,13 +168,16 @@ class Tracking:
         self._forget_before(conn, now)
 
     def forget_expired(self) -> None:
-        """Forget messageIds older than the dedupe window now (requests do it every ten minutes)."""
+        """Forget messageIds older than the dedupe window, and events of visitors who did not
+        identify within the pending window, now (requests do it every ten minutes)."""
         with self.engine.begin() as conn:
             self._forget_before(conn, datetime.now(UTC))
 
     def _forget_before(self, conn: Connection, now: datetime) -> None:
         cutoff = iso(now - self.dedupe_window)
         conn.execute(delete(seen_message).where(seen_message.c.received_at < cutoff))
+        cutoff = iso(now - self.pending_window)
+        conn.execute(delete(pending_event).where(pending_event.c.received_at < cutoff))
 
     def _apply_one(
         self, conn: Connection, source_id: str, msg: Message, catalog: Catalog, writes: _Writes
