@@ -256,6 +256,9 @@ TASK = Entity(
 # a list of {"code", "label", "channels": [channel...] or absent for every channel}, in the order
 # agents are offered them.
 SETTING = Entity("setting", "hub_setting", _cols("id", "value:json", "updated_at"))
+# Who can be given a task or an appointment: the hub's users by their display name (no login
+# details), so an associate can book a colleague offline.
+STAFF = Entity("staff", "staff", _cols("id", "display_name", "role", "store_id!", "active:int"))
 
 DEFAULT_WRAPUP_CODES: tuple[dict[str, Any], ...] = (
     {"code": "resolved", "label": "Resolved"},
@@ -284,6 +287,7 @@ ENTITIES: dict[str, Entity] = {
         BASKET,
         TASK,
         SETTING,
+        STAFF,
     )
 }
 BASKET_STATUSES = ("draft", "sent", "converted", "abandoned")
@@ -364,7 +368,12 @@ MUTATIONS = (
     "task.create",
     # args: {"task_id", "status"} (open | done | cancelled), optionally "due_at".
     "task.update",
+    # args: {"customer_id", "viewed_at", "source", "query"?}: the audit trail of who opened whom.
+    "customer.view",
 )
+# Writes the user never sees as pending (the status bar and the outbox panel leave them out) and
+# that are dropped when the hub refuses them: there is nothing for the user to decide.
+SILENT_MUTATIONS = ("customer.view",)
 EDITABLE_CUSTOMER_FIELDS = ("given_name", "family_name", "birth_date", "notes", "preferences")
 REJECTION_CODES = (
     "invalid",  # args fail validation; message says which field

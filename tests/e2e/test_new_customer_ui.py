@@ -5,7 +5,6 @@ ends up on their existing profile, and the window follows it."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -18,7 +17,7 @@ from rapport.ui.dialogs.new_customer import NewCustomerDialog
 from rapport.ui.screen_pop import UNKNOWN
 from rapport.ui.session import Session
 
-from .support import activate, hub_row, session_on
+from .support import activate, hub_row
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 HOOPS = STORY_CUSTOMERS["hoops"]
@@ -29,16 +28,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     site = start_demo(tmp_path_factory.mktemp("demo-new-customer"), customers=200)
     yield site
     site.close()
-
-
-@pytest.fixture
-def session(qtbot, demo: DemoSite, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
-    s = session_on(demo, tmp_path / "cache.sqlite3")
-    qtbot.addWidget(s.window)
-    s.start(show=True)
-    qtbot.waitUntil(lambda: s.worker.status.state == "online", timeout=60_000)
-    yield s
-    s.shutdown()
 
 
 def _dialog(qtbot) -> NewCustomerDialog:  # type: ignore[no-untyped-def]

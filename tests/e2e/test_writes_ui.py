@@ -40,16 +40,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     site.close()
 
 
-@pytest.fixture
-def session(qtbot, demo: DemoSite, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
-    s = _session(demo, tmp_path / "cache.sqlite3")
-    qtbot.addWidget(s.window)
-    s.start(show=True)
-    qtbot.waitUntil(lambda: s.worker.status.state == "online", timeout=60_000)
-    yield s
-    s.shutdown()
-
-
 def _open_by_search(qtbot, win: MainWindow, text: str, customer_id: str) -> None:  # type: ignore[no-untyped-def]
     _activate(qtbot, win)
     qtbot.keyClick(win, Qt.Key.Key_K, CTRL)

@@ -64,3 +64,16 @@ def test_agents_may_not_change_settings(server: HubServer) -> None:
         "/v1/admin/settings/wrapup_codes", json={"value": [{"code": "x", "label": "X"}]}
     )
     assert r.status_code == 403
+
+
+def test_the_staff_directory_names_users_without_their_login_details(
+    server: HubServer, hub: Hub
+) -> None:
+    staff = {
+        ch["id"]: ch["data"] for ch in pull_all(login(server))["changes"] if ch["entity"] == "staff"
+    }
+    by_name = {row["display_name"]: row for row in staff.values()}
+    assert set(by_name) == {"Alex Agent", "Ines Associate"}
+    assert by_name["Ines Associate"]["store_id"] == "st-a"
+    assert by_name["Ines Associate"]["active"] == 1
+    assert set(by_name["Alex Agent"]) == {"id", "display_name", "role", "store_id", "active"}

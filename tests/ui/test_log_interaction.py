@@ -14,7 +14,7 @@ from rapport.cache.acks import apply_push_results
 from rapport.cache.apply import apply_changes
 from rapport.cache.db import open_cache
 from rapport.cache.hub_settings import wrapup_codes
-from rapport.cache.outbox import counts, entries
+from rapport.cache.outbox import counts, entries, pending_batch
 from rapport.cache.writes import LocalWrites
 from rapport.hub.seed import STORY_CUSTOMERS
 from rapport.protocol import DEFAULT_WRAPUP_CODES
@@ -255,3 +255,22 @@ def test_before_the_first_sync_the_built_in_codes_are_offered(tmp_path) -> None:
     codes = wrapup_codes(conn)
     assert [c.code for c in codes] == [c["code"] for c in DEFAULT_WRAPUP_CODES]
     assert codes[0].offered_on("email") and not codes[-1].offered_on("email")
+
+
+def test_opening_a_customer_is_audited_without_showing_as_pending(qtbot, window, writes) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search.box, "Lucas Mar")
+    qtbot.waitUntil(lambda: window.search.model.query == "Lucas Mar", timeout=2000)
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.customer.current_customer_id == HOOPS, timeout=2000)
+    [view] = pending_batch(writes.conn)
+    assert view.name == "customer.view" and view.customer_id == HOOPS
+    assert view.args["source"] == "search" and view.args["query"] == "Lucas Mar"
+    # Nothing for the agent to see or wait for.
+    assert counts(writes.conn).pending == 0 and entries(writes.conn) == []
+    assert "All changes sent" in window.status.text()
+    # The hub refusing it (say, erased meanwhile) drops it quietly.
+    apply_push_results(
+        writes.conn,
+        [{"client_seq": view.client_seq, "status": "rejected", "error": {"code": "erased"}}],
+    )
+    assert pending_batch(writes.conn) == [] and counts(writes.conn).rejected == 0

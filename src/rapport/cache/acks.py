@@ -14,7 +14,7 @@ import orjson
 
 from rapport.cache.apply import purge_customer
 from rapport.cache.search_index import reindex_customers
-from rapport.protocol import EDITABLE_CUSTOMER_FIELDS
+from rapport.protocol import EDITABLE_CUSTOMER_FIELDS, SILENT_MUTATIONS
 
 
 @dataclass(slots=True)
@@ -58,6 +58,10 @@ def apply_push_results(conn: sqlite3.Connection, results: Sequence[Mapping[str, 
             name, args, customer_id = row[0], orjson.loads(row[1]), row[2]
             if customer_id:
                 report.customers.add(customer_id)
+            if res.get("status") == "rejected" and name in SILENT_MUTATIONS:
+                # Nothing for the user to decide (a view of a customer erased meanwhile).
+                conn.execute("DELETE FROM outbox WHERE client_seq = ?", (seq,))
+                continue
             if res.get("status") == "rejected":
                 err = res.get("error") or {}
                 _revert(conn, name, args, err.get("current"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from rapport.protocol import BASKET, ENTITIES, SETTING, TASK, Entity
+from rapport.protocol import BASKET, ENTITIES, SETTING, STAFF, TASK, Entity
 
 _SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "json": "TEXT"}
 
@@ -109,8 +109,9 @@ def _v4(conn: sqlite3.Connection) -> None:
 
 
 def _v5(conn: sqlite3.Connection) -> None:
-    for stmt in entity_ddl(SETTING):
-        conn.execute(stmt)
+    for entity in (SETTING, STAFF):
+        for stmt in entity_ddl(entity):
+            conn.execute(stmt)
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]

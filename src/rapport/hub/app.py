@@ -99,6 +99,15 @@ def create_app(hub: Hub) -> FastAPI:
         return _user_out(u)
 
     @app.get(
+        "/v1/client/release",
+        tags=["client"],
+        summary="The desktop release agents should run: {version, download_url}, or nulls",
+    )
+    def client_release(_u: CurrentUser) -> dict[str, str | None]:
+        release = hub.client_release()
+        return release or {"version": None, "download_url": None}
+
+    @app.get(
         "/v1/sync/changes",
         tags=["sync"],
         summary="Changes after a cursor, optionally waiting for the next one (long poll)",
@@ -157,7 +166,7 @@ def create_app(hub: Hub) -> FastAPI:
     ) -> Response:
         # Every customer, whatever the caller's replication scope: this is how an associate finds
         # someone outside their store, then pins them (POST /v1/sync/subscribe).
-        return _json({"results": hub.search(q, limit, Scope())})
+        return _json({"results": hub.search(q, limit, Scope(), by=u)})
 
     writes.register(app, hub, current_user, _json)
     admin.register(app, hub, current_user, _json)

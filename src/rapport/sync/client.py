@@ -103,6 +103,14 @@ class HubClient:
         self.token = result.token
         return result
 
+    async def client_release(self) -> tuple[str, str] | None:
+        """(version, download URL) the hub announces for the desktop app, or None."""
+        body = await self._request("GET", "/v1/client/release")
+        version = body.get("version") if isinstance(body, dict) else None
+        if not isinstance(version, str) or not version:
+            return None
+        return version, str(body.get("download_url") or "")
+
     async def changes(
         self, cursor: str | None, limit: int, wait: float = 0, device: str | None = None
     ) -> dict[str, Any]:

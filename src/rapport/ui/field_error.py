@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -31,3 +31,37 @@ class FieldError(QLabel):
         if event.type() == QEvent.Type.ApplicationPaletteChange:
             self._recolor()
         super().changeEvent(event)
+
+
+class FieldErrors:
+    """A form's error labels by field, and one under the form for what belongs to no field: showing
+    an error puts the cursor in the field to correct."""
+
+    def __init__(
+        self,
+        labels: dict[str, FieldError],
+        general: FieldError,
+        widgets: dict[str, QWidget],
+    ) -> None:
+        self.labels = labels
+        self.general = general
+        self.widgets = widgets
+
+    def show(self, field: str, message: str) -> None:
+        label = self.labels.get(field)
+        if label is None:
+            self.general.show_error(message)
+            return
+        label.show_error(message)
+        widget = self.widgets.get(field)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear(self) -> None:
+        for label in (*self.labels.values(), self.general):
+            label.show_error("")
+
+    def text(self, field: str) -> str:
+        """The error shown for ``field`` (``""`` for the one under the form), or ``""``."""
+        label = self.labels.get(field, self.general)
+        return "" if label.isHidden() else label.text()

@@ -9,6 +9,7 @@ The window reads through the UI's reader connection; what the agent writes goes 
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
@@ -19,6 +20,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStatusBar, QStyle, QWidget
 
+from rapport.cache.audit import record_view
 from rapport.cache.outbox import NOTICE, REJECTED, counts
 from rapport.cache.outbox_view import OutboxItem, outbox_items
 from rapport.cache.queries import survivor_of
@@ -39,8 +41,10 @@ from rapport.ui.tablet import TabletPanes, enable_kinetic_scrolling, touch_heigh
 from rapport.ui.wrapup import kind_name
 
 if TYPE_CHECKING:
+    from rapport.domain.next_best_action import Suggestion
     from rapport.sync.worker import SyncWorker
 
+log = logging.getLogger(__name__)
 LOG_SHORTCUT = "Ctrl+L"
 MESSAGE_MS = 12_000  # how long a transient status-bar message stays
 
@@ -70,6 +74,7 @@ class MainWindow(QMainWindow):
         self._region = region
         self.search = SearchPanel(reader, region, self)
         self.customer = Customer360(reader, region=region, now=now, parent=self)
+        self.customer.next_actions.activated.connect(self.act_on)
         em = self.fontMetrics().averageCharWidth()
         self.tablet = tablet
         self.panes: TabletPanes | None = None
@@ -108,7 +113,7 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(BASKET_SHORTCUT), self, activated=self.open_basket)
         QShortcut(QKeySequence(NEW_CUSTOMER_SHORTCUT), self, activated=self.new_customer)
         self.customer.consent_requested.connect(self.edit_consent)
-        self.search.customer_activated.connect(self.open_customer)
+        self.search.customer_activated.connect(lambda cid: self.open_customer(cid, "search"))
         self.search.online_search_requested.connect(self._search_online)
         self.search.pin_requested.connect(self._pin)
         self.customer.log_requested.connect(self.log_interaction)
@@ -119,7 +124,8 @@ class MainWindow(QMainWindow):
         self._detached = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self._refresh_views)
-        self.resize(em * 190, self.fontMetrics().height() * 52)
+        # Room for a readable search column beside the whole 360 (the 360 needs about 160 em).
+        self.resize(em * 212, self.fontMetrics().height() * 52)
         if worker is not None:
             self._connect_worker(worker, connect=True)
         self.tasks = TasksController(self, reader, writes, worker, now)
@@ -142,6 +148,9 @@ class MainWindow(QMainWindow):
         # for a finger; the basket has no button at all).
         panes.add_action("Consent…", "Consent and preferences").clicked.connect(self.edit_consent)
         panes.add_action("Basket…", "Build or send a basket").clicked.connect(self.open_basket)
+        panes.add_action("Appointment…", "Book an in-store appointment").clicked.connect(
+            self.tasks.book_appointment
+        )
         enable_kinetic_scrolling(self)
         # One tap opens a result, whatever the style says about single-click activation.
         for view in (self.search.results, self.search.hub_results):
@@ -178,11 +187,24 @@ class MainWindow(QMainWindow):
             else:
                 signal.disconnect(slot)
 
-    def open_customer(self, customer_id: str) -> bool:
+    def open_customer(self, customer_id: str, source: str = "other") -> bool:
+        """Show a customer's 360; ``source`` says for the audit trail how they were reached."""
         shown = self.customer.show_customer(customer_id)
         if shown:
+            self._audit_view(customer_id, source)
             self.customer_opened.emit(customer_id)
         return shown
+
+    def _audit_view(self, customer_id: str, source: str) -> None:
+        if self._writes is None:
+            return
+        query = self.search.box.text() if source == "search" else None
+        try:
+            record_view(self._writes, customer_id, source, query)
+        except sqlite3.Error as exc:
+            # The agent still sees the customer; the trail misses one view, and the log says so.
+            log.warning("view not queued for the audit trail: %s", type(exc).__name__)
+        # No kick: the view goes with the next push, at the latest when the long poll returns.
 
     def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
         self.statusBar().showMessage(text, ms)
@@ -257,7 +279,7 @@ class MainWindow(QMainWindow):
 
     def _customer_created(self, customer_id: str) -> None:
         self.search.refresh()
-        self.open_customer(customer_id)
+        self.open_customer(customer_id, "new")
         self.show_message(
             f"{self.customer.current_customer_name or 'The customer'} was created on this computer; "
             "on the way to the hub. Ctrl+L logs this call.",
@@ -293,6 +315,22 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def act_on(self, s: Suggestion) -> None:
+        """A next best action card was clicked or entered: open what acting on it needs."""
+        action = s.action or ""
+        if action == "log":
+            self.log_interaction()
+        elif action == "consent":
+            self.edit_consent()
+        elif action in ("incentive", "products") and s.product_ids:
+            dialog = self.open_basket()
+            if dialog is not None and not dialog.find_product(s.product_ids[0]):
+                self.show_message("That product is not in this computer's catalog.")
+        elif action.startswith("offer:"):
+            self.customer.tabs.setCurrentWidget(self.customer.offers)
+        elif action.startswith("order:"):
+            self.customer.tabs.setCurrentWidget(self.customer.purchases)
+
     def _logged_change(self, customer_id: str) -> None:
         self._pending_customers.add(customer_id)
         self._refresh_views()
@@ -308,7 +346,7 @@ class MainWindow(QMainWindow):
         if self.outbox_panel is None:
             panel = OutboxPanel(self._reader, self._writes, self)
             panel.changed.connect(self._outbox_changed)
-            panel.customer_requested.connect(self.open_customer)
+            panel.customer_requested.connect(lambda cid: self.open_customer(cid, "outbox"))
             self.outbox_panel = panel
         if self.outbox_panel.isVisible():
             self.outbox_panel.raise_()
@@ -392,7 +430,7 @@ class MainWindow(QMainWindow):
 
     def _show_survivor(self, survivor: str, before: str) -> None:
         """The open customer, named ``before``, was merged into ``survivor``: show that one."""
-        if self.open_customer(survivor):
+        if self.open_customer(survivor, "merge"):
             after = self.customer.current_customer_name
             if before and before != after:
                 self.show_message(f"{before} was merged into {after}: showing {after}.")
@@ -415,7 +453,7 @@ class MainWindow(QMainWindow):
         if self.search.pinning == customer_id or self._awaiting_pin == customer_id:
             self._awaiting_pin = None
             self.search.pin_done(customer_id)
-            if not self.open_customer(customer_id):
+            if not self.open_customer(customer_id, "search"):
                 self.show_message("The customer arrived but cannot be shown; try searching again.")
         else:
             self.search.pin_done(customer_id)

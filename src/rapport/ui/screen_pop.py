@@ -79,13 +79,13 @@ class ScreenPop(QObject):
             return self._done(INVALID, text)
         hits = self._callers(e164)
         if len(hits) == 1:
-            if self._window.open_customer(hits[0].id):
+            if self._window.open_customer(hits[0].id, "pop"):
                 return self._done(OPENED, e164)
             hits = []  # gone between the search and the open (erased meanwhile)
         if len(hits) > 1:
             chooser = CallerChooser(hits, format_phone(e164, self._region), self._region,
                                     self._window)  # fmt: skip
-            chooser.chosen.connect(self._window.open_customer)
+            chooser.chosen.connect(lambda cid: self._window.open_customer(cid, "pop"))
             bring_to_front(chooser)
             self.chooser = chooser
             chooser.finished.connect(lambda _r: self._forget(chooser))

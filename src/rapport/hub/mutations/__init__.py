@@ -14,6 +14,7 @@ from rapport.hub.mutations.customer_create import create_customer
 from rapport.hub.mutations.interaction import log_interaction
 from rapport.hub.mutations.profile import update_customer
 from rapport.hub.mutations.task import create_task, update_task
+from rapport.hub.mutations.view import view_customer
 from rapport.hub.store.subjects import ErasedSubjectError
 
 Handler = Callable[[Connection, Context, dict[str, Any]], Outcome]
@@ -27,6 +28,7 @@ HANDLERS: dict[str, Handler] = {
     "basket.send": send_basket,
     "task.create": create_task,
     "task.update": update_task,
+    "customer.view": view_customer,
 }
 
 __all__ = ["HANDLERS", "Context", "Outcome", "Rejected", "apply_mutation"]

@@ -1,9 +1,10 @@
-"""Administrative routes: merging and erasing customers, changing replicated settings."""
+"""Administrative routes: merging, erasing and exporting customers, the audit trail, replicated
+settings."""
 
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Path
+from fastapi import Depends, FastAPI, HTTPException, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -77,3 +78,35 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         except SettingError as exc:
             raise HTTPException(422, str(exc)) from exc
         return json(row)
+
+    @app.get(
+        "/v1/admin/audit",
+        tags=["admin"],
+        summary="Who viewed, searched, exported, merged or erased whom, newest first (supervisor)",
+    )
+    def audit_trail(
+        u: CurrentUser,
+        customer_id: Annotated[str | None, Query(max_length=64)] = None,
+        user_id: Annotated[str | None, Query(max_length=64)] = None,
+        action: Annotated[str | None, Query(pattern="^(view|search|export|merge|erase)$")] = None,
+        since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    ) -> Response:
+        _require(u, ("admin", "supervisor"))
+        rows = hub.audit(
+            customer_id=customer_id, user_id=user_id, action=action, since=since, limit=limit
+        )
+        return json({"events": rows})
+
+    @app.get(
+        "/v1/customers/{customer_id}/export",
+        tags=["admin"],
+        summary="Everything held about a person, for an access request (supervisor, admin)",
+    )
+    def export_customer(u: CurrentUser, customer_id: CustomerId) -> Response:
+        _require(u, ("admin", "supervisor"))
+        try:
+            body = hub.export_customer(customer_id, by=u)
+        except UnknownCustomer as exc:
+            raise HTTPException(404, "no such customer") from exc
+        return json(body)

@@ -33,7 +33,7 @@ from rapport.cache.writes import LocalWrites, WriteError
 from rapport.protocol import CHANNELS
 from rapport.ui import format as fmt
 from rapport.ui.customer.timeline import channel_icon
-from rapport.ui.field_error import FieldError
+from rapport.ui.field_error import FieldError, FieldErrors
 from rapport.ui.wrapup import (
     CHANNEL_NAMES,
     DIRECTIONS,
@@ -223,6 +223,18 @@ class LogInteractionDialog(QDialog):
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self.submit)
 
+        self._errors = FieldErrors(
+            self.errors,
+            self.general_error,
+            {
+                "channel": self.channel,
+                "direction": self.direction,
+                "kind": self.kind,
+                "disposition": self.disposition,
+                "summary": self.note,
+                "follow_up": self.follow_up_title,
+            },
+        )
         self._apply_draft(draft)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.kind.activated.connect(self._kind_picked)
@@ -329,28 +341,14 @@ class LogInteractionDialog(QDialog):
         self.accept()
 
     def _show_error(self, field: str, message: str) -> None:
-        widgets = {
-            "channel": self.channel,
-            "direction": self.direction,
-            "kind": self.kind,
-            "disposition": self.disposition,
-            "summary": self.note,
-            "follow_up": self.follow_up_title,
-        }
-        label_ = self.errors.get(field)
-        if label_ is None:
-            self.general_error.show_error(message)
-            return
-        label_.show_error(message)
-        widgets[field].setFocus(Qt.FocusReason.OtherFocusReason)
+        self._errors.show(field, message)
 
     def _clear_error(self, field: str) -> None:
         self.errors[field].show_error("")
 
     def error_text(self, field: str) -> str:
         """The error shown for ``field`` (``""`` for the one under the form), or ``""``."""
-        label_ = self.errors.get(field, self.general_error)
-        return "" if label_.isHidden() else label_.text()
+        return self._errors.text(field)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Ctrl+Enter in the note saves (the note would otherwise take it as a line break).

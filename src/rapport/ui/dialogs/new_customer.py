@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from rapport.cache.new_customer import NewCustomer, create_customer
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.phones import format_phone, normalize_phone
-from rapport.ui.field_error import FieldError
+from rapport.ui.field_error import FieldError, FieldErrors
 from rapport.ui.format import scaled_font
 
 NEW_CUSTOMER_SHORTCUT = "Ctrl+N"
@@ -89,6 +89,14 @@ class NewCustomerDialog(QDialog):
             for key in ("given_name", "family_name", "phone", "email", "consent")
         }
         self.general_error = FieldError("newCustomerError", self)
+        widgets: dict[str, QWidget] = {
+            "given_name": self.given,
+            "family_name": self.family,
+            "phone": self.phone,
+            "email": self.email,
+            "consent": self.consent["email"],
+        }
+        self._errors = FieldErrors(self.errors, self.general_error, widgets)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -170,12 +178,11 @@ class NewCustomerDialog(QDialog):
         )
 
     def submit(self) -> None:
-        for label in (*self.errors.values(), self.general_error):
-            label.show_error("")
+        self._errors.clear()
         try:
             self.customer_id = create_customer(self._writes, self.draft(), self._region)
         except WriteError as exc:
-            self._show_error(exc.field, str(exc))
+            self._errors.show(exc.field, str(exc))
             return
         except sqlite3.Error as exc:
             self.general_error.show_error(
@@ -185,21 +192,5 @@ class NewCustomerDialog(QDialog):
         self.created.emit(self.customer_id)
         self.accept()
 
-    def _show_error(self, field: str, message: str) -> None:
-        widgets = {
-            "given_name": self.given,
-            "family_name": self.family,
-            "phone": self.phone,
-            "email": self.email,
-            "consent": self.consent["email"],
-        }
-        label = self.errors.get(field)
-        if label is None:
-            self.general_error.show_error(message)
-            return
-        label.show_error(message)
-        widgets[field].setFocus(Qt.FocusReason.OtherFocusReason)
-
     def error_text(self, field: str) -> str:
-        label = self.errors.get(field, self.general_error)
-        return "" if label.isHidden() else label.text()
+        return self._errors.text(field)

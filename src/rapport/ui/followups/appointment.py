@@ -5,7 +5,6 @@ the timeline) and sent to the hub when it can be reached. A refused field is nam
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
@@ -23,7 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.cache.tasks import APPOINTMENT_TYPES, book_appointment, stores
+from rapport.cache.basket import home_store
+from rapport.cache.tasks import (
+    APPOINTMENT_TYPES,
+    book_appointment,
+    staff_at,
+    stores,
+)
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.ui import format as fmt
 from rapport.ui.field_error import FieldError
@@ -49,7 +54,6 @@ class BookAppointmentDialog(QDialog):
         customer_id: str,
         customer_name: str,
         now: datetime,
-        associates: Sequence[tuple[str, str]] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -75,7 +79,7 @@ class BookAppointmentDialog(QDialog):
         self.store.setObjectName("appointmentStore")
         for s in stores(reader):
             self.store.addItem(f"{s.name} ({s.city})" if s.city else s.name, s.id)
-        home = writes.store_id or self._home_store(reader, customer_id)
+        home = writes.store_id or home_store(reader, customer_id)
         if home and self.store.findData(home) >= 0:
             self.store.setCurrentIndex(self.store.findData(home))
         self.when = QDateTimeEdit(self)
@@ -94,10 +98,8 @@ class BookAppointmentDialog(QDialog):
         self.duration.setValue(DEFAULT_DURATION)
         self.associate = QComboBox(self)
         self.associate.setObjectName("appointmentAssociate")
-        self.associate.addItem("Me", writes.user_id)
-        for uid, name in associates:
-            if uid != writes.user_id:
-                self.associate.addItem(name, uid)
+        self._reader = reader
+        self._fill_associates()
         self.note = QLineEdit(self)
         self.note.setObjectName("appointmentNote")
         self.note.setPlaceholderText("What to prepare: sizes, pieces to set aside…")
@@ -160,14 +162,19 @@ class BookAppointmentDialog(QDialog):
             QWidget.setTabOrder(a, b)
         self.when.dateTimeChanged.connect(lambda _d: self.errors["due_at"].show_error(""))
         self.store.currentIndexChanged.connect(lambda _i: self.errors["store_id"].show_error(""))
+        self.store.currentIndexChanged.connect(lambda _i: self._fill_associates())
         self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    @staticmethod
-    def _home_store(reader: sqlite3.Connection, customer_id: str) -> str | None:
-        row = reader.execute(
-            "SELECT home_store_id FROM customer WHERE id = ?", (customer_id,)
-        ).fetchone()
-        return row[0] if row else None
+    def _fill_associates(self) -> None:
+        """Me, then the staff of the chosen store; whoever was chosen stays if they work there."""
+        chosen = self.associate.currentData()
+        self.associate.clear()
+        self.associate.addItem("Me", self._writes.user_id)
+        for uid, name in staff_at(self._reader, self.store.currentData()):
+            if uid != self._writes.user_id:
+                self.associate.addItem(name, uid)
+        i = self.associate.findData(chosen)
+        self.associate.setCurrentIndex(max(i, 0))
 
     def due_at(self) -> datetime:
         """The chosen start, in the time zone of ``now``."""
