@@ -169,6 +169,13 @@ def test_a_shared_email_merges_two_profiles_with_the_reason(
     assert _rows(hub, "SELECT alias_id, customer_id, reason FROM customer_alias") == [
         ("c-0001", web, "identity resolution: shared email (tracking identify)")
     ]
+    # In the audit trail too, made by no user (the hub's identity resolution).
+    [(user, detail)] = _rows(
+        hub,
+        "SELECT user_id, detail FROM audit_event WHERE action = 'merge' AND customer_id = ?",
+        web,
+    )
+    assert (user, json.loads(detail)["merged"]) == (None, "c-0001")
     kinds = _rows(hub, "SELECT kind FROM identity WHERE customer_id = ? ORDER BY kind", web)
     assert kinds == [("email",), ("phone",), ("user_id",)]
     assert _rows(hub, "SELECT count(*) FROM customer") == [(1,)]
