@@ -4,6 +4,7 @@ events as web events and orders, and the 400/413 answers."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import uuid
 from collections.abc import Iterator
@@ -471,3 +472,18 @@ def test_visitors_who_never_identify_are_forgotten(
     hub.tracking.pending_window = timedelta(seconds=-5)
     hub.tracking.forget_expired()
     assert _rows(hub, "SELECT count(*) FROM ingest_pending_event") == [(0,)]
+
+
+def test_gzip_bodies_are_read_and_bombs_refused(
+    http: httpx.Client, hub: Hub, write_key: str
+) -> None:
+    msg = py_message("track", anonymousId="a-gz", event="Product Viewed")
+    body = gzip.compress(json.dumps({"batch": [msg]}).encode())
+    headers = {**basic(write_key), "Content-Encoding": "gzip"}
+    r = http.post("/v1/batch", content=body, headers=headers)
+    assert (r.status_code, r.json()["accepted"]) == (200, 1)
+    bomb = gzip.compress(b'{"batch": [' + b" " * 2_000_000 + b"]}")
+    assert len(bomb) < 10_000
+    assert http.post("/v1/batch", content=bomb, headers=headers).status_code == 413
+    r = http.post("/v1/batch", content=b"not gzip", headers=headers)
+    assert (r.status_code, r.json()["detail"]) == (400, "body is not valid gzip")

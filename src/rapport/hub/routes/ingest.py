@@ -5,11 +5,13 @@ Authentication as Segment documents it: the write key is the HTTP basic-auth use
 password (or ``writeKey`` in the body). Answers ``200 {"success": true}``; a bad message 400 with
 the reason; a message over 32 KB or a batch over 500 KB 413 (Segment answers 400 there; 413 says
 which limit). A batch keeps every valid message: it answers 200 with the rejected ones listed by
-index, and 400 only when none could be kept.
+index, and 400 only when none could be kept. ``Content-Encoding: gzip`` bodies are read (the limits
+apply to the inflated JSON).
 """
 
 import base64
 import binascii
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -76,10 +78,25 @@ async def _read_json(request: Request, limit: int) -> Any:
         body += chunk
         if len(body) > limit:
             raise _reject(413, f"payload larger than {limit // 1024} KB")
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        body = _gunzip(bytes(body), limit)  # analytics-java and others compress their batches
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError as exc:
         raise _reject(400, "body is not valid JSON") from exc
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """Inflate at most ``limit`` bytes: the size limits are about the JSON, and a small gzip body
+    can inflate to gigabytes."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise _reject(400, "body is not valid gzip") from exc
+    if len(out) > limit:
+        raise _reject(413, f"payload larger than {limit // 1024} KB")
+    return out
 
 
 def _write_key(request: Request, body: Any) -> str | None:
