@@ -64,6 +64,18 @@ def _parser() -> argparse.ArgumentParser:
         help="announce this desktop release to clients (they show an update notice if older)",
     )
     h.add_argument("--client-url", default="", help="where agents download --client-version")
+    hs = h.add_subparsers(dest="hub_command")
+    im = hs.add_parser(
+        "import",
+        help="load customers, orders or interactions from a CSV or JSON Lines export",
+        description="Idempotent by (--source, external_id): importing the same file again "
+        "updates the same rows. Rejected rows are listed with their line numbers.",
+    )
+    im.add_argument("file", type=Path)
+    im.add_argument("--data", type=Path, help="folder of the embedded SQLite database")
+    im.add_argument("--database", help="SQLAlchemy URL instead of --data")
+    im.add_argument("--kind", choices=["customers", "orders", "interactions"])
+    im.add_argument("--source", default="import", help="the system the file comes from")
 
     lg = sub.add_parser(
         "log", help="queue an interaction in the outbox (works offline); prints its id"
@@ -124,6 +136,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _config()
     if command == "demo":
         return _demo(args)
+    if command == "hub" and args.hub_command == "import":
+        from rapport.hub.ingest.cli import run_import
+
+        return run_import(args.file, args.data, args.database, args.kind, args.source)
     if command == "hub":
         return _hub(args)
     if command == "search":

@@ -16,7 +16,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
-from rapport.hub.routes import admin, basket_link, writes
+from rapport.hub.routes import admin, basket_link, ingest, systems, writes
 from rapport.hub.service import CursorError, Hub
 from rapport.hub.store.changes import ChangePage, Scope
 from rapport.hub.store.users import User
@@ -195,6 +195,8 @@ def create_app(hub: Hub) -> FastAPI:
     writes.register(app, hub, current_user, _json)
     admin.register(app, hub, current_user, _json)
     basket_link.register(app, hub)
+    ingest.register(app, hub, current_user, _json)
+    systems.register(app, hub, current_user, _json)
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(PoolTimeout)

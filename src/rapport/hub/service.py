@@ -11,6 +11,8 @@ from sqlalchemy import Connection, Engine
 from rapport.hub import hub_settings, payments, staff
 from rapport.hub import push as push_mod
 from rapport.hub.identity import normalize_identity_rows
+from rapport.hub.ingest.systems import Systems
+from rapport.hub.ingest.tracking import Tracking
 from rapport.hub.live import ChangeNotifier
 from rapport.hub.notify import Outbound, attach
 from rapport.hub.payments import PaymentLinks
@@ -50,6 +52,14 @@ class Hub:
         with engine.begin() as conn:
             hub_settings.ensure_defaults(conn, users.now_iso())
             staff.backfill(conn)
+        # Segment-compatible tracking (rapport.hub.ingest): write keys, dedupe, identity resolution.
+        self.tracking = Tracking(engine, self.notifier.notify, default_region)
+        # Orders, interactions and customers from other systems, by their own ids.
+        self.systems = Systems(engine, self.notifier.notify, default_region)
+
+    def add_write_key(self, name: str) -> str:
+        """A new tracking write key for source ``name``: returned once, only its hash is kept."""
+        return self.tracking.add_write_key(name)[1]
 
     @classmethod
     def open(cls, url: str, **kwargs: Any) -> Hub:
