@@ -76,6 +76,9 @@ def _parser() -> argparse.ArgumentParser:
     im.add_argument("--database", help="SQLAlchemy URL instead of --data")
     im.add_argument("--kind", choices=["customers", "orders", "interactions"])
     im.add_argument("--source", default="import", help="the system the file comes from")
+    from rapport.hub.users_cli import add_parser as add_user_parser
+
+    add_user_parser(hs)
 
     lg = sub.add_parser(
         "log", help="queue an interaction in the outbox (works offline); prints its id"
@@ -140,6 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rapport.hub.ingest.cli import run_import
 
         return run_import(args.file, args.data, args.database, args.kind, args.source)
+    if command == "hub" and args.hub_command == "user":
+        return _hub_user(args)
     if command == "hub":
         return _hub(args)
     if command == "search":
@@ -302,6 +307,21 @@ def _hub(args: argparse.Namespace) -> int:
         hub.announce_client(args.client_version, args.client_url)
     serve_forever(hub, args.host, args.port)
     return 0
+
+
+def _hub_user(args: argparse.Namespace) -> int:
+    from rapport.hub.service import Hub
+    from rapport.hub.store.db import database_url
+    from rapport.hub.users_cli import run_user
+
+    if not (args.database or args.data):
+        print("rapport hub user: give --data DIR or --database URL", file=sys.stderr)
+        return 2
+    hub = Hub.open(args.database or database_url(Path(args.data)))
+    try:
+        return run_user(args, hub)
+    finally:
+        hub.engine.dispose()
 
 
 def _local_cache(args: argparse.Namespace, command: str) -> Path | None:

@@ -300,6 +300,7 @@ CHANNELS = ("phone", "email", "chat", "sms", "store", "web", "app", "social", "p
 CONSENT_CHANNELS = ("email", "sms", "phone", "push", "mail")
 IDENTITY_KINDS = ("email", "phone", "loyalty", "user_id", "anonymous_id", "device")
 TIERS = ("bronze", "silver", "gold", "platinum")
+ROLES = ("agent", "associate", "supervisor", "admin")
 
 # Segment e-commerce spec event names kept as web events.
 WEB_EVENTS = (

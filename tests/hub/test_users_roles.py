@@ -19,6 +19,7 @@ from rapport.hub.throttle import LoginThrottle
 from rapport.hub.users_cli import add_parser, run_user
 
 from .conftest import customer_row, login
+from .tracking_payloads import product_row, variant_row
 
 ROLES = ("agent", "assoc", "super", "admin")
 ANY = frozenset(ROLES)
@@ -42,8 +43,22 @@ MATRIX: dict[tuple[str, str], tuple[frozenset[str], dict]] = {
         SUPERVISORS, {"json": {"into": "c-0002", "reason": "test"}}),
     ("POST", "/v1/admin/customers/{customer_id}/erase"): (
         frozenset({"admin"}), {"json": {"reason": "test"}}),
+    ("POST", "/v1/admin/write-keys"): (frozenset({"admin"}), {"json": {"name": "web shop"}}),
+    ("POST", "/v1/orders"): (frozenset({"admin"}), {"json": {
+        "source": "pos", "external_id": "T-1", "customer_id": "c-0001", "channel": "store",
+        "status": "completed", "placed_at": "2026-11-28T15:04:00Z", "currency": "EUR",
+        "lines": [{"sku": "HOOP-00001-BLA", "quantity": 1, "unit_price": 45000}]}}),
+    ("POST", "/v1/interactions"): (frozenset({"admin"}), {"json": {
+        "source": "ccaas", "external_id": "call-1", "customer_id": "c-0001", "channel": "phone",
+        "direction": "inbound", "kind": "call", "occurred_at": "2026-11-28T09:12:00Z",
+        "summary": "Asked about delivery"}}),
 }  # fmt: skip
+# Signed in by other means: login itself, a sent basket's link (the token in it), and the tracking
+# API (a source's write key, tests/hub/test_ingest.py).
 PUBLIC = {("POST", "/v1/auth/login"), ("GET", "/b/{token}")}
+TRACKING = ("/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/alias", "/v1/group",
+            "/v1/batch", "/v1/t", "/v1/i", "/v1/p", "/v1/s", "/v1/a", "/v1/g", "/v1/b")  # fmt: skip
+PUBLIC |= {("POST", path) for path in TRACKING}
 PATH_VALUES = {"customer_id": "c-0001", "key": "wrapup_codes", "token": "x" * 32}
 
 
@@ -69,6 +84,8 @@ def test_each_role_gets_exactly_what_it_may(
         # the way of the next.
         cid, into = f"c-{10 + 2 * i:04d}", f"c-{11 + 2 * i:04d}"
         staff.write("customer", [customer_row(10 + 2 * i), customer_row(11 + 2 * i)])
+        staff.write("product", [product_row(1)])
+        staff.write("variant", [variant_row(1, 1, None, "black")])
         body = dict(request)
         if "json" in body:
             body["json"] = {

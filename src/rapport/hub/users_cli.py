@@ -10,10 +10,12 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from rapport.hub.service import Hub
-from rapport.hub.store.users import ROLES, UnknownUser
+from rapport.protocol import ROLES
+
+if TYPE_CHECKING:  # the parser is built on every start: the hub's imports wait until it runs
+    from rapport.hub.service import Hub
 
 MIN_PASSWORD = 10
 
@@ -46,6 +48,8 @@ def _password(args: argparse.Namespace, stdin: TextIO) -> str | None:
 
 
 def run_user(args: argparse.Namespace, hub: Hub, stdin: TextIO = sys.stdin) -> int:
+    from rapport.hub.store.users import UnknownUser
+
     if args.action == "list":
         for row in hub.list_users():
             state = "disabled" if row["disabled"] else "active"

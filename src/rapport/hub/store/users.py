@@ -11,8 +11,7 @@ from sqlalchemy import Connection, Row, insert, select, update
 
 from rapport.hub.security import hash_password, new_token, token_digest, verify_password
 from rapport.hub.store.schema import token, user
-
-ROLES = ("agent", "associate", "supervisor", "admin")
+from rapport.protocol import ROLES
 
 
 @dataclass(frozen=True, slots=True)
