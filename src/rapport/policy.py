@@ -29,7 +29,10 @@ POLICY_KEYS: dict[str, tuple[type, str]] = {
         list,
         f"channels agents may log interactions on, of {', '.join(CHANNELS)}",
     ),
-    "cache_retention_days": (int, "days the local cache keeps customers not opened since"),
+    "cache_retention_days": (
+        int,
+        "days the local cache keeps a customer pinned from outside its scope and not opened since",
+    ),
     "demo_allowed": (bool, "whether `rapport demo` may run"),
     "update_check": (bool, "whether the app tells agents that a newer version exists"),
 }

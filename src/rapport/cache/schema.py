@@ -114,7 +114,20 @@ def _v5(conn: sqlite3.Connection) -> None:
             conn.execute(stmt)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: sqlite3.Connection) -> None:
+    # Retention (IT policy cache_retention_days): customers brought here by a pin, and when they
+    # were last opened; customers let go of, whose changes the sync then leaves out.
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS local_pin ("
+        " customer_id TEXT PRIMARY KEY, pinned_at TEXT NOT NULL, opened_at TEXT)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS released_customer ("
+        " customer_id TEXT PRIMARY KEY, released_at TEXT NOT NULL)"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -196,6 +196,7 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
         region=settings.region,
         tablet=tablet,
         allowed_channels=settings.allowed_channels,
+        retention_days=settings.cache_retention_days,
     )
 
     def ask(message: str) -> LoginResult | None:
