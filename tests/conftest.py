@@ -11,6 +11,11 @@ if "XDG_RUNTIME_DIR" not in os.environ or not os.path.isdir(os.environ["XDG_RUNT
     os.environ["XDG_RUNTIME_DIR"] = tempfile.mkdtemp(prefix="rapport-xdg-")
     os.chmod(os.environ["XDG_RUNTIME_DIR"], 0o700)
 
+# A machine's own IT policy (/etc/rapport/policy.toml) must not steer the tests.
+os.environ.setdefault(
+    "RAPPORT_POLICY_FILE", os.path.join(tempfile.mkdtemp(prefix="rapport-policy-"), "none.toml")
+)
+
 import keyring
 import keyring.backend
 import pytest

@@ -17,6 +17,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"rapport {__version__}")
     p.add_argument("-v", "--verbose", action="store_true", help="debug logging")
+    p.add_argument(
+        "--no-crash-dialog",
+        action="store_true",
+        help="report crashes and a bad policy on stderr and in the log only, no dialog (tests)",
+    )
     tablet_help = "tablet mode: touch-sized controls, one pane at a time"
     p.add_argument("--tablet", action="store_true", help=tablet_help)
     sub = p.add_subparsers(dest="command")
@@ -53,6 +58,27 @@ def _parser() -> argparse.ArgumentParser:
         default=0,
         help="fill an empty hub with this many demo customers and the demo users",
     )
+    h.add_argument(
+        "--client-version",
+        metavar="VERSION",
+        help="announce this desktop release to clients (they show an update notice if older)",
+    )
+    h.add_argument("--client-url", default="", help="where agents download --client-version")
+    hs = h.add_subparsers(dest="hub_command")
+    im = hs.add_parser(
+        "import",
+        help="load customers, orders or interactions from a CSV or JSON Lines export",
+        description="Idempotent by (--source, external_id): importing the same file again "
+        "updates the same rows. Rejected rows are listed with their line numbers.",
+    )
+    im.add_argument("file", type=Path)
+    im.add_argument("--data", type=Path, help="folder of the embedded SQLite database")
+    im.add_argument("--database", help="SQLAlchemy URL instead of --data")
+    im.add_argument("--kind", choices=["customers", "orders", "interactions"])
+    im.add_argument("--source", default="import", help="the system the file comes from")
+    from rapport.hub.users_cli import add_parser as add_user_parser
+
+    add_user_parser(hs)
 
     lg = sub.add_parser(
         "log", help="queue an interaction in the outbox (works offline); prints its id"
@@ -78,6 +104,11 @@ def _parser() -> argparse.ArgumentParser:
     po.add_argument("url", nargs="?", help="a rapport://pop?phone=%%2B33612345678 link")
     po.add_argument("--phone", help="the calling number as the softphone gives it")
 
+    sub.add_parser(
+        "config",
+        help="print the effective settings and where each comes from (checks IT's policy file)",
+    )
+
     s = sub.add_parser("search", help="find customers in the local cache")
     s.add_argument("text")
     s.add_argument("--data", type=Path, help="a demo folder kept with `rapport demo --data`")
@@ -91,10 +122,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _pop(args)  # a call is ringing: no log setup, nothing but the socket
     from rapport.logs import setup_logging
 
-    setup_logging(args.verbose)
+    log_path = setup_logging(args.verbose)
+    _install_crash_hooks(log_path, dialog=not args.no_crash_dialog)
     command = args.command or "app"
+    if command != "hub":  # the hub is a server: IT's desk policy is not its business
+        from rapport.policy import PolicyError, load_policy
+
+        try:
+            load_policy()
+        except PolicyError as exc:
+            return _policy_stop(exc, dialog=command == "app" and not args.no_crash_dialog)
+        problem = _use_ca_bundle()
+        if problem:
+            return _policy_stop(problem, dialog=command == "app" and not args.no_crash_dialog)
+    if command == "config":
+        return _config()
     if command == "demo":
         return _demo(args)
+    if command == "hub" and args.hub_command == "import":
+        from rapport.hub.ingest.cli import run_import
+
+        return run_import(args.file, args.data, args.database, args.kind, args.source)
+    if command == "hub" and args.hub_command == "user":
+        return _hub_user(args)
     if command == "hub":
         return _hub(args)
     if command == "search":
@@ -106,9 +156,92 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _app(args.tablet)
 
 
+def _install_crash_hooks(log_path: Path | None, *, dialog: bool) -> None:
+    from rapport.crash import install_crash_hooks
+
+    def show(report: str) -> None:
+        if "PySide6.QtWidgets" not in sys.modules:  # a command without a window: stderr says it
+            return
+        from rapport.ui.dialogs.crash import show_crash_report
+
+        show_crash_report(report, log_path)
+
+    install_crash_hooks(show if dialog else None)
+
+
+def _use_ca_bundle() -> ValueError | None:
+    """The hub's CA (policy or settings ``ca_bundle``) for every https call: httpx reads
+    SSL_CERT_FILE, so no client needs to be told. A bundle that is not there is IT's mistake to
+    hear about now, not as a certificate error at sign-in."""
+    from rapport.config import Settings, SettingsError
+
+    try:
+        settings = Settings.load()
+    except SettingsError:
+        return None  # the app says what is wrong with the user's file itself
+    if not settings.ca_bundle:
+        return None
+    if not Path(settings.ca_bundle).is_file():
+        return ValueError(
+            f"ca_bundle {settings.ca_bundle} (from {settings.source('ca_bundle')}) is not a file"
+        )
+    os.environ["SSL_CERT_FILE"] = settings.ca_bundle
+    return None
+
+
+def _policy_stop(exc: Exception, *, dialog: bool) -> int:
+    """A bad policy stops the app: what IT meant cannot be guessed. Says which file and line."""
+    import logging
+
+    logging.getLogger("rapport.policy").error("policy rejected: %s", exc)
+    print(f"rapport: IT policy cannot be applied: {exc}", file=sys.stderr)
+    if dialog:
+        from rapport.ui.app import show_startup_error
+
+        show_startup_error(
+            "Rapport policy",
+            f"Rapport cannot start: the IT policy file is not valid.\n\n{exc}\n\n"
+            "Please tell your IT support.",
+        )
+    return 2
+
+
+def _config() -> int:
+    import json
+
+    from rapport.config import Settings, SettingsError, settings_path
+    from rapport.policy import policy_path
+
+    try:
+        settings = Settings.load()
+    except SettingsError as exc:
+        print(f"rapport config: {exc}", file=sys.stderr)
+        return 2
+    path = policy_path()
+    print(f"# settings file: {settings_path()}")
+    print(f"# policy file:   {path}{'' if path.exists() else ' (none)'}")
+    for name in settings.__dataclass_fields__:
+        if name == "sources":
+            continue
+        value = getattr(settings, name)
+        # JSON scalars and lists are TOML too: a line can be pasted into a policy file as is.
+        shown = json.dumps(list(value) if isinstance(value, tuple) else value)
+        print(f"{name} = {shown}  # {settings.source(name)}")
+    return 0
+
+
 def _demo(args: argparse.Namespace) -> int:
     from rapport.demo import DEFAULT_CUSTOMERS, hub_is_seeded, start_demo
+    from rapport.policy import load_policy
 
+    policy = load_policy()
+    if policy.get("demo_allowed", True) is False:
+        print(
+            f"rapport demo: the demo is turned off on this computer by IT policy ({policy.path}, "
+            "demo_allowed = false)",
+            file=sys.stderr,
+        )
+        return 3
     if args.customers is not None and args.customers < 1:
         print("rapport demo: --customers must be at least 1", file=sys.stderr)
         return 2
@@ -158,16 +291,37 @@ def _hub(args: argparse.Namespace) -> int:
     else:
         print("rapport hub: give --data DIR or --database URL", file=sys.stderr)
         return 2
-    hub = Hub.open(url)
-    if args.demo_customers and hub.latest_seq() == 0:
+    try:
+        hub = Hub.open(url)
+    except ValueError as exc:  # a setting from the environment the hub cannot work with
+        print(f"rapport hub: {exc}", file=sys.stderr)
+        return 2
+    if args.demo_customers and not hub.has_customers():
         report = seed_demo(hub, SeedConfig(customers=args.demo_customers))
         print(
             f"seeded {report.rows:,} rows in {report.seconds:.1f} s; users agent, associate, "
             "supervisor with password 'demo'",
             file=sys.stderr,
         )
+    if args.client_version:
+        hub.announce_client(args.client_version, args.client_url)
     serve_forever(hub, args.host, args.port)
     return 0
+
+
+def _hub_user(args: argparse.Namespace) -> int:
+    from rapport.hub.service import Hub
+    from rapport.hub.store.db import database_url
+    from rapport.hub.users_cli import run_user
+
+    if not (args.database or args.data):
+        print("rapport hub user: give --data DIR or --database URL", file=sys.stderr)
+        return 2
+    hub = Hub.open(args.database or database_url(Path(args.data)))
+    try:
+        return run_user(args, hub)
+    finally:
+        hub.engine.dispose()
 
 
 def _local_cache(args: argparse.Namespace, command: str) -> Path | None:

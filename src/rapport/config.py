@@ -1,7 +1,9 @@
 """Typed settings, their files and the app's folders.
 
 Order of precedence, lowest first: defaults, the user's settings file, environment variables
-(``RAPPORT_HUB_URL``...), command-line flags. IT policy (issue 6) will sit above all of them.
+(``RAPPORT_HUB_URL``...), command-line flags, then IT policy (``rapport.policy``) above all of them.
+Some settings are IT's alone (allowed channels, cache retention, demo allowed): the user's file and
+the environment cannot set those, so an agent cannot grant themselves what IT withheld.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import platformdirs
+
+from rapport.policy import Policy, load_policy
 
 APP_NAME = "Rapport"
 
@@ -28,12 +32,25 @@ class Settings:
     username: str = ""
     region: str = "FR"  # phone numbers typed without a country code are read as this region's
     tablet_mode: bool = False
+    ca_bundle: str = ""  # empty: the system's CA store
+    update_check: bool = True
+    allowed_channels: tuple[str, ...] = ()  # empty: every channel
+    cache_retention_days: int = 0  # 0: keep for ever
+    demo_allowed: bool = True
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
-    def load(cls, path: Path | None = None, env: dict[str, str] | None = None) -> Settings:
+    def load(
+        cls,
+        path: Path | None = None,
+        env: dict[str, str] | None = None,
+        policy: Policy | None = None,
+    ) -> Settings:
+        """Raises SettingsError for a bad settings file, PolicyError (a ValueError, not a
+        SettingsError: it must stop the app, not offer to carry on) for a bad policy."""
         path = path or settings_path()
         env = os.environ if env is None else env
+        policy = load_policy(env=env) if policy is None else policy
         values: dict[str, Any] = {}
         sources: dict[str, str] = {}
         if path.exists():
@@ -42,36 +59,58 @@ class Settings:
             except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise SettingsError(f"{path}: {exc}") from exc
             for f in fields(cls):
-                if f.name in data and f.name != "sources":
+                if f.name in data and f.name in USER_KEYS:
                     values[f.name] = _coerce(
                         path, f.name, data[f.name], type(getattr(cls(), f.name))
                     )
                     sources[f.name] = str(path)
         for f in fields(cls):
             key = f"RAPPORT_{f.name.upper()}"
-            if key in env and f.name != "sources":
+            if key in env and f.name in USER_KEYS:
                 values[f.name] = _coerce(Path(key), f.name, env[key], type(getattr(cls(), f.name)))
                 sources[f.name] = f"environment {key}"
+        for key, value in policy.values.items():
+            values[key] = value
+            sources[key] = f"policy {policy.path}"
         return cls(**values, sources=sources)
 
+    def from_policy(self, name: str) -> bool:
+        return self.sources.get(name, "").startswith("policy ")
+
+    def source(self, name: str) -> str:
+        return self.sources.get(name, "default")
+
+    def tablet(self, flag: bool) -> bool:
+        """Tablet mode given the --tablet flag: IT's choice wins, else the flag or the setting."""
+        return self.tablet_mode if self.from_policy("tablet_mode") else flag or self.tablet_mode
+
     def with_overrides(self, **overrides: Any) -> Settings:
-        given = {k: v for k, v in overrides.items() if v is not None}
+        # What IT set stays set: a flag or the sign-in dialog cannot move it.
+        given = {k: v for k, v in overrides.items() if v is not None and not self.from_policy(k)}
         return replace(
             self, **given, sources={**self.sources, **dict.fromkeys(given, "command line")}
         )
 
     def save(self, path: Path | None = None) -> None:
+        """Writes the user's own settings; what policy set is IT's and is not copied into them."""
         path = path or settings_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        lines = [
-            f"hub_url = {_toml_str(self.hub_url)}",
-            f"username = {_toml_str(self.username)}",
-            f"region = {_toml_str(self.region)}",
-            f"tablet_mode = {'true' if self.tablet_mode else 'false'}",
-        ]
+        written = {
+            "hub_url": _toml_str(self.hub_url),
+            "username": _toml_str(self.username),
+            "region": _toml_str(self.region),
+            "tablet_mode": "true" if self.tablet_mode else "false",
+            "ca_bundle": _toml_str(self.ca_bundle),
+            "update_check": "true" if self.update_check else "false",
+        }
+        lines = [f"{k} = {v}" for k, v in written.items() if not self.from_policy(k)]
         tmp = path.with_suffix(".tmp")
         tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
         tmp.replace(path)
+
+
+# What the user's settings file and RAPPORT_* variables may set; the rest is IT's (policy only).
+USER_KEYS = frozenset({"hub_url", "username", "region", "tablet_mode", "ca_bundle", "update_check"})
 
 
 def _toml_str(value: str) -> str:

@@ -14,7 +14,7 @@ Conventions, chosen so SQLite and PostgreSQL behave alike and text sorts in time
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 PROTOCOL_VERSION = 1
 
@@ -252,6 +252,25 @@ TASK = Entity(
     customer_column="customer_id",
 )
 
+# The hub's configuration that devices need offline, one row per key (``id``): ``wrapup_codes`` is
+# a list of {"code", "label", "channels": [channel...] or absent for every channel}, in the order
+# agents are offered them.
+SETTING = Entity("setting", "hub_setting", _cols("id", "value:json", "updated_at"))
+# Who can be given a task or an appointment: the hub's users by their display name (no login
+# details), so an associate can book a colleague offline.
+STAFF = Entity("staff", "staff", _cols("id", "display_name", "role", "store_id!", "active:int"))
+
+DEFAULT_WRAPUP_CODES: tuple[dict[str, Any], ...] = (
+    {"code": "resolved", "label": "Resolved"},
+    {"code": "information given", "label": "Information given"},
+    {"code": "sale", "label": "Sale"},
+    {"code": "callback", "label": "Callback"},
+    {"code": "escalated", "label": "Escalated"},
+    {"code": "transferred", "label": "Transferred", "channels": ["phone", "chat"]},
+    {"code": "no answer", "label": "No answer", "channels": ["phone"]},
+    {"code": "voicemail", "label": "Voicemail", "channels": ["phone"]},
+)
+
 ENTITIES: dict[str, Entity] = {
     e.name: e
     for e in (
@@ -267,6 +286,8 @@ ENTITIES: dict[str, Entity] = {
         OFFER,
         BASKET,
         TASK,
+        SETTING,
+        STAFF,
     )
 }
 BASKET_STATUSES = ("draft", "sent", "converted", "abandoned")
@@ -279,6 +300,7 @@ CHANNELS = ("phone", "email", "chat", "sms", "store", "web", "app", "social", "p
 CONSENT_CHANNELS = ("email", "sms", "phone", "push", "mail")
 IDENTITY_KINDS = ("email", "phone", "loyalty", "user_id", "anonymous_id", "device")
 TIERS = ("bronze", "silver", "gold", "platinum")
+ROLES = ("agent", "associate", "supervisor", "admin")
 
 # Segment e-commerce spec event names kept as web events.
 WEB_EVENTS = (
@@ -325,6 +347,11 @@ MAX_WAIT_SECONDS = 60
 MUTATIONS = (
     # args: an interaction row (protocol columns); the hub sets user_id from the token.
     "interaction.log",
+    # args: {"id" (made by the device), "given_name", "family_name", "identities": [{"id", "kind":
+    # "email"|"phone" (E.164), "value"}], "consent": {channel: {status, source, effective_at}}}.
+    # A caller already known by one of those emails or phones is merged into at once.
+    # result: {"customer_id"} or {"customer_id", "merged_into", "matched": kind}
+    "customer.create",
     # args: {"customer_id", "changes": [{"field", "base", "new"}]}: compare-and-set per field.
     # result: {"applied": [field...], "conflicts": [{"field", "current"}]}
     "customer.update",
@@ -342,7 +369,12 @@ MUTATIONS = (
     "task.create",
     # args: {"task_id", "status"} (open | done | cancelled), optionally "due_at".
     "task.update",
+    # args: {"customer_id", "viewed_at", "source", "query"?}: the audit trail of who opened whom.
+    "customer.view",
 )
+# Writes the user never sees as pending (the status bar and the outbox panel leave them out) and
+# that are dropped when the hub refuses them: there is nothing for the user to decide.
+SILENT_MUTATIONS = ("customer.view",)
 EDITABLE_CUSTOMER_FIELDS = ("given_name", "family_name", "birth_date", "notes", "preferences")
 REJECTION_CODES = (
     "invalid",  # args fail validation; message says which field

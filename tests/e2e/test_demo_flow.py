@@ -4,7 +4,6 @@ main window driven with the keyboard as an agent would on an incoming call."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -24,23 +23,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     site = start_demo(tmp_path_factory.mktemp("demo"), customers=CUSTOMERS)
     yield site
     site.close()
-
-
-@pytest.fixture
-def session(qtbot, demo: DemoSite, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
-    # A fresh cache per test: every test starts from an initial sync over HTTP.
-    s = Session(
-        tmp_path / "cache.sqlite3",
-        demo.hub_url,
-        demo.login.token,
-        user=dict(demo.login.user),
-        live_wait=1.0,
-    )
-    qtbot.addWidget(s.window)
-    s.start(show=True)
-    qtbot.waitUntil(lambda: s.worker.status.state == "online", timeout=60_000)
-    yield s
-    s.shutdown()
 
 
 def _type(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]

@@ -24,6 +24,10 @@ from rapport.ui.models.outbox_model import OutboxColumn
 from rapport.ui.models.timeline_model import SYNC_PENDING, SYNC_REJECTED, TimelineRole
 from rapport.ui.session import Session
 
+from .support import activate as _activate
+from .support import hub_row as _hub_row
+from .support import session_on as _session
+
 CUSTOMERS = 300
 HOOPS = STORY_CUSTOMERS["hoops"]
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -34,31 +38,6 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DemoSite]:
     site = start_demo(tmp_path_factory.mktemp("demo-writes"), customers=CUSTOMERS)
     yield site
     site.close()
-
-
-def _session(demo: DemoSite, cache: Path, hub_url: str | None = None) -> Session:
-    return Session(
-        cache,
-        hub_url or demo.hub_url,
-        demo.login.token,
-        user=dict(demo.login.user),
-        live_wait=1.0,
-    )
-
-
-@pytest.fixture
-def session(qtbot, demo: DemoSite, tmp_path: Path) -> Iterator[Session]:  # type: ignore[no-untyped-def]
-    s = _session(demo, tmp_path / "cache.sqlite3")
-    qtbot.addWidget(s.window)
-    s.start(show=True)
-    qtbot.waitUntil(lambda: s.worker.status.state == "online", timeout=60_000)
-    yield s
-    s.shutdown()
-
-
-def _activate(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
-    widget.activateWindow()  # a window manager does this when a dialog closes; offscreen does not
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is widget, timeout=5000)
 
 
 def _open_by_search(qtbot, win: MainWindow, text: str, customer_id: str) -> None:  # type: ignore[no-untyped-def]
@@ -86,11 +65,6 @@ def _submit(qtbot, dialog: LogInteractionDialog) -> None:  # type: ignore[no-unt
 
 def _top(win: MainWindow) -> Any:
     return win.findChild(QListView, "timelineList").model().index(0, 0)
-
-
-def _hub_row(demo: DemoSite, sql: str, *args: object) -> Any:
-    with demo.server.hub.engine.connect() as conn:
-        return conn.exec_driver_sql(sql, args).mappings().first()
 
 
 def test_a_logged_call_is_pending_at_once_then_reaches_the_hub(

@@ -83,6 +83,15 @@ def interaction_args(customer_id: str, n: int = 0, **over: object) -> dict:
     }
 
 
+# What every device receives whatever its scope: the hub's settings and its staff directory.
+DIRECTORY = frozenset({"setting", "staff"})
+
+
+def business(changes: list[dict]) -> list[dict]:
+    """The changes about stores, products and customers, without the directory's."""
+    return [ch for ch in changes if ch["entity"] not in DIRECTORY]
+
+
 def mutation(seq: int, name: str, args: dict) -> dict:
     return {"client_seq": seq, "mutation_id": f"m-{seq}", "name": name, "args": args}
 

@@ -10,7 +10,7 @@ import httpx
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 
-from .conftest import customer_row, login
+from .conftest import DIRECTORY, business, customer_row, login
 
 
 def test_login_rejects_wrong_password_and_unknown_user(server: HubServer) -> None:
@@ -71,7 +71,8 @@ def test_changes_paginate_in_order_without_gaps_or_repeats(server: HubServer, hu
     while True:
         params = {"limit": 10, **({"cursor": cursor} if cursor else {})}
         body = c.get("/v1/sync/changes", params=params).json()
-        seen += [ch["id"] for ch in body["changes"]]
+        # The hub's default settings are in the feed too, before the customers.
+        seen += [ch["id"] for ch in body["changes"] if ch["entity"] == "customer"]
         versions += [ch["version"] for ch in body["changes"]]
         cursor = body["cursor"]
         pages += 1
@@ -155,10 +156,15 @@ def test_associate_scope_is_their_store(server: HubServer, hub: Hub) -> None:
             }
         ],
     )
-    ids = {ch["id"] for ch in login(server, "assoc").get("/v1/sync/changes").json()["changes"]}
-    assert ids == {"c-0001", "st-b"}
-    ids = {ch["id"] for ch in login(server, "agent").get("/v1/sync/changes").json()["changes"]}
-    assert ids == {"c-0001", "c-0002", "st-b"}
+
+    def ids(username: str) -> set[str]:
+        body = login(server, username).get("/v1/sync/changes").json()
+        directory = {ch["entity"] for ch in body["changes"]} & DIRECTORY
+        assert directory == DIRECTORY  # every device gets the settings and the staff
+        return {ch["id"] for ch in business(body["changes"])}
+
+    assert ids("assoc") == {"c-0001", "st-b"}
+    assert ids("agent") == {"c-0001", "c-0002", "st-b"}
 
 
 def test_search_by_name_phone_any_format_and_email(server: HubServer, hub: Hub) -> None:

@@ -5,67 +5,30 @@ from __future__ import annotations
 
 import re
 import socketserver
-import threading
 import uuid
 from collections.abc import Iterator
-from email import message_from_bytes
 from email.message import Message
 from pathlib import Path
 
 import orjson
 import pytest
 
+from rapport.hub import payments
 from rapport.hub.notify import SmsFileNotifier, SmtpNotifier
+from rapport.hub.payments import TemplateCheckout
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
+from tests.smtp_sink import SmtpSink, smtp_sink
 
 from .conftest import customer_row, login, mutation, pull_all, push
 
 BASKET_ID = str(uuid.UUID(int=0xB1))
 
 
-class _SmtpHandler(socketserver.StreamRequestHandler):
-    """Just enough SMTP for smtplib: every message is kept on the server."""
-
-    def _say(self, line: str) -> None:
-        self.wfile.write(line.encode() + b"\r\n")
-
-    def handle(self) -> None:
-        self._say("220 test SMTP")
-        rcpt: list[str] = []
-        while line := self.rfile.readline():
-            cmd = line.decode().strip()
-            verb = cmd.split(" ", 1)[0].upper()
-            if verb in ("EHLO", "HELO"):
-                self._say("250 test")
-            elif verb == "RCPT":
-                rcpt.append(cmd.split(":", 1)[1].strip(" <>"))
-                self._say("250 OK")
-            elif verb == "DATA":
-                self._say("354 go on")
-                data = b""
-                while (chunk := self.rfile.readline()) not in (b".\r\n", b""):
-                    data += chunk[1:] if chunk.startswith(b"..") else chunk
-                self.server.messages.append((rcpt, message_from_bytes(data)))  # type: ignore[attr-defined]
-                self._say("250 queued")
-            elif verb == "QUIT":
-                self._say("221 bye")
-                return
-            else:  # MAIL, RSET, NOOP
-                self._say("250 OK")
-
-
 @pytest.fixture
-def smtp() -> Iterator[socketserver.ThreadingTCPServer]:
-    socketserver.ThreadingTCPServer.allow_reuse_address = True
-    srv = socketserver.ThreadingTCPServer(("127.0.0.1", 0), _SmtpHandler)
-    srv.messages = []  # type: ignore[attr-defined]
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield srv
-    srv.shutdown()
-    srv.server_close()
-    thread.join(timeout=5)
+def smtp() -> Iterator[SmtpSink]:
+    with smtp_sink() as sink:
+        yield sink
 
 
 def _consent(**channels: str) -> dict:
@@ -166,7 +129,14 @@ def test_save_then_send_by_email_reaches_smtp_with_a_working_link(
 
     page = c.get(link.removeprefix(server.url), headers={"Authorization": ""})
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-    assert "273.00 EUR" in page.text and "Pay" in page.text and "Leather gloves" in page.text
+    assert "273.00 EUR" in page.text and "Leather gloves" in page.text
+    # No payment provider configured: the page says how to pay, no dead button.
+    assert "To pay, reply to the message" in page.text and "<button" not in page.text
+    # With the provider's payment-link address set, Pay leads there with this basket's amount.
+    hub.payments = TemplateCheckout("https://pay.example.com/link?ref={reference}&amt={amount}")
+    page = c.get(link.removeprefix(server.url), headers={"Authorization": ""})
+    assert f'href="https://pay.example.com/link?ref=rapport-{BASKET_ID}&amp;amt=27300"' in page.text
+    assert "Pay 273.00 EUR" in page.text
     assert c.get("/b/" + "x" * 32).status_code == 404
     assert c.get("/b/" + link.rsplit("/", 1)[1][:-1] + "_").status_code == 404
 
@@ -244,3 +214,12 @@ def test_a_variant_not_in_the_catalog_is_refused(server: HubServer, hub: Hub, sh
     assert res["status"] == "rejected" and "quantity" in res["error"]["message"]
     with hub.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM basket").scalar_one() == 0
+
+
+@pytest.mark.parametrize(
+    "template",
+    ["http://pay.example.com/{amount}", "https://pay.example.com/{card_number}"],
+)
+def test_a_payment_address_that_would_leak_or_break_is_refused(template: str) -> None:
+    with pytest.raises(ValueError, match="RAPPORT_PAYMENT_URL"):
+        payments.from_env({"RAPPORT_PAYMENT_URL": template})

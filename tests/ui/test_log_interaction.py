@@ -11,9 +11,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListView, QPlainTextEdit
 
 from rapport.cache.acks import apply_push_results
-from rapport.cache.outbox import counts, entries
+from rapport.cache.apply import apply_changes
+from rapport.cache.db import open_cache
+from rapport.cache.hub_settings import wrapup_codes
+from rapport.cache.outbox import counts, entries, pending_batch
 from rapport.cache.writes import LocalWrites
 from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.protocol import DEFAULT_WRAPUP_CODES
 from rapport.ui.dialogs.log_interaction import LogInteractionDialog
 from rapport.ui.main_window import MainWindow
 from rapport.ui.models.timeline_model import SYNC_PENDING, SYNC_REJECTED, TimelineRole
@@ -218,3 +222,70 @@ def test_a_follow_up_can_be_created_with_the_call(qtbot, window, reader) -> None
     task = next(e for e in pending_batch(dialog._writes.conn) if e.name == "task.create")
     assert task.args["title"] == "Call back with the delivery slot"
     assert task.args["customer_id"] == HOOPS and task.args["kind"] == "follow_up"
+
+
+def test_wrapup_codes_are_the_hubs_and_follow_the_channel(qtbot, window, writes) -> None:  # type: ignore[no-untyped-def]
+    codes = [
+        {"code": "refund", "label": "Refund issued"},
+        {"code": "no answer", "label": "No answer", "channels": ["phone"]},
+    ]
+    apply_changes(
+        writes.conn,
+        [{"entity": "setting", "op": "upsert", "id": "wrapup_codes",
+          "data": {"id": "wrapup_codes", "value": codes, "updated_at": "2026-11-01T00:00:00Z"}}],
+        None,
+    )  # fmt: skip
+    assert window.open_customer(HOOPS)
+    dialog = _open_log(qtbot, window)
+    combo = dialog.findChild(QComboBox, "logDisposition")
+
+    def offered() -> list[str]:
+        return [combo.itemText(i) for i in range(combo.count())]
+
+    assert offered() == ["No wrap-up code", "Refund issued", "No answer"]  # on the phone
+    combo.setCurrentIndex(1)
+    dialog.channel.setCurrentIndex(dialog.channel.findData("email"))
+    assert offered() == ["No wrap-up code", "Refund issued"]  # no "no answer" by email
+    assert combo.currentData() == "refund"  # what was chosen stays chosen
+    dialog.reject()
+
+
+def test_before_the_first_sync_the_built_in_codes_are_offered(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    conn, _ = open_cache(tmp_path / "fresh.sqlite3")
+    codes = wrapup_codes(conn)
+    assert [c.code for c in codes] == [c["code"] for c in DEFAULT_WRAPUP_CODES]
+    assert codes[0].offered_on("email") and not codes[-1].offered_on("email")
+
+
+def test_opening_a_customer_is_audited_without_showing_as_pending(qtbot, window, writes) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClicks(window.search.box, "Lucas Mar")
+    qtbot.waitUntil(lambda: window.search.model.query == "Lucas Mar", timeout=2000)
+    qtbot.keyClick(window.search.box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.customer.current_customer_id == HOOPS, timeout=2000)
+    [view] = pending_batch(writes.conn)
+    assert view.name == "customer.view" and view.customer_id == HOOPS
+    assert view.args["source"] == "search" and view.args["query"] == "Lucas Mar"
+    # Nothing for the agent to see or wait for.
+    assert counts(writes.conn).pending == 0 and entries(writes.conn) == []
+    assert "All changes sent" in window.status.text()
+    # The hub refusing it (say, erased meanwhile) drops it quietly.
+    apply_push_results(
+        writes.conn,
+        [{"client_seq": view.client_seq, "status": "rejected", "error": {"code": "erased"}}],
+    )
+    assert pending_batch(writes.conn) == [] and counts(writes.conn).rejected == 0
+
+
+def test_it_policy_limits_the_channels_offered(qtbot, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    win = MainWindow(
+        reader, writes=writes, now=lambda: FIXED_NOW, allowed_channels=("phone", "email")
+    )
+    qtbot.addWidget(win)
+    win.show()
+    assert win.open_customer(HOOPS)
+    dialog = win.log_interaction()
+    assert dialog is not None
+    offered = [dialog.channel.itemData(i) for i in range(dialog.channel.count())]
+    assert offered == ["phone", "email"]
+    dialog.reject()
+    win.detach()

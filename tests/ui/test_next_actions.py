@@ -8,10 +8,14 @@ import sqlite3
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import Qt
 
 from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.ui.basket.dialog import BasketDialog
 from rapport.ui.customer.next_actions import NextActionsPanel, SuggestionRole
 from rapport.ui.customer.view import Customer360
+from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog
+from rapport.ui.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 
 
@@ -81,3 +85,33 @@ def test_switching_customers_replaces_the_cards(view: Customer360) -> None:
 def test_model_passes_the_model_tester(qtmodeltester, view: Customer360) -> None:  # type: ignore[no-untyped-def]
     view.show_customer(STORY_CUSTOMERS["hoops"])
     qtmodeltester.check(view.next_actions.model)
+
+
+def test_a_card_leads_to_the_action_by_click_or_by_keyboard(  # type: ignore[no-untyped-def]
+    qtbot, reader: sqlite3.Connection, writes
+) -> None:
+    win = MainWindow(reader, writes=writes, now=fixed_now)
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitExposed(win)
+    assert win.open_customer(STORY_CUSTOMERS["hoops"])
+    incentive, consent = win.customer.next_actions.cards()
+    assert incentive.go is not None and "basket" in incentive.go.text()
+    assert incentive.go.isVisible()
+
+    # A click (or a tap) on the win-back card opens a basket on the abandoned hoop, ready to add.
+    qtbot.mouseClick(incentive, Qt.MouseButton.LeftButton)
+    basket = win.findChild(BasketDialog)
+    assert basket is not None and basket.isVisible()
+    qtbot.waitUntil(lambda: basket.catalog.rowCount() == 1, timeout=2000)
+    assert "Spalding" in basket.catalog.product(0).name
+    assert basket.add_button.isEnabled()
+    basket.close()
+
+    # Keyboard: the consent card takes focus and Enter opens the consent dialog.
+    consent.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(consent, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: win.findChild(ConsentPreferencesDialog) is not None, timeout=2000)
+    win.findChild(ConsentPreferencesDialog).reject()
+    win.detach()

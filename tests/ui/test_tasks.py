@@ -11,12 +11,14 @@ import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListView, QPushButton
 
+from rapport.cache.apply import apply_changes
 from rapport.cache.outbox import entries
 from rapport.cache.tasks import (
     booking_interaction_id,
     create_follow_up,
     customer_open_tasks,
     my_tasks,
+    stores,
 )
 from rapport.cache.writes import LocalWrites
 from rapport.hub.seed import STORY_CUSTOMERS
@@ -224,3 +226,39 @@ def test_my_tasks_are_grouped_in_local_time(writes: LocalWrites, reader) -> None
     assert [t.title for t in tasks.upcoming] == ["Morning call"]
     assert tasks.due_count == 1
     assert MyTasksModel().rowCount() == 0
+
+
+def test_the_appointment_goes_to_a_colleague_of_the_chosen_store(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, reader, writes: LocalWrites
+) -> None:
+    first, second = (s.id for s in stores(reader)[:2])
+
+    def person(uid: str, name: str, store: str, active: int = 1) -> dict:
+        return {"entity": "staff", "op": "upsert", "id": uid,
+                "data": {"id": uid, "display_name": name, "role": "associate",
+                         "store_id": store, "active": active}}  # fmt: skip
+
+    apply_changes(
+        writes.conn,
+        [person("u-ines", "Inès Roy", first), person("u-bob", "Bob Lenoir", first),
+         person("u-gone", "Old Timer", first, 0), person("u-paul", "Paul Ng", second)],
+        None,
+    )  # fmt: skip
+    assert window.open_customer(BRIDE)
+    dialog = window.tasks.book_appointment()
+    assert dialog is not None
+    store = dialog.findChild(QComboBox, "appointmentStore")
+    associate = dialog.findChild(QComboBox, "appointmentAssociate")
+
+    def offered() -> list[str]:
+        return [associate.itemText(i) for i in range(associate.count())]
+
+    store.setCurrentIndex(store.findData(first))
+    assert offered() == ["Me", "Bob Lenoir", "Inès Roy"]  # by name; who left is not offered
+    associate.setCurrentIndex(associate.findData("u-ines"))
+    store.setCurrentIndex(store.findData(second))
+    assert offered() == ["Me", "Paul Ng"] and associate.currentData() == "u-agent"
+    associate.setCurrentIndex(associate.findData("u-paul"))
+    dialog.submit()
+    [entry] = [e for e in entries(reader) if e.name == "task.create"]
+    assert entry.args["assignee_id"] == "u-paul" and entry.args["store_id"] == second

@@ -12,8 +12,9 @@ from typing import Any
 
 import orjson
 
+from rapport.cache.apply import purge_customer
 from rapport.cache.search_index import reindex_customers
-from rapport.protocol import EDITABLE_CUSTOMER_FIELDS
+from rapport.protocol import EDITABLE_CUSTOMER_FIELDS, SILENT_MUTATIONS
 
 
 @dataclass(slots=True)
@@ -57,6 +58,10 @@ def apply_push_results(conn: sqlite3.Connection, results: Sequence[Mapping[str, 
             name, args, customer_id = row[0], orjson.loads(row[1]), row[2]
             if customer_id:
                 report.customers.add(customer_id)
+            if res.get("status") == "rejected" and name in SILENT_MUTATIONS:
+                # Nothing for the user to decide (a view of a customer erased meanwhile).
+                conn.execute("DELETE FROM outbox WHERE client_seq = ?", (seq,))
+                continue
             if res.get("status") == "rejected":
                 err = res.get("error") or {}
                 _revert(conn, name, args, err.get("current"))
@@ -104,6 +109,12 @@ def _reconcile(
             reindex_customers(conn, [cid])
             fields = ", ".join(str(c.get("field")) for c in conflicts)
             return f"Someone changed {fields} first; the newer value was kept."
+    if name == "customer.create" and result.get("merged_into"):
+        how = {"email": "the same email", "phone": "the same phone number"}.get(
+            str(result.get("matched")), "the same details"
+        )
+        # The redirect that moves what was queued for the new profile comes with the next pull.
+        return f"Already a customer with {how}: the new profile was merged into theirs."
     if name == "consent.set" and cid and result.get("superseded"):
         current = result.get("consent")
         if isinstance(current, dict):
@@ -122,4 +133,7 @@ def dismiss_entry(conn: sqlite3.Connection, client_seq: int) -> None:
             return
         if row[0] == "interaction.log" and row[2] == "rejected" and row[1]:
             conn.execute("DELETE FROM interaction WHERE id = ?", (row[1],))
+        if row[0] == "customer.create" and row[2] == "rejected" and row[1]:
+            # The hub never took this customer: the local profile and what waits for it go too.
+            purge_customer(conn, row[1])
         conn.execute("DELETE FROM outbox WHERE client_seq = ?", (client_seq,))

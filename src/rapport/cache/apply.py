@@ -77,6 +77,7 @@ def apply_changes(
     upserts: dict[str, list[tuple[Any, ...]]] = {}
     deletes: dict[str, list[str]] = {}
     specials: list[Mapping[str, Any]] = []
+    released = _released(conn)
     for ch in changes:
         entity = ch.get("entity")
         if entity not in ENTITIES:
@@ -93,6 +94,8 @@ def apply_changes(
             deletes.setdefault(entity, []).append(rid)
             continue
         data = ch.get("data") or {}
+        if released and spec.customer_column and data.get(spec.customer_column) in released:
+            continue  # let go of under the retention policy: not kept until pinned again
         upserts.setdefault(entity, []).append(_row_tuple(entity, data))
         if spec.customer_column and data.get(spec.customer_column):
             applied.customers.add(data[spec.customer_column])
@@ -126,7 +129,7 @@ def apply_changes(
                     applied.customers.add(into)
                     touched_index.add(into)
             else:
-                _purge(conn, ch["id"])
+                purge_customer(conn, ch["id"])
                 applied.purged.add(ch["id"])
             applied.rows += 1
         gone = applied.deleted_customers | applied.purged | set(applied.redirects)
@@ -139,6 +142,10 @@ def apply_changes(
             set_state(conn, "cursor", cursor)
         set_state(conn, "last_sync_at", (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"))
     return applied
+
+
+def _released(conn: sqlite3.Connection) -> frozenset[str]:
+    return frozenset(r[0] for r in conn.execute("SELECT customer_id FROM released_customer"))
 
 
 def _customer_tables() -> list[tuple[str, str]]:
@@ -172,7 +179,7 @@ def _redirect(conn: sqlite3.Connection, old: str, new: str) -> None:
     )
 
 
-def _purge(conn: sqlite3.Connection, customer_id: str) -> None:
+def purge_customer(conn: sqlite3.Connection, customer_id: str) -> None:
     """Customer erased: every row about them goes, pending writes included. Logs a count only."""
     removed = 0
     for table, column in _customer_tables():

@@ -75,6 +75,11 @@ def _like(word: str) -> str:
     return f"%{escaped}%"
 
 
+def product_sku(conn: sqlite3.Connection, product_id: str) -> str | None:
+    row = conn.execute("SELECT sku FROM product WHERE id = ?", (product_id,)).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
 def search_catalog(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[ProductHit]:
     """Products whose name, SKU (or a variant's), category or brand contain every word typed;
     names starting with the text first."""

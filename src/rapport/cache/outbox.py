@@ -16,6 +16,8 @@ from typing import Any
 
 import orjson
 
+from rapport.protocol import SILENT_MUTATIONS
+
 PENDING = "pending"
 REJECTED = "rejected"
 NOTICE = "notice"  # applied, but the hub kept a newer value for part of it: tell the user
@@ -91,6 +93,10 @@ def _entry(row: sqlite3.Row) -> OutboxEntry:
     )
 
 
+# SILENT_MUTATIONS are fixed names from the protocol, not input: safe to inline.
+VISIBLE = "name NOT IN ({})".format(", ".join(f"'{n}'" for n in SILENT_MUTATIONS))
+
+
 def pending_batch(conn: sqlite3.Connection, limit: int = 100) -> list[OutboxEntry]:
     rows = conn.execute(
         "SELECT * FROM outbox WHERE state = 'pending' ORDER BY client_seq LIMIT ?", (limit,)
@@ -101,16 +107,21 @@ def pending_batch(conn: sqlite3.Connection, limit: int = 100) -> list[OutboxEntr
 def entries(
     conn: sqlite3.Connection, states: Iterable[str] = (PENDING, REJECTED, NOTICE)
 ) -> list[OutboxEntry]:
+    """What the user sees of the outbox (audit-only writes left out)."""
     states = tuple(states)
     marks = ",".join("?" * len(states))
     rows = conn.execute(
-        f"SELECT * FROM outbox WHERE state IN ({marks}) ORDER BY client_seq", states
+        f"SELECT * FROM outbox WHERE state IN ({marks}) AND {VISIBLE} ORDER BY client_seq", states
     ).fetchall()
     return [_entry(r) for r in rows]
 
 
 def counts(conn: sqlite3.Connection) -> OutboxCounts:
-    found = dict(conn.execute("SELECT state, count(*) FROM outbox GROUP BY state").fetchall())
+    found = dict(
+        conn.execute(
+            f"SELECT state, count(*) FROM outbox WHERE {VISIBLE} GROUP BY state"
+        ).fetchall()
+    )
     return OutboxCounts(found.get(PENDING, 0), found.get(REJECTED, 0), found.get(NOTICE, 0))
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from rapport.cache.outbox import NOTICE, PENDING, REJECTED
+from rapport.cache.outbox import NOTICE, PENDING, REJECTED, VISIBLE
 
 # Refused first (they need a decision), then notices, then what is still on its way, in send order.
 _STATE_ORDER = f"CASE o.state WHEN '{REJECTED}' THEN 0 WHEN '{NOTICE}' THEN 1 ELSE 2 END"
@@ -55,7 +55,7 @@ def outbox_items(
         " o.summary, o.last_error, o.error_code, o.attempts,"
         " c.id AS known, c.given_name, c.family_name"
         " FROM outbox AS o LEFT JOIN customer AS c ON c.id = o.customer_id"
-        f" WHERE o.state IN ({marks}) ORDER BY {_STATE_ORDER}, o.client_seq",
+        f" WHERE o.state IN ({marks}) AND o.{VISIBLE} ORDER BY {_STATE_ORDER}, o.client_seq",
         states,
     ).fetchall()
     out = []

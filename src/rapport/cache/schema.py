@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from rapport.protocol import BASKET, ENTITIES, TASK, Entity
+from rapport.protocol import BASKET, ENTITIES, SETTING, STAFF, TASK, Entity
 
 _SQL_TYPES = {"text": "TEXT", "int": "INTEGER", "json": "TEXT"}
 
@@ -113,6 +113,25 @@ def _v4(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    for entity in (SETTING, STAFF):
+        for stmt in entity_ddl(entity):
+            conn.execute(stmt)
+
+
+def _v6(conn: sqlite3.Connection) -> None:
+    # Retention (IT policy cache_retention_days): customers brought here by a pin, and when they
+    # were last opened; customers let go of, whose changes the sync then leaves out.
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS local_pin ("
+        " customer_id TEXT PRIMARY KEY, pinned_at TEXT NOT NULL, opened_at TEXT)"
+    )
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS released_customer ("
+        " customer_id TEXT PRIMARY KEY, released_at TEXT NOT NULL)"
+    )
+
+
 # Every keystroke ends in a prefix token: "lucas m" and "lucas.m" end in a one-character token,
 # and caller-ID digits go through 4 and 5 digits. Without an index for that length, FTS5 merges the
 # doclists of every matching term (a million for "m" at call-center scale); with one, it reads a
@@ -120,20 +139,20 @@ def _v4(conn: sqlite3.Connection) -> None:
 FTS_PREFIXES = "1 2 3 4 5"
 
 
-def _v5(conn: sqlite3.Connection) -> None:
+def _v7(conn: sqlite3.Connection) -> None:
     # FTS5 fixes its prefix indexes at creation: build the new table from the old one's stored
     # text (no re-tokenizing of phones in Python), then swap the names.
-    conn.execute("DROP TABLE IF EXISTS customer_fts_v5")
-    _create_customer_fts(conn, "customer_fts_v5", FTS_PREFIXES)
+    conn.execute("DROP TABLE IF EXISTS customer_fts_v7")
+    _create_customer_fts(conn, "customer_fts_v7", FTS_PREFIXES)
     conn.execute(
-        "INSERT INTO customer_fts_v5 (rowid, name, emails, phones, loyalty)"
+        "INSERT INTO customer_fts_v7 (rowid, name, emails, phones, loyalty)"
         " SELECT rowid, name, emails, phones, loyalty FROM customer_fts"
     )
     conn.execute("DROP TABLE customer_fts")
-    conn.execute("ALTER TABLE customer_fts_v5 RENAME TO customer_fts")
+    conn.execute("ALTER TABLE customer_fts_v7 RENAME TO customer_fts")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

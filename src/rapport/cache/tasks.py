@@ -178,6 +178,20 @@ def due_between(
     return [_view(r) for r in rows]
 
 
+def staff_at(conn: sqlite3.Connection, store_id: str | None) -> list[tuple[str, str]]:
+    """(user id, display name) of the active staff of a store, by name: who can take an
+    appointment there."""
+    try:
+        rows = conn.execute(
+            "SELECT id, display_name FROM staff WHERE store_id IS ? AND active = 1"
+            " ORDER BY display_name COLLATE NOCASE, id",
+            (store_id,),
+        ).fetchall()
+    except sqlite3.OperationalError:  # a cache from before the staff directory
+        return []
+    return [(r[0], r[1] or r[0]) for r in rows]
+
+
 def stores(conn: sqlite3.Connection) -> list[StoreChoice]:
     rows = conn.execute("SELECT id, name, city FROM store ORDER BY name, id").fetchall()
     return [StoreChoice(r[0], r[1] or r[0], r[2]) for r in rows]

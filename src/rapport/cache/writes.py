@@ -44,6 +44,9 @@ class LocalWrites:
         self.store_id = store_id
         self._now = now or (lambda: datetime.now(UTC))
 
+    def now_text(self) -> str:
+        return _iso(self._now())
+
     def _customer(self, customer_id: str) -> sqlite3.Row:
         row = self.conn.execute("SELECT * FROM customer WHERE id = ?", (customer_id,)).fetchone()
         if row is None:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
-from rapport.hub.routes import admin, basket_link, writes
+from rapport.hub.routes import admin, basket_link, ingest, systems, writes
 from rapport.hub.service import CursorError, Hub
 from rapport.hub.store.changes import ChangePage, Scope
 from rapport.hub.store.users import User
@@ -86,17 +86,50 @@ def create_app(hub: Hub) -> FastAPI:
 
     CurrentUser = Annotated[User, Depends(current_user)]
 
-    @app.post("/v1/auth/login", response_model=LoginResponse, tags=["auth"])
-    def login(body: LoginRequest) -> LoginResponse:
+    @app.post(
+        "/v1/auth/login",
+        response_model=LoginResponse,
+        tags=["auth"],
+        responses={429: {"description": "Too many wrong passwords: retry after Retry-After s"}},
+    )
+    def login(body: LoginRequest, request: Request) -> LoginResponse:
+        address = request.client.host if request.client else None
+        throttle = hub.login_throttle
+        wait = throttle.retry_after(body.username, address)
+        if wait:
+            raise HTTPException(
+                429,
+                f"too many wrong passwords: try again in {max(1, round(wait / 60))} min",
+                headers={"Retry-After": str(wait)},
+            )
         result = hub.login(body.username, body.password)
         if result is None:
+            throttle.failed(body.username, address)
             raise HTTPException(401, "wrong username or password")
+        throttle.succeeded(body.username)
         u, raw, expires = result
         return LoginResponse(token=raw, expires_at=expires, user=_user_out(u))
+
+    @app.post("/v1/auth/logout", status_code=204, tags=["auth"], summary="End this token's session")
+    def logout(
+        _u: CurrentUser, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+    ) -> Response:
+        if creds is not None:
+            hub.logout(creds.credentials)
+        return Response(status_code=204)
 
     @app.get("/v1/me", response_model=UserOut, tags=["auth"])
     def me(u: CurrentUser) -> UserOut:
         return _user_out(u)
+
+    @app.get(
+        "/v1/client/release",
+        tags=["client"],
+        summary="The desktop release agents should run: {version, download_url}, or nulls",
+    )
+    def client_release(_u: CurrentUser) -> dict[str, str | None]:
+        release = hub.client_release()
+        return release or {"version": None, "download_url": None}
 
     @app.get(
         "/v1/sync/changes",
@@ -157,11 +190,13 @@ def create_app(hub: Hub) -> FastAPI:
     ) -> Response:
         # Every customer, whatever the caller's replication scope: this is how an associate finds
         # someone outside their store, then pins them (POST /v1/sync/subscribe).
-        return _json({"results": hub.search(q, limit, Scope())})
+        return _json({"results": hub.search(q, limit, Scope(), by=u)})
 
     writes.register(app, hub, current_user, _json)
     admin.register(app, hub, current_user, _json)
     basket_link.register(app, hub)
+    ingest.register(app, hub, current_user, _json)
+    systems.register(app, hub, current_user, _json)
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(PoolTimeout)

@@ -88,7 +88,7 @@ def push(
                     expected = last + 1
                     break
                 else:
-                    out = apply_mutation(conn, Context(user, now), m.name, m.args)
+                    out = apply_mutation(conn, Context(user, now, device_id), m.name, m.args)
                     devices.record_result(
                         conn,
                         device_id,

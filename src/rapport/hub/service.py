@@ -6,19 +6,24 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
+from rapport.hub import hub_settings, payments, staff
 from rapport.hub import push as push_mod
 from rapport.hub.identity import normalize_identity_rows
+from rapport.hub.ingest.systems import Systems
+from rapport.hub.ingest.tracking import Tracking
 from rapport.hub.live import ChangeNotifier
 from rapport.hub.notify import Outbound, attach
-from rapport.hub.store import aliases, changes, devices, subscriptions, users
+from rapport.hub.payments import PaymentLinks
+from rapport.hub.store import aliases, audit, changes, devices, subscriptions, users
 from rapport.hub.store.customers import UnknownCustomer, exists
-from rapport.hub.store.db import get_meta, open_engine
+from rapport.hub.store.db import get_meta, open_engine, set_meta
 from rapport.hub.store.erasure import ErasureReport, erase_customer
 from rapport.hub.store.merge import MergeReport, merge_customers
 from rapport.hub.store.search import search_customers
 from rapport.hub.store.subjects import is_erased
+from rapport.hub.throttle import LoginThrottle
 
 
 class CursorError(ValueError):
@@ -40,11 +45,40 @@ class Hub:
         self.hub_id = get_meta(engine, "hub_id") or "hub"
         # What customer messages go through (baskets): SMTP from the environment, SMS to a file.
         self.outbound = outbound or Outbound.for_engine(engine)
+        # Where a sent basket's Pay button leads (RAPPORT_PAYMENT_URL), or none.
+        self.payments: PaymentLinks = payments.from_env()
+        self.login_throttle = LoginThrottle()
         attach(engine, self.outbound)
+        with engine.begin() as conn:
+            hub_settings.ensure_defaults(conn, users.now_iso())
+            staff.backfill(conn)
+        # Segment-compatible tracking (rapport.hub.ingest): write keys, dedupe, identity resolution.
+        self.tracking = Tracking(engine, self.notifier.notify, default_region)
+        # Orders, interactions and customers from other systems, by their own ids.
+        self.systems = Systems(engine, self.notifier.notify, default_region)
+
+    def add_write_key(self, name: str) -> str:
+        """A new tracking write key for source ``name``: returned once, only its hash is kept."""
+        return self.tracking.add_write_key(name)[1]
 
     @classmethod
     def open(cls, url: str, **kwargs: Any) -> Hub:
         return cls(open_engine(url), **kwargs)
+
+    # -- client releases ------------------------------------------------------------------------
+    def announce_client(self, version: str, download_url: str) -> None:
+        """The desktop release agents should run; clients tell their agent when theirs is older."""
+        set_meta(self.engine, "client_version", version)
+        set_meta(self.engine, "client_download_url", download_url)
+
+    def client_release(self) -> dict[str, str] | None:
+        version = get_meta(self.engine, "client_version")
+        if not version:
+            return None
+        return {
+            "version": version,
+            "download_url": get_meta(self.engine, "client_download_url") or "",
+        }
 
     # -- writes ---------------------------------------------------------------------------------
     def write(self, entity: str, rows: Sequence[Mapping[str, Any]]) -> int:
@@ -116,17 +150,20 @@ class Hub:
         self.notifier.notify()
         return report
 
+    def put_setting(self, key: str, value: Any) -> dict[str, Any]:
+        """Change a replicated setting; raises :class:`rapport.hub.hub_settings.SettingError`."""
+        with self.engine.begin() as conn:
+            row = hub_settings.put_setting(conn, key, value, users.now_iso())
+        self.notifier.notify()
+        return row
+
     # -- subscriptions (pinned customers) --------------------------------------------------------
     def subscribe(self, u: users.User, customer_id: str) -> list[dict[str, Any]]:
         """Pin a customer for ``u``; returns every row about them as changes (and, when
         ``customer_id`` was merged into another, a redirect after them). Raises
         :class:`UnknownCustomer`."""
         with self.engine.begin() as conn:
-            if is_erased(conn, customer_id):
-                raise UnknownCustomer(customer_id)
-            target = aliases.resolve_one(conn, customer_id)
-            if not exists(conn, target):
-                raise UnknownCustomer(customer_id)
+            target = _live_customer(conn, customer_id)
             subscriptions.subscribe(conn, u.id, target, users.now_iso())
             snapshot = subscriptions.customer_snapshot(conn, target)
         if target != customer_id:
@@ -156,7 +193,10 @@ class Hub:
         store_id: str | None = None,
     ) -> users.User:
         with self.engine.begin() as conn:
-            return users.add_user(conn, username, password, display_name, role, store_id)
+            u = users.add_user(conn, username, password, display_name, role, store_id)
+            staff.publish(conn, u)
+        self.notifier.notify()
+        return u
 
     def login(self, username: str, password: str) -> tuple[users.User, str, str] | None:
         with self.engine.begin() as conn:
@@ -165,6 +205,27 @@ class Hub:
                 return None
             raw, expires = users.issue_token(conn, u, self.token_ttl)
         return u, raw, expires
+
+    def logout(self, raw: str) -> bool:
+        with self.engine.begin() as conn:
+            return users.revoke_token(conn, raw)
+
+    def list_users(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return users.list_users(conn)
+
+    def set_user_disabled(self, username: str, disabled: bool) -> users.User:
+        """Raises :class:`rapport.hub.store.users.UnknownUser`."""
+        with self.engine.begin() as conn:
+            u = users.set_disabled(conn, username, disabled)
+            staff.publish(conn, u, active=not disabled)
+        self.notifier.notify()
+        return u
+
+    def reset_password(self, username: str, password: str) -> users.User:
+        """Raises :class:`rapport.hub.store.users.UnknownUser`."""
+        with self.engine.begin() as conn:
+            return users.reset_password(conn, username, password)
 
     def user_for_token(self, raw: str) -> users.User | None:
         with self.engine.connect() as conn:
@@ -205,6 +266,51 @@ class Hub:
         with self.engine.connect() as conn:
             return changes.latest_seq(conn)
 
-    def search(self, q: str, limit: int, scope: changes.Scope) -> list[dict[str, Any]]:
+    def has_customers(self) -> bool:
+        """Whether any customer was ever loaded (a new hub holds only its default settings)."""
         with self.engine.connect() as conn:
-            return search_customers(conn, q, limit, scope, self.default_region)
+            return changes.any_rows(conn, "customer")
+
+    def search(
+        self, q: str, limit: int, scope: changes.Scope, by: users.User | None = None
+    ) -> list[dict[str, Any]]:
+        with self.engine.begin() as conn:
+            results = search_customers(conn, q, limit, scope, self.default_region)
+            if by is not None:
+                one = results[0]["id"] if len(results) == 1 else None
+                audit.record(conn, "search", by.id, users.now_iso(), one,
+                             {"q": q, "results": len(results)})  # fmt: skip
+            return results
+
+    def audit(self, **filters: Any) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return audit.query(conn, **filters)
+
+    def export_customer(self, customer_id: str, by: users.User) -> dict[str, Any]:
+        """Everything held about a person (GDPR access request); raises :class:`UnknownCustomer`.
+        The export itself is audited."""
+        with self.engine.begin() as conn:
+            target = _live_customer(conn, customer_id)
+            rows: dict[str, list[Any]] = {}
+            for ch in subscriptions.customer_snapshot(conn, target):
+                rows.setdefault(ch["entity"], []).append(ch["data"])
+            now = users.now_iso()
+            audit.record(conn, "export", by.id, now, target)
+            return {
+                "customer_id": target,
+                "exported_at": now,
+                "merged_ids": aliases.aliases_of(conn, target),
+                "data": rows,
+                "access_log": audit.query(conn, customer_id=target, limit=audit.MAX_ROWS),
+            }
+
+
+def _live_customer(conn: Connection, customer_id: str) -> str:
+    """The customer ``customer_id`` is now (merges followed); erased and unknown ids raise
+    :class:`UnknownCustomer` alike."""
+    if is_erased(conn, customer_id):
+        raise UnknownCustomer(customer_id)
+    target = aliases.resolve_one(conn, customer_id)
+    if not exists(conn, target):
+        raise UnknownCustomer(customer_id)
+    return target

@@ -83,7 +83,11 @@ class HubClient:
             raise HubUnavailable(f"cannot reach the hub at {self.base_url}") from exc
         if resp.status_code == 401:
             raise AuthRequired(_detail(resp) or "sign in again")
-        if resp.status_code >= 500 or resp.status_code == 429:
+        if resp.status_code == 429:  # busy, or too many wrong passwords: the hub says which
+            raise HubUnavailable(
+                _detail(resp) or "the hub asks to wait before trying again", _retry_after(resp)
+            )
+        if resp.status_code >= 500:
             raise HubUnavailable(f"the hub answered {resp.status_code}", _retry_after(resp))
         if resp.status_code >= 400:
             raise Rejected(_detail(resp) or f"the hub refused the request ({resp.status_code})")
@@ -102,6 +106,14 @@ class HubClient:
             raise HubUnavailable("the hub's sign-in answer is malformed") from exc
         self.token = result.token
         return result
+
+    async def client_release(self) -> tuple[str, str] | None:
+        """(version, download URL) the hub announces for the desktop app, or None."""
+        body = await self._request("GET", "/v1/client/release")
+        version = body.get("version") if isinstance(body, dict) else None
+        if not isinstance(version, str) or not version:
+            return None
+        return version, str(body.get("download_url") or "")
 
     async def changes(
         self, cursor: str | None, limit: int, wait: float = 0, device: str | None = None

@@ -23,6 +23,7 @@ from rapport.cache.acks import apply_push_results
 from rapport.cache.apply import Applied, apply_changes, reset_cache
 from rapport.cache.db import connect, get_state
 from rapport.cache.outbox import counts, device_id, pending_batch
+from rapport.cache.retention import apply_pinned
 from rapport.cache.schema import SCHEMA_VERSION
 from rapport.sync.client import AuthRequired, HubClient, HubError, HubUnavailable
 
@@ -200,7 +201,7 @@ class SyncEngine:
         """Subscribe to a customer outside this user's scope and store their history now: it
         predates our cursor, so the change feed alone would never bring it."""
         changes = await self.client.subscribe(customer_id)
-        applied = await self._db(self._call, apply_changes, changes, None)
+        applied = await self._db(self._call, apply_pinned, customer_id, changes)
         self._on_applied(applied)
         return applied
 

@@ -10,7 +10,7 @@ import asyncio
 import contextlib
 import logging
 import threading
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from pathlib import Path
 from typing import Any
 
@@ -70,13 +70,9 @@ class SyncWorker(QObject):
 
     def stop(self, timeout: float = 5.0) -> None:
         """Cancel the pull in flight and join the thread (call before the app quits)."""
-        loop, stop = self._loop, self._stop
-        if loop is not None and stop is not None and not loop.is_closed():
-            # The thread may see ``stop`` and close its loop between the two calls (seen on a
-            # loaded machine): then there is nothing left to cancel.
-            with contextlib.suppress(RuntimeError):
-                loop.call_soon_threadsafe(stop.set)
-                loop.call_soon_threadsafe(self._cancel_all)
+        stop = self._stop
+        if stop is not None and self._call_soon(stop.set):
+            self._call_soon(self._cancel_all)
         if self._thread is not None:
             self._thread.join(timeout)
             if self._thread.is_alive():
@@ -85,9 +81,19 @@ class SyncWorker(QObject):
 
     def kick(self) -> None:
         """Send the outbox now (a local write was just made, or the network came back)."""
+        self._call_soon(self._engine.kick)
+
+    def _call_soon(self, callback: Callable[[], object]) -> bool:
+        """Run ``callback`` on the worker's loop; False when the loop is gone or closing (once
+        ``stop`` is set the loop may close between any check and the call)."""
         loop = self._loop
-        if loop is not None and not loop.is_closed():
-            loop.call_soon_threadsafe(self._engine.kick)
+        if loop is None or loop.is_closed():
+            return False
+        try:
+            loop.call_soon_threadsafe(callback)
+        except RuntimeError:
+            return False
+        return True
 
     def search_online(self, text: str) -> None:
         """Search the hub; answers with ``online_results`` or ``online_failed``."""
@@ -124,10 +130,8 @@ class SyncWorker(QObject):
             coro.close()
 
     def set_token(self, token: str) -> None:
-        loop = self._loop
         self._engine.client.token = token
-        if loop is not None:
-            loop.call_soon_threadsafe(self._engine.kick)
+        self._call_soon(self._engine.kick)
 
     # -- thread side ----------------------------------------------------------------------------
     def _run(self) -> None:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import logging
 import sqlite3
 import sys
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from rapport import __version__
@@ -18,11 +20,14 @@ from rapport.config import Settings, SettingsError, cache_path_for, profile_dir
 from rapport.credentials import load_token, save_token
 from rapport.sync.client import LoginResult
 from rapport.ui.dialogs.sign_in import SignInDialog
+from rapport.ui.paint_probe import install_if_asked
 from rapport.ui.reauth import Reauthenticator
 from rapport.ui.selftest import SelfTest
 from rapport.ui.session import Session
 from rapport.ui.single_instance import send_to_running
 from rapport.ui.theme import apply_theme
+from rapport.ui.update_notice import check_for_update
+from rapport.ui.url_events import RapportApplication, attach_url_events
 
 _QT_NOISE = ("This plugin does not support propagateSizeHints",)
 _qt_log = logging.getLogger("rapport.qt")
@@ -42,13 +47,22 @@ def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
 
 def make_app(*, tablet: bool = False) -> QApplication:
     qInstallMessageHandler(_qt_messages)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = QApplication.instance() or RapportApplication(sys.argv[:1])
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("rapport")
+    app.setWindowIcon(QIcon(str(files("rapport.resources.icons") / "rapport.svg")))
     apply_theme(app, tablet=tablet)  # type: ignore[arg-type]
+    install_if_asked(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
+
+
+def show_startup_error(title: str, text: str) -> None:
+    """A problem that stops the app before any window: a dialog, since a desktop launch has no
+    terminal to read stderr in."""
+    make_app()
+    QMessageBox.critical(None, title, text)
 
 
 def raise_running() -> bool:
@@ -69,7 +83,7 @@ def run_demo(
     open_text: str | None = None,
     tablet: bool = False,
 ) -> int:
-    tablet = tablet or _tablet_setting()
+    tablet = _tablet_setting(tablet)
     app = make_app(tablet=tablet)
     if not self_test and raise_running():
         return 0
@@ -96,19 +110,29 @@ def run_demo(
     session.start(show=True)
     if not self_test:
         session.listen()  # `rapport pop` reaches this window
+        attach_url_events(app, session.screen_pop.handle)  # macOS links
+        if _update_check_setting():
+            check_for_update(session.window, hub_url, token)
     app.aboutToQuit.connect(session.shutdown)
     app.exec()
     session.shutdown()
     return outcome["code"]
 
 
-def _tablet_setting() -> bool:
-    """The demo's tablet mode when not asked for on the command line: the settings file's or
-    RAPPORT_TABLET_MODE (an unreadable settings file does not stop a demo)."""
+def _tablet_setting(flag: bool) -> bool:
+    """The demo's tablet mode: policy's, else the flag, the settings file's or RAPPORT_TABLET_MODE
+    (an unreadable settings file does not stop a demo)."""
     try:
-        return Settings.load().tablet_mode
+        return Settings.load().tablet(flag)
     except SettingsError:
-        return False
+        return flag
+
+
+def _update_check_setting() -> bool:
+    try:
+        return Settings.load().update_check
+    except SettingsError:
+        return True
 
 
 def _remembered_user(settings: Settings) -> dict[str, Any] | None:
@@ -133,7 +157,7 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
         QMessageBox.critical(None, "Rapport settings", f"The settings file cannot be read:\n{exc}")
         return 2
     # Not folded into ``settings``: a flag given once must not be saved with them after sign-in.
-    tablet = tablet or settings.tablet_mode
+    tablet = settings.tablet(tablet)
     app = make_app(tablet=tablet)
     if raise_running():
         return 0
@@ -143,6 +167,7 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
         user = _remembered_user(settings) or user
     else:
         dialog = SignInDialog(settings.hub_url, settings.username)
+        dialog.hub.setReadOnly(settings.from_policy("hub_url"))  # IT chose the hub
         if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.result_login is None:
             return 0
         login = dialog.result_login
@@ -164,7 +189,14 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
             )
     cache = cache_path_for(profile_dir(settings.hub_url, settings.username))
     session = Session(
-        cache, settings.hub_url, token, user=user, region=settings.region, tablet=tablet
+        cache,
+        settings.hub_url,
+        token,
+        user=user,
+        region=settings.region,
+        tablet=tablet,
+        allowed_channels=settings.allowed_channels,
+        retention_days=settings.cache_retention_days,
     )
 
     def ask(message: str) -> LoginResult | None:
@@ -182,5 +214,8 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
     )
     session.worker.status_changed.connect(reauth.on_status)
     session.start()
+    attach_url_events(app, session.screen_pop.handle)  # macOS links
+    if settings.update_check:  # IT may turn it off: they roll out releases themselves
+        check_for_update(session.window, settings.hub_url, token)
     app.aboutToQuit.connect(session.shutdown)
     return app.exec()

@@ -2,15 +2,16 @@
 mode (:mod:`rapport.ui.tablet`) one of them fills the window at a time.
 
 Keys: Ctrl+K search, Ctrl+L log an interaction for the open customer, Ctrl+Shift+O the outbox,
-Ctrl+T my tasks, Ctrl+Shift+A book an appointment for the open customer, Ctrl+B a basket for it.
+Ctrl+N a new customer, Ctrl+T my tasks, Ctrl+Shift+A book an appointment for the open customer, Ctrl+B a basket for it.
 The window reads through the UI's reader connection; what the agent writes goes through
 ``writes`` (one durable transaction each) and the sync worker is asked to send it at once.
 """
 
 from __future__ import annotations
 
+import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -19,15 +20,18 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QMainWindow, QSplitter, QStatusBar, QStyle, QWidget
 
+from rapport.cache.audit import record_view
 from rapport.cache.outbox import NOTICE, REJECTED, counts
 from rapport.cache.outbox_view import OutboxItem, outbox_items
 from rapport.cache.queries import survivor_of
 from rapport.cache.writes import LocalWrites
+from rapport.domain.phones import normalize_phone
 from rapport.sync.engine import SyncStatus
 from rapport.ui.basket.dialog import BASKET_SHORTCUT, BasketDialog
 from rapport.ui.customer.view import Customer360
 from rapport.ui.dialogs.consent_preferences import CONSENT_SHORTCUT, ConsentPreferencesDialog
 from rapport.ui.dialogs.log_interaction import InteractionDraft, LogInteractionDialog
+from rapport.ui.dialogs.new_customer import NEW_CUSTOMER_SHORTCUT, NewCustomerDialog
 from rapport.ui.dialogs.outbox_panel import OutboxPanel
 from rapport.ui.followups.controller import TasksController
 from rapport.ui.models.outbox_model import customer_text, reason_text
@@ -37,8 +41,10 @@ from rapport.ui.tablet import TabletPanes, enable_kinetic_scrolling, touch_heigh
 from rapport.ui.wrapup import kind_name
 
 if TYPE_CHECKING:
+    from rapport.domain.next_best_action import Suggestion
     from rapport.sync.worker import SyncWorker
 
+log = logging.getLogger(__name__)
 LOG_SHORTCUT = "Ctrl+L"
 MESSAGE_MS = 12_000  # how long a transient status-bar message stays
 
@@ -57,6 +63,7 @@ class MainWindow(QMainWindow):
         region: str = "FR",
         now: Callable[[], datetime] | None = None,
         tablet: bool = False,
+        allowed_channels: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -65,8 +72,11 @@ class MainWindow(QMainWindow):
         self._now = now
         self._writes = writes
         self._worker = worker
+        self._region = region
+        self._allowed_channels = tuple(allowed_channels)  # IT policy; empty: every channel
         self.search = SearchPanel(reader, region, self)
         self.customer = Customer360(reader, region=region, now=now, parent=self)
+        self.customer.next_actions.activated.connect(self.act_on)
         em = self.fontMetrics().averageCharWidth()
         self.tablet = tablet
         self.panes: TabletPanes | None = None
@@ -103,8 +113,9 @@ class MainWindow(QMainWindow):
         QShortcut(QKeySequence(OUTBOX_SHORTCUT), self, activated=self.show_outbox)
         QShortcut(QKeySequence(CONSENT_SHORTCUT), self, activated=self.edit_consent)
         QShortcut(QKeySequence(BASKET_SHORTCUT), self, activated=self.open_basket)
+        QShortcut(QKeySequence(NEW_CUSTOMER_SHORTCUT), self, activated=self.new_customer)
         self.customer.consent_requested.connect(self.edit_consent)
-        self.search.customer_activated.connect(self.open_customer)
+        self.search.customer_activated.connect(lambda cid: self.open_customer(cid, "search"))
         self.search.online_search_requested.connect(self._search_online)
         self.search.pin_requested.connect(self._pin)
         self.customer.log_requested.connect(self.log_interaction)
@@ -115,7 +126,8 @@ class MainWindow(QMainWindow):
         self._detached = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self._refresh_views)
-        self.resize(em * 190, self.fontMetrics().height() * 52)
+        # Room for a readable search column beside the whole 360 (the 360 needs about 160 em).
+        self.resize(em * 212, self.fontMetrics().height() * 52)
         if worker is not None:
             self._connect_worker(worker, connect=True)
         self.tasks = TasksController(self, reader, writes, worker, now)
@@ -138,6 +150,9 @@ class MainWindow(QMainWindow):
         # for a finger; the basket has no button at all).
         panes.add_action("Consent…", "Consent and preferences").clicked.connect(self.edit_consent)
         panes.add_action("Basket…", "Build or send a basket").clicked.connect(self.open_basket)
+        panes.add_action("Appointment…", "Book an in-store appointment").clicked.connect(
+            self.tasks.book_appointment
+        )
         enable_kinetic_scrolling(self)
         # One tap opens a result, whatever the style says about single-click activation.
         for view in (self.search.results, self.search.hub_results):
@@ -174,11 +189,24 @@ class MainWindow(QMainWindow):
             else:
                 signal.disconnect(slot)
 
-    def open_customer(self, customer_id: str) -> bool:
+    def open_customer(self, customer_id: str, source: str = "other") -> bool:
+        """Show a customer's 360; ``source`` says for the audit trail how they were reached."""
         shown = self.customer.show_customer(customer_id)
         if shown:
+            self._audit_view(customer_id, source)
             self.customer_opened.emit(customer_id)
         return shown
+
+    def _audit_view(self, customer_id: str, source: str) -> None:
+        if self._writes is None:
+            return
+        query = self.search.box.text() if source == "search" else None
+        try:
+            record_view(self._writes, customer_id, source, query)
+        except sqlite3.Error as exc:
+            # The agent still sees the customer; the trail misses one view, and the log says so.
+            log.warning("view not queued for the audit trail: %s", type(exc).__name__)
+        # No kick: the view goes with the next push, at the latest when the long poll returns.
 
     def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
         self.statusBar().showMessage(text, ms)
@@ -199,7 +227,12 @@ class MainWindow(QMainWindow):
             self.log_dialog.activateWindow()
             return self.log_dialog
         dialog = LogInteractionDialog(
-            self._writes, cid, self.customer.current_customer_name, self._drafts.get(cid), self
+            self._writes,
+            cid,
+            self.customer.current_customer_name,
+            self._drafts.get(cid),
+            self,
+            channels=self._allowed_channels,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.logged.connect(self._logged)
@@ -233,6 +266,34 @@ class MainWindow(QMainWindow):
         self.show_message("Logged on this computer; it is on its way to the hub.", 5000)
         self._kick()
 
+    def new_customer(self, phone: str = "", name: str = "") -> NewCustomerDialog | None:
+        """Ctrl+N (what is in the search box fills the phone or the name), or an unknown
+        caller's panel (their number)."""
+        if self._writes is None:
+            self.show_message("This window cannot write: it has no local outbox.")
+            return None
+        if not phone and not name:
+            typed = self.search.box.text().strip()
+            if normalize_phone(typed, self._region) is not None:
+                phone = typed
+            elif typed and "@" not in typed and not any(ch.isdigit() for ch in typed):
+                name = typed
+        dialog = NewCustomerDialog(self._writes, self._region, phone=phone, name=name, parent=self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.created.connect(self._customer_created)
+        dialog.open()
+        return dialog
+
+    def _customer_created(self, customer_id: str) -> None:
+        self.search.refresh()
+        self.open_customer(customer_id, "new")
+        self.show_message(
+            f"{self.customer.current_customer_name or 'The customer'} was created on this computer; "
+            "on the way to the hub. Ctrl+L logs this call.",
+            8000,
+        )
+        self._kick()
+
     def edit_consent(self) -> ConsentPreferencesDialog | None:
         """Ctrl+Shift+C or a consent chip: consent and preferences of the open customer."""
         cid = self.customer.current_customer_id
@@ -261,6 +322,22 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
+    def act_on(self, s: Suggestion) -> None:
+        """A next best action card was clicked or entered: open what acting on it needs."""
+        action = s.action or ""
+        if action == "log":
+            self.log_interaction()
+        elif action == "consent":
+            self.edit_consent()
+        elif action in ("incentive", "products") and s.product_ids:
+            dialog = self.open_basket()
+            if dialog is not None and not dialog.find_product(s.product_ids[0]):
+                self.show_message("That product is not in this computer's catalog.")
+        elif action.startswith("offer:"):
+            self.customer.tabs.setCurrentWidget(self.customer.offers)
+        elif action.startswith("order:"):
+            self.customer.tabs.setCurrentWidget(self.customer.purchases)
+
     def _logged_change(self, customer_id: str) -> None:
         self._pending_customers.add(customer_id)
         self._refresh_views()
@@ -276,7 +353,7 @@ class MainWindow(QMainWindow):
         if self.outbox_panel is None:
             panel = OutboxPanel(self._reader, self._writes, self)
             panel.changed.connect(self._outbox_changed)
-            panel.customer_requested.connect(self.open_customer)
+            panel.customer_requested.connect(lambda cid: self.open_customer(cid, "outbox"))
             self.outbox_panel = panel
         if self.outbox_panel.isVisible():
             self.outbox_panel.raise_()
@@ -360,7 +437,7 @@ class MainWindow(QMainWindow):
 
     def _show_survivor(self, survivor: str, before: str) -> None:
         """The open customer, named ``before``, was merged into ``survivor``: show that one."""
-        if self.open_customer(survivor):
+        if self.open_customer(survivor, "merge"):
             after = self.customer.current_customer_name
             if before and before != after:
                 self.show_message(f"{before} was merged into {after}: showing {after}.")
@@ -383,7 +460,7 @@ class MainWindow(QMainWindow):
         if self.search.pinning == customer_id or self._awaiting_pin == customer_id:
             self._awaiting_pin = None
             self.search.pin_done(customer_id)
-            if not self.open_customer(customer_id):
+            if not self.open_customer(customer_id, "search"):
                 self.show_message("The customer arrived but cannot be shown; try searching again.")
         else:
             self.search.pin_done(customer_id)
@@ -450,6 +527,8 @@ def _write_noun(item: OutboxItem) -> str:
         return f"a {kind_name(str(item.args.get('kind') or '')).lower()}"
     if item.name == "consent.set":
         return "a consent change"
+    if item.name == "customer.create":
+        return "a new customer"
     return "a profile change"
 
 

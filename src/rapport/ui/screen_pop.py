@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from rapport.cache.search import SearchHit, search_customers
 from rapport.domain.phones import format_phone, normalize_phone
@@ -79,21 +79,24 @@ class ScreenPop(QObject):
             return self._done(INVALID, text)
         hits = self._callers(e164)
         if len(hits) == 1:
-            if self._window.open_customer(hits[0].id):
+            if self._window.open_customer(hits[0].id, "pop"):
                 return self._done(OPENED, e164)
             hits = []  # gone between the search and the open (erased meanwhile)
         if len(hits) > 1:
             chooser = CallerChooser(hits, format_phone(e164, self._region), self._region,
                                     self._window)  # fmt: skip
-            chooser.chosen.connect(self._window.open_customer)
+            chooser.chosen.connect(lambda cid: self._window.open_customer(cid, "pop"))
             bring_to_front(chooser)
             self.chooser = chooser
+            chooser.finished.connect(lambda _r: self._forget(chooser))
             return self._done(CHOOSER, e164)
         panel = UnknownCallerPanel(e164, format_phone(e164, self._region), self._window)
         panel.search_hub.connect(self._search_hub)
         panel.search_by_name.connect(self._window.search.focus_search)
+        panel.new_customer.connect(lambda number: self._window.new_customer(phone=number))
         bring_to_front(panel)
         self.unknown = panel
+        panel.finished.connect(lambda _r: self._forget(panel))
         return self._done(UNKNOWN, e164)
 
     def _callers(self, e164: str) -> list[SearchHit]:
@@ -118,6 +121,13 @@ class ScreenPop(QObject):
         search.box.setText(e164)
         search.focus_search()
         search.request_online_search()
+
+    def _forget(self, dialog: QDialog) -> None:
+        # A closed panel deletes itself: a later call must not reach for it.
+        if self.chooser is dialog:
+            self.chooser = None
+        if self.unknown is dialog:
+            self.unknown = None
 
     def _close_previous(self) -> None:
         # A new call replaces the previous caller's chooser or panel.

@@ -291,10 +291,10 @@ class SearchPanel(QWidget):
         elif local == 0 and not self._online:
             hint = (
                 f"No customer matches {quoted} in this computer's cache. The hub cannot be "
-                "reached, so only this computer's cache was searched."
+                "reached, so only this computer's cache was searched. Ctrl+N creates a customer."
             )
         elif local == 0:
-            hint = f"No customer matches {quoted} on this computer."
+            hint = f"No customer matches {quoted} on this computer. Ctrl+N creates a customer."
         elif not self._online and self._few_local():
             hint = "Offline: this search covers this computer's cache only."
         else:

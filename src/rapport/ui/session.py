@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import gc
+import logging
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from rapport.cache.db import check_in_background, connect, open_cache
 from rapport.cache.profile import save_profile
+from rapport.cache.retention import release_stale
 from rapport.cache.writes import LocalWrites
 from rapport.sync.engine import SyncStatus
 from rapport.sync.worker import SyncWorker
@@ -21,6 +23,9 @@ from rapport.ui.main_window import MainWindow
 from rapport.ui.network_watch import NetworkWatch
 from rapport.ui.screen_pop import ScreenPop
 from rapport.ui.single_instance import InstanceServer
+
+log = logging.getLogger(__name__)
+RETENTION_CHECK_MS = 12 * 3600 * 1000
 
 _heap_frozen = False
 
@@ -49,6 +54,8 @@ class Session(QObject):
         now: Callable[[], datetime] | None = None,
         live_wait: float = 25.0,
         tablet: bool = False,
+        allowed_channels: Sequence[str] = (),
+        retention_days: int = 0,
     ) -> None:
         super().__init__()
         conn, report = open_cache(cache_path)
@@ -75,8 +82,13 @@ class Session(QObject):
             region=region,
             now=now,
             tablet=tablet,
+            allowed_channels=allowed_channels,
         )
         self.window.closing.connect(self.shutdown)
+        self.retention_days = retention_days
+        # Retention runs at start and then twice a day, for an app that stays open for weeks.
+        self._retention_timer = QTimer(self, interval=RETENTION_CHECK_MS)
+        self._retention_timer.timeout.connect(self.apply_retention)
         self.screen_pop = ScreenPop(self.window, self.reader, region)
         self.instance: InstanceServer | None = None
         self._closed = False
@@ -108,6 +120,9 @@ class Session(QObject):
                 "This computer's copy of the customer data was damaged and has been set aside "
                 f"({report.moved_aside.name}). It is being downloaded again from the hub.{kept}",
             )
+        self.apply_retention()
+        if self.retention_days > 0:
+            self._retention_timer.start()
         if report.check_deferred:
             check_in_background(report.path)
         # Everything built so far (Qt, the window, modules) lives as long as the app. Out of the
@@ -116,6 +131,20 @@ class Session(QObject):
         # during an initial sync (bench/ui_scale.py --only stall); frozen, none over 50 ms.
         _freeze_heap_once()
         self.worker.start()
+
+    def apply_retention(self) -> list[str]:
+        """IT policy ``cache_retention_days``: let go of pinned customers not opened since."""
+        if self.retention_days <= 0 or self._closed:
+            return []
+        try:
+            released = release_stale(self.writes.conn, self.retention_days)
+        except sqlite3.Error as exc:
+            log.warning("retention not applied: %s", type(exc).__name__)
+            return []
+        if released:
+            log.info("retention: %d pinned customer(s) let go of", len(released))
+            self.window.on_customers_changed(frozenset(released))
+        return released
 
     def open_when_synced(self, text: str) -> None:
         """Search ``text`` and open the first match once the first sync has finished."""
@@ -132,6 +161,7 @@ class Session(QObject):
         if self._closed:
             return
         self._closed = True
+        self._retention_timer.stop()
         if self.instance is not None:
             self.instance.close()
         # Signals already queued from the sync thread must not reach a closed reader.

@@ -1,8 +1,6 @@
-"""The words for interactions: channel names, kinds, directions and the wrap-up codes offered when
-an agent logs one.
-
-A default list for now; a call center will want its own codes from IT policy (settings).
-Dispositions are stored as these words, like the ones that arrive from the contact-center system.
+"""The words for interactions: channel names, kinds and directions. The wrap-up codes come from
+the hub's settings (:mod:`rapport.cache.hub_settings`); dispositions are stored as those codes,
+like the ones that arrive from the contact-center system.
 """
 
 from __future__ import annotations
@@ -18,17 +16,6 @@ CHANNEL_NAMES = {
     "social": "Social",
     "push": "Push",
 }
-
-WRAP_UP_CODES: tuple[str, ...] = (
-    "resolved",
-    "callback",
-    "escalated",
-    "sale",
-    "information given",
-    "transferred",
-    "no answer",
-    "voicemail",
-)
 
 # kind -> label, in the order offered.
 KINDS: dict[str, str] = {

@@ -10,21 +10,25 @@ from sqlalchemy import Connection
 from rapport.hub.mutations.base import ERASED_MESSAGE, Context, Outcome, Rejected
 from rapport.hub.mutations.basket import save_basket, send_basket
 from rapport.hub.mutations.consent import set_consent
+from rapport.hub.mutations.customer_create import create_customer
 from rapport.hub.mutations.interaction import log_interaction
 from rapport.hub.mutations.profile import update_customer
 from rapport.hub.mutations.task import create_task, update_task
+from rapport.hub.mutations.view import view_customer
 from rapport.hub.store.subjects import ErasedSubjectError
 
 Handler = Callable[[Connection, Context, dict[str, Any]], Outcome]
 
 HANDLERS: dict[str, Handler] = {
     "interaction.log": log_interaction,
+    "customer.create": create_customer,
     "customer.update": update_customer,
     "consent.set": set_consent,
     "basket.save": save_basket,
     "basket.send": send_basket,
     "task.create": create_task,
     "task.update": update_task,
+    "customer.view": view_customer,
 }
 
 __all__ = ["HANDLERS", "Context", "Outcome", "Rejected", "apply_mutation"]

@@ -18,6 +18,7 @@ from rapport.hub.store.users import User, now_iso
 class Context:
     user: User
     now: datetime
+    device_id: str | None = None
 
     @property
     def now_text(self) -> str:

@@ -1,12 +1,14 @@
-"""Administrative routes: merging and erasing customers."""
+"""Administrative routes: merging, erasing and exporting customers, the audit trail, replicated
+settings."""
 
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Path
+from fastapi import Depends, FastAPI, HTTPException, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
+from rapport.hub.hub_settings import SettingError
 from rapport.hub.service import Hub
 from rapport.hub.store.customers import UnknownCustomer
 from rapport.hub.store.merge import MergeError
@@ -18,6 +20,10 @@ CustomerId = Annotated[str, Path(min_length=1, max_length=64)]
 class MergeRequest(BaseModel):
     into: str = Field(min_length=1, max_length=64)
     reason: str = Field(min_length=1, max_length=1000)
+
+
+class SettingRequest(BaseModel):
+    value: Any
 
 
 class EraseRequest(BaseModel):
@@ -57,3 +63,50 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         except UnknownCustomer as exc:
             raise HTTPException(404, "no such customer") from exc
         return json({"erased": not report.already, "ids": report.ids, "rows": report.rows})
+
+    @app.put(
+        "/v1/admin/settings/{key}",
+        tags=["admin"],
+        summary="Change a setting every device receives, such as wrapup_codes (admin, supervisor)",
+    )
+    def put_setting(
+        u: CurrentUser, key: Annotated[str, Path(min_length=1, max_length=64)], body: SettingRequest
+    ) -> Response:
+        _require(u, ("admin", "supervisor"))
+        try:
+            row = hub.put_setting(key, body.value)
+        except SettingError as exc:
+            raise HTTPException(422, str(exc)) from exc
+        return json(row)
+
+    @app.get(
+        "/v1/admin/audit",
+        tags=["admin"],
+        summary="Who viewed, searched, exported, merged or erased whom, newest first (supervisor)",
+    )
+    def audit_trail(
+        u: CurrentUser,
+        customer_id: Annotated[str | None, Query(max_length=64)] = None,
+        user_id: Annotated[str | None, Query(max_length=64)] = None,
+        action: Annotated[str | None, Query(pattern="^(view|search|export|merge|erase)$")] = None,
+        since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000)] = 200,
+    ) -> Response:
+        _require(u, ("admin", "supervisor"))
+        rows = hub.audit(
+            customer_id=customer_id, user_id=user_id, action=action, since=since, limit=limit
+        )
+        return json({"events": rows})
+
+    @app.get(
+        "/v1/customers/{customer_id}/export",
+        tags=["admin"],
+        summary="Everything held about a person, for an access request (supervisor, admin)",
+    )
+    def export_customer(u: CurrentUser, customer_id: CustomerId) -> Response:
+        _require(u, ("admin", "supervisor"))
+        try:
+            body = hub.export_customer(customer_id, by=u)
+        except UnknownCustomer as exc:
+            raise HTTPException(404, "no such customer") from exc
+        return json(body)

@@ -26,7 +26,21 @@ _HEADERS = {
 _NOT_FOUND = "<!doctype html><title>Not found</title><p>This link is not valid or has expired.</p>"
 
 
-def _page(basket: dict[str, Any], store: str | None) -> str:
+def _pay(basket: dict[str, Any], store: str | None, checkout: str | None) -> str:
+    esc = html.escape
+    total = esc(money_text(int(basket.get("total") or 0), basket.get("currency")))
+    if basket.get("status") == "converted":
+        return "<p class=done>This basket has been paid. Thank you!</p>"
+    if checkout:
+        return f'<a class=pay href="{esc(checkout)}" rel="noopener noreferrer">Pay {total}</a>'
+    where = f" at {esc(store)}" if store else " in store"
+    return (
+        f"<p class=how>To pay, reply to the message this link came in, or pay{where}: "
+        "we keep these items for you.</p>"
+    )
+
+
+def _page(basket: dict[str, Any], store: str | None, checkout: str | None = None) -> str:
     esc = html.escape
     cur = basket.get("currency")
     rows = "".join(
@@ -50,13 +64,15 @@ def _page(basket: dict[str, Any], store: str | None) -> str:
 <style>body{{font-family:system-ui,sans-serif;max-width:32rem;margin:1rem auto;padding:0 1rem}}
 table{{width:100%;border-collapse:collapse}}td{{padding:.5rem 0;border-bottom:1px solid #ccc}}
 .n{{text-align:right;white-space:nowrap;padding-left:1rem}}
-button{{width:100%;font-size:1.2rem;padding:1rem;margin-top:1.5rem}}</style></head>
+.pay{{display:block;text-align:center;font-size:1.2rem;padding:1rem;margin-top:1.5rem;
+background:#1a5fb4;color:#fff;text-decoration:none;border-radius:.4rem}}
+.how,.done{{margin-top:1.5rem;font-size:1.05rem}}</style></head>
 <body><h1>Your basket</h1>{f"<p>Prepared for you at {esc(store)}.</p>" if store else ""}
 <table>{rows}
 <tr><td>Shipping</td><td></td><td class=n>{"Free" if shipping == 0 else esc(money_text(shipping, cur))}</td></tr>
 <tr><td><strong>Total</strong></td><td></td><td class=n id=total><strong>{esc(money_text(int(basket.get("total") or 0), cur))}</strong></td></tr>
 </table>
-<button type="button" disabled title="Payment is not available yet">Pay</button>
+{_pay(basket, store, checkout)}
 </body></html>"""  # fmt: skip
 
 
@@ -102,4 +118,5 @@ def register(app: FastAPI, hub: Hub) -> None:
                 ).scalar_one_or_none()
         if basket is None or basket.get("status") not in ("sent", "converted"):
             return HTMLResponse(_NOT_FOUND, 404, headers=_HEADERS)
-        return HTMLResponse(_page(basket, store), headers=_HEADERS)
+        checkout = hub.payments.checkout_url(basket) if basket.get("status") == "sent" else None
+        return HTMLResponse(_page(basket, store, checkout), headers=_HEADERS)

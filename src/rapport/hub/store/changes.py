@@ -134,6 +134,11 @@ def delete_rows(conn: Connection, entity: str, ids: Sequence[str]) -> int:
     return first + len(ids) - 1
 
 
+def any_rows(conn: Connection, entity: str) -> bool:
+    table = entity_tables[entity]
+    return conn.execute(select(table.c.id).limit(1)).first() is not None
+
+
 def log_ops(conn: Connection, entity: str, keys: Sequence[tuple[str, str | None]], op: str) -> int:
     """Log changes that are not a row write: ``redirect`` and ``purge`` of customers. ``keys`` are
     ``(entity_id, customer_id)``. Returns the last seq used."""

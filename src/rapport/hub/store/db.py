@@ -52,3 +52,11 @@ def get_meta(engine: Engine, key: str) -> str | None:
     with engine.connect() as conn:
         row = conn.execute(select(meta.c.value).where(meta.c.key == key)).first()
     return row[0] if row else None
+
+
+def set_meta(engine: Engine, key: str, value: str) -> None:
+    with engine.begin() as conn:
+        if conn.execute(select(meta.c.key).where(meta.c.key == key)).first() is None:
+            conn.execute(insert(meta).values(key=key, value=value))
+        else:
+            conn.execute(meta.update().where(meta.c.key == key).values(value=value))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import orjson
 from sqlalchemy import Connection, delete, update
 
-from rapport.hub.store import aliases
+from rapport.hub.store import aliases, audit
 from rapport.hub.store.changes import lock_feed, log_ops
 from rapport.hub.store.customers import UnknownCustomer, exists
 from rapport.hub.store.schema import change_log, entity_tables, mutation_result, subscription
@@ -66,6 +66,8 @@ def erase_customer(
         .where(mutation_result.c.customer_id.in_(ids))
         .values(result=None, error=_json(REDACTED_ERROR), customer_id=None)
     )
+    audit.forget_subject(conn, ids)
+    audit.record(conn, "erase", by, now)  # that an erasure happened, not of whom
     record_erased(conn, ids, reason, by, now)
     # No customer_id on the purge rows: they hold the id the caches must forget, nothing else.
     log_ops(conn, "customer", [(i, None) for i in ids], "purge")

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, update
 
 from rapport.hub.rules import combine_profiles
-from rapport.hub.store import aliases
+from rapport.hub.store import aliases, audit
 from rapport.hub.store.changes import delete_rows, lock_feed, log_ops, write_rows
 from rapport.hub.store.customers import get_customer, put_customer
 from rapport.hub.store.schema import entity_tables, mutation_result, subscription
@@ -92,6 +92,7 @@ def merge_customers(
     aliases.add_alias(conn, source, target, reason, by, now)
     log_ops(conn, "customer", [(source, source)], "redirect")
     _move_subscriptions(conn, source, target)
+    audit.record(conn, "merge", by, now, target, {"merged": source, "reason": reason})
     conn.execute(
         update(mutation_result)
         .where(mutation_result.c.customer_id == source)

@@ -151,3 +151,18 @@ subscription = Table(
     Column("customer_id", String(64), primary_key=True, index=True),
     Column("created_at", Text, nullable=False),
 )
+
+# Who looked at or acted on which customer, and when: views (sent by devices through their outbox,
+# so offline views are audited too), hub searches, exports, merges, erasures. Erasure keeps the
+# rows (that someone looked, and when) but forgets whom they were about.
+audit_event = Table(
+    "audit_event",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", Text, nullable=False, index=True),
+    Column("user_id", String(64), index=True),
+    Column("action", String(32), nullable=False),
+    Column("customer_id", String(64), index=True),
+    Column("device_id", String(64)),
+    Column("detail", Text),
+)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, Row, insert, select, update
 
 from rapport.hub.security import hash_password, new_token, token_digest, verify_password
 from rapport.hub.store.schema import token, user
-
-ROLES = ("agent", "associate", "supervisor", "admin")
+from rapport.protocol import ROLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,3 +93,62 @@ def user_for_token(conn: Connection, raw: str) -> User | None:
     if row is None or row.revoked or row.disabled or row.expires_at <= now_iso():
         return None
     return _user_from(row)
+
+
+class UnknownUser(LookupError):
+    pass
+
+
+def _find(conn: Connection, username: str) -> Row[Any]:
+    row = conn.execute(select(user).where(user.c.username == username)).first()
+    if row is None:
+        raise UnknownUser(username)
+    return row
+
+
+def list_users(conn: Connection) -> list[dict[str, Any]]:
+    rows = conn.execute(select(user).order_by(user.c.username)).all()
+    return [
+        {
+            "username": r.username,
+            "display_name": r.display_name,
+            "role": r.role,
+            "store_id": r.store_id,
+            "disabled": bool(r.disabled),
+        }
+        for r in rows
+    ]
+
+
+def set_disabled(conn: Connection, username: str, disabled: bool) -> User:
+    """Disabling signs the user out everywhere: their tokens stop working at once."""
+    row = _find(conn, username)
+    conn.execute(update(user).where(user.c.id == row.id).values(disabled=int(disabled)))
+    if disabled:
+        revoke_tokens(conn, row.id)
+    return _user_from(row)
+
+
+def reset_password(conn: Connection, username: str, password: str) -> User:
+    """A new password; every session of the old one ends."""
+    row = _find(conn, username)
+    conn.execute(
+        update(user).where(user.c.id == row.id).values(password_hash=hash_password(password))
+    )
+    revoke_tokens(conn, row.id)
+    return _user_from(row)
+
+
+def revoke_tokens(conn: Connection, user_id: str) -> int:
+    return conn.execute(
+        update(token).where(token.c.user_id == user_id, token.c.revoked == 0).values(revoked=1)
+    ).rowcount
+
+
+def revoke_token(conn: Connection, raw: str) -> bool:
+    return (
+        conn.execute(
+            update(token).where(token.c.token_hash == token_digest(raw)).values(revoked=1)
+        ).rowcount
+        > 0
+    )

@@ -45,32 +45,12 @@ from rapport.ui.basket.models import (
     VariantStockModel,
     stock_elsewhere_text,
 )
-from rapport.ui.theme import warning
+from rapport.ui.field_error import FieldError
 
 BASKET_SHORTCUT = "Ctrl+B"
 SEARCH_DELAY_MS = 150
 FULFILLMENT_NAMES = {"take_now": "Take now", "pickup": "Pick up in store", "ship": "Ship to home"}
 CHANNEL_NAMES = {"email": "email", "sms": "SMS"}
-
-
-class _Reason(QLabel):
-    """Why something cannot be done: a warning color from the palette."""
-
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        self._recolor()
-
-    def _recolor(self) -> None:
-        pal = self.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, warning(pal))
-        self.setPalette(pal)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._recolor()
-        super().changeEvent(event)
 
 
 class BasketDialog(QDialog):
@@ -246,7 +226,7 @@ class BasketDialog(QDialog):
         self.status.setObjectName("basketStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem = _Reason("basketProblem", self)
+        self.problem = FieldError("basketProblem", self)
 
         self.save_button = QPushButton("&Save draft", self)
         self.save_button.setObjectName("basketSave")
@@ -257,8 +237,8 @@ class BasketDialog(QDialog):
         self.send_buttons["email"].setObjectName("basketSendEmail")
         self.send_buttons["sms"].setObjectName("basketSendSms")
         self.reasons = {
-            "email": _Reason("basketEmailReason", self),
-            "sms": _Reason("basketSmsReason", self),
+            "email": FieldError("basketEmailReason", self),
+            "sms": FieldError("basketSmsReason", self),
         }
         self.close_button = QPushButton("Close", self)
         self.close_button.setObjectName("basketClose")
@@ -337,6 +317,18 @@ class BasketDialog(QDialog):
     # -- catalog -------------------------------------------------------------------------------
     def _store_name(self, store_id: str | None) -> str:
         return self._stores.get(store_id or "", store_id or "")
+
+    def find_product(self, product_id: str) -> bool:
+        """Show this product, ready to add (a next best action's cart item); False when the
+        catalog on this computer does not have it."""
+        sku = bk.product_sku(self._reader, product_id)
+        if sku is None:
+            return False
+        self.search.setText(sku)
+        self._search_timer.stop()
+        self._run_search()
+        self.size.setFocus(Qt.FocusReason.OtherFocusReason)
+        return self.catalog.rowCount() > 0
 
     def _run_search(self) -> None:
         self.catalog.set_results(bk.search_catalog(self._reader, self.search.text()))
@@ -496,8 +488,7 @@ class BasketDialog(QDialog):
                 reason = "Already on its way." if b.status == bk.SENDING else f"Already {b.status}."
             button.setEnabled(reason is None)
             button.setToolTip(reason or f"Save and send the basket by {CHANNEL_NAMES[channel]}.")
-            self.reasons[channel].setText(reason or "")
-            self.reasons[channel].setVisible(bool(reason))
+            self.reasons[channel].show_error(reason or "")
         if b.status == bk.SENDING:
             self.status.setText(
                 f"Sending by {CHANNEL_NAMES.get(b.sent_channel or '', '')}: the hub sends it as soon"
@@ -513,8 +504,7 @@ class BasketDialog(QDialog):
             self.status.setText("Draft saved on this computer.")
         else:
             self.status.setText("")
-        self.problem.setText(b.problem or "")
-        self.problem.setVisible(bool(b.problem))
+        self.problem.show_error(b.problem or "")
 
     # -- writes --------------------------------------------------------------------------------
     def save(self) -> bool:
@@ -523,8 +513,7 @@ class BasketDialog(QDialog):
         try:
             self.basket = bk.save_basket(self._writes, self.current_basket())
         except WriteError as exc:
-            self.problem.setText(str(exc))
-            self.problem.show()
+            self.problem.show_error(str(exc))
             return False
         self.basket = replace(self.basket, problem=None)
         self._dirty = False
@@ -538,8 +527,7 @@ class BasketDialog(QDialog):
         try:
             bk.send_basket(self._writes, self.basket.id, channel)
         except WriteError as exc:
-            self.problem.setText(str(exc))
-            self.problem.show()
+            self.problem.show_error(str(exc))
             return False
         reloaded = bk.customer_basket(
             self._writes.conn, self.customer_id, self._writes.user_id, self.basket.id

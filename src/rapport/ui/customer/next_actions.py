@@ -3,7 +3,9 @@ with the one sentence of facts behind it, so the agent can trust it or ignore it
 
 ``SuggestionsModel`` holds the list (named roles, so tests and other views read the same data);
 ``NextActionsPanel`` shows it as a short stack of cards with a coloured edge by kind (the title says
-the same thing in words, so colour is never the only cue)."""
+the same thing in words, so colour is never the only cue). A card that leads somewhere says where
+on its last line; a click, a tap, or Enter on the focused card (Tab reaches them) asks the window to
+go there (``activated``)."""
 
 from __future__ import annotations
 
@@ -11,8 +13,24 @@ from collections.abc import Sequence
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from rapport.domain.next_best_action import Suggestion
@@ -88,11 +106,31 @@ def kind_color(kind: str, palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Highlight)
 
 
+def action_label(s: Suggestion) -> str | None:
+    """What acting on the suggestion opens, in the words of the card's last line."""
+    action = s.action or ""
+    if action == "log":
+        return "Log the call  (Ctrl+L)"
+    if action == "consent":
+        return "Record their answer  (Ctrl+Shift+C)"
+    if action in ("incentive", "products") and s.product_ids:
+        return "Put it in a basket  (Ctrl+B)"
+    if action.startswith("offer:"):
+        return "See the offer"
+    if action.startswith("order:"):
+        return "See the order"
+    return None
+
+
 class _Card(QFrame):
-    """One suggestion: a small kind caption, the title in bold, the why below it."""
+    """One suggestion: a small kind caption, the title in bold, the why below it, and where acting
+    on it leads."""
+
+    clicked = Signal()
 
     def __init__(self, s: Suggestion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.suggestion = s
         self.kind = s.kind
         self.setObjectName(f"suggestion-{s.kind}")
         lh = self.fontMetrics().height()
@@ -119,6 +157,16 @@ class _Card(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.title)
         layout.addWidget(self.why)
+        self.action = action_label(s)
+        self.go: QLabel | None = None
+        if self.action is not None:
+            self.go = QLabel(f"{self.action} ›")
+            self.go.setObjectName("suggestionGo")
+            self.go.setForegroundRole(QPalette.ColorRole.Link)
+            layout.addWidget(self.go)
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            self.setToolTip(self.action.split("  ")[0])
         self.setAccessibleName(f"{s.title}. {s.why}")
         self._recolor()
 
@@ -143,15 +191,52 @@ class _Card(QFrame):
         p.setPen(Qt.PenStyle.NoPen)
         p.setBrush(accent)
         p.drawRoundedRect(r.x(), r.y(), bar, r.height() + 1, bar / 2, bar / 2)
+        if self.hasFocus():  # keyboard users see which card Enter acts on
+            pen = p.pen()
+            p.setPen(pal.color(QPalette.ColorRole.Highlight))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRoundedRect(r.adjusted(1, 1, -1, -1), radius, radius)
+            p.setPen(pen)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._recolor()
         super().changeEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if (
+            self.action is not None
+            and event.button() == Qt.MouseButton.LeftButton
+            and self.rect().contains(event.position().toPoint())
+            and not self.why.hasSelectedText()  # the why is selectable: a drag copies, not acts
+        ):
+            self.clicked.emit()
+            return
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.action is not None and event.key() in (
+            Qt.Key.Key_Return,
+            Qt.Key.Key_Enter,
+            Qt.Key.Key_Space,
+        ):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
 
 class NextActionsPanel(QWidget):
     """``set_suggestions`` fills it; with nothing to suggest it says so instead of staying blank."""
+
+    activated = Signal(object)  # the Suggestion a card was clicked or entered on
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,6 +296,7 @@ class NextActionsPanel(QWidget):
         self._card_list = []
         for row in range(self.model.rowCount()):
             card = _Card(self.model.suggestion(row), self._cards)
+            card.clicked.connect(lambda c=card: self.activated.emit(c.suggestion))
             self._cards_layout.insertWidget(row, card)
             self._card_list.append(card)
         kinds = [self.model.suggestion(r).kind for r in range(self.model.rowCount())]

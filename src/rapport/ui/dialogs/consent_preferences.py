@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from rapport.cache.queries import Consent, customer_header
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.ui import format as fmt
-from rapport.ui.theme import warning
+from rapport.ui.field_error import FieldError
 
 CONSENT_SHORTCUT = "Ctrl+Shift+C"
 CHANNEL_NAMES = {"email": "Email", "sms": "SMS", "phone": "Phone", "push": "Push", "mail": "Mail"}
@@ -42,29 +42,6 @@ SOURCES = (
     "Website preference centre",
 )
 _STATUS_ITEMS = (("Opted in", "granted"), ("Opted out", "denied"))
-
-
-class _FieldError(QLabel):
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        self.hide()
-        self._recolor()
-
-    def _recolor(self) -> None:
-        pal = self.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, warning(pal))
-        self.setPalette(pal)
-
-    def show_error(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._recolor()
-        super().changeEvent(event)
 
 
 def _sizes_text(sizes: Any) -> str:
@@ -124,7 +101,7 @@ class _ChannelRow:
         self.current = QLabel(", ".join(facts) or "never recorded", parent)
         self.current.setObjectName(f"consentNow-{consent.channel}")
         self.current.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.error = _FieldError(f"consentError-{consent.channel}", parent)
+        self.error = FieldError(f"consentError-{consent.channel}", parent)
 
     def value(self) -> str | None:
         return self.status.currentData()
@@ -202,8 +179,8 @@ class ConsentPreferencesDialog(QDialog):
         self.brands = QLineEdit(_list_text(self._prefs.get("brands")), prefs_box)
         self.brands.setObjectName("prefBrands")
         self.brands.setPlaceholderText("Nike, Molten")
-        self.sizes_error = _FieldError("prefSizesError", prefs_box)
-        self.prefs_error = _FieldError("prefError", prefs_box)
+        self.sizes_error = FieldError("prefSizesError", prefs_box)
+        self.prefs_error = FieldError("prefError", prefs_box)
         sizes_box = QWidget(prefs_box)
         column = QVBoxLayout(sizes_box)
         column.setContentsMargins(0, 0, 0, 0)

@@ -6,6 +6,7 @@ nothing typed is lost; Ctrl+Enter saves from the note."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -26,19 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport.cache.hub_settings import WrapUpCode, wrapup_codes
 from rapport.cache.tasks import create_follow_up
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.protocol import CHANNELS
 from rapport.ui import format as fmt
 from rapport.ui.customer.timeline import channel_icon
-from rapport.ui.theme import warning
+from rapport.ui.field_error import FieldError, FieldErrors
 from rapport.ui.wrapup import (
     CHANNEL_NAMES,
     DIRECTIONS,
     KINDS,
-    WRAP_UP_CODES,
     default_kind,
-    label,
 )
 
 
@@ -58,29 +58,6 @@ class InteractionDraft:
         return not self.note.strip() and self.disposition is None
 
 
-class _FieldError(QLabel):
-    def __init__(self, name: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        self.hide()
-        self._recolor()
-
-    def _recolor(self) -> None:
-        pal = self.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, warning(pal))
-        self.setPalette(pal)
-
-    def show_error(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.ApplicationPaletteChange:
-            self._recolor()
-        super().changeEvent(event)
-
-
 class LogInteractionDialog(QDialog):
     logged = Signal(str, str, str)  # customer id, interaction id, channel
 
@@ -91,9 +68,13 @@ class LogInteractionDialog(QDialog):
         customer_name: str,
         draft: InteractionDraft | None = None,
         parent: QWidget | None = None,
+        codes: Sequence[WrapUpCode] | None = None,
+        channels: Sequence[str] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("logInteraction")
+        # The hub's wrap-up codes as last synced (built-in ones before the first sync).
+        self._codes = list(codes) if codes is not None else wrapup_codes(writes.conn)
         self.setWindowTitle(f"Log an interaction — {customer_name}")
         self._writes = writes
         self.customer_id = customer_id
@@ -114,7 +95,8 @@ class LogInteractionDialog(QDialog):
         icon_color = self.palette().color(QPalette.ColorRole.ButtonText)
         self.channel = QComboBox(self)
         self.channel.setObjectName("logChannel")
-        for code in CHANNELS:
+        # IT policy may allow only some channels (empty: all of them).
+        for code in [c for c in CHANNELS if not channels or c in channels]:
             self.channel.addItem(
                 channel_icon(code, icon_color), CHANNEL_NAMES.get(code, code.capitalize()), code
             )
@@ -128,9 +110,7 @@ class LogInteractionDialog(QDialog):
             self.kind.addItem(text, code)
         self.disposition = QComboBox(self)
         self.disposition.setObjectName("logDisposition")
-        self.disposition.addItem("No wrap-up code", None)
-        for code in WRAP_UP_CODES:
-            self.disposition.addItem(label(code), code)
+        self._fill_codes(str(self.channel.currentData()))
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("logNote")
         self.note.setTabChangesFocus(True)
@@ -143,12 +123,12 @@ class LogInteractionDialog(QDialog):
             combo.setMinimumWidth(em * 24)
 
         self.errors = {
-            "channel": _FieldError("channelError", self),
-            "direction": _FieldError("directionError", self),
-            "kind": _FieldError("kindError", self),
-            "disposition": _FieldError("dispositionError", self),
-            "summary": _FieldError("noteError", self),
-            "follow_up": _FieldError("followUpError", self),
+            "channel": FieldError("channelError", self),
+            "direction": FieldError("directionError", self),
+            "kind": FieldError("kindError", self),
+            "disposition": FieldError("dispositionError", self),
+            "summary": FieldError("noteError", self),
+            "follow_up": FieldError("followUpError", self),
         }
         # An optional follow-up task, created with the interaction.
         self.follow_up = QCheckBox("&Follow up", self)
@@ -165,7 +145,7 @@ class LogInteractionDialog(QDialog):
         for w in (self.follow_up_title, self.follow_up_due):
             w.setEnabled(False)
             self.follow_up.toggled.connect(w.setEnabled)
-        self.general_error = _FieldError("logError", self)
+        self.general_error = FieldError("logError", self)
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -245,6 +225,18 @@ class LogInteractionDialog(QDialog):
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(key), self, self.submit)
 
+        self._errors = FieldErrors(
+            self.errors,
+            self.general_error,
+            {
+                "channel": self.channel,
+                "direction": self.direction,
+                "kind": self.kind,
+                "disposition": self.disposition,
+                "summary": self.note,
+                "follow_up": self.follow_up_title,
+            },
+        )
         self._apply_draft(draft)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.kind.activated.connect(self._kind_picked)
@@ -265,6 +257,7 @@ class LogInteractionDialog(QDialog):
         self._select(self.channel, draft.channel)
         self._select(self.direction, draft.direction)
         self._select(self.kind, draft.kind)
+        self._fill_codes(str(self.channel.currentData()))
         self._select(self.disposition, draft.disposition)
         self.note.setPlainText(draft.note)
         cursor = self.note.textCursor()
@@ -290,7 +283,18 @@ class LogInteractionDialog(QDialog):
         if heading is not None:
             heading.setText(customer_name)
 
+    def _fill_codes(self, channel: str) -> None:
+        """The codes offered on ``channel``; the one chosen stays chosen when it still applies."""
+        chosen = self.disposition.currentData()
+        self.disposition.clear()
+        self.disposition.addItem("No wrap-up code", None)
+        for code in self._codes:
+            if code.offered_on(channel):
+                self.disposition.addItem(code.label, code.code)
+        self._select(self.disposition, chosen)
+
     def _channel_changed(self) -> None:
+        self._fill_codes(str(self.channel.currentData()))
         if not self._kind_chosen:
             self._select(self.kind, default_kind(str(self.channel.currentData())))
 
@@ -339,28 +343,14 @@ class LogInteractionDialog(QDialog):
         self.accept()
 
     def _show_error(self, field: str, message: str) -> None:
-        widgets = {
-            "channel": self.channel,
-            "direction": self.direction,
-            "kind": self.kind,
-            "disposition": self.disposition,
-            "summary": self.note,
-            "follow_up": self.follow_up_title,
-        }
-        label_ = self.errors.get(field)
-        if label_ is None:
-            self.general_error.show_error(message)
-            return
-        label_.show_error(message)
-        widgets[field].setFocus(Qt.FocusReason.OtherFocusReason)
+        self._errors.show(field, message)
 
     def _clear_error(self, field: str) -> None:
         self.errors[field].show_error("")
 
     def error_text(self, field: str) -> str:
         """The error shown for ``field`` (``""`` for the one under the form), or ``""``."""
-        label_ = self.errors.get(field, self.general_error)
-        return "" if label_.isHidden() else label_.text()
+        return self._errors.text(field)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Ctrl+Enter in the note saves (the note would otherwise take it as a line break).

@@ -1,7 +1,6 @@
-"""No customer on this computer has the calling number. Creating a customer from Rapport is not
-in the sync protocol yet, so the panel offers what an agent can do now: search every customer on
-the hub for the number, search this computer by name (the caller may use another phone), or copy
-the number to paste elsewhere."""
+"""No customer on this computer has the calling number: create one with the number filled in
+(Enter), search every customer on the hub for it, search this computer by name (the caller may use
+another phone), or copy the number."""
 
 from __future__ import annotations
 
@@ -16,6 +15,7 @@ from rapport.ui.theme import muted
 class UnknownCallerPanel(QDialog):
     search_hub = Signal(str)  # the E.164 number
     search_by_name = Signal()
+    new_customer = Signal(str)  # the E.164 number
 
     def __init__(self, e164: str, shown: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,36 +36,46 @@ class UnknownCallerPanel(QDialog):
         if shown != e164:
             self.number.setToolTip(e164)
         note = QLabel(
-            "No customer on this computer has this number. Search every customer on the hub, or "
-            "ask the caller's name. Creating a customer from Rapport is not available yet.",
+            "No customer on this computer has this number. Create a customer with it, search "
+            "every customer on the hub, or ask the caller's name.",
             self,
         )
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {muted(self.palette()).name()}")
-        self.hub_button = QPushButton("Search the &hub for this number", self)
+        self.new_button = QPushButton("&New customer…", self)
+        self.new_button.setObjectName("unknownNewCustomer")
+        self.new_button.setDefault(True)
+        self.hub_button = QPushButton("Search the &hub", self)
         self.hub_button.setObjectName("unknownSearchHub")
-        self.hub_button.setDefault(True)
         self.name_button = QPushButton("Search by &name", self)
         self.name_button.setObjectName("unknownSearchName")
         self.copy_button = QPushButton("&Copy number", self)
         self.copy_button.setObjectName("unknownCopy")
+        self.new_button.clicked.connect(self._new_customer)
         self.hub_button.clicked.connect(self._search_hub)
         self.name_button.clicked.connect(self._search_by_name)
         self.copy_button.clicked.connect(self.copy_number)
         buttons = QHBoxLayout()
-        for b in (self.hub_button, self.name_button, self.copy_button):
+        for b in (self.new_button, self.hub_button, self.name_button, self.copy_button):
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(self.number)
         layout.addWidget(note)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
-        self.hub_button.setFocus()
+        self.hub_button.setToolTip("Search every customer on the hub for this number")
+        self.setMinimumWidth(
+            max(self.fontMetrics().averageCharWidth() * 60, layout.sizeHint().width())
+        )
+        self.new_button.setFocus()
 
     def copy_number(self) -> None:
         QGuiApplication.clipboard().setText(self.e164)
         self.copy_button.setText("Copied")
+
+    def _new_customer(self) -> None:
+        self.new_customer.emit(self.e164)
+        self.accept()
 
     def _search_hub(self) -> None:
         self.search_hub.emit(self.e164)

@@ -5,11 +5,10 @@ the timeline) and sent to the hub when it can be reached. A refused field is nam
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,10 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.cache.tasks import APPOINTMENT_TYPES, book_appointment, stores
+from rapport.cache.basket import home_store
+from rapport.cache.tasks import (
+    APPOINTMENT_TYPES,
+    book_appointment,
+    staff_at,
+    stores,
+)
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.ui import format as fmt
-from rapport.ui.theme import warning
+from rapport.ui.field_error import FieldError
 
 APPOINTMENT_SHORTCUT = "Ctrl+Shift+A"
 DEFAULT_DURATION = 30
@@ -39,21 +44,6 @@ def default_start(now: datetime) -> datetime:
     return datetime.combine(day, datetime.min.time(), now.tzinfo).replace(hour=DEFAULT_HOUR)
 
 
-class _FieldError(QLabel):
-    def __init__(self, name: str, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setWordWrap(True)
-        pal = self.palette()
-        pal.setColor(QPalette.ColorRole.WindowText, warning(pal))
-        self.setPalette(pal)
-        self.hide()
-
-    def show_error(self, text: str) -> None:
-        self.setText(text)
-        self.setVisible(bool(text))
-
-
 class BookAppointmentDialog(QDialog):
     booked = Signal(str, str)  # customer id, task id
 
@@ -64,7 +54,6 @@ class BookAppointmentDialog(QDialog):
         customer_id: str,
         customer_name: str,
         now: datetime,
-        associates: Sequence[tuple[str, str]] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -90,7 +79,7 @@ class BookAppointmentDialog(QDialog):
         self.store.setObjectName("appointmentStore")
         for s in stores(reader):
             self.store.addItem(f"{s.name} ({s.city})" if s.city else s.name, s.id)
-        home = writes.store_id or self._home_store(reader, customer_id)
+        home = writes.store_id or home_store(reader, customer_id)
         if home and self.store.findData(home) >= 0:
             self.store.setCurrentIndex(self.store.findData(home))
         self.when = QDateTimeEdit(self)
@@ -109,10 +98,8 @@ class BookAppointmentDialog(QDialog):
         self.duration.setValue(DEFAULT_DURATION)
         self.associate = QComboBox(self)
         self.associate.setObjectName("appointmentAssociate")
-        self.associate.addItem("Me", writes.user_id)
-        for uid, name in associates:
-            if uid != writes.user_id:
-                self.associate.addItem(name, uid)
+        self._reader = reader
+        self._fill_associates()
         self.note = QLineEdit(self)
         self.note.setObjectName("appointmentNote")
         self.note.setPlaceholderText("What to prepare: sizes, pieces to set aside…")
@@ -120,10 +107,10 @@ class BookAppointmentDialog(QDialog):
             w.setMinimumWidth(em * 30)
 
         self.errors = {
-            key: _FieldError(f"{key}Error", self)
+            key: FieldError(f"{key}Error", self)
             for key in ("appointment_type", "store_id", "due_at", "duration_min", "title")
         }
-        self.general_error = _FieldError("appointmentError", self)
+        self.general_error = FieldError("appointmentError", self)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(lh // 2)
@@ -175,14 +162,19 @@ class BookAppointmentDialog(QDialog):
             QWidget.setTabOrder(a, b)
         self.when.dateTimeChanged.connect(lambda _d: self.errors["due_at"].show_error(""))
         self.store.currentIndexChanged.connect(lambda _i: self.errors["store_id"].show_error(""))
+        self.store.currentIndexChanged.connect(lambda _i: self._fill_associates())
         self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    @staticmethod
-    def _home_store(reader: sqlite3.Connection, customer_id: str) -> str | None:
-        row = reader.execute(
-            "SELECT home_store_id FROM customer WHERE id = ?", (customer_id,)
-        ).fetchone()
-        return row[0] if row else None
+    def _fill_associates(self) -> None:
+        """Me, then the staff of the chosen store; whoever was chosen stays if they work there."""
+        chosen = self.associate.currentData()
+        self.associate.clear()
+        self.associate.addItem("Me", self._writes.user_id)
+        for uid, name in staff_at(self._reader, self.store.currentData()):
+            if uid != self._writes.user_id:
+                self.associate.addItem(name, uid)
+        i = self.associate.findData(chosen)
+        self.associate.setCurrentIndex(max(i, 0))
 
     def due_at(self) -> datetime:
         """The chosen start, in the time zone of ``now``."""

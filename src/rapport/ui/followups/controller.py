@@ -101,7 +101,7 @@ class TasksController(QObject):
         return self.panel
 
     def _open_customer(self, customer_id: str) -> None:
-        if not self._window.open_customer(customer_id):
+        if not self._window.open_customer(customer_id, "tasks"):
             self._window.show_message("This customer is no longer on this computer.")
             return
         self._window.activateWindow()

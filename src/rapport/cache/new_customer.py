@@ -1,0 +1,124 @@
+"""A customer created on this computer (an unknown caller, a walk-in): the profile, its email and
+phone, and the consent given on the spot, in the cache and the outbox in one durable transaction.
+
+The customer is searchable and can be opened, noted and given tasks at once; what is queued after
+the creation reaches the hub behind it. A rejected creation dismissed by the user takes the local
+profile with it (see :func:`rapport.cache.acks.dismiss_entry`)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+import orjson
+
+from rapport.cache.outbox import enqueue
+from rapport.cache.search_index import reindex_customers
+from rapport.cache.writes import LocalWrites, WriteError
+from rapport.domain.phones import normalize_phone
+from rapport.protocol import CONSENT_CHANNELS
+
+# The hub's check (rapport.hub.mutations.customer_create.EMAIL): refuse here what it would refuse.
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+MAX_NAME = 200
+
+
+@dataclass(frozen=True, slots=True)
+class NewCustomer:
+    given_name: str = ""
+    family_name: str = ""
+    email: str = ""
+    phone: str = ""  # as typed; read in the agent's region
+    consent: Mapping[str, bool] = field(default_factory=dict)  # channel -> agreed on the spot
+    consent_source: str = "agent, on the call"
+
+
+def check(new: NewCustomer, region: str) -> tuple[str | None, str | None]:
+    """(email, E.164 phone) ready to store; raises :class:`WriteError` naming the field."""
+    given, family = new.given_name.strip(), new.family_name.strip()
+    if not given and not family:
+        raise WriteError("family_name", "Give at least a first or a last name.")
+    for name, value in (("given_name", given), ("family_name", family)):
+        if len(value) > MAX_NAME:
+            raise WriteError(name, f"A name is at most {MAX_NAME} characters.")
+    email = new.email.strip() or None
+    if email is not None and (len(email) > 320 or not EMAIL.match(email)):
+        raise WriteError("email", "This is not an email address (like name@example.com).")
+    phone = None
+    if new.phone.strip():
+        phone = normalize_phone(new.phone, region)
+        if phone is None:
+            raise WriteError(
+                "phone", "This is not a phone number. Type it as dialled, or with +country code."
+            )
+    for channel, agreed in new.consent.items():
+        if channel not in CONSENT_CHANNELS:
+            raise WriteError("consent", f"Unknown consent channel {channel!r}.")
+        if agreed and channel == "email" and email is None:
+            raise WriteError("email", "Email consent needs an email address.")
+        if agreed and channel in ("sms", "phone") and phone is None:
+            raise WriteError("phone", f"{channel.upper()} consent needs a phone number.")
+    return email, phone
+
+
+def create_customer(writes: LocalWrites, new: NewCustomer, region: str = "FR") -> str:
+    """Queue a new customer; returns their id (made here, so what follows can name them)."""
+    email, phone = check(new, region)
+    cid = str(uuid.uuid4())
+    now = writes.now_text()
+    consent = {
+        channel: {"status": "granted", "source": new.consent_source, "effective_at": now}
+        for channel, agreed in new.consent.items()
+        if agreed
+    }
+    identities = [
+        {"id": str(uuid.uuid4()), "kind": kind, "value": value, "normalized": norm}
+        for kind, value, norm in (
+            ("phone", phone, phone),
+            ("email", email, email.lower() if email else None),
+        )
+        if value
+    ]
+    given, family = new.given_name.strip() or None, new.family_name.strip() or None
+    with writes.conn:
+        writes.conn.execute("BEGIN IMMEDIATE")
+        writes.conn.execute(
+            "INSERT INTO customer (id, given_name, family_name, tier, home_store_id,"
+            " lifetime_value, currency, consent, created_at, updated_at, version)"
+            " VALUES (?, ?, ?, 'bronze', ?, 0, 'EUR', ?, ?, ?, 0)",
+            (
+                cid,
+                given,
+                family,
+                writes.store_id,
+                orjson.dumps(consent).decode() if consent else None,
+                now,
+                now,
+            ),
+        )
+        writes.conn.executemany(
+            "INSERT INTO identity (id, customer_id, kind, value, normalized, is_primary, created_at)"
+            " VALUES (?, ?, ?, ?, ?, 1, ?)",
+            [(i["id"], cid, i["kind"], i["value"], i["normalized"], now) for i in identities],
+        )
+        reindex_customers(writes.conn, [cid])
+        enqueue(
+            writes.conn,
+            "customer.create",
+            {
+                "id": cid,
+                "given_name": given,
+                "family_name": family,
+                "home_store_id": writes.store_id,
+                "identities": [
+                    {"id": i["id"], "kind": i["kind"], "value": i["value"]} for i in identities
+                ],
+                "consent": consent,
+            },
+            customer_id=cid,
+            target_id=cid,
+            summary=f"New customer: {' '.join(n for n in (given, family) if n)}"[:200],
+        )
+    return cid

@@ -1,0 +1,60 @@
+"""Ingestion's own bookkeeping tables. They live in their own ``MetaData`` (created when the hub
+starts ingestion) so the replicated schema in ``rapport.hub.store.schema`` stays about sync."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, Engine, Index, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+# Write keys identify a source (a website, an app); only their SHA-256 is kept, so a leaked
+# database does not let anyone post events.
+write_key = Table(
+    "ingest_write_key",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("disabled", Integer, nullable=False, default=0),
+    Column("created_at", Text, nullable=False),
+)
+
+# messageIds seen per source, kept for a retention window (SDKs retry a batch whose answer was
+# lost; Segment dedupes over about a day).
+seen_message = Table(
+    "ingest_seen_message",
+    metadata,
+    Column("source_id", String(64), primary_key=True),
+    Column("message_id", String(128), primary_key=True),
+    Column("received_at", Text, nullable=False, index=True),
+)
+
+# Events of a visitor no customer is known for yet, keyed by the identifier that will link them
+# (``anonymous_id`` or ``user_id``). Held off the change feed: a row with no customer would be in
+# every device's scope (catalog-like), and most anonymous visitors never identify.
+pending_event = Table(
+    "ingest_pending_event",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("key_kind", String(16), nullable=False),
+    Column("key_value", String(256), nullable=False),
+    Column("entity", String(32), nullable=False),
+    Column("row", Text, nullable=False),
+    Column("received_at", Text, nullable=False),
+    Index("ix_ingest_pending_key", "key_kind", "key_value"),
+)
+
+# What a source system's own id became here: a re-posted order or interaction answers the same.
+source_record = Table(
+    "ingest_source_record",
+    metadata,
+    Column("source", String(64), primary_key=True),
+    Column("entity", String(32), primary_key=True),
+    Column("external_id", String(128), primary_key=True),
+    Column("entity_id", String(64), nullable=False),
+    Column("created_at", Text, nullable=False),
+)
+
+
+def create_tables(engine: Engine) -> None:
+    metadata.create_all(engine)

@@ -1,0 +1,222 @@
+"""Applying tracked messages: dedupe by messageId, identity resolution, web events and orders, all
+in one transaction per request; a message that cannot be applied is set aside and the rest kept."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import orjson
+from sqlalchemy import Connection, Engine, and_, delete, select
+
+from rapport.hub.ingest import ecommerce, identity, keys, pending
+from rapport.hub.ingest.catalog import Catalog
+from rapport.hub.ingest.messages import BadMessage, Message, iso
+from rapport.hub.ingest.tables import create_tables, pending_event, seen_message
+from rapport.hub.store.aliases import MergedCustomerError
+from rapport.hub.store.changes import lock_feed, write_rows
+from rapport.hub.store.merge import MergeError
+from rapport.hub.store.schema import entity_tables
+from rapport.hub.store.subjects import ErasedSubjectError
+
+# Failures that belong to one message: the others of its batch are applied without it.
+MessageFailure = (BadMessage, ErasedSubjectError, MergedCustomerError, MergeError)
+_orders = entity_tables["order"]
+
+
+@dataclass(slots=True)
+class Outcome:
+    accepted: int = 0
+    duplicates: int = 0
+    rejected: dict[int, str] = field(default_factory=dict)  # index in the request -> reason
+
+
+def _seen_before(conn: Connection, source_id: str, message_ids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for start in range(0, len(message_ids), 500):
+        chunk = message_ids[start : start + 500]
+        found.update(
+            conn.execute(
+                select(seen_message.c.message_id).where(
+                    and_(
+                        seen_message.c.source_id == source_id,
+                        seen_message.c.message_id.in_(chunk),
+                    )
+                )
+            ).scalars()
+        )
+    return found
+
+
+class _Writes:
+    """Rows of one transaction, written per entity at :meth:`flush` (or at once when not bulk)."""
+
+    def __init__(self, conn: Connection, now: str, bulk: bool) -> None:
+        self.conn, self.now, self.bulk = conn, now, bulk
+        self.rows: dict[str, list[dict[str, Any]]] = {}
+        self.held: list[tuple[pending.Key, str, dict[str, Any]]] = []
+
+    def write(self, entity: str, row: dict[str, Any]) -> None:
+        self.rows.setdefault(entity, []).append(row)
+        if not self.bulk:
+            self.flush()
+
+    def hold(self, key: pending.Key, entity: str, row: dict[str, Any]) -> None:
+        self.held.append((key, entity, row))
+        if not self.bulk:
+            self.flush()
+
+    def flush(self) -> None:
+        try:
+            for entity, rows in self.rows.items():
+                write_rows(self.conn, entity, rows)
+            pending.hold_many(self.conn, self.held, self.now)
+        except MessageFailure as exc:
+            if self.bulk:
+                raise _BufferFailed from exc
+            raise
+        self.rows.clear()
+        self.held.clear()
+
+
+class _BufferFailed(Exception):
+    """A buffered write failed: which message it came from is not known."""
+
+
+class Tracking:
+    def __init__(
+        self,
+        engine: Engine,
+        notify: Callable[[], None],
+        default_region: str,
+        dedupe_window: timedelta = timedelta(days=1),
+        pending_window: timedelta = timedelta(days=90),
+    ) -> None:
+        self.engine = engine
+        self.notify = notify
+        self.default_region = default_region
+        self.dedupe_window = dedupe_window
+        # Most anonymous visitors never identify: what they did is dropped after this long.
+        self.pending_window = pending_window
+        self._next_purge = 0.0
+        create_tables(engine)
+
+    def add_write_key(self, name: str) -> tuple[str, str]:
+        with self.engine.begin() as conn:
+            return keys.add_write_key(conn, name, iso(datetime.now(UTC)))
+
+    def source_for_key(self, raw: str) -> str | None:
+        with self.engine.connect() as conn:
+            return keys.source_for_key(conn, raw)
+
+    def apply(self, source_id: str, messages: Sequence[Message]) -> Outcome:
+        now_dt = datetime.now(UTC)
+        now = iso(now_dt)
+        remaining = list(enumerate(messages))
+        out = Outcome()
+        # Rows are buffered and written per entity (a batch is mostly web events); a failure while
+        # writing a buffer cannot name its message, so that attempt is replayed row by row.
+        bulk = True
+        while True:
+            current = -1
+            try:
+                with self.engine.begin() as conn:
+                    lock_feed(conn)  # merges below need it; taking it first avoids upgrades
+                    self._purge(conn, now_dt)
+                    catalog = Catalog(conn)
+                    writes = _Writes(conn, now, bulk)
+                    seen = _seen_before(conn, source_id, [m.message_id for _i, m in remaining])
+                    fresh: list[str] = []
+                    for i, msg in remaining:
+                        current = i  # which one failed, for the except clause
+                        if msg.message_id in seen:
+                            continue
+                        seen.add(msg.message_id)
+                        fresh.append(msg.message_id)
+                        self._apply_one(conn, source_id, msg, catalog, writes)
+                    writes.flush()
+                    if fresh:
+                        conn.execute(
+                            seen_message.insert(),
+                            [
+                                {"source_id": source_id, "message_id": m, "received_at": now}
+                                for m in fresh
+                            ],
+                        )
+            except _BufferFailed:
+                bulk = False  # replay writing row by row, to find the message at fault
+                continue
+            except MessageFailure as exc:
+                # Roll back and go again without it: the batch keeps every valid message.
+                out.rejected[current] = str(exc)
+                remaining = [(i, m) for i, m in remaining if i != current]
+                continue
+            out.accepted, out.duplicates = len(fresh), len(remaining) - len(fresh)
+            break
+        if out.accepted:
+            self.notify()
+        return out
+
+    def _purge(self, conn: Connection, now: datetime) -> None:
+        # Every ten minutes is plenty for a window of a day, and keeps the DELETE off most requests.
+        if time.monotonic() < self._next_purge:
+            return
+        self._next_purge = time.monotonic() + 600
+        self._forget_before(conn, now)
+
+    def forget_expired(self) -> None:
+        """Forget messageIds older than the dedupe window, and events of visitors who did not
+        identify within the pending window, now (requests do it every ten minutes)."""
+        with self.engine.begin() as conn:
+            self._forget_before(conn, datetime.now(UTC))
+
+    def _forget_before(self, conn: Connection, now: datetime) -> None:
+        cutoff = iso(now - self.dedupe_window)
+        conn.execute(delete(seen_message).where(seen_message.c.received_at < cutoff))
+        cutoff = iso(now - self.pending_window)
+        conn.execute(delete(pending_event).where(pending_event.c.received_at < cutoff))
+
+    def _apply_one(
+        self, conn: Connection, source_id: str, msg: Message, catalog: Catalog, writes: _Writes
+    ) -> None:
+        if msg.type in ("identify", "alias"):
+            writes.flush()  # identify attaches what is held for the visitor: hold it first
+            if msg.type == "identify":
+                identity.identify(conn, msg, self.default_region, writes.now)
+            else:
+                identity.alias(conn, msg, writes.now)
+            return
+        if msg.type == "group":
+            return  # accounts are not part of the data model: accepted, deduped, not stored
+        cid = identity.customer_for(conn, msg)
+        rows: list[tuple[str, dict[str, Any]]] = []
+        if msg.event == "Order Completed":
+            rows.append(("order", ecommerce.order_row(source_id, msg, catalog, cid)))
+        elif msg.event == "Order Refunded":
+            writes.flush()
+            self._refund(conn, source_id, msg, catalog)
+        rows.append(("web_event", ecommerce.web_event_row(source_id, msg, catalog, cid)))
+        for entity, row in rows:
+            if cid is None:
+                writes.hold(identity.pending_key(msg), entity, row)
+            else:
+                writes.write(entity, row)
+
+    def _refund(self, conn: Connection, source_id: str, msg: Message, catalog: Catalog) -> None:
+        """Mark the order's lines returned: an order the hub holds (it keeps whoever owns it), or a
+        guest's order still held until they identify. An order the hub never saw is left alone;
+        the web event still records the refund."""
+        number = ecommerce.order_number(msg.properties or {})
+        found = conn.execute(select(_orders).where(_orders.c.number == number)).mappings().first()
+        if found is not None:
+            order = {str(k): v for k, v in found.items()}
+            if order["lines"]:
+                order["lines"] = orjson.loads(order["lines"])
+            write_rows(conn, "order", [ecommerce.refund(order, msg, catalog)])
+            return
+        held = pending.get(conn, ecommerce.row_id(source_id, "order", number))
+        if held is not None:
+            pending.replace(conn, ecommerce.refund(held, msg, catalog))

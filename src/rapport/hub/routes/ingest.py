@@ -1,0 +1,229 @@
+"""Segment-compatible HTTP tracking API (``/v1/track``, ``/v1/identify``, ``/v1/page``,
+``/v1/screen``, ``/v1/alias``, ``/v1/group``, ``/v1/batch``) and write-key administration.
+
+Authentication as Segment documents it: the write key is the HTTP basic-auth username with an empty
+password (or ``writeKey`` in the body). Answers ``200 {"success": true}``; a bad message 400 with
+the reason; a message over 32 KB or a batch over 500 KB 413 (Segment answers 400 there; 413 says
+which limit). A batch keeps every valid message: it answers 200 with the rejected ones listed by
+index, and 400 only when none could be kept. ``Content-Encoding: gzip`` bodies are read (the limits
+apply to the inflated JSON).
+"""
+
+import base64
+import binascii
+import zlib
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+import orjson
+from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from rapport.hub.ingest.messages import (
+    MAX_BATCH_BYTES,
+    MAX_MESSAGE_BYTES,
+    TYPES,
+    BadMessage,
+    Message,
+    parse_message,
+    parse_time,
+)
+from rapport.hub.ingest.tracking import Outcome
+from rapport.hub.service import Hub
+from rapport.hub.store.users import User
+
+_MAX_BATCH_MESSAGES = 2_500
+
+
+_EXAMPLE = {
+    "type": "track",
+    "anonymousId": "507f191e810c19729de860ea",
+    "event": "Product Viewed",
+    "properties": {"product_id": "p-00001", "sku": "HOOP-00001-BLA", "price": 499.99},
+    "context": {"userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X)"},
+    "timestamp": "2026-11-30T10:12:00.000Z",
+    "sentAt": "2026-11-30T10:12:01.000Z",
+    "messageId": "ajs-next-1764497521000-4f3c2a",
+}
+
+
+def _body_doc(example: dict[str, Any]) -> dict[str, Any]:
+    """The request body for the OpenAPI document: the routes read raw JSON (for the size limits
+    and Segment's own error semantics), so FastAPI cannot describe it by itself."""
+    return {
+        "requestBody": {
+            "required": True,
+            "content": {"application/json": {"schema": {"type": "object"}, "example": example}},
+        }
+    }
+
+
+class WriteKeyRequest(BaseModel):
+    name: str = Field(min_length=1, max_length=200)
+
+
+def _reject(status: int, reason: str) -> HTTPException:
+    return HTTPException(status, reason)
+
+
+async def _read_json(request: Request, limit: int) -> Any:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise _reject(413, f"payload larger than {limit // 1024} KB")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise _reject(413, f"payload larger than {limit // 1024} KB")
+    if request.headers.get("content-encoding", "").lower() == "gzip":
+        body = _gunzip(bytes(body), limit)  # analytics-java and others compress their batches
+    try:
+        return orjson.loads(body)
+    except orjson.JSONDecodeError as exc:
+        raise _reject(400, "body is not valid JSON") from exc
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """Inflate at most ``limit`` bytes: the size limits are about the JSON, and a small gzip body
+    can inflate to gigabytes."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, limit + 1)
+    except zlib.error as exc:
+        raise _reject(400, "body is not valid gzip") from exc
+    if len(out) > limit:
+        raise _reject(413, f"payload larger than {limit // 1024} KB")
+    return out
+
+
+def _write_key(request: Request, body: Any) -> str | None:
+    auth = request.headers.get("authorization", "")
+    scheme, _, encoded = auth.partition(" ")
+    if scheme.lower() == "basic" and encoded:
+        try:
+            user, _, _password = base64.b64decode(encoded).decode().partition(":")
+        except (binascii.Error, UnicodeDecodeError):
+            return None
+        return user or None
+    if isinstance(body, dict) and isinstance(body.get("writeKey"), str):
+        return body["writeKey"]
+    return None
+
+
+def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: Any) -> None:
+    tracking = hub.tracking
+
+    def source_of(request: Request, body: Any) -> str:
+        raw = _write_key(request, body)
+        source = tracking.source_for_key(raw) if raw else None
+        if source is None:
+            raise HTTPException(
+                401,
+                "unknown or missing write key (send it as the basic-auth username)",
+                headers={"WWW-Authenticate": 'Basic realm="rapport tracking"'},
+            )
+        return source
+
+    def single(kind: str) -> Callable[..., Any]:
+        async def track_one(request: Request) -> Response:
+            body = await _read_json(request, MAX_MESSAGE_BYTES)
+            source = await run_in_threadpool(source_of, request, body)
+            try:
+                msg = parse_message(body, kind, datetime.now(UTC))
+            except BadMessage as exc:
+                raise _reject(400, str(exc)) from exc
+            outcome = await run_in_threadpool(tracking.apply, source, [msg])
+            if outcome.rejected:
+                raise _reject(400, next(iter(outcome.rejected.values())))
+            return json({"success": True})
+
+        track_one.__name__ = f"segment_{kind}"
+        return track_one
+
+    for kind in TYPES:
+        handler = single(kind)
+        app.add_api_route(
+            f"/v1/{kind}",
+            handler,
+            methods=["POST"],
+            tags=["tracking"],
+            summary=f"Segment {kind} call (write key as basic-auth username)",
+            openapi_extra=_body_doc({k: v for k, v in _EXAMPLE.items() if k != "type"}),
+        )
+        # analytics.js posts to one-letter paths (/v1/t, /v1/p, /v1/i ...) with the key in the body.
+        app.add_api_route(f"/v1/{kind[0]}", handler, methods=["POST"], include_in_schema=False)
+
+    @app.post("/v1/b", include_in_schema=False)  # analytics.js's batching dispatcher
+    @app.post(
+        "/v1/batch",
+        tags=["tracking"],
+        summary="Segment batch of up to 500 KB",
+        openapi_extra=_body_doc({"batch": [_EXAMPLE], "sentAt": "2026-11-30T10:12:01.000Z"}),
+    )
+    async def segment_batch(request: Request) -> Response:
+        body = await _read_json(request, MAX_BATCH_BYTES)
+        source = await run_in_threadpool(source_of, request, body)
+        if not isinstance(body, dict) or not isinstance(body.get("batch"), list):
+            raise _reject(400, "body must be an object with a batch list")
+        items: list[Any] = body["batch"]
+        if len(items) > _MAX_BATCH_MESSAGES:
+            raise _reject(413, f"more than {_MAX_BATCH_MESSAGES} messages in one batch")
+        received = datetime.now(UTC)
+        try:
+            sent_at = parse_time(body.get("sentAt"), "sentAt")
+        except BadMessage as exc:
+            raise _reject(400, str(exc)) from exc
+        context = body.get("context") if isinstance(body.get("context"), dict) else None
+        parsed: list[Message] = []
+        where: list[int] = []  # index in the request of each parsed message
+        rejected: dict[int, str] = {}
+        for i, item in enumerate(items):
+            try:
+                if len(orjson.dumps(item)) > MAX_MESSAGE_BYTES:
+                    raise BadMessage(f"message larger than {MAX_MESSAGE_BYTES // 1024} KB")
+                parsed.append(parse_message(item, None, received, sent_at, context))
+                where.append(i)
+            except BadMessage as exc:
+                rejected[i] = str(exc)
+        outcome = await run_in_threadpool(tracking.apply, source, parsed) if parsed else Outcome()
+        for j, reason in outcome.rejected.items():
+            rejected[where[j]] = reason
+        report = [
+            {"index": i, "messageId": _message_id(items[i]), "reason": rejected[i]}
+            for i in sorted(rejected)
+        ]
+        if items and not outcome.accepted and not outcome.duplicates:
+            return Response(
+                orjson.dumps({"success": False, "rejected": report}),
+                status_code=400,
+                media_type="application/json",
+            )
+        return json(
+            {
+                "success": True,
+                "accepted": outcome.accepted,
+                "duplicates": outcome.duplicates,
+                "rejected": report,
+            }
+        )
+
+    CurrentUser = Annotated[User, Depends(current_user)]
+
+    @app.post(
+        "/v1/admin/write-keys",
+        tags=["admin"],
+        summary="Create a tracking write key for a source (admin); the key is shown once",
+    )
+    def create_write_key(u: CurrentUser, body: WriteKeyRequest) -> Response:
+        if u.role != "admin":
+            raise HTTPException(403, "only admin users may do this")
+        source_id, raw = tracking.add_write_key(body.name)
+        return json({"id": source_id, "name": body.name, "write_key": raw})
+
+
+def _message_id(item: Any) -> str | None:
+    mid = item.get("messageId") if isinstance(item, dict) else None
+    return mid if isinstance(mid, str) else None

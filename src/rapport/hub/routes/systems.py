@@ -1,0 +1,76 @@
+"""Systems API: POS, e-commerce and contact-center systems post orders and interactions, each
+named by the system (``source``) and its own id (``external_id``): posting again updates the same
+row. Admin tokens only, until the hub has a dedicated role for systems."""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import Body, Depends, FastAPI, HTTPException
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from rapport.hub.ingest.records import BadRecord, text
+from rapport.hub.service import Hub
+from rapport.hub.store.users import User
+
+_ORDER_EXAMPLE = {
+    "source": "pos-paris",
+    "external_id": "T-2026-000812",
+    "customer": {"email": "ana@example.org"},
+    "channel": "store",
+    "store_id": "st-paris-01",
+    "status": "completed",
+    "placed_at": "2026-11-28T15:04:00Z",
+    "currency": "EUR",
+    "lines": [{"sku": "HOOP-00001-BLA", "quantity": 1, "unit_price": 49999}],
+}
+_INTERACTION_EXAMPLE = {
+    "source": "ccaas",
+    "external_id": "call-8812",
+    "customer": {"phone": "+33612345678"},
+    "channel": "phone",
+    "direction": "inbound",
+    "kind": "call",
+    "occurred_at": "2026-11-28T09:12:00Z",
+    "summary": "Asked about delivery",
+    "disposition": "information given",
+}
+
+
+def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: Any) -> None:
+    CurrentUser = Annotated[User, Depends(current_user)]
+
+    async def post(u: User, kind: str, body: Any) -> Response:
+        if u.role != "admin":
+            raise HTTPException(403, "only admin users (systems) may do this")
+        if not isinstance(body, dict):
+            raise HTTPException(400, "body must be a JSON object")
+        try:
+            source = text(body, "source", 64, required=True)
+        except BadRecord as exc:
+            raise HTTPException(400, str(exc)) from exc
+        assert source is not None
+        result = await run_in_threadpool(hub.systems.apply, kind, source, [body])
+        if result.rejected:
+            raise HTTPException(400, result.rejected[0])
+        return json(result.results[0])
+
+    @app.post(
+        "/v1/orders",
+        tags=["systems"],
+        summary="Post an order from a POS or e-commerce system, idempotent by (source, external_id)",
+    )
+    async def post_order(
+        u: CurrentUser, body: Annotated[dict[str, Any], Body(examples=[_ORDER_EXAMPLE])]
+    ) -> Response:
+        return await post(u, "orders", body)
+
+    @app.post(
+        "/v1/interactions",
+        tags=["systems"],
+        summary="Post an interaction (call, chat, email...), idempotent by (source, external_id)",
+    )
+    async def post_interaction(
+        u: CurrentUser, body: Annotated[dict[str, Any], Body(examples=[_INTERACTION_EXAMPLE])]
+    ) -> Response:
+        return await post(u, "interactions", body)

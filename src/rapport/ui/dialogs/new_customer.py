@@ -1,0 +1,196 @@
+"""New customer (Ctrl+N, or from the unknown-caller panel with the number filled in): name, phone,
+email and the consent the caller gives on the spot. Saved to this computer at once and sent to the
+hub behind it; a caller the hub already knows is merged into their existing profile there."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from rapport.cache.new_customer import NewCustomer, create_customer
+from rapport.cache.writes import LocalWrites, WriteError
+from rapport.domain.phones import format_phone, normalize_phone
+from rapport.ui.field_error import FieldError, FieldErrors
+from rapport.ui.format import scaled_font
+
+NEW_CUSTOMER_SHORTCUT = "Ctrl+N"
+CONSENT_OFFERED = (("email", "&Email"), ("sms", "S&MS"), ("phone", "P&hone calls"))
+
+
+class NewCustomerDialog(QDialog):
+    created = Signal(str)  # the new customer's id
+
+    def __init__(
+        self,
+        writes: LocalWrites,
+        region: str,
+        *,
+        phone: str = "",
+        name: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("newCustomer")
+        self.setWindowTitle("New customer")
+        self._writes = writes
+        self._region = region
+        self.customer_id: str | None = None
+
+        title = QLabel("New customer", self)
+        title.setFont(scaled_font(title.font(), 1.3))
+        self.given = QLineEdit(self)
+        self.given.setObjectName("newGiven")
+        self.family = QLineEdit(self)
+        self.family.setObjectName("newFamily")
+        self.phone = QLineEdit(self)
+        self.phone.setObjectName("newPhone")
+        self.phone.setPlaceholderText("As dialled, or +country code")
+        self.email = QLineEdit(self)
+        self.email.setObjectName("newEmail")
+        self.email.setPlaceholderText("name@example.com")
+        for box, limit in (
+            (self.given, 200),
+            (self.family, 200),
+            (self.phone, 64),
+            (self.email, 320),
+        ):
+            box.setMaxLength(limit)
+        e164 = normalize_phone(phone, region) if phone else None
+        self.phone.setText(format_phone(e164, region) if e164 else phone)
+        given, _, family = name.strip().partition(" ")
+        self.given.setText(given)
+        self.family.setText(family)
+
+        self.consent = {channel: QCheckBox(label, self) for channel, label in CONSENT_OFFERED}
+        for channel, box in self.consent.items():
+            box.setObjectName(f"newConsent-{channel}")
+        consent_row = QHBoxLayout()
+        for box in self.consent.values():
+            consent_row.addWidget(box)
+        consent_row.addStretch(1)
+        for box in self.consent.values():
+            box.setToolTip("The customer agreed on this call to hear from us this way")
+
+        self.errors = {
+            key: FieldError(f"new{key.title().replace('_', '')}Error", self)
+            for key in ("given_name", "family_name", "phone", "email", "consent")
+        }
+        self.general_error = FieldError("newCustomerError", self)
+        widgets: dict[str, QWidget] = {
+            "given_name": self.given,
+            "family_name": self.family,
+            "phone": self.phone,
+            "email": self.email,
+            "consent": self.consent["email"],
+        }
+        self._errors = FieldErrors(self.errors, self.general_error, widgets)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        rows = (
+            ("&First name", self.given, "given_name"),
+            ("&Last name", self.family, "family_name"),
+            ("&Phone", self.phone, "phone"),
+            ("E&mail address", self.email, "email"),
+        )
+        for label, box, key in rows:
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(box)
+            column.addWidget(self.errors[key])
+            form.addRow(label, column)
+            buddy = form.labelForField(column)
+            if isinstance(buddy, QLabel):
+                buddy.setBuddy(box)
+        consent_column = QVBoxLayout()
+        consent_column.addLayout(consent_row)
+        consent_column.addWidget(self.errors["consent"])
+        form.addRow("Consent", consent_column)
+        consent_label = form.labelForField(consent_column)
+        if isinstance(consent_label, QLabel):
+            consent_label.setToolTip(
+                "The channels the customer agreed, on this call, to hear from us on"
+            )
+
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(
+            "&Create customer", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.save_button.setObjectName("newCustomerSave")
+        self.save_button.setDefault(True)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        note = QLabel(
+            "Saved on this computer now and sent to the hub when it can be reached. If the hub "
+            "already knows this phone or email, the two profiles become one.",
+            self,
+        )
+        note.setWordWrap(True)
+        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        note.setObjectName("newCustomerNote")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 84)
+
+        for key, box in (
+            ("given_name", self.given),
+            ("family_name", self.family),
+            ("phone", self.phone),
+            ("email", self.email),
+        ):
+            box.textChanged.connect(lambda _t, k=key: self.errors[k].show_error(""))
+        for box in self.consent.values():
+            box.toggled.connect(lambda _on: self.errors["consent"].show_error(""))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The name is what is missing when a number is known, and the other way round.
+        first = self.given if not self.given.text() else self.phone
+        first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def draft(self) -> NewCustomer:
+        return NewCustomer(
+            given_name=self.given.text(),
+            family_name=self.family.text(),
+            email=self.email.text(),
+            phone=self.phone.text(),
+            consent={c: box.isChecked() for c, box in self.consent.items()},
+        )
+
+    def submit(self) -> None:
+        self._errors.clear()
+        try:
+            self.customer_id = create_customer(self._writes, self.draft(), self._region)
+        except WriteError as exc:
+            self._errors.show(exc.field, str(exc))
+            return
+        except sqlite3.Error as exc:
+            self.general_error.show_error(
+                f"Could not save on this computer ({exc}). Nothing you typed is lost: try again."
+            )
+            return
+        self.created.emit(self.customer_id)
+        self.accept()
+
+    def error_text(self, field: str) -> str:
+        return self._errors.text(field)

@@ -1,0 +1,173 @@
+"""Users and roles over real HTTP: every endpoint tried as every role (and without a token), login
+throttling, sign-out, disabling and password resets ending every session; `rapport hub user`."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.routing import APIRoute
+
+from rapport.hub.app import create_app
+from rapport.hub.server import HubServer
+from rapport.hub.service import Hub
+from rapport.hub.store.db import database_url
+from rapport.hub.throttle import LoginThrottle
+from rapport.hub.users_cli import add_parser, run_user
+
+from .conftest import customer_row, login
+from .tracking_payloads import product_row, variant_row
+
+ROLES = ("agent", "assoc", "super", "admin")
+ANY = frozenset(ROLES)
+SUPERVISORS = frozenset({"super", "admin"})
+# Each endpoint: who may call it, and a request that is valid apart from who sends it.
+MATRIX: dict[tuple[str, str], tuple[frozenset[str], dict]] = {
+    ("GET", "/v1/me"): (ANY, {}),
+    ("POST", "/v1/auth/logout"): (ANY, {}),
+    ("GET", "/v1/client/release"): (ANY, {}),
+    ("GET", "/v1/sync/changes"): (ANY, {}),
+    ("POST", "/v1/sync/push"): (ANY, {"json": {"device_id": "d-{role}", "schema_version": 1,
+                                               "mutations": []}}),
+    ("GET", "/v1/customers/search"): (ANY, {"params": {"q": "Given1"}}),
+    ("POST", "/v1/sync/subscribe"): (ANY, {"json": {"customer_id": "c-0001"}}),
+    ("DELETE", "/v1/sync/subscribe/{customer_id}"): (ANY, {}),
+    ("GET", "/v1/admin/audit"): (SUPERVISORS, {}),
+    ("GET", "/v1/customers/{customer_id}/export"): (SUPERVISORS, {}),
+    ("PUT", "/v1/admin/settings/{key}"): (
+        SUPERVISORS, {"json": {"value": [{"code": "resolved", "label": "Resolved"}]}}),
+    ("POST", "/v1/admin/customers/{customer_id}/merge"): (
+        SUPERVISORS, {"json": {"into": "c-0002", "reason": "test"}}),
+    ("POST", "/v1/admin/customers/{customer_id}/erase"): (
+        frozenset({"admin"}), {"json": {"reason": "test"}}),
+    ("POST", "/v1/admin/write-keys"): (frozenset({"admin"}), {"json": {"name": "web shop"}}),
+    ("POST", "/v1/orders"): (frozenset({"admin"}), {"json": {
+        "source": "pos", "external_id": "T-1", "customer_id": "c-0001", "channel": "store",
+        "status": "completed", "placed_at": "2026-11-28T15:04:00Z", "currency": "EUR",
+        "lines": [{"sku": "HOOP-00001-BLA", "quantity": 1, "unit_price": 45000}]}}),
+    ("POST", "/v1/interactions"): (frozenset({"admin"}), {"json": {
+        "source": "ccaas", "external_id": "call-1", "customer_id": "c-0001", "channel": "phone",
+        "direction": "inbound", "kind": "call", "occurred_at": "2026-11-28T09:12:00Z",
+        "summary": "Asked about delivery"}}),
+}  # fmt: skip
+# Signed in by other means: login itself, a sent basket's link (the token in it), and the tracking
+# API (a source's write key, tests/hub/test_ingest.py).
+PUBLIC = {("POST", "/v1/auth/login"), ("GET", "/b/{token}")}
+TRACKING = ("/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/alias", "/v1/group",
+            "/v1/batch", "/v1/t", "/v1/i", "/v1/p", "/v1/s", "/v1/a", "/v1/g", "/v1/b")  # fmt: skip
+PUBLIC |= {("POST", path) for path in TRACKING}
+PATH_VALUES = {"customer_id": "c-0001", "key": "wrapup_codes", "token": "x" * 32}
+
+
+def _routes(hub: Hub) -> set[tuple[str, str]]:
+    app = create_app(hub)
+    return {(method, r.path) for r in app.routes if isinstance(r, APIRoute) for method in r.methods}
+
+
+def test_every_endpoint_is_in_the_role_matrix(hub: Hub) -> None:
+    assert _routes(hub) - PUBLIC == set(MATRIX), "add the new endpoint to MATRIX"
+
+
+@pytest.mark.parametrize(("method", "path"), sorted(MATRIX))
+def test_each_role_gets_exactly_what_it_may(
+    server: HubServer, staff: Hub, method: str, path: str
+) -> None:
+    allowed, request = MATRIX[(method, path)]
+    url = path.format(**PATH_VALUES)
+    anonymous = httpx.request(method, server.url + url, timeout=10, **request)
+    assert anonymous.status_code == 401, anonymous.text
+    for i, role in enumerate(ROLES):
+        # Customers of their own per role: a merge or an erasure by one role does not stand in
+        # the way of the next.
+        cid, into = f"c-{10 + 2 * i:04d}", f"c-{11 + 2 * i:04d}"
+        staff.write("customer", [customer_row(10 + 2 * i), customer_row(11 + 2 * i)])
+        staff.write("product", [product_row(1)])
+        staff.write("variant", [variant_row(1, 1, None, "black")])
+        body = dict(request)
+        if "json" in body:
+            body["json"] = {
+                k: ({"device_id": f"d-{role}", "into": into, "customer_id": cid}.get(k, v))
+                for k, v in body["json"].items()
+            }
+        c = login(server, role)
+        r = c.request(method, path.format(**{**PATH_VALUES, "customer_id": cid}), **body)
+        if role in allowed:
+            assert r.status_code < 400, (role, r.status_code, r.text)
+        else:
+            assert r.status_code == 403, (role, r.status_code, r.text)
+
+
+def test_wrong_passwords_are_throttled_then_the_right_one_works(server: HubServer) -> None:
+    for _ in range(5):
+        r = httpx.post(f"{server.url}/v1/auth/login", json={"username": "agent", "password": "x"})
+        assert r.status_code == 401
+    r = httpx.post(f"{server.url}/v1/auth/login",
+                   json={"username": "agent", "password": "s3cret-pass"})  # fmt: skip
+    assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0
+    assert "try again in" in r.json()["detail"]
+    # Another user from the same address is not locked out by the first one's mistakes.
+    assert login(server, "assoc").get("/v1/me").status_code == 200
+
+
+def test_the_throttle_forgets_after_its_window() -> None:
+    now = [0.0]
+    t = LoginThrottle(max_failures=2, window=60, clock=lambda: now[0])
+    t.failed("ana", "10.0.0.1")
+    t.failed("Ana", "10.0.0.1")  # usernames compare without case
+    assert t.retry_after("ana", "10.0.0.2") == 60
+    now[0] = 30
+    assert t.retry_after("ana", None) == 30
+    now[0] = 61
+    assert t.retry_after("ana", None) == 0
+    t.failed("ana", None)
+    t.succeeded("ana")
+    assert t.retry_after("ana", None) == 0
+
+
+def test_sign_out_disable_and_reset_end_sessions(server: HubServer, hub: Hub) -> None:
+    first, second = login(server), login(server)
+    assert first.post("/v1/auth/logout").status_code == 204
+    assert first.get("/v1/me").status_code == 401
+    assert second.get("/v1/me").status_code == 200  # only that session ended
+    hub.set_user_disabled("agent", True)
+    assert second.get("/v1/me").status_code == 401
+    r = httpx.post(f"{server.url}/v1/auth/login",
+                   json={"username": "agent", "password": "s3cret-pass"})  # fmt: skip
+    assert r.status_code == 401
+    hub.set_user_disabled("agent", False)
+    third = login(server)
+    hub.reset_password("agent", "a-new-long-password")
+    assert third.get("/v1/me").status_code == 401
+    r = httpx.post(f"{server.url}/v1/auth/login",
+                   json={"username": "agent", "password": "a-new-long-password"})  # fmt: skip
+    assert r.status_code == 200
+
+
+def _cli(tmp_path: Path, *argv: str, stdin: str = "") -> tuple[int, Hub]:
+    parser = argparse.ArgumentParser()
+    add_parser(parser.add_subparsers(dest="hub_command"))
+    args = parser.parse_args(["user", *argv, "--data", str(tmp_path), "--password-stdin"])
+    hub = Hub.open(database_url(tmp_path))
+    try:
+        return run_user(args, hub, io.StringIO(stdin)), hub
+    finally:
+        hub.engine.dispose()
+
+
+def test_rapport_hub_user(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = _cli(tmp_path, "add", "ines", "--role", "associate", "--store", "st-a",
+                   "--name", "Inès Roy", stdin="a-long-enough-pw\n")  # fmt: skip
+    assert code == 0 and "ines added" in capsys.readouterr().out
+    assert _cli(tmp_path, "add", "ines", stdin="a-long-enough-pw\n")[0] == 2  # exists
+    assert _cli(tmp_path, "add", "bob", stdin="short\n")[0] == 2
+    assert "at least 10 characters" in capsys.readouterr().err
+    assert _cli(tmp_path, "disable", "ines")[0] == 0
+    assert _cli(tmp_path, "disable", "nobody")[0] == 1
+    capsys.readouterr()
+    assert _cli(tmp_path, "list")[0] == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "ines\tassociate\tdisabled store st-a\tInès Roy"
+    ]
