@@ -31,6 +31,7 @@ from typing import Any
 
 from rapport.cache.apply import apply_changes
 from rapport.cache.db import connect, open_cache
+from rapport.cache.schema import SCHEMA_VERSION
 from rapport.hub.seed import SeedConfig, generate
 
 DEFAULT_OUT = Path("/tmp/rapport-bench")
@@ -130,7 +131,14 @@ def build(
     """Build (or reuse) the cache; returns its path and its metadata."""
     heavy = [int(x) for x in DEFAULT_HEAVY.split(",")] if heavy is None else heavy
     cache, meta_path = cache_paths(out, customers)
-    params = {"customers": customers, "seed": seed, "heavy": heavy, "page": page}
+    # A cache of another schema is rebuilt, not migrated: the figures are for this code's schema.
+    params = {
+        "customers": customers,
+        "seed": seed,
+        "heavy": heavy,
+        "page": page,
+        "schema": SCHEMA_VERSION,
+    }
     if cache.exists() and meta_path.exists():
         meta = json.loads(meta_path.read_text())
         if meta.get("params") == params:
