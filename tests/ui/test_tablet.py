@@ -168,3 +168,9 @@ def test_the_setting_comes_from_the_environment(tmp_path) -> None:  # type: igno
     missing = tmp_path / "none.toml"
     assert Settings.load(missing, env={}).tablet_mode is False
     assert Settings.load(missing, env={"RAPPORT_TABLET_MODE": "1"}).tablet_mode is True
+
+
+def test_next_best_action_cards_name_no_keys_on_a_tablet(qtbot, tablet: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert tablet.open_customer(HOOPS)
+    actions = [c.go.text() for c in tablet.customer.next_actions.cards() if c.go is not None]
+    assert actions and not any("Ctrl" in a for a in actions)

@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(self.show_search_pane)
         # No keyboard to hint at on a tablet.
+        self.customer.next_actions.show_keys = False
         self.search.box.setPlaceholderText("Name, email, phone or loyalty id")
         self.search.online_button.setText("Search all customers on the hub")
         self.status.outbox.setMinimumHeight(touch_height(self.fontMetrics()))

@@ -128,7 +128,9 @@ class _Card(QFrame):
 
     clicked = Signal()
 
-    def __init__(self, s: Suggestion, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, s: Suggestion, parent: QWidget | None = None, show_keys: bool = True
+    ) -> None:
         super().__init__(parent)
         self.suggestion = s
         self.kind = s.kind
@@ -158,6 +160,8 @@ class _Card(QFrame):
         layout.addWidget(self.title)
         layout.addWidget(self.why)
         self.action = action_label(s)
+        if self.action is not None and not show_keys:  # a tablet has no keys to hint at
+            self.action = self.action.split("  ")[0]
         self.go: QLabel | None = None
         if self.action is not None:
             self.go = QLabel(f"{self.action} ›")
@@ -237,6 +241,7 @@ class NextActionsPanel(QWidget):
     """``set_suggestions`` fills it; with nothing to suggest it says so instead of staying blank."""
 
     activated = Signal(object)  # the Suggestion a card was clicked or entered on
+    show_keys = True  # the shortcut beside each card's action (off in tablet mode)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -295,7 +300,7 @@ class NextActionsPanel(QWidget):
             card.deleteLater()
         self._card_list = []
         for row in range(self.model.rowCount()):
-            card = _Card(self.model.suggestion(row), self._cards)
+            card = _Card(self.model.suggestion(row), self._cards, self.show_keys)
             card.clicked.connect(lambda c=card: self.activated.emit(c.suggestion))
             self._cards_layout.insertWidget(row, card)
             self._card_list.append(card)
