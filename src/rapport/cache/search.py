@@ -138,3 +138,21 @@ def _primary_contacts(conn: sqlite3.Connection, ids: list[str]) -> dict[tuple[st
         if normalized and (cid, kind) not in out:
             out[(cid, kind)] = normalized
     return out
+
+
+def customers_with_phone(conn: sqlite3.Connection, e164: str, region: str) -> list[SearchHit]:
+    """Customers with exactly this number, for a screen pop (search matches prefixes:
+    +3361234567 is not the caller +33612345678's neighbour)."""
+    hits = search_customers(conn, e164, 50, region)
+    if not hits:
+        return []
+    marks = ",".join("?" * len(hits))
+    exact = {
+        row[0]
+        for row in conn.execute(
+            "SELECT customer_id FROM identity WHERE kind = 'phone' AND normalized = ?"
+            f" AND customer_id IN ({marks})",
+            [e164, *(h.id for h in hits)],
+        )
+    }
+    return [h for h in hits if h.id in exact]

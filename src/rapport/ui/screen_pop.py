@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
 
-from rapport.cache.search import SearchHit, search_customers
+from rapport.cache.search import SearchHit, customers_with_phone
 from rapport.domain.phones import format_phone, normalize_phone
 from rapport.ui.dialogs.caller_chooser import CallerChooser
 from rapport.ui.dialogs.unknown_caller import UnknownCallerPanel
@@ -100,21 +100,7 @@ class ScreenPop(QObject):
         return self._done(UNKNOWN, e164)
 
     def _callers(self, e164: str) -> list[SearchHit]:
-        """Customers with exactly this number (search matches prefixes: +3361234567 is not the
-        caller +33612345678's neighbour)."""
-        hits = search_customers(self._reader, e164, 50, self._region)
-        if not hits:
-            return []
-        marks = ",".join("?" * len(hits))
-        exact = {
-            row[0]
-            for row in self._reader.execute(
-                f"SELECT customer_id FROM identity WHERE kind = 'phone' AND normalized = ?"
-                f" AND customer_id IN ({marks})",
-                [e164, *(h.id for h in hits)],
-            )
-        }
-        return [h for h in hits if h.id in exact]
+        return customers_with_phone(self._reader, e164, self._region)
 
     def _search_hub(self, e164: str) -> None:
         search = self._window.search
