@@ -300,7 +300,10 @@ CHANNELS = ("phone", "email", "chat", "sms", "store", "web", "app", "social", "p
 CONSENT_CHANNELS = ("email", "sms", "phone", "push", "mail")
 IDENTITY_KINDS = ("email", "phone", "loyalty", "user_id", "anonymous_id", "device")
 TIERS = ("bronze", "silver", "gold", "platinum")
-ROLES = ("agent", "associate", "supervisor", "admin")
+# ``system``: a service account for other systems (POS, e-commerce, contact center) posting orders
+# and interactions; it reads no customer and cannot sign in to the desktop app.
+ROLES = ("agent", "associate", "supervisor", "admin", "system")
+DESK_ROLES = ("agent", "associate", "supervisor", "admin")
 
 # Segment e-commerce spec event names kept as web events.
 WEB_EVENTS = (
