@@ -143,6 +143,18 @@ erased_subject = Table(
     Column("erased_at", Text, nullable=False),
 )
 
+# The identifiers (email, phone, user id, loyalty id, anonymous id) an erased customer had, by a
+# keyed hash (HMAC-SHA256 with the hub's ``identifier_key`` from hub_meta) of kind and normalized
+# value: tracking and imports refuse messages carrying them instead of re-creating the person. Keyed,
+# because a plain hash of an email or a phone number is reversed by hashing every candidate.
+erased_identifier = Table(
+    "erased_identifier",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("erased_at", Text, nullable=False),
+)
+
 # Customers a user pinned outside their scope: their changes flow down to that user too.
 subscription = Table(
     "subscription",
