@@ -63,7 +63,11 @@ def create_app(hub: Hub) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         hub.notifier.bind(asyncio.get_running_loop())
-        yield
+        hub.dispatcher.start()
+        try:
+            yield
+        finally:
+            await run_in_threadpool(hub.dispatcher.stop)
 
     app = FastAPI(
         title="Rapport hub",

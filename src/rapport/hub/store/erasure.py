@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import orjson
 from sqlalchemy import Connection, delete, select, update
 
-from rapport.hub.store import aliases, audit
+from rapport.hub.store import aliases, audit, outbox
 from rapport.hub.store.changes import lock_feed, log_ops
 from rapport.hub.store.customers import UnknownCustomer, exists
 from rapport.hub.store.schema import change_log, entity_tables, mutation_result, subscription
@@ -70,6 +70,7 @@ def erase_customer(
     )
     aliases.forget(conn, ids[1:])
     conn.execute(delete(subscription).where(subscription.c.customer_id.in_(ids)))
+    outbox.forget_customers(conn, ids)  # an unsent basket to them is not sent either
     conn.execute(
         update(mutation_result)
         .where(mutation_result.c.customer_id.in_(ids), mutation_result.c.status == "applied")
