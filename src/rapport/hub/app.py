@@ -16,6 +16,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
+from rapport.hub import openapi
 from rapport.hub.routes import admin, basket_link, ingest, systems, writes
 from rapport.hub.service import CursorError, Hub
 from rapport.hub.store.changes import ChangePage, Scope
@@ -76,6 +77,7 @@ def create_app(hub: Hub) -> FastAPI:
         description="Customer data hub for the Rapport desktop app (sync protocol v1).",
     )
     app.state.hub = hub
+    openapi.install(app)
     bearer = HTTPBearer(auto_error=False)
 
     def signed_in(
