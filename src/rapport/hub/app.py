@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
 from rapport.hub import openapi
+from rapport.hub.fanout import SharedReads
 from rapport.hub.routes import admin, basket_link, ingest, systems, writes
 from rapport.hub.service import CursorError, Hub
 from rapport.hub.store.changes import ChangePage, Scope
@@ -77,6 +78,7 @@ def create_app(hub: Hub) -> FastAPI:
         description="Customer data hub for the Rapport desktop app (sync protocol v1).",
     )
     app.state.hub = hub
+    shared_reads = SharedReads(hub.engine)
     openapi.install(app)
     bearer = HTTPBearer(auto_error=False)
 
@@ -190,7 +192,10 @@ def create_app(hub: Hub) -> FastAPI:
                 if remaining <= 0 or not await hub.notifier.wait(remaining):
                     break
             generation = hub.notifier.generation
-            page, acked = await run_in_threadpool(read, page.last_seq)
+            # Woken with every other waiting pull: one read serves them all.
+            page, acked = await shared_reads.read(
+                generation, page.last_seq, limit, scope, u.id, device
+            )
         return _json(
             {
                 "changes": page.changes,
