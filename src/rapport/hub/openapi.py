@@ -18,7 +18,18 @@ from pydantic import BaseModel, Field
 from rapport.hub.ingest.messages import MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, TYPES
 from rapport.hub.ingest.records import DIRECTIONS, ORDER_CHANNELS, ORDER_STATUSES
 from rapport.hub.routes.systems import _INTERACTION_EXAMPLE, _ORDER_EXAMPLE
-from rapport.protocol import CHANNELS
+from rapport.protocol import (
+    BASKET,
+    CHANNELS,
+    CONSENT_CHANNELS,
+    EDITABLE_CUSTOMER_FIELDS,
+    FULFILLMENTS,
+    INTERACTION,
+    TASK,
+    TASK_KINDS,
+    TASK_STATUSES,
+    Entity,
+)
 
 
 class Error(BaseModel):
@@ -289,6 +300,117 @@ def _record_schema(kind: str) -> dict[str, Any]:
     return {"type": "object", "properties": props, "required": required, "examples": [example]}
 
 
+_UUID = {"type": "string", "format": "uuid"}
+_ID = {"type": "string", "minLength": 1, "maxLength": 64}
+_TYPE = {"text": {"type": ["string", "null"]}, "int": {"type": ["integer", "null"]},
+         "json": {"type": ["object", "array", "null"]}}  # fmt: skip
+
+
+def _row(entity: Entity, required: tuple[str, ...], **fields: dict[str, Any]) -> dict[str, Any]:
+    """A whole entity row as a mutation's args (the protocol's columns), some fields narrowed."""
+    props = {c.name: _TYPE[c.type] for c in entity.columns}
+    props.update(fields)
+    return {"type": "object", "properties": props, "required": list(required)}
+
+
+def _mutation_args() -> dict[str, dict[str, Any]]:
+    """Each mutation's args (``rapport.protocol.MUTATIONS``)."""
+    return {
+        "interaction.log": _row(
+            INTERACTION, ("id", "customer_id", "channel", "kind", "occurred_at"),
+            id=_UUID, customer_id=_ID, channel={"type": "string", "enum": list(CHANNELS)},
+            direction={"type": "string", "enum": list(DIRECTIONS)}, occurred_at=_TIME,
+            summary={"type": ["string", "null"], "maxLength": 2000},
+        ),
+        "customer.create": {
+            "type": "object",
+            "properties": {
+                "id": _UUID,
+                "given_name": {"type": ["string", "null"], "maxLength": 200},
+                "family_name": {"type": ["string", "null"], "maxLength": 200},
+                "identities": {"type": "array", "items": {
+                    "type": "object", "required": ["id", "kind", "value"],
+                    "properties": {"id": _UUID, "kind": {"enum": ["email", "phone"]},
+                                   "value": {"type": "string", "maxLength": 320}}}},
+                "consent": _OBJECT,
+            },
+            "required": ["id"],
+        },
+        "customer.update": {
+            "type": "object",
+            "properties": {"customer_id": _ID, "changes": {"type": "array", "items": {
+                "type": "object", "required": ["field", "new"],
+                "properties": {"field": {"enum": list(EDITABLE_CUSTOMER_FIELDS)}, "base": {},
+                               "new": {}}}}},
+            "required": ["customer_id", "changes"],
+        },
+        "consent.set": {
+            "type": "object",
+            "properties": {"customer_id": _ID,
+                           "channel": {"type": "string", "enum": list(CONSENT_CHANNELS)},
+                           "status": {"type": "string", "enum": ["granted", "denied"]},
+                           "source": {"type": "string", "maxLength": 64},
+                           "effective_at": _TIME},
+            "required": ["customer_id", "channel", "status"],
+        },
+        "basket.save": _row(
+            BASKET, ("id", "customer_id", "fulfillment"),
+            id=_UUID, customer_id=_ID,
+            fulfillment={"type": "string", "enum": list(FULFILLMENTS)},
+            lines={"type": "array", "maxItems": 50, "items": {
+                "type": "object", "required": ["line_id", "variant_id", "quantity"],
+                "properties": {"line_id": _ID, "variant_id": _ID,
+                               "quantity": {"type": "integer", "minimum": 1, "maximum": 99},
+                               "source_store_id": {"type": ["string", "null"]}}}},
+        ),
+        "basket.send": {
+            "type": "object",
+            "properties": {"basket_id": _UUID, "channel": {"enum": ["email", "sms"]}},
+            "required": ["basket_id", "channel"],
+        },
+        "task.create": _row(
+            TASK, ("id", "customer_id", "kind", "title", "due_at"),
+            id=_UUID, customer_id=_ID, kind={"type": "string", "enum": list(TASK_KINDS)},
+            title={"type": "string", "minLength": 1, "maxLength": 200}, due_at=_TIME,
+            status={"type": "string", "enum": list(TASK_STATUSES)},
+        ),
+        "task.update": {
+            "type": "object",
+            "properties": {"task_id": _UUID,
+                           "status": {"type": "string", "enum": list(TASK_STATUSES)},
+                           "due_at": _TIME},
+            "required": ["task_id", "status"],
+        },
+        "customer.view": {
+            "type": "object",
+            "properties": {"customer_id": _ID, "viewed_at": _TIME,
+                           "source": {"type": "string", "maxLength": 32},
+                           "query": {"type": ["string", "null"], "maxLength": 256}},
+            "required": ["customer_id", "viewed_at"],
+        },
+    }  # fmt: skip
+
+
+def _mutation_schema() -> dict[str, Any]:
+    """A pushed mutation: one shape per name. The hub takes any ``args`` object at the HTTP
+    level and rejects bad ones per mutation (the queue advances), so this is what it applies."""
+    head = {
+        "client_seq": {"type": "integer", "minimum": 1, "maximum": 2**62},
+        "mutation_id": {"type": "string", "minLength": 1, "maxLength": 64},
+    }
+    return {
+        "oneOf": [
+            {
+                "type": "object",
+                "title": name,
+                "properties": {**head, "name": {"const": name}, "args": args},
+                "required": ["client_seq", "mutation_id", "name", "args"],
+            }
+            for name, args in _mutation_args().items()
+        ]
+    }
+
+
 def _ref(model: type[BaseModel] | str) -> dict[str, str]:
     name = model if isinstance(model, str) else model.__name__
     return {"$ref": f"#/components/schemas/{name}"}
@@ -309,6 +431,8 @@ def complete(doc: dict[str, Any]) -> dict[str, Any]:
         schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
         schemas.update(schema.pop("$defs", {}))
         schemas[model.__name__] = schema
+    if "MutationIn" in schemas:
+        schemas["MutationIn"] = _mutation_schema()
     components.setdefault("securitySchemes", {})["WriteKey"] = {
         "type": "http",
         "scheme": "basic",

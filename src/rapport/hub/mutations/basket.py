@@ -146,6 +146,10 @@ def save_basket(conn: Connection, ctx: Context, args: dict[str, Any]) -> Outcome
         pickup = None
     store_id = v.text(args, "store_id", 64) or ctx.user.store_id
     lines, currency = _priced_lines(conn, args.get("lines"))
+    # An empty basket keeps the currency the client names; it must be a currency code.
+    asked = v.text(args, "currency", 3)
+    if asked is not None and not (len(asked) == 3 and asked.isalpha()):
+        raise Rejected("invalid", "currency must be a three-letter code")
     subtotal = sum(line["unit_price"] * line["quantity"] for line in lines)
     shipping = SHIP_TO_HOME_FEE if fulfillment == "ship" else 0
     row = {
@@ -156,7 +160,7 @@ def save_basket(conn: Connection, ctx: Context, args: dict[str, Any]) -> Outcome
         "status": "draft",
         "fulfillment": fulfillment,
         "pickup_store_id": pickup,
-        "currency": currency or (existing or {}).get("currency") or args.get("currency") or "EUR",
+        "currency": currency or (existing or {}).get("currency") or (asked or "EUR").upper(),
         "subtotal": subtotal,
         "shipping": shipping,
         "total": subtotal + shipping,
