@@ -174,3 +174,16 @@ def test_a_refused_address_fails_the_basket_with_the_reason_on_the_desk(
     send(3)
     wait_until(lambda: _status(hub) == "sent")
     assert len(smtp.messages) == 1
+
+
+def test_erasing_the_customer_drops_their_unsent_message(
+    hub: Hub, smtp: SmtpSink, tmp_path: Path
+) -> None:
+    stock(hub, smtp, tmp_path)
+    _push_send(hub, BASKET_ID, 1)
+    hub.add_user("admin", "s3cret-pass", "Ada Admin", "admin")
+    hub.erase("c-0001", "GDPR art. 17 request")
+    assert _outbox(hub) == []  # the address and the body went with the rest
+    with HubServer(hub):
+        hub.dispatcher.run_once()
+    assert smtp.messages == []

@@ -157,8 +157,12 @@ class MessageDispatcher:
         # at once.
         cap = min(self.max_delay, self.base_delay * 2 ** (row.attempts - 1))
         delay = cap / 2 + random.uniform(0, cap / 2)
+        # Rounded up to the whole second the column holds: never sooner than the backoff says.
+        at = now + timedelta(seconds=delay)
+        if at.microsecond:
+            at = at.replace(microsecond=0) + timedelta(seconds=1)
         with self.engine.begin() as conn:
-            rows.retry_later(conn, row.key, now_iso(now + timedelta(seconds=delay)), why)
+            rows.retry_later(conn, row.key, now_iso(at), why)
         _log.info("outbox: %s message not sent (attempt %d): %s", row.channel, row.attempts, why)
 
     def _finish(self, row: rows.Row, state: str, reason: str | None) -> None:
