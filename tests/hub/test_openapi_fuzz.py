@@ -2,8 +2,9 @@
 fits the document and data that does not, signed in as an admin (a write key for the tracking API).
 No request may get a server error, and every answer must be one the document describes.
 
-Bounded: ``EXAMPLES`` cases per operation and generation mode, no shrinking, so the run takes about
-a minute on a small machine. A failure lists every offending request, not only the first.
+Bounded: ``EXAMPLES`` cases per operation (valid and invalid data mixed), no shrinking, so the run
+takes about a minute on a small machine. A failure lists every offending request, not only the
+first. ``RAPPORT_FUZZ_EXAMPLES=300 RAPPORT_FUZZ_CHECKS=server`` makes a longer hunt.
 """
 
 from __future__ import annotations
