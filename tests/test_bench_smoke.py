@@ -55,3 +55,28 @@ def test_ui_benchmarks_print_their_figures(bench_out: Path) -> None:
     )  # fmt: skip
     for figure in ("scroll frame (model)", "cold start to search", "RSS after 100", "UI tick"):
         assert figure in text
+
+
+def _run_hub_bench(script: str, *args: str) -> str:
+    """The hub-side benchmarks start a hub of their own (a fresh SQLite one by default)."""
+    done = subprocess.run(
+        [sys.executable, str(BENCH / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_longpoll_fanout_benchmark_prints_its_figures() -> None:
+    text = _run_hub_bench(
+        "longpoll_fanout.py", "--clients", "20", "--rounds", "2", "--customers", "50"
+    )
+    assert "machine:" in text and "round 2: 20 clients" in text
+    assert "delivery of one change to 20 long polls, 2 rounds (40 deliveries)" in text
+
+
+def test_pull_benchmark_prints_its_figures() -> None:
+    text = _run_hub_bench("pull.py", "--customers", "50", "--runs", "1", "--limit", "500")
+    assert "machine:" in text and "run 1:" in text and "median:" in text and "rows/s" in text

@@ -290,7 +290,9 @@ ENTITIES: dict[str, Entity] = {
         STAFF,
     )
 }
-BASKET_STATUSES = ("draft", "sent", "converted", "abandoned")
+# queued: the hub accepted a send and its outbox delivers it; failed: the provider refused it (the
+# reason is on the timeline, a basket_send_failed interaction) and the basket can be sent again.
+BASKET_STATUSES = ("draft", "queued", "sent", "failed", "converted", "abandoned")
 FULFILLMENTS = ("take_now", "pickup", "ship")
 TASK_KINDS = ("follow_up", "appointment")
 TASK_STATUSES = ("open", "done", "cancelled")
@@ -300,7 +302,10 @@ CHANNELS = ("phone", "email", "chat", "sms", "store", "web", "app", "social", "p
 CONSENT_CHANNELS = ("email", "sms", "phone", "push", "mail")
 IDENTITY_KINDS = ("email", "phone", "loyalty", "user_id", "anonymous_id", "device")
 TIERS = ("bronze", "silver", "gold", "platinum")
-ROLES = ("agent", "associate", "supervisor", "admin")
+# ``system``: a service account for other systems (POS, e-commerce, contact center) posting orders
+# and interactions; it reads no customer and cannot sign in to the desktop app.
+ROLES = ("agent", "associate", "supervisor", "admin", "system")
+DESK_ROLES = ("agent", "associate", "supervisor", "admin")
 
 # Segment e-commerce spec event names kept as web events.
 WEB_EVENTS = (
@@ -363,7 +368,9 @@ MUTATIONS = (
     # the hub from the lines and catalog prices.
     "basket.save",
     # args: {"basket_id", "channel": "email"|"sms"}: refused unless the customer consented on it.
-    # result: {"link": url, "sent_at": ts}; the hub logs a basket_sent interaction.
+    # result: {"link": url, "queued_at": ts}: the basket is "queued" and the hub's outbox sends
+    # it after the push commits, then turns it "sent" (logging a basket_sent interaction) or
+    # "failed" (a basket_send_failed interaction holding the reason).
     "basket.send",
     # args: a task row (protocol columns).
     "task.create",

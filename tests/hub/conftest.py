@@ -59,9 +59,11 @@ def login(server: HubServer, username: str = "agent") -> httpx.Client:
 
 @pytest.fixture
 def staff(hub: Hub) -> Hub:
-    """The hub with an admin and a supervisor too (merge and erasure need them)."""
+    """The hub with an admin, a supervisor (merge and erasure need them) and a system account
+    (the systems API)."""
     hub.add_user("admin", "s3cret-pass", "Ada Admin", "admin")
     hub.add_user("super", "s3cret-pass", "Sam Supervisor", "supervisor")
+    hub.add_user("system", "s3cret-pass", "POS connector", "system")
     return hub
 
 

@@ -379,3 +379,63 @@ def test_erasure_removes_every_trace_and_refuses_re_creation(server: HubServer, 
     r = _erase(admin, A)
     assert r.status_code == 200 and r.json()["erased"] is False
     assert _erase(admin, "nobody").status_code == 404
+
+
+def test_tracking_does_not_re_create_an_erased_person(server: HubServer, staff: Hub) -> None:
+    from .tracking_payloads import basic, py_message
+
+    key = staff.add_write_key("shop.example.com")
+    http = httpx.Client(base_url=server.url, timeout=30, headers=basic(key))
+    traits = {"email": "Zoe.Erased@Example.org", "phone": "+33 6 11 22 33 44", "firstName": "Zoe"}
+    r = http.post("/v1/identify", json=py_message("identify", userId="u-zoe",
+                                                 anonymousId="anon-zoe", traits=traits))  # fmt: skip
+    assert r.status_code == 200, r.text
+    with staff.engine.connect() as conn:
+        (zoe,) = conn.exec_driver_sql("SELECT id FROM customer").scalars().all()
+    admin = login(server, "admin")
+    assert _erase(admin, zoe).json()["erased"] is True
+
+    def customers() -> int:
+        with staff.engine.connect() as conn:
+            return int(conn.exec_driver_sql("SELECT count(*) FROM customer").scalar() or 0)
+
+    # Each identifier alone, as another site or device would send it, in other spellings too.
+    attempts = [
+        ("identify", {"userId": "u-new-1", "traits": {"email": "zoe.erased@example.org"}}, "email"),
+        ("identify", {"anonymousId": "a-2", "traits": {"phone": "06 11 22 33 44"}}, "phone"),
+        ("identify", {"userId": "u-zoe", "traits": {"email": "fresh@example.org"}}, "user id"),
+        ("track", {"userId": "u-zoe", "event": "Product Viewed"}, "user id"),
+        ("page", {"anonymousId": "anon-zoe", "name": "Home"}, "anonymous id"),
+        ("alias", {"previousId": "anon-zoe", "userId": "u-other"}, "anonymous id"),
+    ]
+    for kind, fields, word in attempts:
+        r = http.post(f"/v1/{kind}", json=py_message(kind, **fields))
+        assert r.status_code == 400, (kind, r.text)
+        reason = r.json()["detail"]
+        assert word in reason and "erased at their request" in reason, reason
+        assert "zoe" not in reason.lower() and "11 22" not in reason
+    assert customers() == 0
+    # In a batch, the erased person's message is set aside with its reason; the others are kept.
+    batch = [
+        py_message("identify", userId="u-zoe", traits={"email": "zoe.erased@example.org"}),
+        py_message("identify", userId="u-bob", traits={"email": "bob@example.org"}),
+    ]
+    r = http.post("/v1/batch", json={"batch": batch})
+    assert r.status_code == 200, r.text
+    body = r.json()
+    assert body["accepted"] == 1 and [x["index"] for x in body["rejected"]] == [0]
+    assert "erased at their request" in body["rejected"][0]["reason"]
+    assert customers() == 1
+    # Nor does a CRM import bring them back.
+    result = staff.systems.apply("customers", "crm", [
+        {"external_id": "crm-9", "given_name": "Zoe", "email": "ZOE.erased@example.org"}])  # fmt: skip
+    assert result.results == {} and "erased at their request" in result.rejected[0]
+    assert customers() == 1
+    # Nothing in the database holds the identifiers in clear, nor their plain SHA-256.
+    everything = repr(_every_text(staff)).lower()
+    for needle in ("zoe.erased@example.org", "+33611223344", "u-zoe", "anon-zoe"):
+        assert needle not in everything
+        assert hashlib.sha256(needle.encode()).hexdigest() not in everything
+    with staff.engine.connect() as conn:
+        kinds = conn.exec_driver_sql("SELECT kind FROM erased_identifier ORDER BY kind").scalars()
+        assert list(kinds) == ["anonymous_id", "email", "phone", "user_id"]

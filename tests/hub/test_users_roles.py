@@ -18,16 +18,18 @@ from rapport.hub.store.db import database_url
 from rapport.hub.throttle import LoginThrottle
 from rapport.hub.users_cli import add_parser, run_user
 
-from .conftest import customer_row, login
+from .conftest import customer_row, login, pull_all
 from .tracking_payloads import product_row, variant_row
 
-ROLES = ("agent", "assoc", "super", "admin")
-ANY = frozenset(ROLES)
+ROLES = ("agent", "assoc", "super", "admin", "system")
+ANY = frozenset({"agent", "assoc", "super", "admin"})  # every desk role; not service accounts
+SIGNED_IN = frozenset(ROLES)
 SUPERVISORS = frozenset({"super", "admin"})
+SYSTEMS = frozenset({"system", "admin"})
 # Each endpoint: who may call it, and a request that is valid apart from who sends it.
 MATRIX: dict[tuple[str, str], tuple[frozenset[str], dict]] = {
-    ("GET", "/v1/me"): (ANY, {}),
-    ("POST", "/v1/auth/logout"): (ANY, {}),
+    ("GET", "/v1/me"): (SIGNED_IN, {}),
+    ("POST", "/v1/auth/logout"): (SIGNED_IN, {}),
     ("GET", "/v1/client/release"): (ANY, {}),
     ("GET", "/v1/sync/changes"): (ANY, {}),
     ("POST", "/v1/sync/push"): (ANY, {"json": {"device_id": "d-{role}", "schema_version": 1,
@@ -44,11 +46,11 @@ MATRIX: dict[tuple[str, str], tuple[frozenset[str], dict]] = {
     ("POST", "/v1/admin/customers/{customer_id}/erase"): (
         frozenset({"admin"}), {"json": {"reason": "test"}}),
     ("POST", "/v1/admin/write-keys"): (frozenset({"admin"}), {"json": {"name": "web shop"}}),
-    ("POST", "/v1/orders"): (frozenset({"admin"}), {"json": {
+    ("POST", "/v1/orders"): (SYSTEMS, {"json": {
         "source": "pos", "external_id": "T-1", "customer_id": "c-0001", "channel": "store",
         "status": "completed", "placed_at": "2026-11-28T15:04:00Z", "currency": "EUR",
         "lines": [{"sku": "HOOP-00001-BLA", "quantity": 1, "unit_price": 45000}]}}),
-    ("POST", "/v1/interactions"): (frozenset({"admin"}), {"json": {
+    ("POST", "/v1/interactions"): (SYSTEMS, {"json": {
         "source": "ccaas", "external_id": "call-1", "customer_id": "c-0001", "channel": "phone",
         "direction": "inbound", "kind": "call", "occurred_at": "2026-11-28T09:12:00Z",
         "summary": "Asked about delivery"}}),
@@ -171,3 +173,47 @@ def test_rapport_hub_user(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert capsys.readouterr().out.splitlines() == [
         "ines\tassociate\tdisabled store st-a\tInès Roy"
     ]
+
+
+def test_a_system_account_cannot_sign_in_to_the_desktop_app(server: HubServer, staff: Hub) -> None:
+    import asyncio
+
+    from rapport.sync.client import HubClient, Rejected
+
+    async def sign_in() -> str | None:
+        async with HubClient(server.url) as client:
+            with pytest.raises(Rejected, match="service account") as caught:
+                await client.login("system", "s3cret-pass")
+            assert "cannot sign in to the desktop app" in str(caught.value)
+            return client.token
+
+    assert asyncio.run(sign_in()) is None
+    # The session the hub opened for the app was ended: no token of it is live any more.
+    with staff.engine.connect() as conn:
+        from sqlalchemy import select
+
+        from rapport.hub.store.schema import token, user
+
+        live = conn.execute(
+            select(token.c.token_hash)
+            .join(user, user.c.id == token.c.user_id)
+            .where(user.c.username == "system", token.c.revoked == 0)
+        ).all()
+    assert live == []
+    # The same account works where it belongs, and nowhere else.
+    c = login(server, "system")
+    assert c.get("/v1/me").json()["role"] == "system"
+    r = c.get("/v1/customers/search", params={"q": "Given"})
+    assert r.status_code == 403 and "service accounts" in r.json()["detail"]
+    assert "system" not in {ch["data"]["role"] for ch in pull_all(login(server)).get("changes", [])
+                            if ch["entity"] == "staff"}  # fmt: skip
+
+
+def test_rapport_hub_user_adds_a_system_account(tmp_path: Path) -> None:
+    code, _ = _cli(tmp_path, "add", "pos-paris", "--role", "system", stdin="a-long-enough-pw\n")
+    assert code == 0
+    hub = Hub.open(database_url(tmp_path))
+    try:
+        assert [(r["username"], r["role"]) for r in hub.list_users()] == [("pos-paris", "system")]
+    finally:
+        hub.engine.dispose()

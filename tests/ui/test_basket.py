@@ -204,3 +204,42 @@ def test_local_writes_save_and_send_in_one_transaction_each(
     assert [e.name for e in entries(writes.conn)][-1] == "basket.save"
     bk.send_basket(writes, basket.id, "email")
     assert bk.customer_basket(reader, opted_out, writes.user_id).status == bk.SENDING
+
+
+def test_the_hubs_queued_then_failed_send_reaches_the_dialog_with_the_reason(
+    qtbot, dialog: BasketDialog, reader, writes
+) -> None:  # type: ignore[no-untyped-def]
+    from rapport.cache.apply import apply_changes
+
+    _find_and_pick_gloves(qtbot, dialog, _story_gloves(reader))
+    dialog.add_current()
+    assert dialog.send("email")
+    [send] = [e for e in entries(writes.conn) if e.name == "basket.send"]
+    apply_push_results(
+        writes.conn, [{"client_seq": send.client_seq, "status": "applied", "result": {}}]
+    )
+    row = dict(writes.conn.execute("SELECT * FROM basket WHERE id = ?",
+                                   (dialog.basket.id,)).fetchone())  # fmt: skip
+    row["lines"] = orjson.loads(row["lines"])
+
+    def hub_says(status: str, *more: dict) -> None:
+        basket = {"entity": "basket", "op": "upsert", "id": row["id"], "version": 1,
+                  "data": {**row, "status": status}}  # fmt: skip
+        apply_changes(writes.conn, [basket, *more], None)
+        dialog.refresh(frozenset({BRIDE}))
+
+    # Accepted by the hub, in its outbox: on its way, not editable.
+    hub_says("queued")
+    assert dialog.basket.status == bk.SENDING and not dialog.basket.editable
+    assert dialog.status.text().startswith("Sending by email")
+    # The mail server refused the address: a draft again, with the hub's reason.
+    reason = "Basket not sent by email: the mail server refused the address"
+    hub_says("failed", {"entity": "interaction", "op": "upsert", "id": "i-failed", "version": 1,
+                        "data": {"id": "i-failed", "customer_id": BRIDE, "channel": "email",
+                                 "direction": "outbound", "kind": "basket_send_failed",
+                                 "occurred_at": "2026-11-30T10:00:00Z", "summary": reason,
+                                 "payload": {"basket_id": row["id"], "reason": "refused"}}})  # fmt: skip
+    assert dialog.basket.status == "draft" and dialog.basket.editable
+    assert dialog.problem.text() == reason
+    hub_says("sent")
+    assert dialog.basket.status == "sent" and not dialog.problem.text()

@@ -300,7 +300,18 @@ def _basket(conn: sqlite3.Connection, row: sqlite3.Row) -> Basket:
     lines = orjson.loads(row["lines"]) if row["lines"] else []
     status = row["status"] or "draft"
     problem = None
-    if status == SENDING:
+    if status == "queued":
+        status = SENDING  # the hub has it and its outbox is sending it
+    elif status == "failed":
+        # The hub could not deliver it: a draft again, with the reason the hub logged.
+        status = "draft"
+        found = conn.execute(
+            "SELECT summary FROM interaction WHERE customer_id = ? AND kind = 'basket_send_failed'"
+            " AND json_extract(payload, '$.basket_id') = ? ORDER BY occurred_at DESC LIMIT 1",
+            (row["customer_id"], row["id"]),
+        ).fetchone()
+        problem = found[0] if found else "The hub could not send this basket."
+    elif status == SENDING:
         # The hub's answer to the send: applied (its row then arrives as "sent") or refused, in
         # which case the basket is a draft again and the reason is shown.
         last = conn.execute(
@@ -336,7 +347,8 @@ def customer_basket(
     else:
         row = conn.execute(
             "SELECT * FROM basket WHERE customer_id = ? AND owner_id = ?"
-            " AND status IN ('draft', ?) ORDER BY updated_at DESC, created_at DESC LIMIT 1",
+            " AND status IN ('draft', 'queued', 'failed', ?)"
+            " ORDER BY updated_at DESC, created_at DESC LIMIT 1",
             (customer_id, owner_id, SENDING),
         ).fetchone()
     return _basket(conn, row) if row is not None else None

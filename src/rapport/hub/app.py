@@ -16,11 +16,19 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
+from rapport.hub import openapi
+from rapport.hub.fanout import SharedReads
 from rapport.hub.routes import admin, basket_link, ingest, systems, writes
 from rapport.hub.service import CursorError, Hub
 from rapport.hub.store.changes import ChangePage, Scope
 from rapport.hub.store.users import User
-from rapport.protocol import DEFAULT_PAGE, MAX_PAGE, MAX_WAIT_SECONDS, PROTOCOL_VERSION
+from rapport.protocol import (
+    DEFAULT_PAGE,
+    DESK_ROLES,
+    MAX_PAGE,
+    MAX_WAIT_SECONDS,
+    PROTOCOL_VERSION,
+)
 
 
 class LoginRequest(BaseModel):
@@ -57,7 +65,11 @@ def create_app(hub: Hub) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         hub.notifier.bind(asyncio.get_running_loop())
-        yield
+        hub.dispatcher.start()
+        try:
+            yield
+        finally:
+            await run_in_threadpool(hub.dispatcher.stop)
 
     app = FastAPI(
         title="Rapport hub",
@@ -66,9 +78,11 @@ def create_app(hub: Hub) -> FastAPI:
         description="Customer data hub for the Rapport desktop app (sync protocol v1).",
     )
     app.state.hub = hub
+    shared_reads = SharedReads(hub.engine)
+    openapi.install(app)
     bearer = HTTPBearer(auto_error=False)
 
-    def current_user(
+    def signed_in(
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> User:
         if creds is None or creds.scheme.lower() != "bearer":
@@ -84,6 +98,19 @@ def create_app(hub: Hub) -> FastAPI:
             )
         return u
 
+    def desk_user(u: Annotated[User, Depends(signed_in)]) -> User:
+        # Service accounts post what other systems know; they read no customer and push nothing.
+        if u.role not in DESK_ROLES:
+            raise HTTPException(403, "service accounts may only post orders and interactions")
+        return u
+
+    def system_user(u: Annotated[User, Depends(signed_in)]) -> User:
+        if u.role not in ("system", "admin"):
+            raise HTTPException(403, "only system (or admin) accounts may post records")
+        return u
+
+    current_user = desk_user
+    AnyUser = Annotated[User, Depends(signed_in)]
     CurrentUser = Annotated[User, Depends(current_user)]
 
     @app.post(
@@ -112,14 +139,14 @@ def create_app(hub: Hub) -> FastAPI:
 
     @app.post("/v1/auth/logout", status_code=204, tags=["auth"], summary="End this token's session")
     def logout(
-        _u: CurrentUser, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+        _u: AnyUser, creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
     ) -> Response:
         if creds is not None:
             hub.logout(creds.credentials)
         return Response(status_code=204)
 
     @app.get("/v1/me", response_model=UserOut, tags=["auth"])
-    def me(u: CurrentUser) -> UserOut:
+    def me(u: AnyUser) -> UserOut:
         return _user_out(u)
 
     @app.get(
@@ -165,7 +192,10 @@ def create_app(hub: Hub) -> FastAPI:
                 if remaining <= 0 or not await hub.notifier.wait(remaining):
                     break
             generation = hub.notifier.generation
-            page, acked = await run_in_threadpool(read, page.last_seq)
+            # Woken with every other waiting pull: one read serves them all.
+            page, acked = await shared_reads.read(
+                generation, page.last_seq, limit, scope, u.id, device
+            )
         return _json(
             {
                 "changes": page.changes,
@@ -196,7 +226,7 @@ def create_app(hub: Hub) -> FastAPI:
     admin.register(app, hub, current_user, _json)
     basket_link.register(app, hub)
     ingest.register(app, hub, current_user, _json)
-    systems.register(app, hub, current_user, _json)
+    systems.register(app, hub, system_user, _json)
 
     @app.exception_handler(OperationalError)
     @app.exception_handler(PoolTimeout)

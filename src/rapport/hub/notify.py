@@ -31,6 +31,9 @@ class Message:
     to: str  # an email address or an E.164 phone number
     subject: str
     body: str
+    # The hub's idempotency key of this message: the email's Message-ID, so a receiving system
+    # can tell a duplicate from a second message.
+    key: str | None = None
 
 
 class DeliveryRefused(Exception):
@@ -63,6 +66,8 @@ class SmtpNotifier:
         mail["From"] = self.sender
         mail["To"] = message.to
         mail["Subject"] = message.subject
+        if message.key:
+            mail["Message-ID"] = f"<{message.key}@rapport.hub>"
         mail.set_content(message.body)
         try:
             with smtplib.SMTP(self.host, self.port, timeout=self.timeout) as smtp:
@@ -71,8 +76,15 @@ class SmtpNotifier:
                 if self.username:
                     smtp.login(self.username, self.password or "")
                 smtp.send_message(mail)
-        except (smtplib.SMTPRecipientsRefused, smtplib.SMTPSenderRefused) as exc:
-            raise DeliveryRefused("the mail server refused the address") from exc
+        except smtplib.SMTPRecipientsRefused as exc:
+            # 4xx: the server cannot take it now (greylisting, full queue); 5xx: for good.
+            if all(code >= 500 for code, _msg in exc.recipients.values()):
+                raise DeliveryRefused("the mail server refused the address") from exc
+            raise OSError("the mail server deferred the address") from exc
+        except smtplib.SMTPSenderRefused as exc:
+            if exc.smtp_code >= 500:
+                raise DeliveryRefused("the mail server refused the sender address") from exc
+            raise OSError("the mail server deferred the sender") from exc
         except smtplib.SMTPException as exc:
             raise OSError(f"mail server error: {type(exc).__name__}") from exc
 

@@ -88,7 +88,9 @@ def push(
                     expected = last + 1
                     break
                 else:
-                    out = apply_mutation(conn, Context(user, now, device_id), m.name, m.args)
+                    out = apply_mutation(
+                        conn, Context(user, now, device_id, m.mutation_id), m.name, m.args
+                    )
                     devices.record_result(
                         conn,
                         device_id,

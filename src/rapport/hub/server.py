@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -77,7 +78,22 @@ class _ReleasingServer(uvicorn.Server):
         super().handle_exit(sig, frame)  # type: ignore[arg-type]
 
 
+def raise_open_files_limit() -> None:
+    """Each waiting long poll holds a socket: the usual soft limit of 1,024 open files would cap
+    a hub below a thousand connected desks, while the hard limit is usually far higher."""
+    try:
+        import resource
+    except ImportError:  # Windows: no such limit
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    want = 65_536 if hard == resource.RLIM_INFINITY else hard
+    if soft != resource.RLIM_INFINITY and soft < want:
+        with contextlib.suppress(ValueError, OSError):
+            resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
+
+
 def serve_forever(hub: Hub, host: str, port: int) -> None:
+    raise_open_files_limit()
     # No access log: request lines carry search text (names, phone numbers).
     config = uvicorn.Config(create_app(hub), host=host, port=port, log_level="info",
                             access_log=False, timeout_graceful_shutdown=5)  # fmt: skip

@@ -15,6 +15,7 @@ from rapport.hub.ingest.systems import Systems
 from rapport.hub.ingest.tracking import Tracking
 from rapport.hub.live import ChangeNotifier
 from rapport.hub.notify import Outbound, attach
+from rapport.hub.outbox import MessageDispatcher
 from rapport.hub.payments import PaymentLinks
 from rapport.hub.store import aliases, audit, changes, devices, subscriptions, users
 from rapport.hub.store.customers import UnknownCustomer, exists
@@ -49,6 +50,9 @@ class Hub:
         self.payments: PaymentLinks = payments.from_env()
         self.login_throttle = LoginThrottle()
         attach(engine, self.outbound)
+        # Sends what pushes enqueued, after they commit; the server runs it (create_app's
+        # lifespan), so a Hub opened by a CLI command sends nothing behind its back.
+        self.dispatcher = MessageDispatcher(engine, lambda: self.outbound, self.notifier.notify)
         with engine.begin() as conn:
             hub_settings.ensure_defaults(conn, users.now_iso())
             staff.backfill(conn)
@@ -129,7 +133,10 @@ class Hub:
     ) -> dict[str, Any]:
         """Apply a device's batch (see ``rapport.protocol``); raises
         :class:`rapport.hub.push.DeviceOfAnotherUser`."""
-        return push_mod.push(self.engine, u, device_id, mutations, self.notifier.notify)
+        try:
+            return push_mod.push(self.engine, u, device_id, mutations, self.notifier.notify)
+        finally:
+            self.dispatcher.wake()  # a basket.send may have enqueued a message
 
     def acked_through(self, u: users.User, device_id: str) -> int | None:
         with self.engine.connect() as conn:

@@ -9,11 +9,14 @@ from sqlalchemy import Connection, select
 from rapport.hub.store.changes import write_rows
 from rapport.hub.store.schema import entity_tables, user
 from rapport.hub.store.users import User
+from rapport.protocol import DESK_ROLES
 
 _staff = entity_tables["staff"]
 
 
 def publish(conn: Connection, u: User, active: bool = True) -> None:
+    if u.role not in DESK_ROLES:
+        return  # service accounts are nobody's colleague: no tasks are assigned to them
     row = {
         "id": u.id,
         "display_name": u.display_name,
@@ -35,7 +38,7 @@ def backfill(conn: Connection) -> int:
             "active": 0 if r.disabled else 1,
         }
         for r in conn.execute(select(user)).all()
-        if r.id not in known
+        if r.id not in known and r.role in DESK_ROLES
     ]
     write_rows(conn, "staff", rows)
     return len(rows)

@@ -26,7 +26,9 @@ def add_parser(hub_commands: argparse._SubParsersAction) -> None:  # type: ignor
     u.add_argument("username", nargs="?")
     u.add_argument("--data", help="folder of the embedded SQLite database")
     u.add_argument("--database", help="SQLAlchemy URL instead of --data")
-    u.add_argument("--role", choices=ROLES, default="agent")
+    u.add_argument("--role", choices=ROLES, default="agent",
+                   help="system: a service account that posts orders and interactions, nothing "
+                   "else (it cannot sign in to the desktop app)")  # fmt: skip
     u.add_argument("--name", help="display name (default: the username)")
     u.add_argument("--store", help="store id (associates see that store's customers)")
     u.add_argument("--password-stdin", action="store_true", help="read the password from stdin")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,6 +10,7 @@ import httpx
 import orjson
 
 from rapport import __version__
+from rapport.protocol import DESK_ROLES
 
 
 class HubError(Exception):
@@ -104,6 +106,23 @@ class HubClient:
             result = LoginResult(str(body["token"]), str(body["expires_at"]), dict(body["user"]))
         except (KeyError, TypeError) as exc:
             raise HubUnavailable("the hub's sign-in answer is malformed") from exc
+        role = result.user.get("role")
+        if role not in DESK_ROLES:
+            # A service account (role "system") or a role of a newer hub: the app would show it
+            # screens it may not use. End the session the hub just opened and say why.
+            self.token = result.token
+            with contextlib.suppress(HubError):
+                await self._request("POST", "/v1/auth/logout")
+            self.token = None
+            if role == "system":
+                raise Rejected(
+                    "This is a service account for other systems (role system): it cannot sign "
+                    "in to the desktop app. Sign in with your own account."
+                )
+            raise Rejected(
+                f"This account's role ({str(role)[:32]!r}) is not one this version of the app "
+                "knows: ask IT to check your account or update the app."
+            )
         self.token = result.token
         return result
 

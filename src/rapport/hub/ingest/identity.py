@@ -81,7 +81,7 @@ def _traits(msg: Message) -> dict[str, Any]:
     return ctx if isinstance(ctx, dict) else {}
 
 
-def _strong_identifiers(msg: Message, region: str) -> list[tuple[str, str, str]]:
+def strong_identifiers(msg: Message, region: str) -> list[tuple[str, str, str]]:
     """``(kind, value, normalized)`` of the message's user id and its traits' email and phone."""
     traits = _traits(msg)
     out: list[tuple[str, str, str]] = []
@@ -198,7 +198,7 @@ def attach_pending(conn: Connection, cid: str, keys: list[pending.Key]) -> int:
 def identify(conn: Connection, msg: Message, region: str, now: str) -> str:
     """Link the message's identifiers to one customer (created when none is known); returns it.
     The caller holds the change feed's lock."""
-    strong = _strong_identifiers(msg, region)
+    strong = strong_identifiers(msg, region)
     matched: dict[str, str] = {}  # customer -> first kind it matched by
     for kind, _value, normalized in strong:
         for cid in owners(conn, kind, normalized):

@@ -24,7 +24,7 @@ from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.changes import lock_feed, write_rows
 from rapport.hub.store.merge import MergeError, merge_customers
 from rapport.hub.store.schema import entity_tables
-from rapport.hub.store.subjects import ErasedSubjectError
+from rapport.hub.store.subjects import ErasedIdentifiers, ErasedSubjectError
 
 KINDS = ("customers", "orders", "interactions")
 RecordFailure = (BadRecord, ErasedSubjectError, MergedCustomerError, MergeError)
@@ -231,6 +231,7 @@ class Systems:
     ) -> dict[str, Any]:
         ext = rec["external_id"]
         idents = [(k, v, self._normalized(k, v)) for k, v in rec["identities"].items()]
+        ErasedIdentifiers(conn).check((k, n) for k, _v, n in idents)
         mapped = _mapped(conn, source, "customer", ext)
         cid = aliases.resolve_one(conn, mapped) if mapped else None
         if cid is None or not customers.exists(conn, cid):

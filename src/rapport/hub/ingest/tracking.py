@@ -3,6 +3,7 @@ in one transaction per request; a message that cannot be applied is set aside an
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -20,11 +21,12 @@ from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.changes import lock_feed, write_rows
 from rapport.hub.store.merge import MergeError
 from rapport.hub.store.schema import entity_tables
-from rapport.hub.store.subjects import ErasedSubjectError
+from rapport.hub.store.subjects import ErasedIdentifiers, ErasedSubjectError
 
 # Failures that belong to one message: the others of its batch are applied without it.
 MessageFailure = (BadMessage, ErasedSubjectError, MergedCustomerError, MergeError)
 _orders = entity_tables["order"]
+_log = logging.getLogger("rapport.hub.tracking")
 
 
 @dataclass(slots=True)
@@ -127,6 +129,7 @@ class Tracking:
                     lock_feed(conn)  # merges below need it; taking it first avoids upgrades
                     self._purge(conn, now_dt)
                     catalog = Catalog(conn)
+                    erased = ErasedIdentifiers(conn)
                     writes = _Writes(conn, now, bulk)
                     seen = _seen_before(conn, source_id, [m.message_id for _i, m in remaining])
                     fresh: list[str] = []
@@ -136,7 +139,7 @@ class Tracking:
                             continue
                         seen.add(msg.message_id)
                         fresh.append(msg.message_id)
-                        self._apply_one(conn, source_id, msg, catalog, writes)
+                        self._apply_one(conn, source_id, msg, catalog, writes, erased)
                     writes.flush()
                     if fresh:
                         conn.execute(
@@ -150,6 +153,10 @@ class Tracking:
                 bulk = False  # replay writing row by row, to find the message at fault
                 continue
             except MessageFailure as exc:
+                if isinstance(exc, ErasedSubjectError):
+                    # Why a site's events vanish, for whoever runs the hub; the reason names the
+                    # kind of identifier only, never its value.
+                    _log.warning("tracking source %s: %s", source_id, exc)
                 # Roll back and go again without it: the batch keeps every valid message.
                 out.rejected[current] = str(exc)
                 remaining = [(i, m) for i, m in remaining if i != current]
@@ -180,8 +187,25 @@ class Tracking:
         conn.execute(delete(pending_event).where(pending_event.c.received_at < cutoff))
 
     def _apply_one(
-        self, conn: Connection, source_id: str, msg: Message, catalog: Catalog, writes: _Writes
+        self,
+        conn: Connection,
+        source_id: str,
+        msg: Message,
+        catalog: Catalog,
+        writes: _Writes,
+        erased: ErasedIdentifiers,
     ) -> None:
+        # A person erased at their request is not re-created from their identifiers, nor are
+        # their visits held for a later identify.
+        named: list[tuple[str, str | None]] = [
+            ("user_id", msg.user_id),
+            ("anonymous_id", msg.anonymous_id),
+        ]
+        if msg.type == "identify":
+            named += [(k, n) for k, _v, n in identity.strong_identifiers(msg, self.default_region)]
+        elif msg.type == "alias":
+            named += [("user_id", msg.previous_id), ("anonymous_id", msg.previous_id)]
+        erased.check(named)
         if msg.type in ("identify", "alias"):
             writes.flush()  # identify attaches what is held for the visitor: hold it first
             if msg.type == "identify":

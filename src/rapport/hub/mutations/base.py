@@ -19,6 +19,7 @@ class Context:
     user: User
     now: datetime
     device_id: str | None = None
+    mutation_id: str | None = None  # the idempotency key of what the mutation sends out
 
     @property
     def now_text(self) -> str:

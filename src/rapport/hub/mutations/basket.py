@@ -17,8 +17,9 @@ from sqlalchemy import Connection, select
 from rapport.hub import notify
 from rapport.hub.mutations import validate as v
 from rapport.hub.mutations.base import Context, Outcome, Rejected, target_customer
+from rapport.hub.store import outbox
 from rapport.hub.store.changes import write_rows
-from rapport.hub.store.customers import get_customer, put_customer
+from rapport.hub.store.customers import get_customer
 from rapport.hub.store.schema import entity_tables
 from rapport.protocol import BASKET, FULFILLMENTS
 
@@ -128,7 +129,7 @@ def save_basket(conn: Connection, ctx: Context, args: dict[str, Any]) -> Outcome
     if existing is not None:
         if existing.get("customer_id") != cid:
             raise Rejected("invalid", "id is already used by a basket of another customer")
-        if existing.get("status") not in (None, "draft"):
+        if existing.get("status") not in (None, "draft", "failed"):
             raise Rejected(
                 "invalid",
                 f"this basket was already {existing.get('status')}: start a new basket to change it",
@@ -145,6 +146,10 @@ def save_basket(conn: Connection, ctx: Context, args: dict[str, Any]) -> Outcome
         pickup = None
     store_id = v.text(args, "store_id", 64) or ctx.user.store_id
     lines, currency = _priced_lines(conn, args.get("lines"))
+    # An empty basket keeps the currency the client names; it must be a currency code.
+    asked = v.text(args, "currency", 3)
+    if asked is not None and not (len(asked) == 3 and asked.isalpha()):
+        raise Rejected("invalid", "currency must be a three-letter code")
     subtotal = sum(line["unit_price"] * line["quantity"] for line in lines)
     shipping = SHIP_TO_HOME_FEE if fulfillment == "ship" else 0
     row = {
@@ -155,7 +160,7 @@ def save_basket(conn: Connection, ctx: Context, args: dict[str, Any]) -> Outcome
         "status": "draft",
         "fulfillment": fulfillment,
         "pickup_store_id": pickup,
-        "currency": currency or (existing or {}).get("currency") or args.get("currency") or "EUR",
+        "currency": currency or (existing or {}).get("currency") or (asked or "EUR").upper(),
         "subtotal": subtotal,
         "shipping": shipping,
         "total": subtotal + shipping,
@@ -231,7 +236,7 @@ def send_basket(conn: Connection, ctx: Context, args: dict[str, Any]) -> Outcome
     if basket is None:
         raise Rejected("invalid", "no such basket on the hub: save it before sending it")
     cid = target_customer(conn, basket)
-    if basket.get("status") not in ("draft", "sent"):
+    if basket.get("status") not in ("draft", "sent", "failed", "queued"):
         raise Rejected("invalid", f"this basket is {basket.get('status')}: it cannot be sent")
     if not basket.get("lines"):
         raise Rejected("invalid", "the basket is empty: add an item before sending it")
@@ -252,53 +257,73 @@ def send_basket(conn: Connection, ctx: Context, args: dict[str, Any]) -> Outcome
     if to is None:
         noun = "email address" if channel == "email" else "phone number"
         raise Rejected("invalid", f"no {noun} on file for this customer")
+    if basket.get("status") == "queued":
+        raise Rejected("invalid", "this basket is being sent: wait until it is sent or has failed")
     outbound = notify.outbound_for(conn.engine)
+    if outbound.notifiers.get(channel) is None:
+        raise Rejected("invalid", f"this hub cannot send {word} messages")
+    key = ctx.mutation_id or str(uuid.uuid4())
+    if outbox.exists(conn, key):
+        raise Rejected("invalid", "this write's id was already used for another message: redo it")
     link = basket.get("link") or outbound.link(secrets.token_urlsafe(24))
     store = None
     if basket.get("store_id"):
         store = conn.execute(
             select(_store.c.name).where(_store.c.id == basket["store_id"])
         ).scalar_one_or_none()
-    basket.update(
-        status="sent",
-        sent_channel=channel,
-        sent_at=ctx.now_text,
-        link=link,
-        updated_at=ctx.now_text,
-    )
+    basket.update(status="queued", sent_channel=channel, link=link, updated_at=ctx.now_text)
     write_rows(conn, "basket", [basket])
-    items = sum(int(line.get("quantity") or 0) for line in basket["lines"])
+    # Sent after this transaction commits (rapport.hub.outbox): a failed commit sends nothing, and
+    # a resent push finds the mutation applied and enqueues nothing. The dispatcher turns the
+    # basket "sent" (and logs the basket_sent interaction) or "failed" with the reason.
+    message = _message(channel, to, basket, link, store)
+    outbox.enqueue(conn, key, bid, cid, ctx.user.id, message, ctx.now_text)
+    return Outcome("applied", {"link": link, "queued_at": ctx.now_text}, None, cid)
+
+
+def sent_interaction(
+    basket: dict[str, Any], channel: str, at: str, user_id: str | None
+) -> dict[str, Any]:
+    """The timeline row of a basket that reached the customer."""
+    word = CHANNEL_WORDS.get(channel, channel)
+    items = sum(int(line.get("quantity") or 0) for line in basket.get("lines") or [])
     total = money_text(int(basket.get("total") or 0), basket.get("currency"))
-    interaction = {
+    return {
         "id": str(uuid.uuid4()),
-        "customer_id": cid,
+        "customer_id": basket["customer_id"],
         "channel": channel,
         "direction": "outbound",
         "kind": "basket_sent",
-        "occurred_at": ctx.now_text,
-        "user_id": ctx.user.id,
+        "occurred_at": at,
+        "user_id": user_id,
         "store_id": basket.get("store_id"),
         "summary": f"Basket sent by {word}: {items} item{'s' if items != 1 else ''}, {total}",
         "disposition": None,
         "payload": {
-            "basket_id": bid,
-            "link": link,
+            "basket_id": basket["id"],
+            "link": basket.get("link"),
             "total": basket.get("total"),
             "currency": basket.get("currency"),
             "fulfillment": basket.get("fulfillment"),
         },
     }
-    write_rows(conn, "interaction", [interaction])
-    last = customer.get("last_contact_at")
-    if last is None or last < ctx.now_text:
-        customer["last_contact_at"] = ctx.now_text
-        put_customer(conn, customer)
-    # Last, once everything else is written: a failure undoes it all and the device retries.
-    notifier = outbound.notifiers.get(channel)
-    if notifier is None:
-        raise Rejected("invalid", f"this hub cannot send {word} messages")
-    try:
-        notifier.send(_message(channel, to, basket, link, store))
-    except notify.DeliveryRefused as exc:
-        raise Rejected("invalid", f"{exc}: the basket was not sent") from None
-    return Outcome("applied", {"link": link, "sent_at": ctx.now_text}, None, cid)
+
+
+def failed_interaction(
+    basket: dict[str, Any], channel: str, at: str, user_id: str | None, reason: str
+) -> dict[str, Any]:
+    """The timeline row of a basket that could not be sent: the desk shows the reason."""
+    word = CHANNEL_WORDS.get(channel, channel)
+    return {
+        "id": str(uuid.uuid4()),
+        "customer_id": basket["customer_id"],
+        "channel": channel,
+        "direction": "outbound",
+        "kind": "basket_send_failed",
+        "occurred_at": at,
+        "user_id": user_id,
+        "store_id": basket.get("store_id"),
+        "summary": f"Basket not sent by {word}: {reason}",
+        "disposition": None,
+        "payload": {"basket_id": basket["id"], "reason": reason},
+    }

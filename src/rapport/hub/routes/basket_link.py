@@ -116,7 +116,10 @@ def register(app: FastAPI, hub: Hub) -> None:
                 store = conn.execute(
                     select(stores.c.name).where(stores.c.id == basket["store_id"])
                 ).scalar_one_or_none()
-        if basket is None or basket.get("status") not in ("sent", "converted"):
+        # "queued": the message is on its way, and its link may be opened before the hub has
+        # recorded that the provider took it.
+        if basket is None or basket.get("status") not in ("queued", "sent", "converted"):
             return HTMLResponse(_NOT_FOUND, 404, headers=_HEADERS)
-        checkout = hub.payments.checkout_url(basket) if basket.get("status") == "sent" else None
+        payable = basket.get("status") in ("queued", "sent")
+        checkout = hub.payments.checkout_url(basket) if payable else None
         return HTMLResponse(_page(basket, store, checkout), headers=_HEADERS)

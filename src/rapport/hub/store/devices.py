@@ -65,6 +65,20 @@ def last_seq(conn: Connection, device_id: str, user_id: str) -> int | None:
     return int(row.last_seq)
 
 
+def last_seqs(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], int]:
+    """:func:`last_seq` of many ``(device_id, user_id)`` at once (long polls woken together)."""
+    out: dict[tuple[str, str], int] = {}
+    ids = sorted({d for d, _u in pairs})
+    for start in range(0, len(ids), 500):
+        for row in conn.execute(
+            select(device.c.id, device.c.last_seq, device.c.user_id).where(
+                device.c.id.in_(ids[start : start + 500])
+            )
+        ):
+            out[(row.id, row.user_id)] = int(row.last_seq)
+    return out
+
+
 def stored_result(conn: Connection, device_id: str, client_seq: int) -> StoredResult | None:
     row = conn.execute(
         select(

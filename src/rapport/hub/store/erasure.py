@@ -1,20 +1,20 @@
 """Erasing a customer at their request, in the caller's transaction: every row about them goes,
 their change-log rows are compacted away (or a fresh cache would replay them), one ``purge`` per id
-they had is logged, stored push answers about them are redacted, and their id is remembered (hashed)
-so nothing re-creates them."""
+they had is logged, stored push answers about them are redacted, and their id and identifiers are
+remembered (hashed) so nothing re-creates them."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import orjson
-from sqlalchemy import Connection, delete, update
+from sqlalchemy import Connection, delete, select, update
 
-from rapport.hub.store import aliases, audit
+from rapport.hub.store import aliases, audit, outbox
 from rapport.hub.store.changes import lock_feed, log_ops
 from rapport.hub.store.customers import UnknownCustomer, exists
 from rapport.hub.store.schema import change_log, entity_tables, mutation_result, subscription
-from rapport.hub.store.subjects import is_erased, record_erased
+from rapport.hub.store.subjects import is_erased, record_erased, record_erased_identifiers
 from rapport.protocol import ENTITIES
 
 REDACTED_RESULT = {"redacted": "erased"}
@@ -43,6 +43,20 @@ def erase_customer(
     if not exists(conn, target):
         raise UnknownCustomer(customer_id)
     ids = [target, *aliases.aliases_of(conn, target)]
+    # Before the identity rows go: what tracking and imports must not re-create them from.
+    idents = entity_tables["identity"]
+    record_erased_identifiers(
+        conn,
+        (
+            (kind, normalized or value)
+            for kind, normalized, value in conn.execute(
+                select(idents.c.kind, idents.c.normalized, idents.c.value).where(
+                    idents.c.customer_id.in_(ids)
+                )
+            )
+        ),
+        now,
+    )
     rows = 0
     for spec in ENTITIES.values():
         if spec.customer_column:
@@ -56,6 +70,7 @@ def erase_customer(
     )
     aliases.forget(conn, ids[1:])
     conn.execute(delete(subscription).where(subscription.c.customer_id.in_(ids)))
+    outbox.forget_customers(conn, ids)  # an unsent basket to them is not sent either
     conn.execute(
         update(mutation_result)
         .where(mutation_result.c.customer_id.in_(ids), mutation_result.c.status == "applied")

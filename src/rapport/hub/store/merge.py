@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, select, update
 
 from rapport.hub.rules import combine_profiles
-from rapport.hub.store import aliases, audit
+from rapport.hub.store import aliases, audit, outbox
 from rapport.hub.store.changes import delete_rows, lock_feed, log_ops, write_rows
 from rapport.hub.store.customers import get_customer, put_customer
 from rapport.hub.store.schema import entity_tables, mutation_result, subscription
@@ -98,6 +98,7 @@ def merge_customers(
         .where(mutation_result.c.customer_id == source)
         .values(customer_id=target)
     )
+    outbox.repoint(conn, source, target)
     return report
 
 

@@ -143,6 +143,44 @@ erased_subject = Table(
     Column("erased_at", Text, nullable=False),
 )
 
+# The identifiers (email, phone, user id, loyalty id, anonymous id) an erased customer had, by a
+# keyed hash (HMAC-SHA256 with the hub's ``identifier_key`` from hub_meta) of kind and normalized
+# value: tracking and imports refuse messages carrying them instead of re-creating the person. Keyed,
+# because a plain hash of an email or a phone number is reversed by hashing every candidate.
+erased_identifier = Table(
+    "erased_identifier",
+    metadata,
+    Column("digest", String(64), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("erased_at", Text, nullable=False),
+)
+
+# Messages to customers (a sent basket), written by the push that sends them and delivered after
+# it commits by ``rapport.hub.outbox.MessageDispatcher``. ``key`` is the idempotency key (the
+# ``basket.send`` mutation id). state: pending -> sending (claimed: marked before the provider is
+# called) -> sent | failed; pending again after a failure worth retrying. Address and body are
+# cleared once the row is done; erasure deletes the customer's rows.
+message_outbox = Table(
+    "message_outbox",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("basket_id", String(64), nullable=False, index=True),
+    Column("customer_id", String(64), index=True),
+    Column("user_id", String(64)),
+    Column("channel", String(16), nullable=False),
+    Column("recipient", Text),
+    Column("subject", Text),
+    Column("body", Text),
+    Column("state", String(16), nullable=False),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", Text, nullable=False),
+    Column("claimed_at", Text),
+    Column("last_error", Text),
+    Column("created_at", Text, nullable=False),
+    Column("done_at", Text),
+    Index("ix_message_outbox_due", "state", "next_attempt_at"),
+)
+
 # Customers a user pinned outside their scope: their changes flow down to that user too.
 subscription = Table(
     "subscription",

@@ -1,14 +1,18 @@
 """Erased subjects: the hub remembers that a customer id was erased (by its SHA-256 only) so that
-no mutation, ingestion or merge brings them back."""
+no mutation, ingestion or merge brings them back; and which identifiers they had (by a keyed hash,
+see ``erased_identifier`` in the schema) so that tracking and imports do not re-create them under a
+new id."""
 
 from __future__ import annotations
 
 import hashlib
+import hmac
+import secrets
 from collections.abc import Iterable
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, insert, select
 
-from rapport.hub.store.schema import erased_subject
+from rapport.hub.store.schema import erased_identifier, erased_subject, meta
 
 _CHUNK = 500
 
@@ -70,3 +74,80 @@ def record_erased(
     fresh = [r for r in rows if r["digest"] not in existing]
     if fresh:
         conn.execute(erased_subject.insert(), fresh)
+
+
+# -- identifiers of erased customers ---------------------------------------------------------------
+IDENTIFIER_KINDS = ("email", "phone", "user_id", "loyalty", "anonymous_id")
+_KEY = "identifier_key"
+
+
+def _identifier_key(conn: Connection, create: bool) -> bytes | None:
+    found = conn.execute(select(meta.c.value).where(meta.c.key == _KEY)).scalar()
+    if found is None and create:
+        found = secrets.token_hex(32)
+        conn.execute(insert(meta).values(key=_KEY, value=found))
+    return bytes.fromhex(found) if found else None
+
+
+def _identifier_digest(key: bytes, kind: str, normalized: str) -> str:
+    return hmac.new(key, f"{kind}\x1f{normalized}".encode(), hashlib.sha256).hexdigest()
+
+
+def record_erased_identifiers(
+    conn: Connection, identifiers: Iterable[tuple[str, str]], at: str
+) -> int:
+    """Remember ``(kind, normalized)`` pairs of an erased customer; returns how many were new."""
+    pairs = {(k, n) for k, n in identifiers if k in IDENTIFIER_KINDS and n}
+    if not pairs:
+        return 0
+    key = _identifier_key(conn, create=True)
+    assert key is not None
+    rows = {_identifier_digest(key, k, n): k for k, n in pairs}
+    existing = set(
+        conn.execute(
+            select(erased_identifier.c.digest).where(erased_identifier.c.digest.in_(list(rows)))
+        ).scalars()
+    )
+    fresh = [
+        {"digest": d, "kind": k, "erased_at": at} for d, k in rows.items() if d not in existing
+    ]
+    if fresh:
+        conn.execute(erased_identifier.insert(), fresh)
+    return len(fresh)
+
+
+class ErasedIdentifiers:
+    """Checks identifiers against those of erased customers, for one transaction: most hubs never
+    erase anyone, so the key is read (and the table known non-empty) once, not per message."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self._key = _identifier_key(conn, create=False)
+        self._any = (
+            self._key is not None
+            and conn.execute(select(erased_identifier.c.digest).limit(1)).first() is not None
+        )
+
+    def erased_kinds(self, identifiers: Iterable[tuple[str, str | None]]) -> list[str]:
+        """The kinds of ``(kind, normalized)`` pairs that belonged to an erased customer."""
+        if not self._any:
+            return []
+        assert self._key is not None
+        by_digest = {_identifier_digest(self._key, k, n): k for k, n in identifiers if n}
+        if not by_digest:
+            return []
+        found = self.conn.execute(
+            select(erased_identifier.c.digest).where(
+                erased_identifier.c.digest.in_(list(by_digest))
+            )
+        ).scalars()
+        return sorted({by_digest[d] for d in found})
+
+    def check(self, identifiers: Iterable[tuple[str, str | None]]) -> None:
+        kinds = self.erased_kinds(identifiers)
+        if kinds:
+            # Names the kind, never the value: the reason goes back to the sender and into logs.
+            words = " and ".join(k.replace("_", " ") for k in kinds)
+            raise ErasedSubjectError(
+                f"refused: the {words} belonged to a person whose data was erased at their request"
+            )
