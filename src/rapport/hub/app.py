@@ -16,6 +16,7 @@ from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
+from rapport.hub.pglisten import start_listener
 from rapport.hub.routes import admin, basket_link, ingest, systems, writes
 from rapport.hub.service import CursorError, Hub
 from rapport.hub.store.changes import ChangePage, Scope
@@ -57,7 +58,15 @@ def create_app(hub: Hub) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         hub.notifier.bind(asyncio.get_running_loop())
-        yield
+        # PostgreSQL: other hub processes' commits wake this one's long polls too.
+        listener = start_listener(hub.engine, hub.notifier.notify)
+        hub.listener = listener
+        try:
+            yield
+        finally:
+            if listener is not None:
+                hub.listener = None
+                await asyncio.to_thread(listener.stop)
 
     app = FastAPI(
         title="Rapport hub",

@@ -16,6 +16,7 @@ from rapport.hub.ingest.tracking import Tracking
 from rapport.hub.live import ChangeNotifier
 from rapport.hub.notify import Outbound, attach
 from rapport.hub.payments import PaymentLinks
+from rapport.hub.pglisten import ChangeListener
 from rapport.hub.store import aliases, audit, changes, devices, subscriptions, users
 from rapport.hub.store.customers import UnknownCustomer, exists
 from rapport.hub.store.db import get_meta, open_engine, set_meta
@@ -42,6 +43,8 @@ class Hub:
         self.token_ttl = token_ttl
         self.default_region = default_region
         self.notifier = ChangeNotifier()
+        # Set while the server runs on PostgreSQL: hears the other hub processes' commits.
+        self.listener: ChangeListener | None = None
         self.hub_id = get_meta(engine, "hub_id") or "hub"
         # What customer messages go through (baskets): SMTP from the environment, SMS to a file.
         self.outbound = outbound or Outbound.for_engine(engine)

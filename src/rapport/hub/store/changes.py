@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, and_, delete, or_, select, update
 
+from rapport.hub.pglisten import notify_changes
 from rapport.hub.store import aliases
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.db import CHANGE_COUNTER
@@ -159,6 +160,7 @@ def _insert_log(
         " seq = excluded.seq, op = excluded.op, customer_id = excluded.customer_id",
         [(first + i, entity, eid, cid, op) for i, (eid, cid) in enumerate(keys)],
     )
+    notify_changes(conn)
 
 
 # Ops about a whole customer. They carry ids only, and are sent to every user: after a merge or an
@@ -284,7 +286,9 @@ def current_changes(conn: Connection, entity: str, cond: Any) -> list[dict[str, 
             change_log, and_(change_log.c.entity_id == table.c.id, change_log.c.entity == entity)
         )
         .where(cond)
-        .order_by(change_log.c.seq)
+        # Rows without a change-log entry first, as SQLite sorts NULL (PostgreSQL would put them
+        # last); then by id for rows that share none.
+        .order_by(change_log.c.seq.nulls_first(), table.c.id)
     )
     out = []
     for seq, *vals in conn.execute(stmt).all():

@@ -1,0 +1,96 @@
+"""Live updates across hub processes on one PostgreSQL database (LISTEN/NOTIFY).
+
+A transaction that writes change-log rows also runs ``pg_notify`` (see :func:`notify_changes`);
+PostgreSQL delivers it to every listener when, and only if, that transaction commits. Each hub
+process listens on a dedicated connection and wakes its own long-polling pulls, so a client waiting
+on process A hears of a change pushed through process B at once, not when its poll times out.
+
+SQLite has no such channel: one hub process per SQLite database.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import uuid
+from collections.abc import Callable
+
+import psycopg
+from sqlalchemy import Connection, Engine
+
+CHANNEL = "rapport_changes"
+# This process's own notifications come back to it too; it already woke its pulls after the
+# commit, so it skips those.
+PROCESS_TOKEN = uuid.uuid4().hex
+
+log = logging.getLogger("rapport.hub.listen")
+
+
+def notify_changes(conn: Connection) -> None:
+    """In the writer's transaction: tell the other hub processes once it commits. PostgreSQL
+    folds identical notifications of one transaction into one, so calling this per batch is fine."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(f"SELECT pg_notify('{CHANNEL}', '{PROCESS_TOKEN}')")
+
+
+class ChangeListener:
+    """A thread holding a LISTEN connection; calls ``wake`` for every other process's commit.
+    Reconnects when the connection drops, and wakes once after reconnecting, since commits made
+    while it was away were not heard (a spurious wake only makes a pull query again)."""
+
+    def __init__(self, engine: Engine, wake: Callable[[], None], poll: float = 0.5) -> None:
+        cargs, cparams = engine.dialect.create_connect_args(engine.url)
+        self._cargs, self._cparams = list(cargs), dict(cparams)
+        self._wake = wake
+        self._poll = poll
+        self._stop = threading.Event()
+        self.listening = threading.Event()  # set while a LISTEN connection is up
+        self.connections = 0  # LISTEN connections made so far (1 + reconnects)
+        self._thread = threading.Thread(target=self._run, name="rapport-hub-listen", daemon=True)
+
+    def start(self, wait: float = 5.0) -> ChangeListener:
+        """Start, and wait (up to ``wait`` seconds) until it listens: a hub that answers requests
+        then hears every commit. A database down at this moment is not fatal; it keeps trying."""
+        self._thread.start()
+        if not self.listening.wait(wait):
+            log.warning("not listening for other hub processes' changes yet; still trying")
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+
+    def _run(self) -> None:
+        backoff = 0.5
+        first = True
+        while not self._stop.is_set():
+            try:
+                with psycopg.connect(*self._cargs, **self._cparams, autocommit=True) as conn:
+                    conn.execute(f"LISTEN {CHANNEL}")
+                    self.connections += 1
+                    self.listening.set()
+                    if not first:
+                        self._wake()
+                        log.info("listening for other hub processes' changes again")
+                    first, backoff = False, 0.5
+                    while not self._stop.is_set():
+                        # The timeout only bounds how long stop() waits; each notification is
+                        # handled as it arrives.
+                        for n in conn.notifies(timeout=self._poll):
+                            if n.payload != PROCESS_TOKEN:
+                                self._wake()
+            except psycopg.Error as exc:
+                self.listening.clear()
+                # The type only: a connection error's text can carry the host and user.
+                log.warning("change listener lost its connection (%s); retrying in %.1f s",
+                            type(exc).__name__, backoff)  # fmt: skip
+                self._stop.wait(backoff)
+                backoff = min(backoff * 2, 10.0)
+        self.listening.clear()
+
+
+def start_listener(engine: Engine, wake: Callable[[], None]) -> ChangeListener | None:
+    """A running listener on PostgreSQL; None on SQLite (nothing to listen to)."""
+    if engine.dialect.name != "postgresql":
+        return None
+    return ChangeListener(engine, wake).start()
