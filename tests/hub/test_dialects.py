@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import orjson
 
 from rapport.hub.service import Hub
@@ -45,3 +47,36 @@ def test_json_and_non_ascii_text_round_trip(hub: Hub) -> None:
     assert row["given_name"] == "Hélène"
     assert rows(hub, "SELECT lifetime_value FROM customer") == [(1000,)]
     assert orjson.loads(orjson.dumps(row))["preferences"] == prefs
+
+
+def test_a_reader_following_concurrent_writers_misses_nothing(hub: Hub) -> None:
+    """Seq order must be commit order on both databases (the counter row lock): a reader that
+    moves its cursor past what it saw, while writers commit concurrently, still gets every row."""
+    writers, per_writer = 4, 25
+    done = threading.Event()
+    errors: list[BaseException] = []
+
+    def write(w: int) -> None:
+        try:
+            for i in range(per_writer):
+                hub.write("customer", [customer_row(w * 1000 + i)])
+        except BaseException as exc:  # the assertion below reports it
+            errors.append(exc)
+
+    threads = [threading.Thread(target=write, args=(w,)) for w in range(writers)]
+    seen: set[str] = set()
+    cursor = 0
+    for t in threads:
+        t.start()
+    while not done.is_set():
+        if not any(t.is_alive() for t in threads):
+            done.set()  # one last read after every writer finished
+        page = hub.changes(cursor, 7, Scope())
+        seen |= {ch["id"] for ch in page.changes if ch["entity"] == "customer"}
+        cursor = page.last_seq
+        while page.more:
+            page = hub.changes(cursor, 7, Scope())
+            seen |= {ch["id"] for ch in page.changes if ch["entity"] == "customer"}
+            cursor = page.last_seq
+    assert not errors
+    assert len(seen) == writers * per_writer
