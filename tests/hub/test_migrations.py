@@ -35,14 +35,17 @@ def test_the_revisions_build_exactly_the_models(db_url: str) -> None:
 
 
 def _pre_alembic_hub(path: Path) -> None:
-    """A hub file as the code before Alembic left it: the tables from ``create_all``, rows, no
-    ``alembic_version``, and (an older hub still) none of ingestion's tables."""
-    from rapport.hub.store.schema import metadata
-
+    """A hub file as the code before Alembic left it: the baseline's tables (as ``create_all``
+    made them), rows, no ``alembic_version``, and (an older hub still) none of ingestion's
+    tables. Built from the baseline revision, not from today's models, which will have moved on."""
     engine = create_engine(f"sqlite:///{path}")
-    metadata.create_all(engine)
+    migrations.upgrade(engine, "0001")
     engine.dispose()
     with sqlite3.connect(path) as conn:
+        conn.execute("DROP TABLE alembic_version")
+        for name in ("ingest_write_key", "ingest_seen_message", "ingest_pending_event",
+                     "ingest_source_record"):  # fmt: skip
+            conn.execute(f"DROP TABLE {name}")
         conn.execute("INSERT INTO counter (name, seq) VALUES ('changes', 1)")
         conn.execute("INSERT INTO hub_meta (key, value) VALUES ('hub_id', 'oldhub'), ('horizon_seq', '0')")  # fmt: skip
         conn.execute("INSERT INTO customer (id, given_name, family_name) VALUES ('c-0001', 'Ana', 'Old')")  # fmt: skip
