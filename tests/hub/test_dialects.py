@@ -80,3 +80,21 @@ def test_a_reader_following_concurrent_writers_misses_nothing(hub: Hub) -> None:
             cursor = page.last_seq
     assert not errors
     assert len(seen) == writers * per_writer
+
+
+def test_a_batch_naming_a_row_twice_keeps_the_last(hub: Hub) -> None:
+    """PostgreSQL writes a batch as one statement, which may not touch a row twice: the batch
+    must end as row-by-row upserts would (last wins, one change), with NULLs and booleans."""
+    first = {**customer_row(1), "notes": None, "tier": "bronze"}
+    again = {**customer_row(1), "notes": "second", "tier": "gold", "version": True}
+    other = {**customer_row(2), "preferences": None, "birth_date": None, "lifetime_value": None}
+    last = hub.write("customer", [first, other, again])
+    assert rows(
+        hub, "SELECT id, tier, notes, version, lifetime_value FROM customer ORDER BY id"
+    ) == [
+        ("c-0001", "gold", "second", 1, 1000),
+        ("c-0002", "bronze", None, 1, None),
+    ]
+    page = hub.changes(0, 100, Scope())
+    seqs = {ch["id"]: ch["version"] for ch in page.changes if ch["entity"] == "customer"}
+    assert seqs == {"c-0001": last, "c-0002": last - 1}
