@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, inspect
@@ -82,3 +83,23 @@ def test_urls_name_psycopg_and_hide_passwords() -> None:
     assert str(normalize_url("sqlite:///x.sqlite3")) == "sqlite:///x.sqlite3"
     shown = safe_url("postgresql://hub:hunter2-secret@db.example:5432/rapport")
     assert "hunter2" not in shown and shown.startswith("postgresql+psycopg://hub:***@db.example")
+
+
+def test_rapport_hub_migrate(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    from rapport.cli import main
+
+    assert main(["hub", "migrate", "--database", db_url]) == 0
+    out = capsys.readouterr().out
+    assert out.strip().endswith(f"schema at revision {migrations.head()}")
+
+
+def test_prefix_searched_columns_compare_bytewise_on_postgresql(hub: Hub) -> None:
+    """Whatever the database's collation, so LIKE 'prefix%' can use their index (0002)."""
+    if hub.engine.dialect.name != "postgresql":
+        return  # SQLite compares bytewise anyway
+    found = rows(
+        hub,
+        "SELECT collation_name FROM information_schema.columns"
+        " WHERE table_name = 'identity' AND column_name = 'normalized'",
+    )
+    assert found == [("C",)]
