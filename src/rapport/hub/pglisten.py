@@ -1,6 +1,6 @@
 """Live updates across hub processes on one PostgreSQL database (LISTEN/NOTIFY).
 
-A transaction that writes change-log rows also runs ``pg_notify`` (see :func:`notify_changes`);
+A transaction that writes change-log rows also runs ``pg_notify`` (see ``NOTIFY_SQL``);
 PostgreSQL delivers it to every listener when, and only if, that transaction commits. Each hub
 process listens on a dedicated connection and wakes its own long-polling pulls, so a client waiting
 on process A hears of a change pushed through process B at once, not when its poll times out.
@@ -16,7 +16,7 @@ import uuid
 from collections.abc import Callable
 
 import psycopg
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 
 CHANNEL = "rapport_changes"
 # This process's own notifications come back to it too; it already woke its pulls after the
@@ -26,11 +26,10 @@ PROCESS_TOKEN = uuid.uuid4().hex
 log = logging.getLogger("rapport.hub.listen")
 
 
-def notify_changes(conn: Connection) -> None:
-    """In the writer's transaction: tell the other hub processes once it commits. PostgreSQL
-    folds identical notifications of one transaction into one, so calling this per batch is fine."""
-    if conn.dialect.name == "postgresql":
-        conn.exec_driver_sql(f"SELECT pg_notify('{CHANNEL}', '{PROCESS_TOKEN}')")
+# Run in the writer's transaction (``rapport.hub.store.changes`` appends it to the change-log
+# insert): the other hub processes hear of it once, and only if, the transaction commits.
+# PostgreSQL folds identical notifications of one transaction into one, so one per batch is fine.
+NOTIFY_SQL = f"SELECT pg_notify('{CHANNEL}', '{PROCESS_TOKEN}')"
 
 
 class ChangeListener:

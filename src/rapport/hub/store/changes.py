@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, and_, delete, or_, select, update
 
-from rapport.hub.pglisten import notify_changes
+from rapport.hub.pglisten import NOTIFY_SQL
 from rapport.hub.store import aliases
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.db import CHANGE_COUNTER
@@ -200,12 +200,14 @@ def _insert_log(
         " seq = excluded.seq, op = excluded.op, customer_id = excluded.customer_id"
     )
     if conn.dialect.name == "postgresql":
-        # One statement per batch (see _pg_upsert_sql); an id repeated keeps its last seq.
+        # One statement per batch (see _pg_upsert_sql); an id repeated keeps its last seq. The
+        # NOTIFY for the other hub processes rides in the same statement (delivered on commit).
         eids, seqs, cids = _as_arrays((eid, first + i, cid) for i, (eid, cid) in enumerate(keys))
         conn.exec_driver_sql(
-            "INSERT INTO change_log (seq, entity, entity_id, customer_id, op)"
+            "WITH logged AS (INSERT INTO change_log (seq, entity, entity_id, customer_id, op)"
             " SELECT s, %s, e, c, %s FROM unnest(%b::bigint[], %b::text[], %b::text[]) AS u(s, e, c)"
-            + on_conflict,
+            + on_conflict
+            + f") {NOTIFY_SQL}",
             (entity, op, seqs, eids, cids),
         )
     else:
@@ -215,7 +217,6 @@ def _insert_log(
             f" VALUES ({m}, {m}, {m}, {m}, {m})" + on_conflict,
             [(first + i, entity, eid, cid, op) for i, (eid, cid) in enumerate(keys)],
         )
-    notify_changes(conn)
 
 
 # Ops about a whole customer. They carry ids only, and are sent to every user: after a merge or an
