@@ -59,7 +59,8 @@ def create_app(hub: Hub) -> FastAPI:
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         hub.notifier.bind(asyncio.get_running_loop())
         # PostgreSQL: other hub processes' commits wake this one's long polls too.
-        listener = start_listener(hub.engine, hub.notifier.notify)
+        # Off the loop: it waits (briefly) for its LISTEN to be in place.
+        listener = await asyncio.to_thread(start_listener, hub.engine, hub.notifier.notify)
         hub.listener = listener
         try:
             yield

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 
@@ -37,11 +38,23 @@ class ChangeListener:
     Reconnects when the connection drops, and wakes once after reconnecting, since commits made
     while it was away were not heard (a spurious wake only makes a pull query again)."""
 
-    def __init__(self, engine: Engine, wake: Callable[[], None], poll: float = 0.5) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        wake: Callable[[], None],
+        poll: float = 0.5,
+        heartbeat: float = 15.0,
+    ) -> None:
         cargs, cparams = engine.dialect.create_connect_args(engine.url)
         self._cargs, self._cparams = list(cargs), dict(cparams)
+        # TCP keepalives bound how long the heartbeat query can hang on a dead peer (libpq
+        # ignores them on a unix socket); the URL's own settings win.
+        for key, value in (("keepalives", 1), ("keepalives_idle", 30),
+                           ("keepalives_interval", 10), ("keepalives_count", 3)):  # fmt: skip
+            self._cparams.setdefault(key, value)
         self._wake = wake
         self._poll = poll
+        self._heartbeat = heartbeat
         self._stop = threading.Event()
         self.listening = threading.Event()  # set while a LISTEN connection is up
         self.connections = 0  # LISTEN connections made so far (1 + reconnects)
@@ -72,13 +85,20 @@ class ChangeListener:
                         self._wake()
                         log.info("listening for other hub processes' changes again")
                     first, backoff = False, 0.5
+                    quiet_since = time.monotonic()
                     while not self._stop.is_set():
                         # The timeout only bounds how long stop() waits; each notification is
                         # handled as it arrives.
                         for n in conn.notifies(timeout=self._poll):
+                            quiet_since = time.monotonic()
                             if n.payload != PROCESS_TOKEN:
                                 self._wake()
-            except psycopg.Error as exc:
+                        if time.monotonic() - quiet_since > self._heartbeat:
+                            # A connection dropped without a word (a NAT, a failover) would wait
+                            # forever: a query finds out.
+                            conn.execute("SELECT 1")
+                            quiet_since = time.monotonic()
+            except Exception as exc:  # whatever broke: reconnect, never die quietly
                 self.listening.clear()
                 # The type only: a connection error's text can carry the host and user.
                 log.warning("change listener lost its connection (%s); retrying in %.1f s",

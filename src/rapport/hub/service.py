@@ -53,6 +53,9 @@ class Hub:
         self.login_throttle = LoginThrottle()
         attach(engine, self.outbound)
         with engine.begin() as conn:
+            # Hub processes starting together on one PostgreSQL database: the first writes the
+            # defaults, the others then see them (the counter lock before their reads).
+            changes.lock_feed(conn)
             hub_settings.ensure_defaults(conn, users.now_iso())
             staff.backfill(conn)
         # Segment-compatible tracking (rapport.hub.ingest): write keys, dedupe, identity resolution.
