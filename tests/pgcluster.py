@@ -36,8 +36,11 @@ def find_bindir() -> Path | None:
 
 
 class PgCluster:
-    def __init__(self, bindir: Path) -> None:
+    def __init__(self, bindir: Path, durable: bool = False) -> None:
+        """``durable``: the server's own settings (fsync, synchronous commit), for measuring;
+        otherwise durability is off, since a test database is thrown away."""
         self.bindir = bindir
+        self.durable = durable
         self.root = Path(tempfile.mkdtemp(prefix="rapport-pg-"))
         self.data = self.root / "data"
         self._run_as: dict[str, Any] = {}
@@ -61,11 +64,10 @@ class PgCluster:
         # C locale: text sorts and compares bytewise, as on SQLite. -N: no fsync of the fresh files.
         self._pg("initdb", "-D", str(self.data), "-U", SUPERUSER, "--auth=trust",
                  "--encoding=UTF8", "--locale=C", "-N")  # fmt: skip
-        # Durability off: a test database is thrown away, and fsync dominates small transactions.
-        opts = (
-            f"-p {self.port} -k {self.socket_dir} -c listen_addresses='' -c fsync=off"
-            " -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
-        )
+        opts = f"-p {self.port} -k {self.socket_dir} -c listen_addresses='' -c max_connections=200"
+        if not self.durable:
+            # fsync dominates small transactions, and nothing here needs to survive a crash.
+            opts += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self._pg("pg_ctl", "-D", str(self.data), "-o", opts, "-l", str(self.root / "log"), "-w",
                  "start")  # fmt: skip
         return self
