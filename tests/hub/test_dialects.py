@@ -8,6 +8,7 @@ import orjson
 
 from rapport.hub.service import Hub
 from rapport.hub.store.changes import Scope
+from rapport.hub.store.db import open_engine
 from rapport.hub.store.search import search_customers
 
 from .conftest import customer_row, rows
@@ -98,3 +99,16 @@ def test_a_batch_naming_a_row_twice_keeps_the_last(hub: Hub) -> None:
     page = hub.changes(0, 100, Scope())
     seqs = {ch["id"]: ch["version"] for ch in page.changes if ch["entity"] == "customer"}
     assert seqs == {"c-0001": last, "c-0002": last - 1}
+
+
+def test_postgresql_settings_in_the_url_are_kept(db_url: str) -> None:
+    """The hub adds its lock_timeout to the URL's ``options`` rather than replacing them."""
+    if not db_url.startswith("postgresql"):
+        return  # SQLite URLs carry no server settings
+    engine = open_engine(db_url + "&options=-c%20statement_timeout%3D12345", busy_timeout=2)
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW statement_timeout").scalar() == "12345ms"
+            assert conn.exec_driver_sql("SHOW lock_timeout").scalar() == "2s"
+    finally:
+        engine.dispose()

@@ -66,13 +66,17 @@ def open_engine(url: str | URL, busy_timeout: float = 30.0, schema_only: bool = 
         # change counter's row lock first (UPDATE ... RETURNING), so they run one after the other
         # and every statement after the lock sees all that committed before.
         # lock_timeout plays SQLite's busy timeout: a writer stuck behind another's lock fails.
+        # Added to the URL's own ``options`` (connect_args would replace them).
+        options = " ".join(
+            o for o in (u.query.get("options"), f"-c lock_timeout={int(busy_timeout * 1000)}") if o
+        )
         engine = create_engine(
             u,
             pool_pre_ping=True,
             pool_size=10,
             max_overflow=20,
             isolation_level="READ COMMITTED",
-            connect_args={"options": f"-c lock_timeout={int(busy_timeout * 1000)}"},
+            connect_args={"options": options},
         )
     upgrade(engine)
     if not schema_only:
