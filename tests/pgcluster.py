@@ -45,20 +45,30 @@ class PgCluster:
         self.data = self.root / "data"
         self._run_as: dict[str, Any] = {}
         if os.geteuid() == 0:
-            pw = pwd.getpwnam("postgres")
+            try:
+                pw = pwd.getpwnam("postgres")
+            except KeyError:
+                raise RuntimeError(
+                    "running as root: PostgreSQL needs an unprivileged user 'postgres' "
+                    "(Debian's postgresql package creates it)"
+                ) from None
             self._run_as = {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": []}
             os.chown(self.root, pw.pw_uid, pw.pw_gid)
         self.socket_dir = str(self.root)
         self.port = 5432  # names the socket file only: nothing listens on TCP
 
     def _pg(self, *args: str) -> None:
-        subprocess.run(
+        done = subprocess.run(
             [str(self.bindir / args[0]), *args[1:]],
-            check=True,
             capture_output=True,
+            text=True,
             cwd=self.root,
             **self._run_as,
         )
+        if done.returncode != 0:
+            log = self.root / "log"
+            tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
+            raise RuntimeError(f"{args[0]} failed ({done.returncode}): {done.stderr[-2000:]}{tail}")
 
     def start(self) -> PgCluster:
         # C locale: text sorts and compares bytewise, as on SQLite. -N: no fsync of the fresh files.
