@@ -47,9 +47,21 @@ def _parser() -> argparse.ArgumentParser:
         help="run offscreen: sync, open one customer, print one line, exit",
     )
 
-    h = sub.add_parser("hub", help="run the hub server")
-    h.add_argument("--data", type=Path, help="folder of the embedded SQLite database")
-    h.add_argument("--database", help="SQLAlchemy URL instead of --data")
+    h = sub.add_parser(
+        "hub",
+        help="run the hub server",
+        description="One hub process per SQLite database (--data). On PostgreSQL (--database "
+        "postgresql://USER:PASSWORD@HOST/DB) several hub processes may share one database: a "
+        "change written through any of them reaches the clients of all. The schema is migrated "
+        "to this version's on start (or beforehand with `rapport hub migrate`).",
+    )
+    h.add_argument(
+        "--data", type=Path, help="folder of the embedded SQLite database (one hub process only)"
+    )
+    h.add_argument(
+        "--database",
+        help="postgresql://USER:PASSWORD@HOST[:PORT]/DB (or any SQLAlchemy URL) instead of --data",
+    )
     h.add_argument("--host", default="127.0.0.1")
     h.add_argument("--port", type=int, default=8765)
     h.add_argument(
@@ -79,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
     from rapport.hub.users_cli import add_parser as add_user_parser
 
     add_user_parser(hs)
+    mg = hs.add_parser(
+        "migrate",
+        help="bring the database's schema to this version's and exit (hubs also do it on start)",
+    )
+    mg.add_argument("--data", type=Path, help="folder of the embedded SQLite database")
+    mg.add_argument("--database", help="postgresql://... URL instead of --data")
 
     lg = sub.add_parser(
         "log", help="queue an interaction in the outbox (works offline); prints its id"
@@ -145,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_import(args.file, args.data, args.database, args.kind, args.source)
     if command == "hub" and args.hub_command == "user":
         return _hub_user(args)
+    if command == "hub" and args.hub_command == "migrate":
+        return _hub_migrate(args)
     if command == "hub":
         return _hub(args)
     if command == "search":
@@ -276,12 +296,49 @@ def _demo(args: argparse.Namespace) -> int:
         site.close()
 
 
+def _db_error(exc: Exception) -> str:
+    """The driver's first line (host, user, reason), never the URL with its password."""
+    orig = getattr(exc, "orig", None) or exc
+    return (
+        f"{type(orig).__name__}: {str(orig).strip().splitlines()[0] if str(orig).strip() else ''}"
+    )
+
+
+def _hub_migrate(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import DBAPIError
+
+    from rapport.hub import migrations
+    from rapport.hub.store.db import database_url, open_engine, safe_url
+
+    if args.database:
+        url = args.database
+    elif args.data:
+        args.data.mkdir(parents=True, exist_ok=True)
+        url = database_url(args.data)
+    else:
+        print("rapport hub migrate: give --data DIR or --database URL", file=sys.stderr)
+        return 2
+    try:
+        engine = open_engine(url)
+    except DBAPIError as exc:
+        print(f"rapport hub migrate: {safe_url(url)}: {_db_error(exc)}", file=sys.stderr)
+        return 1
+    try:
+        with engine.connect() as conn:
+            print(f"{safe_url(url)}: schema at revision {migrations.current(conn)}")
+    finally:
+        engine.dispose()
+    return 0
+
+
 def _hub(args: argparse.Namespace) -> int:
+    from sqlalchemy.exc import DBAPIError
+
     from rapport.hub.bootstrap import seed_demo
     from rapport.hub.seed import SeedConfig
     from rapport.hub.server import serve_forever
     from rapport.hub.service import Hub
-    from rapport.hub.store.db import database_url
+    from rapport.hub.store.db import database_url, safe_url
 
     if args.database:
         url = args.database
@@ -296,6 +353,10 @@ def _hub(args: argparse.Namespace) -> int:
     except ValueError as exc:  # a setting from the environment the hub cannot work with
         print(f"rapport hub: {exc}", file=sys.stderr)
         return 2
+    except DBAPIError as exc:
+        print(f"rapport hub: cannot open {safe_url(url)}: {_db_error(exc)}", file=sys.stderr)
+        return 1
+    print(f"rapport hub: database {safe_url(url)}", file=sys.stderr)
     if args.demo_customers and not hub.has_customers():
         report = seed_demo(hub, SeedConfig(customers=args.demo_customers))
         print(

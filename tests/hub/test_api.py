@@ -46,7 +46,7 @@ def test_login_token_works_and_passwords_are_not_stored_in_clear(
     assert me["username"] == "agent" and me["role"] == "agent"
     with hub.engine.connect() as conn:
         stored = conn.exec_driver_sql(
-            "SELECT password_hash FROM user WHERE username='agent'"
+            "SELECT password_hash FROM \"user\" WHERE username='agent'"
         ).scalar()
         tokens = conn.exec_driver_sql("SELECT token_hash FROM token").scalars().all()
     assert stored.startswith("scrypt$") and "s3cret-pass" not in stored

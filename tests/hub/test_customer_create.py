@@ -8,7 +8,7 @@ import uuid
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 
-from .conftest import customer_row, interaction_args, login, mutation, pull_all, push
+from .conftest import customer_row, interaction_args, login, mutation, pull_all, push, rows
 
 NOW = "2026-02-01T09:00:00Z"
 
@@ -29,8 +29,7 @@ def _create_args(n: int, **over: object) -> dict:
 
 
 def _rows(hub: Hub, sql: str, *params: object) -> list[tuple]:
-    with hub.engine.connect() as conn:
-        return [tuple(r) for r in conn.exec_driver_sql(sql, params)]
+    return rows(hub, sql, *params)
 
 
 def test_a_new_customer_and_a_call_logged_behind_it_arrive_in_order(

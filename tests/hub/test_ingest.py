@@ -18,7 +18,7 @@ from rapport.hub.ingest.messages import BadMessage, parse_message
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 
-from .conftest import customer_row, login, pull_all
+from .conftest import customer_row, login, pull_all, rows
 from .tracking_payloads import (
     DESKTOP_UA,
     basic,
@@ -46,8 +46,7 @@ def http(server: HubServer) -> Iterator[httpx.Client]:
 
 
 def _rows(hub: Hub, sql: str, *params: object) -> list[tuple]:
-    with hub.engine.connect() as conn:
-        return [tuple(r) for r in conn.exec_driver_sql(sql, params)]
+    return rows(hub, sql, *params)
 
 
 def _owner_of(hub: Hub, kind: str, value: str) -> str:

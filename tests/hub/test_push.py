@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 import threading
-from pathlib import Path
 
 import httpx
 
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
-from rapport.hub.store.db import database_url, open_engine
+from rapport.hub.store.db import open_engine
 
 from .conftest import business, customer_row, interaction_args, login, mutation, pull_all, push
 
@@ -353,18 +351,23 @@ def test_consent_the_most_restrictive_recent_value_wins(server: HubServer, hub: 
     assert _customer(c, "c-0001")["consent"]["email"]["status"] == "granted"
 
 
-def test_a_locked_database_answers_503_with_retry_after(hub: Hub, tmp_path: Path) -> None:
+def test_a_locked_database_answers_503_with_retry_after(hub: Hub, db_url: str) -> None:
     hub.write("customer", [customer_row(1)])
-    impatient = Hub(open_engine(database_url(tmp_path), busy_timeout=0.2))
-    holder = sqlite3.connect(tmp_path / "hub.sqlite3", isolation_level=None)
+    impatient = Hub(open_engine(db_url, busy_timeout=0.2))
+    # Another writer holds the lock: SQLite's database lock, PostgreSQL's change-counter row.
+    holder = impatient.engine.connect()
     try:
         with HubServer(impatient) as srv:
             c = login(srv)
-            holder.execute("BEGIN IMMEDIATE")  # another writer holds the lock
+            trans = holder.begin()
+            if holder.dialect.name == "sqlite":
+                holder.exec_driver_sql("UPDATE hub_meta SET value = value WHERE key = 'hub_id'")
+            else:
+                holder.exec_driver_sql("SELECT seq FROM counter FOR UPDATE")
             r = push(c, "dev", mutation(1, "interaction.log", interaction_args("c-0001")))
             assert r.status_code == 503, r.text
             assert r.headers["retry-after"] == "1"
-            holder.execute("ROLLBACK")
+            trans.rollback()
             r = push(c, "dev", mutation(1, "interaction.log", interaction_args("c-0001")))
             assert r.status_code == 200 and r.json()["results"][0]["status"] == "applied"
     finally:

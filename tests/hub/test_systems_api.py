@@ -14,13 +14,12 @@ from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 from rapport.hub.store.db import database_url
 
-from .conftest import customer_row, login
+from .conftest import customer_row, login, rows
 from .tracking_payloads import product_row, variant_row
 
 
 def _rows(hub: Hub, sql: str, *params: object) -> list[tuple]:
-    with hub.engine.connect() as conn:
-        return [tuple(r) for r in conn.exec_driver_sql(sql, params)]
+    return rows(hub, sql, *params)
 
 
 @pytest.fixture
@@ -122,12 +121,11 @@ W-3,CRM-1,store,st-a,2026-10-03T10:00:00Z,HOOP-00001-BLA,1,
 
 
 def test_import_a_crm_export_reports_rejected_lines(tmp_path: Path, known: Hub) -> None:
-    data = tmp_path  # the hub fixture's database lives here
-    assert database_url(data) == str(known.engine.url)
+    url = known.engine.url.render_as_string(hide_password=False)
     customers = tmp_path / "crm-customers.csv"
     customers.write_text(CUSTOMERS_CSV)
     out = io.StringIO()
-    assert run_import(customers, data, None, None, "crm", out=out) == 1
+    assert run_import(customers, None, url, None, "crm", out=out) == 1
     text = out.getvalue()
     assert "customers: 2 of 5 records imported" in text
     assert "  line 4: given_name or family_name is required" in text
@@ -143,7 +141,7 @@ def test_import_a_crm_export_reports_rejected_lines(tmp_path: Path, known: Hub) 
     orders = tmp_path / "orders.csv"
     orders.write_text(ORDERS_CSV)
     out = io.StringIO()
-    assert run_import(orders, data, None, None, "crm", out=out) == 1
+    assert run_import(orders, None, url, None, "crm", out=out) == 1
     assert "orders: 2 of 3 records imported" in out.getvalue()
     assert "  line 4: customer_external_id names no customer imported from this source" in (
         out.getvalue()
@@ -152,7 +150,7 @@ def test_import_a_crm_export_reports_rejected_lines(tmp_path: Path, known: Hub) 
     assert cust == ben[0][0]
     assert [ln["quantity"] for ln in json.loads(lines)] == [1, 2]
     # Again: the same rows, nothing doubled.
-    run_import(orders, data, None, None, "crm", out=io.StringIO())
+    run_import(orders, None, url, None, "crm", out=io.StringIO())
     assert _rows(known, "SELECT count(*) FROM orders") == [(2,)]
 
 
@@ -167,7 +165,8 @@ def test_import_json_lines_interactions(tmp_path: Path, known: Hub) -> None:
                       "kind": "survey"}) + "\n"
     )  # fmt: skip
     out = io.StringIO()
-    assert run_import(path, tmp_path, None, "interactions", "esp", out=out) == 1
+    url = known.engine.url.render_as_string(hide_password=False)
+    assert run_import(path, None, url, "interactions", "esp", out=out) == 1
     assert "interactions: 1 of 3 records imported" in out.getvalue()
     assert "  line 2: not valid JSON" in out.getvalue()
     assert "  line 4: occurred_at is required" in out.getvalue()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import io
-from pathlib import Path
 
 import httpx
 import pytest
@@ -14,7 +13,6 @@ from fastapi.routing import APIRoute
 from rapport.hub.app import create_app
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
-from rapport.hub.store.db import database_url
 from rapport.hub.throttle import LoginThrottle
 from rapport.hub.users_cli import add_parser, run_user
 
@@ -148,28 +146,28 @@ def test_sign_out_disable_and_reset_end_sessions(server: HubServer, hub: Hub) ->
     assert r.status_code == 200
 
 
-def _cli(tmp_path: Path, *argv: str, stdin: str = "") -> tuple[int, Hub]:
+def _cli(url: str, *argv: str, stdin: str = "") -> tuple[int, Hub]:
     parser = argparse.ArgumentParser()
     add_parser(parser.add_subparsers(dest="hub_command"))
-    args = parser.parse_args(["user", *argv, "--data", str(tmp_path), "--password-stdin"])
-    hub = Hub.open(database_url(tmp_path))
+    args = parser.parse_args(["user", *argv, "--database", url, "--password-stdin"])
+    hub = Hub.open(url)
     try:
         return run_user(args, hub, io.StringIO(stdin)), hub
     finally:
         hub.engine.dispose()
 
 
-def test_rapport_hub_user(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, _ = _cli(tmp_path, "add", "ines", "--role", "associate", "--store", "st-a",
+def test_rapport_hub_user(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _ = _cli(db_url, "add", "ines", "--role", "associate", "--store", "st-a",
                    "--name", "Inès Roy", stdin="a-long-enough-pw\n")  # fmt: skip
     assert code == 0 and "ines added" in capsys.readouterr().out
-    assert _cli(tmp_path, "add", "ines", stdin="a-long-enough-pw\n")[0] == 2  # exists
-    assert _cli(tmp_path, "add", "bob", stdin="short\n")[0] == 2
+    assert _cli(db_url, "add", "ines", stdin="a-long-enough-pw\n")[0] == 2  # exists
+    assert _cli(db_url, "add", "bob", stdin="short\n")[0] == 2
     assert "at least 10 characters" in capsys.readouterr().err
-    assert _cli(tmp_path, "disable", "ines")[0] == 0
-    assert _cli(tmp_path, "disable", "nobody")[0] == 1
+    assert _cli(db_url, "disable", "ines")[0] == 0
+    assert _cli(db_url, "disable", "nobody")[0] == 1
     capsys.readouterr()
-    assert _cli(tmp_path, "list")[0] == 0
+    assert _cli(db_url, "list")[0] == 0
     assert capsys.readouterr().out.splitlines() == [
         "ines\tassociate\tdisabled store st-a\tInès Roy"
     ]
@@ -209,10 +207,10 @@ def test_a_system_account_cannot_sign_in_to_the_desktop_app(server: HubServer, s
                             if ch["entity"] == "staff"}  # fmt: skip
 
 
-def test_rapport_hub_user_adds_a_system_account(tmp_path: Path) -> None:
-    code, _ = _cli(tmp_path, "add", "pos-paris", "--role", "system", stdin="a-long-enough-pw\n")
+def test_rapport_hub_user_adds_a_system_account(db_url: str) -> None:
+    code, _ = _cli(db_url, "add", "pos-paris", "--role", "system", stdin="a-long-enough-pw\n")
     assert code == 0
-    hub = Hub.open(database_url(tmp_path))
+    hub = Hub.open(db_url)
     try:
         assert [(r["username"], r["role"]) for r in hub.list_users()] == [("pos-paris", "system")]
     finally:

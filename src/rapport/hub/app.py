@@ -18,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from rapport import __version__
 from rapport.hub import openapi
 from rapport.hub.fanout import SharedReads
+from rapport.hub.pglisten import start_listener
 from rapport.hub.routes import admin, basket_link, ingest, systems, writes
 from rapport.hub.service import CursorError, Hub
 from rapport.hub.store.changes import ChangePage, Scope
@@ -65,11 +66,18 @@ def create_app(hub: Hub) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         hub.notifier.bind(asyncio.get_running_loop())
+        # PostgreSQL: other hub processes' commits wake this one's long polls too.
+        # Off the loop: it waits (briefly) for its LISTEN to be in place.
+        listener = await asyncio.to_thread(start_listener, hub.engine, hub.notifier.notify)
+        hub.listener = listener
         hub.dispatcher.start()
         try:
             yield
         finally:
             await run_in_threadpool(hub.dispatcher.stop)
+            if listener is not None:
+                hub.listener = None
+                await asyncio.to_thread(listener.stop)
 
     app = FastAPI(
         title="Rapport hub",

@@ -17,6 +17,7 @@ from rapport.hub.live import ChangeNotifier
 from rapport.hub.notify import Outbound, attach
 from rapport.hub.outbox import MessageDispatcher
 from rapport.hub.payments import PaymentLinks
+from rapport.hub.pglisten import ChangeListener
 from rapport.hub.store import aliases, audit, changes, devices, subscriptions, users
 from rapport.hub.store.customers import UnknownCustomer, exists
 from rapport.hub.store.db import get_meta, open_engine, set_meta
@@ -43,6 +44,8 @@ class Hub:
         self.token_ttl = token_ttl
         self.default_region = default_region
         self.notifier = ChangeNotifier()
+        # Set while the server runs on PostgreSQL: hears the other hub processes' commits.
+        self.listener: ChangeListener | None = None
         self.hub_id = get_meta(engine, "hub_id") or "hub"
         # What customer messages go through (baskets): SMTP from the environment, SMS to a file.
         self.outbound = outbound or Outbound.for_engine(engine)
@@ -54,6 +57,9 @@ class Hub:
         # lifespan), so a Hub opened by a CLI command sends nothing behind its back.
         self.dispatcher = MessageDispatcher(engine, lambda: self.outbound, self.notifier.notify)
         with engine.begin() as conn:
+            # Hub processes starting together on one PostgreSQL database: the first writes the
+            # defaults, the others then see them (the counter lock before their reads).
+            changes.lock_feed(conn)
             hub_settings.ensure_defaults(conn, users.now_iso())
             staff.backfill(conn)
         # Segment-compatible tracking (rapport.hub.ingest): write keys, dedupe, identity resolution.

@@ -18,7 +18,7 @@ from rapport.hub.ingest.catalog import Catalog
 from rapport.hub.ingest.identity import owners
 from rapport.hub.ingest.messages import iso
 from rapport.hub.ingest.records import BadRecord
-from rapport.hub.ingest.tables import create_tables, source_record
+from rapport.hub.ingest.tables import source_record
 from rapport.hub.store import aliases, customers
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.changes import lock_feed, write_rows
@@ -79,7 +79,6 @@ class Systems:
         self.engine = engine
         self.notify = notify
         self.region = default_region
-        create_tables(engine)
 
     def apply(self, kind: str, source: str, recs: Sequence[Any]) -> BatchResult:
         """Apply records of one kind in one transaction; a record that fails is left out and the

@@ -1,9 +1,10 @@
-"""Ingestion's own bookkeeping tables. They live in their own ``MetaData`` (created when the hub
-starts ingestion) so the replicated schema in ``rapport.hub.store.schema`` stays about sync."""
+"""Ingestion's own bookkeeping tables. They live in their own ``MetaData`` so the replicated schema
+in ``rapport.hub.store.schema`` stays about sync; the migrations (``rapport.hub.migrations``) create
+both."""
 
 from __future__ import annotations
 
-from sqlalchemy import Column, Engine, Index, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -54,7 +55,3 @@ source_record = Table(
     Column("entity_id", String(64), nullable=False),
     Column("created_at", Text, nullable=False),
 )
-
-
-def create_tables(engine: Engine) -> None:
-    metadata.create_all(engine)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, and_, delete, select
 from rapport.hub.ingest import ecommerce, identity, keys, pending
 from rapport.hub.ingest.catalog import Catalog
 from rapport.hub.ingest.messages import BadMessage, Message, iso
-from rapport.hub.ingest.tables import create_tables, pending_event, seen_message
+from rapport.hub.ingest.tables import pending_event, seen_message
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.changes import lock_feed, write_rows
 from rapport.hub.store.merge import MergeError
@@ -104,7 +104,6 @@ class Tracking:
         # Most anonymous visitors never identify: what they did is dropped after this long.
         self.pending_window = pending_window
         self._next_purge = 0.0
-        create_tables(engine)
 
     def add_write_key(self, name: str) -> tuple[str, str]:
         with self.engine.begin() as conn:

@@ -181,7 +181,12 @@ def _address(conn: Connection, customer_id: str, channel: str) -> str | None:
     rows = conn.execute(
         select(_identity.c.normalized, _identity.c.value, _identity.c.is_primary)
         .where(_identity.c.customer_id == customer_id, _identity.c.kind == kind)
-        .order_by(_identity.c.is_primary.desc(), _identity.c.created_at)
+        # NULLS LAST and FIRST spelled out: PostgreSQL sorts NULL high, SQLite low.
+        .order_by(
+            _identity.c.is_primary.desc().nulls_last(),
+            _identity.c.created_at.nulls_first(),
+            _identity.c.id,
+        )
     ).all()
     for normalized, value, _primary in rows:
         if normalized or value:

@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 from sqlalchemy import Connection, and_, delete, or_, select, update
 
+from rapport.hub.pglisten import NOTIFY_SQL
 from rapport.hub.store import aliases
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.db import CHANGE_COUNTER
@@ -65,6 +66,48 @@ def _upsert_sql(entity: str, mark: str) -> str:
     return sql
 
 
+_PG_UPSERT_SQL: dict[str, str] = {}
+
+
+def _pg_upsert_sql(entity: str) -> str:
+    """PostgreSQL: the whole batch as one statement, a column per array parameter. psycopg's
+    executemany still costs a round of Python work and a server statement per row (a demo seed
+    took 3x SQLite's time); unnest has the server do it all in one go. The arrays go as ``%b``
+    (binary): in text form psycopg quotes every element with a regex, which cost more than the
+    insert itself."""
+    sql = _PG_UPSERT_SQL.get(entity)
+    if sql is None:
+        spec = ENTITIES[entity]
+        cols = spec.column_names
+        arrays = ", ".join(
+            "%b::bigint[]" if c.type == "int" else "%b::text[]" for c in spec.columns
+        )
+        updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
+        sql = _PG_UPSERT_SQL[entity] = (
+            f'INSERT INTO "{spec.table}" ({", ".join(cols)}) SELECT * FROM unnest({arrays})'
+            f" ON CONFLICT (id) DO UPDATE SET {updates}"
+        )
+    return sql
+
+
+def _as_arrays(rows: Iterable[tuple[Any, ...]]) -> tuple[list[Any], ...]:
+    """Rows to one list per column. One statement cannot update a row twice (ON CONFLICT refuses),
+    so a key repeated in the batch keeps its last row, as one statement per row would have left
+    it. Booleans become 0/1 for the integer columns."""
+    last = {r[0]: r for r in rows}
+    return tuple(
+        [int(v) if isinstance(v, bool) else v for v in col]
+        for col in zip(*last.values(), strict=True)
+    )
+
+
+def _upsert(conn: Connection, entity: str, encoded: list[tuple[Any, ...]]) -> None:
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql(_pg_upsert_sql(entity), _as_arrays(encoded))
+    else:
+        conn.exec_driver_sql(_upsert_sql(entity, _placeholder(conn)), encoded)
+
+
 def _encode(entity: str, row: Mapping[str, Any]) -> tuple[Any, ...]:
     spec = ENTITIES[entity]
     out = [row.get(c) for c in spec.column_names]
@@ -91,7 +134,7 @@ def write_rows(conn: Connection, entity: str, rows: Sequence[Mapping[str, Any]])
     owner_idx = spec.column_names.index(spec.customer_column) if spec.customer_column else None
     if owner_idx is not None:
         encoded = _guard_owners(conn, entity, encoded, owner_idx)
-    conn.exec_driver_sql(_upsert_sql(entity, _placeholder(conn)), encoded)
+    _upsert(conn, entity, encoded)
     keys = [(r[0], r[owner_idx] if owner_idx is not None else None) for r in encoded]
     _insert_log(conn, entity, keys, "upsert", first)
     return first + len(keys) - 1
@@ -152,13 +195,28 @@ def log_ops(conn: Connection, entity: str, keys: Sequence[tuple[str, str | None]
 def _insert_log(
     conn: Connection, entity: str, keys: list[tuple[str, str | None]], op: str, first: int
 ) -> None:
-    m = _placeholder(conn)
-    conn.exec_driver_sql(
-        f"INSERT INTO change_log (seq, entity, entity_id, customer_id, op) VALUES ({m}, {m}, {m}, {m}, {m})"
+    on_conflict = (
         " ON CONFLICT (entity_id, entity) DO UPDATE SET"
-        " seq = excluded.seq, op = excluded.op, customer_id = excluded.customer_id",
-        [(first + i, entity, eid, cid, op) for i, (eid, cid) in enumerate(keys)],
+        " seq = excluded.seq, op = excluded.op, customer_id = excluded.customer_id"
     )
+    if conn.dialect.name == "postgresql":
+        # One statement per batch (see _pg_upsert_sql); an id repeated keeps its last seq. The
+        # NOTIFY for the other hub processes rides in the same statement (delivered on commit).
+        eids, seqs, cids = _as_arrays((eid, first + i, cid) for i, (eid, cid) in enumerate(keys))
+        conn.exec_driver_sql(
+            "WITH logged AS (INSERT INTO change_log (seq, entity, entity_id, customer_id, op)"
+            " SELECT s, %s, e, c, %s FROM unnest(%b::bigint[], %b::text[], %b::text[]) AS u(s, e, c)"
+            + on_conflict
+            + f") {NOTIFY_SQL}",
+            (entity, op, seqs, eids, cids),
+        )
+    else:
+        m = _placeholder(conn)
+        conn.exec_driver_sql(
+            "INSERT INTO change_log (seq, entity, entity_id, customer_id, op)"
+            f" VALUES ({m}, {m}, {m}, {m}, {m})" + on_conflict,
+            [(first + i, entity, eid, cid, op) for i, (eid, cid) in enumerate(keys)],
+        )
 
 
 # Ops about a whole customer. They carry ids only, and are sent to every user: after a merge or an
@@ -284,7 +342,9 @@ def current_changes(conn: Connection, entity: str, cond: Any) -> list[dict[str, 
             change_log, and_(change_log.c.entity_id == table.c.id, change_log.c.entity == entity)
         )
         .where(cond)
-        .order_by(change_log.c.seq)
+        # Rows without a change-log entry first, as SQLite sorts NULL (PostgreSQL would put them
+        # last); then by id for rows that share none.
+        .order_by(change_log.c.seq.nulls_first(), table.c.id)
     )
     out = []
     for seq, *vals in conn.execute(stmt).all():

@@ -1,4 +1,8 @@
-"""Opening the hub database: SQLite (embedded, a file in the data folder) or any SQLAlchemy URL."""
+"""Opening the hub database: SQLite (embedded, a file in the data folder) or PostgreSQL.
+
+SQLite serves one hub process; several hub processes need PostgreSQL (they share live updates
+through LISTEN/NOTIFY, see ``rapport.hub.pglisten``).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,9 @@ import uuid
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, insert, select
+from sqlalchemy.engine import URL, make_url
 
-from rapport.hub.store.schema import counter, meta, metadata
+from rapport.hub.store.schema import counter, meta
 
 CHANGE_COUNTER = "changes"
 
@@ -16,13 +21,37 @@ def database_url(data_dir: Path) -> str:
     return f"sqlite:///{(data_dir / 'hub.sqlite3').as_posix()}"
 
 
-def open_engine(url: str, busy_timeout: float = 30.0) -> Engine:
-    """Create the engine and the schema (idempotent). SQLite gets WAL and a busy timeout, because
-    the long-poll readers and the writers run on different threads; a writer still waiting after
-    ``busy_timeout`` seconds fails (the API answers 503, retry later)."""
-    if url.startswith("sqlite"):
+def normalize_url(url: str | URL) -> URL:
+    """``postgresql://`` and ``postgres://`` mean psycopg 3, the driver the hub ships with
+    (SQLAlchemy would otherwise pick psycopg2, which is not installed)."""
+    u = make_url(url)
+    if u.drivername in ("postgresql", "postgres"):
+        u = u.set(drivername="postgresql+psycopg")
+    return u
+
+
+def safe_url(url: str | URL) -> str:
+    """The URL to show in logs and messages: the password masked."""
+    return normalize_url(url).render_as_string(hide_password=True)
+
+
+def is_postgresql(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def open_engine(url: str | URL, busy_timeout: float = 30.0, schema_only: bool = False) -> Engine:
+    """Create the engine and bring the schema to the newest migration. SQLite gets WAL and a busy
+    timeout, because the long-poll readers and the writers run on different threads; a writer
+    still waiting after ``busy_timeout`` seconds fails (the API answers 503, retry later).
+
+    ``schema_only``: migrate, but do not create this hub's identity rows (a template database
+    that others are copied from must not give them all the same ``hub_id``)."""
+    from rapport.hub.migrations import upgrade
+
+    u = normalize_url(url)
+    if u.get_backend_name() == "sqlite":
         engine = create_engine(
-            url, connect_args={"check_same_thread": False, "timeout": busy_timeout}
+            u, connect_args={"check_same_thread": False, "timeout": busy_timeout}
         )
 
         @event.listens_for(engine, "connect")
@@ -33,9 +62,33 @@ def open_engine(url: str, busy_timeout: float = 30.0) -> Engine:
             cur.execute("PRAGMA foreign_keys=OFF")
             cur.close()
     else:
-        engine = create_engine(url, pool_pre_ping=True)
-    metadata.create_all(engine)
+        # READ COMMITTED (PostgreSQL's default) is what the writers are built for: each takes the
+        # change counter's row lock first (UPDATE ... RETURNING), so they run one after the other
+        # and every statement after the lock sees all that committed before.
+        # lock_timeout plays SQLite's busy timeout: a writer stuck behind another's lock fails.
+        # Added to the URL's own ``options`` (connect_args would replace them).
+        options = " ".join(
+            o for o in (u.query.get("options"), f"-c lock_timeout={int(busy_timeout * 1000)}") if o
+        )
+        engine = create_engine(
+            u,
+            pool_pre_ping=True,
+            pool_size=10,
+            max_overflow=20,
+            isolation_level="READ COMMITTED",
+            connect_args={"options": options},
+        )
+    upgrade(engine)
+    if not schema_only:
+        _ensure_rows(engine)
+    return engine
+
+
+def _ensure_rows(engine: Engine) -> None:
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            # Two hub processes opening a new database together: one creates the rows.
+            conn.exec_driver_sql("LOCK TABLE hub_meta IN EXCLUSIVE MODE")
         if (
             conn.execute(select(counter.c.seq).where(counter.c.name == CHANGE_COUNTER)).first()
             is None
@@ -45,7 +98,6 @@ def open_engine(url: str, busy_timeout: float = 30.0) -> Engine:
             # Part of every cursor: a client whose cursor came from another database resets.
             conn.execute(insert(meta).values(key="hub_id", value=uuid.uuid4().hex[:12]))
             conn.execute(insert(meta).values(key="horizon_seq", value="0"))
-    return engine
 
 
 def get_meta(engine: Engine, key: str) -> str | None:

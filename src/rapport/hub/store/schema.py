@@ -24,12 +24,20 @@ metadata = MetaData()
 
 _TYPES = {"text": Text, "int": BigInteger, "json": Text}
 
+# Columns searched by prefix (LIKE 'x%'). PostgreSQL uses a btree index for that only under the
+# C collation, and databases are usually created with the system's (en_US.UTF-8, C.UTF-8): these
+# compare bytewise there, as SQLite always does (migration 0002).
+BYTEWISE = {("identity", "normalized")}
+_BYTEWISE_TEXT = Text().with_variant(Text(collation="C"), "postgresql")
+
 
 def _entity_table(entity: Entity) -> Table:
     cols = []
     for col in entity.columns:
         if col.name == "id":
             cols.append(Column("id", String(64), primary_key=True))
+        elif (entity.table, col.name) in BYTEWISE:
+            cols.append(Column(col.name, _BYTEWISE_TEXT, index=col.indexed))
         else:
             cols.append(Column(col.name, _TYPES[col.type], index=col.indexed))
     return Table(entity.table, metadata, *cols)

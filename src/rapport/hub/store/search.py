@@ -84,7 +84,9 @@ def search_customers(
                 customer.c.last_contact_at,
             )
             .where(cond)
-            .order_by(customer.c.last_contact_at.desc())
+            # Never-contacted customers last on both databases (PostgreSQL sorts NULL high), and
+            # ties in a stable order so a page is the same whichever database answers.
+            .order_by(customer.c.last_contact_at.desc().nulls_last(), customer.c.id)
             .limit(limit)
         )
         .mappings()
