@@ -21,7 +21,7 @@ from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 from tests.smtp_sink import SmtpSink, smtp_sink
 
-from .conftest import customer_row, login, mutation, pull_all, push
+from .conftest import customer_row, login, mutation, pull_all, push, rows
 
 BASKET_ID = str(uuid.UUID(int=0xB1))
 
@@ -112,10 +112,8 @@ def wait_until(done: Callable[[], bool], timeout: float = 15.0) -> None:
 
 
 def _status(hub: Hub, basket_id: str = BASKET_ID) -> str | None:
-    with hub.engine.connect() as conn:
-        return conn.exec_driver_sql(
-            "SELECT status FROM basket WHERE id = ?", (basket_id,)
-        ).scalar_one_or_none()
+    found = rows(hub, "SELECT status FROM basket WHERE id = ?", basket_id)
+    return found[0][0] if found else None
 
 
 def _result(response) -> dict:

@@ -17,7 +17,6 @@ from rapport.hub.mutations import Context, apply_mutation
 from rapport.hub.push import Mutation
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
-from rapport.hub.store.db import database_url
 from rapport.hub.store.schema import message_outbox
 from tests.smtp_sink import SmtpSink, smtp_sink
 
@@ -93,7 +92,7 @@ def test_nothing_is_sent_before_the_push_commits_then_it_is_sent_once(
 
 
 def test_a_restart_sends_an_unsent_message_once_and_never_resends_one_in_flight(
-    hub: Hub, smtp: SmtpSink, tmp_path: Path
+    hub: Hub, db_url: str, smtp: SmtpSink, tmp_path: Path
 ) -> None:
     stock(hub, smtp, tmp_path)
     _push_send(hub, BASKET_ID, 1)  # committed, then the hub stopped before sending it
@@ -109,7 +108,7 @@ def test_a_restart_sends_an_unsent_message_once_and_never_resends_one_in_flight(
     hub.engine.dispose()
 
     for _restart in range(2):
-        again = Hub.open(database_url(tmp_path), outbound=outbound)
+        again = Hub.open(db_url, outbound=outbound)
         with HubServer(again) as server:
             wait_until(lambda h=again: _status(h) == "sent")
             wait_until(lambda h=again: _status(h, OTHER_BASKET) == "failed")

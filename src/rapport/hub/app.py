@@ -23,6 +23,7 @@ from rapport.hub.routes import admin, basket_link, ingest, systems, writes
 from rapport.hub.service import CursorError, Hub
 from rapport.hub.store.changes import ChangePage, Scope
 from rapport.hub.store.users import User
+from rapport.hub.textcheck import NO_NUL, RefuseNulInUrl
 from rapport.protocol import (
     DEFAULT_PAGE,
     DESK_ROLES,
@@ -33,8 +34,8 @@ from rapport.protocol import (
 
 
 class LoginRequest(BaseModel):
-    username: str = Field(min_length=1, max_length=128)
-    password: str = Field(min_length=1, max_length=1024)
+    username: str = Field(min_length=1, max_length=128, pattern=NO_NUL)
+    password: str = Field(min_length=1, max_length=1024, pattern=NO_NUL)
 
 
 class UserOut(BaseModel):
@@ -88,6 +89,7 @@ def create_app(hub: Hub) -> FastAPI:
     app.state.hub = hub
     shared_reads = SharedReads(hub.engine)
     openapi.install(app)
+    app.add_middleware(RefuseNulInUrl)
     bearer = HTTPBearer(auto_error=False)
 
     def signed_in(

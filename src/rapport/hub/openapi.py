@@ -493,6 +493,9 @@ def _complete_operation(path: str, method: str, op: dict[str, Any]) -> None:
         op["requestBody"]["content"]["application/json"]["schema"] = _record_schema(kind)
     if "requestBody" in op:
         responses.setdefault("400", _error("the body is not valid JSON"))
+    if any(p.get("in") in ("path", "query") for p in op.get("parameters", [])):
+        # textcheck.RefuseNulInUrl answers before the route does.
+        responses.setdefault("400", _error("the address contains a NUL character (%00)"))
     for status, description in _ERRORS.get(key, {}).items():
         responses.setdefault(str(status), _error(description))
     if "422" in responses:

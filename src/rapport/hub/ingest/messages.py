@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from rapport.hub.textcheck import nul_message, nul_path
+
 TYPES = ("track", "identify", "page", "screen", "alias", "group")
 MAX_MESSAGE_BYTES = 32 * 1024
 MAX_BATCH_BYTES = 500 * 1024
@@ -99,6 +101,8 @@ def parse_message(
     """``kind`` is the endpoint's type (None in a batch: the message's own ``type``)."""
     if not isinstance(msg, dict):
         raise BadMessage("a message must be a JSON object")
+    if (where := nul_path(msg)) is not None:
+        raise BadMessage(nul_message(where))
     mtype = kind or msg.get("type")
     if mtype not in TYPES:
         raise BadMessage(f"type must be one of {', '.join(TYPES)}")

@@ -25,6 +25,7 @@ from rapport.hub.store.changes import lock_feed, write_rows
 from rapport.hub.store.merge import MergeError, merge_customers
 from rapport.hub.store.schema import entity_tables
 from rapport.hub.store.subjects import ErasedIdentifiers, ErasedSubjectError
+from rapport.hub.textcheck import nul_message, nul_path
 
 KINDS = ("customers", "orders", "interactions")
 RecordFailure = (BadRecord, ErasedSubjectError, MergedCustomerError, MergeError)
@@ -67,6 +68,8 @@ def _remember(
 def _check(kind: str, rec: Any, now: str) -> dict[str, Any]:
     if not isinstance(rec, dict):
         raise BadRecord("a record must be an object")
+    if (where := nul_path(rec)) is not None:
+        raise BadRecord(nul_message(where))
     if kind == "orders":
         return records.order(rec, now)
     if kind == "interactions":

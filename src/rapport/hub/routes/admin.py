@@ -13,13 +13,14 @@ from rapport.hub.service import Hub
 from rapport.hub.store.customers import UnknownCustomer
 from rapport.hub.store.merge import MergeError
 from rapport.hub.store.users import User
+from rapport.hub.textcheck import NO_NUL
 
 CustomerId = Annotated[str, Path(min_length=1, max_length=64)]
 
 
 class MergeRequest(BaseModel):
-    into: str = Field(min_length=1, max_length=64)
-    reason: str = Field(min_length=1, max_length=1000)
+    into: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
+    reason: str = Field(min_length=1, max_length=1000, pattern=NO_NUL)
 
 
 class SettingRequest(BaseModel):
@@ -27,7 +28,7 @@ class SettingRequest(BaseModel):
 
 
 class EraseRequest(BaseModel):
-    reason: str = Field(min_length=1, max_length=1000)
+    reason: str = Field(min_length=1, max_length=1000, pattern=NO_NUL)
 
 
 def _require(u: User, roles: tuple[str, ...]) -> None:

@@ -34,6 +34,7 @@ from rapport.hub.ingest.messages import (
 from rapport.hub.ingest.tracking import Outcome
 from rapport.hub.service import Hub
 from rapport.hub.store.users import User
+from rapport.hub.textcheck import NO_NUL
 
 _MAX_BATCH_MESSAGES = 2_500
 
@@ -62,7 +63,7 @@ def _body_doc(example: dict[str, Any]) -> dict[str, Any]:
 
 
 class WriteKeyRequest(BaseModel):
-    name: str = Field(min_length=1, max_length=200)
+    name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
 
 
 def _reject(status: int, reason: str) -> HTTPException:

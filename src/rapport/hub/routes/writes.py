@@ -11,23 +11,24 @@ from rapport.hub.push import MAX_BATCH, DeviceOfAnotherUser, Mutation
 from rapport.hub.service import Hub
 from rapport.hub.store.customers import UnknownCustomer
 from rapport.hub.store.users import User
+from rapport.hub.textcheck import NO_NUL
 
 
 class MutationIn(BaseModel):
     client_seq: int = Field(ge=1, le=2**62, strict=True)
-    mutation_id: str = Field(min_length=1, max_length=64)
-    name: str = Field(min_length=1, max_length=64)
+    mutation_id: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
+    name: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
     args: dict[str, Any]
 
 
 class PushRequest(BaseModel):
-    device_id: str = Field(min_length=1, max_length=64)
+    device_id: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
     schema_version: int = Field(ge=0, strict=True)
     mutations: list[MutationIn]
 
 
 class SubscribeRequest(BaseModel):
-    customer_id: str = Field(min_length=1, max_length=64)
+    customer_id: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
 
 
 def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: Any) -> None:
