@@ -2,16 +2,20 @@
 
 ``--database URL`` (default: a fresh SQLite hub in a temporary folder) lets the same benchmark run
 on SQLite and PostgreSQL side by side; the hub seeds the demo data set when the database is empty.
+``--database postgresql`` (no URL) starts a throwaway PostgreSQL cluster the way the tests do
+(``tests/pgcluster.py``, the server's own durability settings) and drops it at the end.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -32,6 +36,27 @@ def machine() -> str:
 def default_database() -> str:
     folder = Path(tempfile.mkdtemp(prefix="rapport-bench-hub-"))
     return f"sqlite:///{(folder / 'hub.sqlite3').as_posix()}"
+
+
+@contextlib.contextmanager
+def database(arg: str | None) -> Iterator[str]:
+    """The URL to run on: ``arg`` as given, a fresh SQLite file when None, or a throwaway
+    PostgreSQL cluster (fsync and synchronous commit on, as a production server) for
+    ``postgresql``."""
+    if arg != "postgresql":
+        yield arg or default_database()
+        return
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.pgcluster
+    from tests.pgcluster import PgCluster, find_bindir
+
+    bindir = find_bindir()
+    if bindir is None:
+        raise SystemExit("no PostgreSQL server binaries (apt-get install postgresql)")
+    cluster = PgCluster(bindir, durable=True).start()
+    try:
+        yield cluster.url(cluster.create_database())
+    finally:
+        cluster.stop()
 
 
 def start_hub(database: str, customers: int) -> tuple[subprocess.Popen[bytes], str]:

@@ -1,8 +1,9 @@
 """Tracking ingestion throughput through ``/v1/batch``, with the hub in its own process.
 
     uv run python bench/ingest.py [--customers 2000] [--events 5000] [--batch 100] [--runs 3]
+                                  [--database URL|postgresql]
 
-Seeds a demo hub (kept with --data), makes a write key, then posts ``--events`` Segment messages
+Seeds a demo hub (``--database`` as in ``hub_process.py``: SQLite by default), makes a write key, then posts ``--events`` Segment messages
 in batches of ``--batch`` as analytics-python sends them: product views, searches, cart adds and
 pages, half from visitors the hub knows by their anonymous id (written straight to the customer),
 half from unknown visitors (held until they identify), and 1% identify calls that link an
@@ -12,27 +13,22 @@ anonymous visitor to an email. Prints events/s per run and the median.
 from __future__ import annotations
 
 import base64
-import os
-import platform
 import random
 import statistics
 import sys
-import tempfile
 import time
 import uuid
 from datetime import UTC, datetime
-from pathlib import Path
 
 import httpx
 import orjson
 
-from initial_sync import start_hub
+from hub_process import database, machine, start_hub, stop_hub
 from rapport.hub.service import Hub
-from rapport.hub.store.db import database_url
 
 
-def _catalog_and_visitors(data: Path) -> tuple[str, list[str], list[str]]:
-    hub = Hub.open(database_url(data))
+def _catalog_and_visitors(url: str) -> tuple[str, list[str], list[str]]:
+    hub = Hub.open(url)
     try:
         key = hub.add_write_key("bench")
         with hub.engine.connect() as conn:
@@ -96,27 +92,28 @@ def main() -> None:
     ap.add_argument("--events", type=int, default=5_000)
     ap.add_argument("--batch", type=int, default=100)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--data", type=Path)
-    args = ap.parse_args()
-    data = args.data or Path(tempfile.mkdtemp(prefix="rapport-bench-"))
-    proc, url = start_hub(data, args.customers)
-    print(
-        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}"
+    ap.add_argument(
+        "--database",
+        help="SQLAlchemy URL, or postgresql for a throwaway cluster (default: a fresh SQLite hub)",
     )
-    try:
-        key, skus, anons = _catalog_and_visitors(data)
-        rates = []
-        for run in range(args.runs):
-            rate = run_once(url, key, skus, anons, args, run)
-            rates.append(rate)
-            print(
-                f"run {run + 1}: {args.events:,} events in batches of {args.batch}: {rate:,.0f} events/s"
-            )
-        print(f"median {statistics.median(rates):,.0f} events/s through /v1/batch")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    args = ap.parse_args()
+    print(machine())
+    with database(args.database) as db:
+        proc, url = start_hub(db, args.customers)
+        print(f"hub on {db.split(':', 1)[0]}")
+        try:
+            key, skus, anons = _catalog_and_visitors(db)
+            rates = []
+            for run in range(args.runs):
+                rate = run_once(url, key, skus, anons, args, run)
+                rates.append(rate)
+                print(
+                    f"run {run + 1}: {args.events:,} events in batches of {args.batch}: "
+                    f"{rate:,.0f} events/s"
+                )
+            print(f"median {statistics.median(rates):,.0f} events/s through /v1/batch")
+        finally:
+            stop_hub(proc)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,7 @@ import orjson
 sys.path.insert(0, str(Path(__file__).parent))
 
 from hub_process import (
-    default_database,
+    database,
     head_cursor,
     login,
     machine,
@@ -152,27 +152,30 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=500)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--customers", type=int, default=200, help="demo data set of a fresh hub")
-    ap.add_argument("--database", help="SQLAlchemy URL (default: a fresh SQLite hub)")
+    ap.add_argument(
+        "--database",
+        help="SQLAlchemy URL, or postgresql for a throwaway cluster (default: a fresh SQLite hub)",
+    )
     args = ap.parse_args()
     # Each client is a socket: make sure this process may hold them all.
     soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
     resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, min(hard, args.clients + 256)), hard))
-    database = args.database or default_database()
-    print(machine())
-    t0 = time.perf_counter()
-    proc, url = start_hub(database, args.customers)
-    print(f"hub ready in {time.perf_counter() - t0:.1f} s on {database.split(':', 1)[0]}")
-    try:
-        rounds = asyncio.run(run(url, args.clients, args.rounds))
-    finally:
-        stop_hub(proc)
-    every = sorted(d for r in rounds for d in r)
-    print(
-        f"delivery of one change to {args.clients} long polls, {len(rounds)} rounds "
-        f"({len(every)} deliveries): median {statistics.median(every):.1f} ms, "
-        f"p50 {percentile(every, 0.5):.1f} ms, p99 {percentile(every, 0.99):.1f} ms, "
-        f"max {every[-1]:.1f} ms"
-    )
+    with database(args.database) as db:
+        print(machine())
+        t0 = time.perf_counter()
+        proc, url = start_hub(db, args.customers)
+        print(f"hub ready in {time.perf_counter() - t0:.1f} s on {db.split(':', 1)[0]}")
+        try:
+            rounds = asyncio.run(run(url, args.clients, args.rounds))
+        finally:
+            stop_hub(proc)
+        every = sorted(d for r in rounds for d in r)
+        print(
+            f"delivery of one change to {args.clients} long polls, {len(rounds)} rounds "
+            f"({len(every)} deliveries): median {statistics.median(every):.1f} ms, "
+            f"p50 {percentile(every, 0.5):.1f} ms, p99 {percentile(every, 0.99):.1f} ms, "
+            f"max {every[-1]:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

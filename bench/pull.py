@@ -22,7 +22,7 @@ import orjson
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from hub_process import default_database, login, machine, percentile, start_hub, stop_hub
+from hub_process import database, login, machine, percentile, start_hub, stop_hub
 
 
 def pull_all(url: str, token: str, limit: int) -> tuple[int, float, float, list[float], int]:
@@ -60,32 +60,35 @@ def main() -> None:
     ap.add_argument("--customers", type=int, default=5000, help="demo data set of a fresh hub")
     ap.add_argument("--limit", type=int, default=10_000, help="page size (the hub's maximum)")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--database", help="SQLAlchemy URL (default: a fresh SQLite hub)")
+    ap.add_argument(
+        "--database",
+        help="SQLAlchemy URL, or postgresql for a throwaway cluster (default: a fresh SQLite hub)",
+    )
     args = ap.parse_args()
-    database = args.database or default_database()
-    print(machine())
-    t0 = time.perf_counter()
-    proc, url = start_hub(database, args.customers)
-    print(f"hub ready in {time.perf_counter() - t0:.1f} s on {database.split(':', 1)[0]} "
-          f"({args.customers:,} demo customers when seeded)")  # fmt: skip
-    try:
-        token = login(url)
-        rates = []
-        for run in range(args.runs):
-            rows, wall, decode, pages, size = pull_all(url, token, args.limit)
-            rate = rows / wall
-            rates.append(rate)
-            ms = sorted(pages)
-            print(
-                f"run {run + 1}: {rows:,} rows in {len(pages)} pages of {args.limit:,}, "
-                f"{wall:.2f} s = {rate:,.0f} rows/s ({rows / (wall - decode):,.0f} rows/s without "
-                f"the client's JSON decoding; {size / 1e6:,.1f} MB); page p50 "
-                f"{percentile(ms, 0.5):.0f} ms, p99 {percentile(ms, 0.99):.0f} ms, "
-                f"max {ms[-1]:.0f} ms"
-            )
-        print(f"median: {statistics.median(rates):,.0f} rows/s over {args.runs} runs")
-    finally:
-        stop_hub(proc)
+    with database(args.database) as db:
+        print(machine())
+        t0 = time.perf_counter()
+        proc, url = start_hub(db, args.customers)
+        print(f"hub ready in {time.perf_counter() - t0:.1f} s on {db.split(':', 1)[0]} "
+              f"({args.customers:,} demo customers when seeded)")  # fmt: skip
+        try:
+            token = login(url)
+            rates = []
+            for run in range(args.runs):
+                rows, wall, decode, pages, size = pull_all(url, token, args.limit)
+                rate = rows / wall
+                rates.append(rate)
+                ms = sorted(pages)
+                print(
+                    f"run {run + 1}: {rows:,} rows in {len(pages)} pages of {args.limit:,}, "
+                    f"{wall:.2f} s = {rate:,.0f} rows/s ({rows / (wall - decode):,.0f} rows/s without "
+                    f"the client's JSON decoding; {size / 1e6:,.1f} MB); page p50 "
+                    f"{percentile(ms, 0.5):.0f} ms, p99 {percentile(ms, 0.99):.0f} ms, "
+                    f"max {ms[-1]:.0f} ms"
+                )
+            print(f"median: {statistics.median(rates):,.0f} rows/s over {args.runs} runs")
+        finally:
+            stop_hub(proc)
 
 
 if __name__ == "__main__":
