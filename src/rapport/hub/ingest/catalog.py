@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,9 +34,27 @@ class Catalog:
     def __init__(self, conn: Connection) -> None:
         self._conn = conn
         self._memo: dict[tuple[str | None, str | None], Item | None] = {}
+        self._by_sku: dict[str, Item] = {}
+
+    def prefetch(self, skus: Iterable[Any]) -> None:
+        """Look up every SKU a batch names in one query (one per SKU was a round trip each on
+        PostgreSQL); those not found still go through ``find``'s own lookup."""
+        wanted = [s for s in dict.fromkeys(_text(x) for x in skus) if s and s not in self._by_sku]
+        m = "?" if self._conn.dialect.paramstyle == "qmark" else "%s"
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i : i + 500]
+            for vid, vsku, size, color, vprice, prod, category, name in self._conn.exec_driver_sql(
+                "SELECT v.id, v.sku, v.size, v.color, v.price, p.id, p.category, p.name"
+                " FROM variant v JOIN product p ON p.id = v.product_id"
+                f" WHERE v.sku IN ({', '.join([m] * len(chunk))})",
+                tuple(chunk),
+            ):
+                self._by_sku[vsku] = Item(prod, category, name, vprice, vid, vsku, size, color)
 
     def find(self, props: dict[str, Any]) -> Item | None:
         sku, pid = _text(props.get("sku")), _text(props.get("product_id") or props.get("id"))
+        if sku is not None and sku in self._by_sku:
+            return self._by_sku[sku]  # a variant's SKU wins over any product id, as in _lookup
         key = (sku, pid)
         if key not in self._memo:
             self._memo[key] = self._lookup(sku, pid)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -132,13 +132,16 @@ class Tracking:
                     writes = _Writes(conn, now, bulk)
                     seen = _seen_before(conn, source_id, [m.message_id for _i, m in remaining])
                     fresh: list[str] = []
+                    known = identity.Owners(conn)
+                    known.prefetch(_who(m for _i, m in remaining))
+                    catalog.prefetch(_skus(m for _i, m in remaining))
                     for i, msg in remaining:
                         current = i  # which one failed, for the except clause
                         if msg.message_id in seen:
                             continue
                         seen.add(msg.message_id)
                         fresh.append(msg.message_id)
-                        self._apply_one(conn, source_id, msg, catalog, writes, erased)
+                        self._apply_one(conn, source_id, msg, catalog, writes, erased, known)
                     writes.flush()
                     if fresh:
                         conn.execute(
@@ -193,6 +196,7 @@ class Tracking:
         catalog: Catalog,
         writes: _Writes,
         erased: ErasedIdentifiers,
+        known: identity.Owners,
     ) -> None:
         # A person erased at their request is not re-created from their identifiers, nor are
         # their visits held for a later identify.
@@ -207,6 +211,7 @@ class Tracking:
         erased.check(named)
         if msg.type in ("identify", "alias"):
             writes.flush()  # identify attaches what is held for the visitor: hold it first
+            known.forget()  # identities attached, customers created or merged
             if msg.type == "identify":
                 identity.identify(conn, msg, self.default_region, writes.now)
             else:
@@ -214,7 +219,7 @@ class Tracking:
             return
         if msg.type == "group":
             return  # accounts are not part of the data model: accepted, deduped, not stored
-        cid = identity.customer_for(conn, msg)
+        cid = identity.customer_for(conn, msg, known)
         rows: list[tuple[str, dict[str, Any]]] = []
         if msg.event == "Order Completed":
             rows.append(("order", ecommerce.order_row(source_id, msg, catalog, cid)))
@@ -243,3 +248,25 @@ class Tracking:
         held = pending.get(conn, ecommerce.row_id(source_id, "order", number))
         if held is not None:
             pending.replace(conn, ecommerce.refund(held, msg, catalog))
+
+
+def _who(messages: Iterable[Message]) -> Iterator[tuple[str, str]]:
+    """The identifiers ``customer_for`` will look up for the batch's events."""
+    for msg in messages:
+        if msg.type in ("identify", "alias", "group"):
+            continue
+        if msg.user_id:
+            yield ("user_id", msg.user_id)
+        if msg.anonymous_id:
+            yield ("anonymous_id", msg.anonymous_id)
+
+
+def _skus(messages: Iterable[Message]) -> Iterator[Any]:
+    for msg in messages:
+        props = msg.properties if isinstance(msg.properties, dict) else None
+        if msg.type != "track" or not props:
+            continue
+        yield props.get("sku")
+        products = props.get("products")
+        if isinstance(products, list):
+            yield from (p.get("sku") for p in products if isinstance(p, dict))
