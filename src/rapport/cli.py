@@ -97,6 +97,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     mg.add_argument("--data", type=Path, help="folder of the embedded SQLite database")
     mg.add_argument("--database", help="postgresql://... URL instead of --data")
+    pw = hs.add_parser(
+        "db-password",
+        help="keep the PostgreSQL password in the OS keyring (then leave it out of --database)",
+        description="Asks for the password (or reads one line from stdin with --password-stdin) "
+        "and stores it in the OS keyring for that user, host and database. A hub started with "
+        "--database postgresql://USER@HOST/DB, no password in the URL, uses it.",
+    )
+    pw.add_argument("--database", required=True, help="postgresql://USER@HOST[:PORT]/DB")
+    pw.add_argument("--password-stdin", action="store_true")
 
     lg = sub.add_parser(
         "log", help="queue an interaction in the outbox (works offline); prints its id"
@@ -165,6 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _hub_user(args)
     if command == "hub" and args.hub_command == "migrate":
         return _hub_migrate(args)
+    if command == "hub" and args.hub_command == "db-password":
+        return _hub_db_password(args)
     if command == "hub":
         return _hub(args)
     if command == "search":
@@ -302,6 +313,42 @@ def _db_error(exc: Exception) -> str:
     return (
         f"{type(orig).__name__}: {str(orig).strip().splitlines()[0] if str(orig).strip() else ''}"
     )
+
+
+def _hub_db_password(args: argparse.Namespace) -> int:
+    import getpass
+
+    from keyring.errors import KeyringError
+    from sqlalchemy.exc import ArgumentError
+
+    from rapport.hub.db_secret import account, store_password
+    from rapport.hub.store.db import normalize_url
+
+    try:
+        url = normalize_url(args.database)
+    except ArgumentError:
+        print("rapport hub db-password: --database is not a URL", file=sys.stderr)
+        return 2
+    if url.get_backend_name() != "postgresql" or not url.username:
+        print("rapport hub db-password: give postgresql://USER@HOST/DB", file=sys.stderr)
+        return 2
+    if url.password is not None:
+        print("rapport hub db-password: leave the password out of the URL", file=sys.stderr)
+        return 2
+    if args.password_stdin:
+        secret = sys.stdin.readline().rstrip("\n")
+    else:
+        secret = getpass.getpass(f"Password for {account(url)}: ")
+    if not secret:
+        print("rapport hub db-password: empty password, nothing stored", file=sys.stderr)
+        return 2
+    try:
+        store_password(url, secret)
+    except KeyringError as exc:
+        print(f"rapport hub db-password: no usable keyring ({type(exc).__name__})", file=sys.stderr)
+        return 1
+    print(f"stored in the OS keyring for {account(url)}")
+    return 0
 
 
 def _hub_migrate(args: argparse.Namespace) -> int:

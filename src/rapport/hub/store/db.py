@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.engine import URL, make_url
 
+from rapport.hub.db_secret import with_keyring_password
 from rapport.hub.store.schema import counter, meta
 
 CHANGE_COUNTER = "changes"
@@ -48,7 +49,7 @@ def open_engine(url: str | URL, busy_timeout: float = 30.0, schema_only: bool = 
     that others are copied from must not give them all the same ``hub_id``)."""
     from rapport.hub.migrations import upgrade
 
-    u = normalize_url(url)
+    u = with_keyring_password(normalize_url(url))
     if u.get_backend_name() == "sqlite":
         engine = create_engine(
             u, connect_args={"check_same_thread": False, "timeout": busy_timeout}
