@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
 
 from rapport.cache.queries import timeline_page
 from rapport.hub.seed import STORY_CUSTOMERS
@@ -92,6 +92,27 @@ def test_hoops_customer_header_and_intent(view: Customer360) -> None:
     assert "since" in email.toolTip()
     push = view.findChild(Chip, "consent-push")
     assert push is not None and "not asked" in push.toolTip()
+
+
+def test_consent_chips_are_reused_across_customers(view: Customer360, reader) -> None:
+    """Opening customer after customer keeps one visible chip per consent channel: chips dropped
+    on every open used to stay painted until the event loop deleted them."""
+    others = [
+        r[0] for r in reader.execute("SELECT id FROM customer WHERE id != ? LIMIT 5", (HOOPS,))
+    ]
+    for cid in [HOOPS, *others, HOOPS]:
+        assert view.show_customer(cid)
+        QApplication.processEvents()  # shows the chips added to the row (a queued show)
+        shown = [
+            c
+            for c in view.header.findChildren(Chip)
+            if not c.isHidden() and c is not view.header.tier
+        ]
+        assert sorted(c.objectName() for c in shown) == sorted(
+            f"consent-{ch}" for ch in view.header.consent_chips
+        )
+    email = view.findChild(Chip, "consent-email")
+    assert email is not None and "✓" in email.text()
 
 
 def test_timeline_rows(view: Customer360) -> None:
