@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QStyleOptionViewItem,
+    QToolButton,
+    QWidget,
+)
 
 from rapport.cache.queries import timeline_page
 from rapport.hub.seed import STORY_CUSTOMERS
@@ -158,6 +164,39 @@ def test_view_fetches_more_when_scrolled(qtbot, view: Customer360, reader) -> No
     assert model.canFetchMore(QModelIndex())
     view.timeline.list.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() > loaded)
+
+
+def test_timeline_rows_are_taller_where_a_day_begins(qtbot, view: Customer360, reader) -> None:
+    """Row heights live in the view's header: each row has the delegate's size for it, pages
+    fetched later included, and a new customer starts from fresh heights."""
+    timeline = view.timeline.list
+    delegate = timeline.itemDelegate()
+    model = view.timeline_model
+
+    def heights_match() -> bool:
+        option = QStyleOptionViewItem()
+        option.initFrom(timeline)
+        return all(
+            timeline.rowHeight(r) == delegate.sizeHint(option, model.index(r, 0)).height()
+            for r in range(model.rowCount())
+        )
+
+    view.show_customer(_busiest(reader))
+    loaded = model.rowCount()
+    assert len({timeline.rowHeight(r) for r in range(loaded)}) == 2  # entries, and day starts
+    assert heights_match()
+    timeline.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > loaded)
+    assert heights_match()
+    view.show_customer(HOOPS)
+    assert heights_match()
+    font = timeline.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    timeline.setFont(font)  # a bigger font: taller rows, day starts still taller
+    assert heights_match()
+    assert model.day_starts(0, model.rowCount() - 1) == [
+        r for r in range(model.rowCount()) if model.index(r, 0).data(TimelineRole.FirstOfDay)
+    ]
 
 
 def test_channel_filter_buttons(qtbot, view: Customer360, reader) -> None:
