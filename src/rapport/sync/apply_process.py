@@ -14,6 +14,8 @@ page without them; :func:`apply` writes what :func:`decode` kept.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,7 @@ from rapport.cache.apply import Applied, apply_changes
 from rapport.cache.db import connect
 from rapport.sync.client import decode_change_page
 
+NICE = 5
 _conn: sqlite3.Connection | None = None
 _cache_path: Path | None = None
 _changes: list[dict[str, Any]] | None = None
@@ -31,6 +34,9 @@ def init(cache_path: str) -> None:
     """The child's initializer: the connection opens on first use."""
     global _cache_path
     _cache_path = Path(cache_path)
+    # Background work: when the cores are busy, the UI process gets one first.
+    with contextlib.suppress(OSError, AttributeError):
+        os.nice(NICE)
 
 
 def _open() -> sqlite3.Connection:
