@@ -1,6 +1,6 @@
 """Initial sync throughput over loopback, with the hub in its own process (as in production).
 
-    uv run python bench/initial_sync.py --customers 10000 [--data DIR] [--runs 3]
+    uv run python bench/initial_sync.py --customers 10000 [--data DIR] [--runs 3] [--apply-process]
 
 Seeds a hub folder once (kept with --data), starts ``rapport hub`` on a free port, and pulls the
 whole data set into a fresh cache ``--runs`` times; prints rows/s per run and the median.
@@ -52,8 +52,8 @@ def login(url: str) -> str:
     return str(r.json()["token"])
 
 
-async def pull(cache: Path, url: str, token: str) -> tuple[int, float]:
-    engine = SyncEngine(cache, url, token)
+async def pull(cache: Path, url: str, token: str, apply_process: bool = False) -> tuple[int, float]:
+    engine = SyncEngine(cache, url, token, apply_process=apply_process)
     report = await engine.pull()
     await engine.aclose()
     return report.rows, report.seconds
@@ -64,6 +64,11 @@ def main() -> None:
     ap.add_argument("--customers", type=int, default=10_000)
     ap.add_argument("--data", type=Path)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument(
+        "--apply-process",
+        action="store_true",
+        help="decode and apply pages in a child process, as the app's sync worker does",
+    )
     args = ap.parse_args()
     data = args.data or Path(tempfile.mkdtemp(prefix="rapport-bench-"))
     t0 = time.perf_counter()
@@ -79,7 +84,7 @@ def main() -> None:
             with tempfile.TemporaryDirectory() as tmp:
                 cache = Path(tmp) / "cache.sqlite3"
                 open_cache(cache)[0].close()
-                rows, seconds = asyncio.run(pull(cache, url, login(url)))
+                rows, seconds = asyncio.run(pull(cache, url, login(url), args.apply_process))
                 rates.append(rows / seconds)
                 size = cache.stat().st_size / 1e6
                 print(

@@ -14,6 +14,7 @@ page read without the (customer, time) index for open. Prints median, p99, max.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import sqlite3
@@ -234,6 +235,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--customers", type=int, default=1_000_000)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--heavy", default=DEFAULT_HEAVY, help="as for build_cache.py")
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        help="an existing cache (its .json beside it), used as it is and never rebuilt, whatever"
+        " its parameters",
+    )
     ap.add_argument("--samples", type=int, default=200, help="customers to type and open")
     ap.add_argument("--no-ui", action="store_true", help="skip the Qt widget measurement")
     ap.add_argument(
@@ -241,7 +248,11 @@ def main(argv: list[str] | None = None) -> None:
     )
     args = ap.parse_args(argv)
     heavy = [int(x) for x in args.heavy.split(",") if x.strip()]
-    cache, meta = build(args.customers, args.out, heavy)
+    cache, meta = (
+        (args.cache, json.loads(args.cache.with_suffix(".json").read_text()))
+        if args.cache
+        else build(args.customers, args.out, heavy)
+    )
     print(f"machine: {machine()}")
     print(f"cache: {cache} ({meta['rows']:,} rows; {meta['counts']})")
     results = run(cache, meta, args.samples, ui=not args.no_ui, passes=args.passes)

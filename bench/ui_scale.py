@@ -280,6 +280,12 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--customers", type=int, default=1_000_000)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--heavy", default=DEFAULT_HEAVY, help="as for build_cache.py")
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        help="an existing cache (its .json beside it), used as it is and never rebuilt, whatever"
+        " its parameters",
+    )
     ap.add_argument("--only", default="scroll,start,stall")
     ap.add_argument("--runs", type=int, default=3, help="cold starts")
     ap.add_argument("--view-rows", type=int, default=20_000, help="rows to scroll in the view")
@@ -294,7 +300,11 @@ def main(argv: list[str] | None = None) -> None:
     results: dict[str, list[float]] = {}
     if parts & {"scroll", "start"}:
         heavy = [int(x) for x in args.heavy.split(",") if x.strip()]
-        cache, meta = build(args.customers, args.out, heavy)
+        cache, meta = (
+            (args.cache, json.loads(args.cache.with_suffix(".json").read_text()))
+            if args.cache
+            else build(args.customers, args.out, heavy)
+        )
         print(f"cache: {cache} ({meta['rows']:,} rows)")
         if "scroll" in parts:
             results |= scroll(cache, meta, args.view_rows)

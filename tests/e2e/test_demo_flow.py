@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListView, QTreeView
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView
 
 from rapport.demo import DemoSite, start_demo
 from rapport.hub.seed import STORY_CUSTOMERS
@@ -49,7 +49,7 @@ def test_caller_id_pops_the_researcher_with_intent_timeline_and_orders(
     assert sentence.startswith("Researching basketball hoops: 9 views over 3 days on 2 devices")
     assert "349" in sentence and "abandoned yesterday" in sentence
 
-    timeline = win.findChild(QListView, "timelineList").model()
+    timeline = win.findChild(QAbstractItemView, "timelineList").model()
     assert timeline.rowCount() > 0
     channels = {timeline.index(r, 0).data(TimelineRole.Channel) for r in range(timeline.rowCount())}
     assert "web" in channels  # his research sessions are on the timeline too
@@ -83,7 +83,7 @@ def test_the_complaint_story_shows_call_outcome_and_survey(qtbot, session: Sessi
     qtbot.waitUntil(
         lambda: win.customer.current_customer_id == STORY_CUSTOMERS["complaint"], timeout=5000
     )
-    model = win.findChild(QListView, "timelineList").model()
+    model = win.findChild(QAbstractItemView, "timelineList").model()
     kinds = {
         (
             model.index(r, 0).data(TimelineRole.Kind),

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QListView
+from PySide6.QtWidgets import QAbstractItemView, QApplication
 
 from rapport.demo import DemoSite, start_demo
 from rapport.hub.seed import STORY_CUSTOMERS
@@ -95,7 +95,7 @@ def test_a_session_leaves_no_customer_data_in_the_log(
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5000)
         qtbot.keyClicks(dialog.note, NOTE)
         qtbot.keyClick(dialog.note, Qt.Key.Key_Return, CTRL)
-        timeline = win.findChild(QListView, "timelineList").model()
+        timeline = win.findChild(QAbstractItemView, "timelineList").model()
         # Sent, applied by the hub and confirmed back: every layer has handled the note.
         qtbot.waitUntil(lambda: "All changes sent" in win.status.text(), timeout=15_000)
         assert timeline.index(0, 0).data(Qt.ItemDataRole.DisplayRole) is not None

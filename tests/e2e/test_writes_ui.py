@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QListView
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 
 from rapport.cache.outbox import counts, entries
 from rapport.cache.search_index import reindex_customers
@@ -64,7 +64,7 @@ def _submit(qtbot, dialog: LogInteractionDialog) -> None:  # type: ignore[no-unt
 
 
 def _top(win: MainWindow) -> Any:
-    return win.findChild(QListView, "timelineList").model().index(0, 0)
+    return win.findChild(QAbstractItemView, "timelineList").model().index(0, 0)
 
 
 def test_a_logged_call_is_pending_at_once_then_reaches_the_hub(

@@ -22,6 +22,7 @@ from rapport.cache.db import get_state, open_cache
 from rapport.hub.server import HubServer, free_port
 from rapport.hub.service import Hub
 from rapport.hub.store.db import database_url
+from rapport.sync import engine as engine_module
 from rapport.sync.engine import SyncEngine, SyncStatus
 
 from ..hub.conftest import customer_row
@@ -77,6 +78,44 @@ def test_full_sync_then_nothing_more(tmp_path: Path, hub: Hub) -> None:
     assert _cache_ids(cache) == {f"c-{i:04d}" for i in range(N)}
     progress = [s for s in statuses if s.state == "syncing"]
     assert progress and progress[-1].done == 2800 and progress[0].total == N + 2
+
+
+def test_big_pages_are_applied_in_a_child_process(
+    tmp_path: Path, hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's engine decodes and writes big pages in a child process (its own GIL): the same
+    rows, cursor and reports as in this process; small pages stay here."""
+    monkeypatch.setattr(engine_module, "CHILD_MIN_BYTES", 50_000)  # the 700-change pages
+    cache = tmp_path / "client" / "cache.sqlite3"
+    open_cache(cache)[0].close()
+    applied: list = []
+    with HubServer(hub) as srv:
+        engine = SyncEngine(
+            cache, srv.url, _token(srv.url), page_limit=700, apply_process=True,
+            on_applied=applied.append,
+        )  # fmt: skip
+
+        async def go() -> tuple:
+            first = await engine.pull()
+            used_child = engine._child is not None
+            hub.write_batches([("customer", [customer_row(N)])])
+            second = await engine.pull()
+            await engine.aclose()
+            return first, second, used_child
+
+        first, second, used_child = asyncio.run(go())
+    assert used_child
+    assert first.rows == N + 2 and first.pages == 5
+    assert second.rows == 1  # a page of one change, applied in this process
+    assert _cache_ids(cache) == {f"c-{i:04d}" for i in range(N + 1)}
+    assert sum(len(a.customers) for a in applied) == N + 1
+    conn = sqlite3.connect(cache)
+    try:
+        assert get_state(conn, "cursor") is not None
+        # The child kept the search index in step, as apply_changes does here.
+        assert conn.execute("SELECT count(*) FROM customer_fts").fetchone()[0] == N + 1
+    finally:
+        conn.close()
 
 
 def test_sync_resumes_after_kill_9(tmp_path: Path, hub: Hub) -> None:

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QLabel, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QStyleOptionViewItem,
+    QToolButton,
+    QWidget,
+)
 
 from rapport.cache.queries import timeline_page
 from rapport.hub.seed import STORY_CUSTOMERS
@@ -94,6 +100,27 @@ def test_hoops_customer_header_and_intent(view: Customer360) -> None:
     assert push is not None and "not asked" in push.toolTip()
 
 
+def test_consent_chips_are_reused_across_customers(view: Customer360, reader) -> None:
+    """Opening customer after customer keeps one visible chip per consent channel: chips dropped
+    on every open used to stay painted until the event loop deleted them."""
+    others = [
+        r[0] for r in reader.execute("SELECT id FROM customer WHERE id != ? LIMIT 5", (HOOPS,))
+    ]
+    for cid in [HOOPS, *others, HOOPS]:
+        assert view.show_customer(cid)
+        QApplication.processEvents()  # shows the chips added to the row (a queued show)
+        shown = [
+            c
+            for c in view.header.findChildren(Chip)
+            if not c.isHidden() and c is not view.header.tier
+        ]
+        assert sorted(c.objectName() for c in shown) == sorted(
+            f"consent-{ch}" for ch in view.header.consent_chips
+        )
+    email = view.findChild(Chip, "consent-email")
+    assert email is not None and "✓" in email.text()
+
+
 def test_timeline_rows(view: Customer360) -> None:
     view.show_customer(HOOPS)
     model = view.timeline_model
@@ -137,6 +164,39 @@ def test_view_fetches_more_when_scrolled(qtbot, view: Customer360, reader) -> No
     assert model.canFetchMore(QModelIndex())
     view.timeline.list.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() > loaded)
+
+
+def test_timeline_rows_are_taller_where_a_day_begins(qtbot, view: Customer360, reader) -> None:
+    """Row heights live in the view's header: each row has the delegate's size for it, pages
+    fetched later included, and a new customer starts from fresh heights."""
+    timeline = view.timeline.list
+    delegate = timeline.itemDelegate()
+    model = view.timeline_model
+
+    def heights_match() -> bool:
+        option = QStyleOptionViewItem()
+        option.initFrom(timeline)
+        return all(
+            timeline.rowHeight(r) == delegate.sizeHint(option, model.index(r, 0)).height()
+            for r in range(model.rowCount())
+        )
+
+    view.show_customer(_busiest(reader))
+    loaded = model.rowCount()
+    assert len({timeline.rowHeight(r) for r in range(loaded)}) == 2  # entries, and day starts
+    assert heights_match()
+    timeline.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() > loaded)
+    assert heights_match()
+    view.show_customer(HOOPS)
+    assert heights_match()
+    font = timeline.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    timeline.setFont(font)  # a bigger font: taller rows, day starts still taller
+    assert heights_match()
+    assert model.day_starts(0, model.rowCount() - 1) == [
+        r for r in range(model.rowCount()) if model.index(r, 0).data(TimelineRole.FirstOfDay)
+    ]
 
 
 def test_channel_filter_buttons(qtbot, view: Customer360, reader) -> None:

@@ -8,7 +8,7 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QListView, QPlainTextEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QLabel, QPlainTextEdit
 
 from rapport.cache.acks import apply_push_results
 from rapport.cache.apply import apply_changes
@@ -56,7 +56,7 @@ def _open_log(qtbot, win: MainWindow) -> LogInteractionDialog:  # type: ignore[n
 
 
 def _top(win: MainWindow):  # type: ignore[no-untyped-def]
-    model = win.findChild(QListView, "timelineList").model()
+    model = win.findChild(QAbstractItemView, "timelineList").model()
     return model.index(0, 0)
 
 

@@ -12,10 +12,10 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QApplication,
     QLabel,
     QLineEdit,
-    QListView,
     QScroller,
     QSplitter,
     QTabBar,
@@ -133,7 +133,7 @@ def test_controls_are_finger_sized(tablet: MainWindow) -> None:
 
 
 def test_the_timeline_scrolls_with_a_drag(tablet: MainWindow) -> None:
-    timeline = tablet.findChild(QListView, "timelineList")
+    timeline = tablet.findChild(QAbstractItemView, "timelineList")
     assert QScroller.hasScroller(timeline.viewport())
     assert QScroller.hasScroller(tablet.search.results.viewport())
 
@@ -143,7 +143,7 @@ def test_a_drag_on_the_timeline_scrolls_it(qtbot, tablet: MainWindow, reader) ->
         "SELECT customer_id FROM interaction GROUP BY customer_id ORDER BY COUNT(*) DESC LIMIT 1"
     ).fetchone()[0]
     assert tablet.open_customer(busiest)
-    timeline = tablet.findChild(QListView, "timelineList")
+    timeline = tablet.findChild(QAbstractItemView, "timelineList")
     bar = timeline.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0, timeout=5000)
     scroller = QScroller.scroller(timeline.viewport())
@@ -160,7 +160,7 @@ def test_tablet_off_keeps_the_desktop_splitter(qtbot, reader: sqlite3.Connection
     assert win.search.isVisible() and win.customer.isVisible()
     assert win.open_customer(HOOPS)
     assert win.search.isVisible() and win.customer.isVisible()
-    assert not QScroller.hasScroller(win.findChild(QListView, "timelineList").viewport())
+    assert not QScroller.hasScroller(win.findChild(QAbstractItemView, "timelineList").viewport())
     assert "Ctrl+K" in win.search.box.placeholderText()
 
 

@@ -70,7 +70,13 @@ class HubClient:
         await self.aclose()
 
     async def _request(
-        self, method: str, path: str, *, read_timeout: float | None = None, **kwargs: Any
+        self,
+        method: str,
+        path: str,
+        *,
+        read_timeout: float | None = None,
+        raw: bool = False,
+        **kwargs: Any,
     ) -> Any:
         headers = kwargs.pop("headers", {})
         if self.token:
@@ -93,6 +99,8 @@ class HubClient:
             raise HubUnavailable(f"the hub answered {resp.status_code}", _retry_after(resp))
         if resp.status_code >= 400:
             raise Rejected(_detail(resp) or f"the hub refused the request ({resp.status_code})")
+        if raw:
+            return resp.content
         try:
             return orjson.loads(resp.content)
         except orjson.JSONDecodeError as exc:
@@ -137,6 +145,12 @@ class HubClient:
     async def changes(
         self, cursor: str | None, limit: int, wait: float = 0, device: str | None = None
     ) -> dict[str, Any]:
+        return decode_change_page(await self.changes_raw(cursor, limit, wait, device))
+
+    async def changes_raw(
+        self, cursor: str | None, limit: int, wait: float = 0, device: str | None = None
+    ) -> bytes:
+        """A change page as the hub sent it, undecoded: see :func:`decode_change_page`."""
         params: dict[str, Any] = {"limit": limit}
         if device:
             params["device"] = device
@@ -144,15 +158,13 @@ class HubClient:
             params["cursor"] = cursor
         if wait:
             params["wait"] = wait
-        body = await self._request(
-            "GET", "/v1/sync/changes", params=params, read_timeout=(wait + 15) if wait else None
+        body: bytes = await self._request(
+            "GET",
+            "/v1/sync/changes",
+            params=params,
+            read_timeout=(wait + 15) if wait else None,
+            raw=True,
         )
-        if (
-            not isinstance(body, dict)
-            or not isinstance(body.get("changes"), list)
-            or not isinstance(body.get("cursor"), str)
-        ):
-            raise HubUnavailable("the hub's change page is malformed")
         return body
 
     async def push(
@@ -183,6 +195,25 @@ class HubClient:
         if not isinstance(results, list):
             raise HubUnavailable("the hub's search answer is malformed")
         return results
+
+
+def decode_change_page(raw: bytes) -> dict[str, Any]:
+    """A change page's body decoded and checked; :class:`HubUnavailable` when it is not one."""
+    try:
+        body = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise HubUnavailable("the hub's answer is not valid JSON") from exc
+    return check_change_page(body)
+
+
+def check_change_page(body: Any) -> dict[str, Any]:
+    if (
+        not isinstance(body, dict)
+        or not isinstance(body.get("changes"), list)
+        or not isinstance(body.get("cursor"), str)
+    ):
+        raise HubUnavailable("the hub's change page is malformed")
+    return body
 
 
 def _detail(resp: httpx.Response) -> str | None:

@@ -9,11 +9,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import multiprocessing
 import random
 import sqlite3
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -25,7 +27,14 @@ from rapport.cache.db import connect, get_state
 from rapport.cache.outbox import counts, device_id, pending_batch
 from rapport.cache.retention import apply_pinned
 from rapport.cache.schema import SCHEMA_VERSION
-from rapport.sync.client import AuthRequired, HubClient, HubError, HubUnavailable
+from rapport.sync import apply_process
+from rapport.sync.client import (
+    AuthRequired,
+    HubClient,
+    HubError,
+    HubUnavailable,
+    decode_change_page,
+)
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -34,6 +43,9 @@ INITIAL_PAGE = 5_000
 LIVE_WAIT_SECONDS = 25.0
 BACKOFF_MIN = 1.0
 BACKOFF_MAX = 60.0
+# A change page at least this big is decoded and applied in the child process (apply_process=True);
+# live pulls' pages of a few changes stay in this one.
+CHILD_MIN_BYTES = 256 * 1024
 
 
 def utc_now_iso() -> str:
@@ -90,8 +102,13 @@ class SyncEngine:
         page_limit: int = INITIAL_PAGE,
         live_wait: float = LIVE_WAIT_SECONDS,
         http_timeout: float = 15.0,
+        apply_process: bool = False,
     ) -> None:
+        """``apply_process``: decode and apply big pages in a child process (see
+        :mod:`rapport.sync.apply_process`), for an engine that shares its interpreter with a UI."""
         self.cache_path = cache_path
+        self.apply_process = apply_process
+        self._child: ProcessPoolExecutor | None = None
         self.client = HubClient(hub_url, token, timeout=http_timeout)
         self.page_limit = page_limit
         self.live_wait = live_wait
@@ -126,6 +143,10 @@ class SyncEngine:
 
     async def aclose(self) -> None:
         await self.client.aclose()
+        if self._child is not None:
+            # Waits for a page being written to commit: the child is never killed mid-page.
+            self._child.shutdown(wait=True, cancel_futures=True)
+            self._child = None
 
         def close() -> None:
             if self._conn is not None:
@@ -205,6 +226,61 @@ class SyncEngine:
         self._on_applied(applied)
         return applied
 
+    # -- the child process ------------------------------------------------------------------------
+    def _child_pool(self) -> ProcessPoolExecutor | None:
+        if not self.apply_process:
+            return None
+        if self._child is None:
+            try:
+                # spawn, not fork: a forked copy of a process running Qt and threads is unsafe.
+                self._child = ProcessPoolExecutor(
+                    max_workers=1,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=apply_process.init,
+                    initargs=(str(self.cache_path),),
+                )
+            except (OSError, RuntimeError) as exc:
+                log.warning("pages are applied in this process: no child (%s)", exc)
+                self.apply_process = False
+                return None
+        return self._child
+
+    async def _in_child(self, fn: Callable[..., T], *args: Any) -> T:
+        pool = self._child_pool()
+        assert pool is not None
+        try:
+            return await asyncio.wrap_future(pool.submit(fn, *args))
+        except BrokenProcessPool as exc:
+            # The child died (killed, out of memory): a new one next time; the page is pulled
+            # again from the stored cursor.
+            self._child = None
+            raise HubUnavailable("the sync's helper process stopped; retrying") from exc
+
+    async def _fetch(
+        self, cursor: str | None, limit: int, wait: float = 0, device: str | None = None
+    ) -> dict[str, Any]:
+        """A change page. A big one, with a child process, is decoded there and kept for
+        :meth:`_apply_page`: the page returned has no ``changes`` and ``in_child`` is set."""
+        if not self.apply_process:
+            return await self.client.changes(cursor, limit, wait, device=device)
+        raw = await self.client.changes_raw(cursor, limit, wait, device=device)
+        if len(raw) < CHILD_MIN_BYTES or self._child_pool() is None:
+            return decode_change_page(raw)
+        page = await self._in_child(apply_process.decode, raw)
+        page["in_child"] = True
+        return page
+
+    async def _apply_page(self, page: dict[str, Any]) -> Applied:
+        # No await before the job is queued: a prefetch's decode, queued later on the same child,
+        # must not replace this page's changes before they are written.
+        acked = page.get("acked_through")
+        acked_through = int(acked) if isinstance(acked, int) else None
+        if page.get("in_child"):
+            return await self._in_child(apply_process.apply, page["cursor"], acked_through)
+        return await self._db(
+            self._call, apply_changes, page["changes"], page["cursor"], None, acked_through
+        )
+
     # -- pulling --------------------------------------------------------------------------------
     async def pull(self, wait: float = 0.0, page_limit: int | None = None) -> PullReport:
         """Pull until the hub has nothing more. With ``wait``, the first request long-polls, and a
@@ -221,21 +297,17 @@ class SyncEngine:
                 # The hub no longer has our history (another database, compaction): start over.
                 await self._db(self._call, reset_cache)
                 report.reset = True
-                page = await self.client.changes(None, limit, device=device)
+                page = await self._fetch(None, limit, device=device)
                 continue
             # Ask for the next page while this one is written: the hub's read and our write
             # overlap instead of taking turns.
             prefetch = (
-                asyncio.ensure_future(self.client.changes(page["cursor"], limit, device=device))
+                asyncio.ensure_future(self._fetch(page["cursor"], limit, device=device))
                 if page.get("more")
                 else None
             )
             try:
-                acked = page.get("acked_through")
-                applied = await self._db(
-                    self._call, apply_changes, page["changes"], page["cursor"], None,
-                    int(acked) if isinstance(acked, int) else None,
-                )  # fmt: skip
+                applied = await self._apply_page(page)
             except BaseException:
                 if prefetch is not None:
                     prefetch.cancel()
@@ -257,7 +329,7 @@ class SyncEngine:
     async def _first_page(
         self, cursor: str | None, limit: int, wait: float, device: str
     ) -> dict[str, Any] | None:
-        request = asyncio.ensure_future(self.client.changes(cursor, limit, wait, device=device))
+        request = asyncio.ensure_future(self._fetch(cursor, limit, wait, device=device))
         if not wait or self._kick is None:
             return await request
         waits = [asyncio.ensure_future(self._kick.wait())]

@@ -50,6 +50,9 @@ class SyncWorker(QObject):
             on_status=self._status,
             on_applied=self._applied,
             live_wait=live_wait,
+            # The UI thread shares this interpreter: big pages are decoded and written in a child
+            # process, whose GIL is not the UI's (bench/ui_scale.py --only stall).
+            apply_process=True,
         )
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None

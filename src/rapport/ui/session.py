@@ -34,7 +34,10 @@ def _freeze_heap_once() -> None:
     global _heap_frozen
     if not _heap_frozen:
         _heap_frozen = True
-        gc.collect()  # garbage made while starting goes now, not into the frozen set
+        # No gc.collect() first: with the window up it walked the whole start-up heap on the UI
+        # thread (95-200 ms, the worst tick of the stall probe) and found nothing to free (0
+        # unreachable objects in bench/ui_scale.py --only stall). Whatever garbage start-up left
+        # stays allocated, a few objects at most.
         gc.freeze()
         # The sync thread allocates a page of rows at a time: fewer, larger young collections
         # instead of one every 700 allocations, each promoting rows about to die anyway.

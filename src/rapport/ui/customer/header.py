@@ -174,6 +174,7 @@ class CustomerHeaderView(QWidget):
         self._consent_row = QHBoxLayout()
         self._consent_row.setSpacing(self.fontMetrics().height() // 3)
         self.consent_chips: dict[str, Chip] = {}
+        self._chip_pool: list[Chip] = []  # in the row's order; consent_chips maps into it
         facts.addLayout(self._consent_row, 3, 1, 1, 3)
         facts.addWidget(_caption("Preferences"), 4, 0, Qt.AlignmentFlag.AlignTop)
         facts.addWidget(self.preferences, 4, 1, 1, 3)
@@ -272,20 +273,31 @@ class CustomerHeaderView(QWidget):
 
     def _set_consent(self, header: CustomerHeader) -> None:
         header_now = self._now or datetime.now().astimezone()
-        for chip in self.consent_chips.values():
-            self._consent_row.removeWidget(chip)
-            chip.deleteLater()
-        self.consent_chips = {}
-        while self._consent_row.count():
-            self._consent_row.takeAt(0)
-        for c in header.consent:
-            chip = Chip()
-            chip.setObjectName(f"consent-{c.channel}")
-            self._look_consent(chip, c)
-            chip.setToolTip(_consent_tooltip(c, header_now))
-            self.consent_chips[c.channel] = chip
-            self._consent_row.addWidget(chip)
-        self._consent_row.addStretch(1)
+        # Chips are reused from one customer to the next: almost every customer has the same
+        # channels, so opening one changes their looks and leaves the row's layout alone. Chips
+        # made and dropped on every open piled up until the event loop deleted them, each still
+        # painted (bench/search_open.py: about 1,000 chip paints per open after 200 opens).
+        pool = self._chip_pool
+        relayout = len(pool) != len(header.consent)
+        for i, c in enumerate(header.consent):
+            if i == len(pool):
+                pool.append(Chip())
+            pool[i].setObjectName(f"consent-{c.channel}")
+            self._look_consent(pool[i], c)
+            pool[i].setToolTip(_consent_tooltip(c, header_now))
+        if relayout:
+            while self._consent_row.count():
+                self._consent_row.takeAt(0)
+            for chip in pool[len(header.consent) :]:
+                # Hidden at once: deleteLater waits for the event loop, and until then a chip
+                # left with its parent would still be painted over the row.
+                chip.hide()
+                chip.deleteLater()
+            del pool[len(header.consent) :]
+            for chip in pool:
+                self._consent_row.addWidget(chip)
+            self._consent_row.addStretch(1)
+        self.consent_chips = {c.channel: pool[i] for i, c in enumerate(header.consent)}
 
     def _look_consent(self, chip: Chip, c: Consent) -> None:
         name = _CONSENT_NAMES.get(c.channel, c.channel.capitalize())

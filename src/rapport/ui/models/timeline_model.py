@@ -231,6 +231,17 @@ class TimelineModel(QAbstractListModel):
             return SYNC_PENDING
         return None
 
+    def day_starts(self, first: int, last: int) -> list[int]:
+        """The rows in ``first..last`` that begin a day (``FirstOfDay``), in one pass over the
+        loaded times: a view sizing thousands of rows asks this instead of each row's data."""
+        times = self._times
+        last = min(last, len(times) - 1)
+        return [
+            row
+            for row in range(max(0, first), last + 1)
+            if row == 0 or times[row].date() != times[row - 1].date()
+        ]
+
     def row_of(self, entry_id: str) -> int:
         """The row showing this entry among those loaded, or -1."""
         for row, e in enumerate(self._entries):
