@@ -82,6 +82,8 @@ _KEY = "identifier_key"
 
 
 def _identifier_key(conn: Connection, create: bool) -> bytes | None:
+    # Created by the first erasure, which holds the change feed's lock (``lock_feed``): two hub
+    # processes erasing at once take turns, and the second reads the key the first committed.
     found = conn.execute(select(meta.c.value).where(meta.c.key == _KEY)).scalar()
     if found is None and create:
         found = secrets.token_hex(32)
