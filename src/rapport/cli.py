@@ -351,19 +351,28 @@ def _hub_db_password(args: argparse.Namespace) -> int:
     return 0
 
 
+def _hub_url(args: argparse.Namespace, command: str) -> str | None:
+    """``--database`` as given, or the SQLite file in ``--data`` (created); None, said why,
+    when neither was given."""
+    from rapport.hub.store.db import database_url
+
+    if args.database:
+        return str(args.database)
+    if args.data:
+        args.data.mkdir(parents=True, exist_ok=True)
+        return database_url(args.data)
+    print(f"{command}: give --data DIR or --database URL", file=sys.stderr)
+    return None
+
+
 def _hub_migrate(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DBAPIError
 
     from rapport.hub import migrations
-    from rapport.hub.store.db import database_url, open_engine, safe_url
+    from rapport.hub.store.db import open_engine, safe_url
 
-    if args.database:
-        url = args.database
-    elif args.data:
-        args.data.mkdir(parents=True, exist_ok=True)
-        url = database_url(args.data)
-    else:
-        print("rapport hub migrate: give --data DIR or --database URL", file=sys.stderr)
+    url = _hub_url(args, "rapport hub migrate")
+    if url is None:
         return 2
     try:
         engine = open_engine(url)
@@ -385,15 +394,10 @@ def _hub(args: argparse.Namespace) -> int:
     from rapport.hub.seed import SeedConfig
     from rapport.hub.server import serve_forever
     from rapport.hub.service import Hub
-    from rapport.hub.store.db import database_url, safe_url
+    from rapport.hub.store.db import safe_url
 
-    if args.database:
-        url = args.database
-    elif args.data:
-        args.data.mkdir(parents=True, exist_ok=True)
-        url = database_url(args.data)
-    else:
-        print("rapport hub: give --data DIR or --database URL", file=sys.stderr)
+    url = _hub_url(args, "rapport hub")
+    if url is None:
         return 2
     try:
         hub = Hub.open(url)
