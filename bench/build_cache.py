@@ -197,6 +197,27 @@ def build(
     return cache, meta
 
 
+def add_cache_arguments(ap: argparse.ArgumentParser) -> None:
+    """The options of the scripts that measure on a built cache."""
+    ap.add_argument("--customers", type=int, default=1_000_000)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--heavy", default=DEFAULT_HEAVY, help="as for build_cache.py")
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        help="an existing cache (its .json beside it), used as it is and never rebuilt, whatever"
+        " its parameters",
+    )
+
+
+def cache_from_arguments(args: argparse.Namespace) -> tuple[Path, dict[str, Any]]:
+    """``--cache`` as it is, or the cache ``--customers``/``--heavy`` describe, built if needed."""
+    if args.cache:
+        return args.cache, json.loads(args.cache.with_suffix(".json").read_text())
+    heavy = [int(x) for x in args.heavy.split(",") if x.strip()]
+    return build(args.customers, args.out, heavy)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--customers", type=int, default=1_000_000)

@@ -14,7 +14,6 @@ page read without the (customer, time) index for open. Prints median, p99, max.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import sqlite3
@@ -28,7 +27,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_cache import DEFAULT_HEAVY, DEFAULT_OUT, build, machine
+from build_cache import add_cache_arguments, cache_from_arguments, machine
 from rapport.cache.db import connect
 from rapport.cache.nba_inputs import nba_inputs
 from rapport.cache.queries import (
@@ -232,27 +231,14 @@ def open_in_widget(cache: Path, ids: list[str], now: datetime) -> list[float]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--customers", type=int, default=1_000_000)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--heavy", default=DEFAULT_HEAVY, help="as for build_cache.py")
-    ap.add_argument(
-        "--cache",
-        type=Path,
-        help="an existing cache (its .json beside it), used as it is and never rebuilt, whatever"
-        " its parameters",
-    )
+    add_cache_arguments(ap)
     ap.add_argument("--samples", type=int, default=200, help="customers to type and open")
     ap.add_argument("--no-ui", action="store_true", help="skip the Qt widget measurement")
     ap.add_argument(
         "--passes", type=int, default=2, help="runs of the same keystrokes; the last is the figure"
     )
     args = ap.parse_args(argv)
-    heavy = [int(x) for x in args.heavy.split(",") if x.strip()]
-    cache, meta = (
-        (args.cache, json.loads(args.cache.with_suffix(".json").read_text()))
-        if args.cache
-        else build(args.customers, args.out, heavy)
-    )
+    cache, meta = cache_from_arguments(args)
     print(f"machine: {machine()}")
     print(f"cache: {cache} ({meta['rows']:,} rows; {meta['counts']})")
     results = run(cache, meta, args.samples, ui=not args.no_ui, passes=args.passes)

@@ -31,7 +31,7 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from build_cache import DEFAULT_HEAVY, DEFAULT_OUT, build, machine
+from build_cache import add_cache_arguments, cache_from_arguments, machine
 from search_open import stats
 
 STALL_MS = 50
@@ -286,15 +286,7 @@ def stall(sync_customers: int, data: Path) -> dict[str, list[float]]:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--customers", type=int, default=1_000_000)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    ap.add_argument("--heavy", default=DEFAULT_HEAVY, help="as for build_cache.py")
-    ap.add_argument(
-        "--cache",
-        type=Path,
-        help="an existing cache (its .json beside it), used as it is and never rebuilt, whatever"
-        " its parameters",
-    )
+    add_cache_arguments(ap)
     ap.add_argument("--only", default="scroll,start,stall")
     ap.add_argument("--runs", type=int, default=3, help="cold starts")
     ap.add_argument("--view-rows", type=int, default=20_000, help="rows to scroll in the view")
@@ -308,12 +300,7 @@ def main(argv: list[str] | None = None) -> None:
     print(f"machine: {machine()}")
     results: dict[str, list[float]] = {}
     if parts & {"scroll", "start"}:
-        heavy = [int(x) for x in args.heavy.split(",") if x.strip()]
-        cache, meta = (
-            (args.cache, json.loads(args.cache.with_suffix(".json").read_text()))
-            if args.cache
-            else build(args.customers, args.out, heavy)
-        )
+        cache, meta = cache_from_arguments(args)
         print(f"cache: {cache} ({meta['rows']:,} rows)")
         if "scroll" in parts:
             results |= scroll(cache, meta, args.view_rows)
