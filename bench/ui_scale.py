@@ -11,19 +11,26 @@
   after opening 100 customers (heavy ones included) through the main window.
 - stall: the app's ``Session`` (main window, sync worker) with a ``QTimer`` ticking every 5 ms
   while the ``SyncWorker`` thread pulls a fresh cache of ``--sync-customers`` from a hub in its
-  own process; prints the late ticks.
+  own process; prints the late ticks, each split into the UI thread's time on a CPU, waiting for
+  one (the kernel's run queue: other threads and processes, the hub's included) and off CPU
+  (blocked: the GIL, a lock, I/O), from ``/proc/self/task/<tid>/schedstat``. ``--watchdog FILE``
+  has ``faulthandler`` (a C thread, needing no GIL) write every thread's stack into FILE whenever
+  a tick is over ``--watchdog-ms`` (50) late, while it is late.
   Baseline: the same probe for two seconds with the worker idle, before the pull starts.
 """
 
 from __future__ import annotations
 
 import argparse
+import faulthandler
+import gc
 import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -202,7 +209,32 @@ def start(cache: Path, meta_path: Path, runs: int) -> dict[str, list[float]]:
 # ---- stall probe --------------------------------------------------------------------------------
 
 
-def stall(sync_customers: int, data: Path) -> dict[str, list[float]]:
+def _schedstat() -> dict[int, tuple[int, int]]:
+    """Each thread of this process: (ns on a CPU, ns waiting for one), from Linux's schedstat;
+    empty elsewhere."""
+    out: dict[int, tuple[int, int]] = {}
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        return out
+    for tid in tasks:
+        try:
+            with open(f"/proc/self/task/{tid}/schedstat", "rb", buffering=0) as f:
+                run, wait, _slices = f.read().split()
+        except OSError:  # the thread ended meanwhile
+            continue
+        out[int(tid)] = (int(run), int(wait))
+    return out
+
+
+def _steal_ticks() -> int:
+    """The whole machine's stolen time (a VM's vCPU waiting for its host), in clock ticks."""
+    return int(Path("/proc/stat").read_text().split("\n", 1)[0].split()[8])
+
+
+def stall(
+    sync_customers: int, data: Path, watchdog: Path | None = None, watchdog_ms: float = STALL_MS
+) -> dict[str, list[float]]:
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -233,12 +265,43 @@ def stall(sync_customers: int, data: Path) -> dict[str, list[float]]:
             last = [clock.nsecsElapsed()]
 
             at: list[float] = []  # when each tick ran, ms on the clock
+            ui_tid = threading.get_native_id()
+            # Every thread's schedstat at each tick: a late tick is then split into the UI
+            # thread's time on a CPU, waiting for one and blocked, beside what the others did.
+            snaps: list[dict[int, tuple[int, int]]] = [_schedstat()]
+            # (at, wall ms, the thread's CPU ms, generation, objects freed, thread)
+            collections: list[tuple[float, float, float, int, int, str]] = []
+            gc_start = threading.local()
+
+            def on_gc(phase: str, info: dict[str, int]) -> None:
+                n = clock.nsecsElapsed()
+                if phase == "start":
+                    gc_start.at, gc_start.cpu = n, time.thread_time_ns()
+                elif (n - gc_start.at) / 1e6 >= 1:
+                    collections.append(
+                        (
+                            gc_start.at / 1e6,
+                            (n - gc_start.at) / 1e6,
+                            (time.thread_time_ns() - gc_start.cpu) / 1e6,
+                            info["generation"],
+                            info["collected"],
+                            threading.current_thread().name,
+                        )
+                    )
+
+            gc.callbacks.append(on_gc)
+            dog = open(watchdog, "w") if watchdog else None  # noqa: SIM115
 
             def tick() -> None:
                 n = clock.nsecsElapsed()
                 gaps.append((n - last[0]) / 1e6 - TICK_MS)
                 at.append(n / 1e6)
                 last[0] = n
+                snaps.append(_schedstat())
+                if dog:
+                    faulthandler.dump_traceback_later(
+                        (TICK_MS + watchdog_ms) / 1000, file=dog, exit=False
+                    )
 
             timer = QTimer(interval=TICK_MS)
             timer.timeout.connect(tick)
@@ -257,6 +320,8 @@ def stall(sync_customers: int, data: Path) -> dict[str, list[float]]:
             out["UI tick lateness, idle"] = gaps[:]
             gaps.clear()
             at.clear()
+            del snaps[:-1]
+            steal_before = _steal_ticks()
             started = time.perf_counter()
             start_at = clock.nsecsElapsed() / 1e6
             session.start()
@@ -266,17 +331,56 @@ def stall(sync_customers: int, data: Path) -> dict[str, list[float]]:
                 time.sleep(0.0005)  # an idle event loop's wait, without blocking signals
             seconds = time.perf_counter() - started
             timer.stop()
+            if dog:
+                faulthandler.cancel_dump_traceback_later()
+                dog.close()
+            steal_ms = (_steal_ticks() - steal_before) * 1000 / os.sysconf("SC_CLK_TCK")
+            gc.callbacks.remove(on_gc)
+            names = {t.native_id: t.name for t in threading.enumerate()}
+            names[ui_tid] = "UI"
             rows = reader.execute("SELECT count(*) FROM customer").fetchone()[0]
             session.shutdown()
             window.close()
-            late = [(t - start_at, g) for t, g in zip(at, gaps, strict=True) if g > STALL_MS]
+            late = [i for i, g in enumerate(gaps) if g > STALL_MS]
             print(
                 f"stall: synced {rows:,} customers in {seconds:.0f} s; {len(gaps):,} ticks,"
                 f" {len(late)} late by over {STALL_MS} ms; Session.start() itself took"
-                f" {start_ms:.0f} ms on the UI thread"
+                f" {start_ms:.0f} ms on the UI thread; the machine's vCPUs had {steal_ms:.0f} ms"
+                " stolen by the host"
             )
-            for when, gap in late:
-                print(f"  late tick {when / 1000:8.2f} s after Session.start(): {gap:.0f} ms")
+            worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-10:]
+            print(
+                "  the ten latest ticks, and each thread's time on a CPU / waiting for one"
+                " meanwhile (ms):"
+            )
+            ui_waits = []
+            for i in range(len(gaps)):
+                before, after = snaps[i], snaps[i + 1]
+                deltas = {
+                    tid: ((run - before[tid][0]) / 1e6, (wait - before[tid][1]) / 1e6)
+                    for tid, (run, wait) in after.items()
+                    if tid in before
+                }
+                ui_waits.append(deltas.get(ui_tid, (0.0, 0.0))[1])
+                if i not in worst:
+                    continue
+                line = f"  {(at[i] - start_at) / 1000:8.2f} s: late {gaps[i]:.0f} ms;"
+                for tid, (run, wait) in sorted(deltas.items(), key=lambda d: d[0] != ui_tid):
+                    if tid == ui_tid or run + wait >= 1:
+                        line += f" {names.get(tid, tid)} {run:.0f}/{wait:.0f}"
+                print(line)
+            for when, ms, cpu, generation, freed, thread in collections:
+                print(
+                    f"  garbage collection {(when - start_at) / 1000:8.2f} s: generation"
+                    f" {generation} in {thread}, {ms:.0f} ms ({cpu:.0f} ms on a CPU),"
+                    f" {freed} objects freed"
+                )
+            if ui_waits:
+                ui_waits.sort()
+                print(
+                    f"  UI thread waiting for a CPU per tick: p99"
+                    f" {ui_waits[int(len(ui_waits) * 0.99)]:.2f} ms, max {ui_waits[-1]:.1f} ms"
+                )
             out["UI tick lateness during sync"] = gaps
     finally:
         proc.terminate()
@@ -291,6 +395,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--runs", type=int, default=3, help="cold starts")
     ap.add_argument("--view-rows", type=int, default=20_000, help="rows to scroll in the view")
     ap.add_argument("--sync-customers", type=int, default=100_000)
+    ap.add_argument(
+        "--watchdog", type=Path, help="stall: write every thread's stack here at each late tick"
+    )
+    ap.add_argument("--watchdog-ms", type=float, default=STALL_MS, help="stall: late means this")
     ap.add_argument("--child-start", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child_start:
@@ -308,7 +416,7 @@ def main(argv: list[str] | None = None) -> None:
             results |= start(cache, cache.with_suffix(".json"), args.runs)
     if "stall" in parts:
         data = args.out / f"hub-{args.sync_customers}"
-        results |= stall(args.sync_customers, data)
+        results |= stall(args.sync_customers, data, args.watchdog, args.watchdog_ms)
     print("figure: median / p99 / max")
     for name, ms in results.items():
         print(f"  {name:30s} {stats(ms, 'MB' if 'MB' in name else 'ms')}")

@@ -23,6 +23,7 @@ from rapport.hub.server import HubServer, free_port
 from rapport.hub.service import Hub
 from rapport.hub.store.db import database_url
 from rapport.sync import engine as engine_module
+from rapport.sync.client import HubUnavailable
 from rapport.sync.engine import SyncEngine, SyncStatus
 
 from ..hub.conftest import customer_row
@@ -94,6 +95,14 @@ def test_big_pages_are_applied_in_a_child_process(
             cache, srv.url, _token(srv.url), page_limit=700, apply_process=True,
             on_applied=applied.append,
         )  # fmt: skip
+        fetched_here: list[str | None] = []
+        changes_raw = engine.client.changes_raw
+
+        async def counted(cursor: str | None, *args: object, **kwargs: object) -> bytes:
+            fetched_here.append(cursor)
+            return await changes_raw(cursor, *args, **kwargs)  # type: ignore[arg-type]
+
+        engine.client.changes_raw = counted  # type: ignore[method-assign]
 
         async def go() -> tuple:
             first = await engine.pull()
@@ -106,6 +115,8 @@ def test_big_pages_are_applied_in_a_child_process(
         first, second, used_child = asyncio.run(go())
     assert used_child
     assert first.rows == N + 2 and first.pages == 5
+    # This process read the first page of each pull; the child read the catch-up's other four.
+    assert len(fetched_here) == 2 and fetched_here[0] is None
     assert second.rows == 1  # a page of one change, applied in this process
     assert _cache_ids(cache) == {f"c-{i:04d}" for i in range(N + 1)}
     assert sum(len(a.customers) for a in applied) == N + 1
@@ -203,6 +214,74 @@ def test_revoked_token_asks_to_sign_in(tmp_path: Path, hub: Hub) -> None:
     with HubServer(hub) as srv:
         status = _run_until(SyncEngine(cache, srv.url, "not-a-token"), "signin")
     assert "sign in" in status.message.lower()
+
+
+class _FailingOnce(BaseHTTPRequestHandler):
+    """Passes requests to the real hub, except the ``fail_at``-th change page: 503."""
+
+    upstream = ""
+    fail_at = 0
+    pages = 0
+
+    def do_GET(self) -> None:
+        import httpx
+
+        cls = type(self)
+        if self.path.startswith("/v1/sync/changes"):
+            cls.pages += 1
+            if cls.pages == cls.fail_at:
+                self.send_response(503)
+                self.send_header("Retry-After", "7")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+        headers = {"Authorization": self.headers.get("Authorization", "")}
+        r = httpx.get(cls.upstream + self.path, headers=headers)
+        self.send_response(r.status_code)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(r.content)))
+        self.end_headers()
+        self.wfile.write(r.content)
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def test_a_page_the_child_cannot_read_is_read_again(
+    tmp_path: Path, hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hub fails the third page, read by the child process: the hub's answer reaches the
+    engine whole (503 and its Retry-After), the two pages before it stay written with their
+    cursor, and the next pull goes on from there."""
+    monkeypatch.setattr(engine_module, "CHILD_MIN_BYTES", 50_000)
+    cache = tmp_path / "client" / "cache.sqlite3"
+    open_cache(cache)[0].close()
+    with HubServer(hub) as srv:
+        handler = type("P", (_FailingOnce,), {"upstream": srv.url, "fail_at": 3})
+        proxy = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=proxy.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{proxy.server_port}"
+        engine = SyncEngine(cache, url, _token(srv.url), page_limit=700, apply_process=True)
+
+        async def go() -> tuple:
+            failure = None
+            try:
+                await engine.pull()
+            except HubUnavailable as exc:
+                failure = exc
+            rows = len(_cache_ids(cache))
+            again = await engine.pull()
+            await engine.aclose()
+            return failure, rows, again
+
+        try:
+            failure, rows_after_failure, again = asyncio.run(go())
+        finally:
+            proxy.shutdown()
+    assert failure is not None and "503" in str(failure) and failure.retry_after == 7
+    assert rows_after_failure == 1400 - 2  # the first page also brings settings and staff
+    assert again.rows == N + 2 - 1400
+    assert _cache_ids(cache) == {f"c-{i:04d}" for i in range(N)}
 
 
 class _Garbage(BaseHTTPRequestHandler):

@@ -110,6 +110,7 @@ class SyncEngine:
         self.apply_process = apply_process
         self._child: ProcessPoolExecutor | None = None
         self.client = HubClient(hub_url, token, timeout=http_timeout)
+        self._http_timeout = http_timeout
         self.page_limit = page_limit
         self.live_wait = live_wait
         self._on_status = on_status or (lambda _s: None)
@@ -270,16 +271,52 @@ class SyncEngine:
         page["in_child"] = True
         return page
 
-    async def _apply_page(self, page: dict[str, Any]) -> Applied:
-        # No await before the job is queued: a prefetch's decode, queued later on the same child,
-        # must not replace this page's changes before they are written.
+    async def _apply_page(
+        self, page: dict[str, Any], limit: int, device: str
+    ) -> tuple[Applied, asyncio.Future[dict[str, Any]] | None]:
+        """Write ``page``; when the hub has more, ask for the next page while this one is written
+        (the hub's read and our write overlap instead of taking turns) and return it to await.
+        A page in the child process: the child reads the next one itself, so that this process,
+        the UI's, carries no page of the catch-up (see :mod:`rapport.sync.apply_process`)."""
         acked = page.get("acked_through")
         acked_through = int(acked) if isinstance(acked, int) else None
+        more = bool(page.get("more"))
         if page.get("in_child"):
-            return await self._in_child(apply_process.apply, page["cursor"], acked_through)
-        return await self._db(
-            self._call, apply_changes, page["changes"], page["cursor"], None, acked_through
+            following = (
+                apply_process.PageRequest(
+                    self.client.base_url,
+                    self._http_timeout,
+                    self.client.token,
+                    page["cursor"],
+                    limit,
+                    device,
+                )
+                if more
+                else None
+            )
+            applied = await self._in_child(
+                apply_process.apply, page["cursor"], acked_through, following
+            )
+            return applied, asyncio.ensure_future(self._fetched_in_child()) if more else None
+        prefetch = (
+            asyncio.ensure_future(self._fetch(page["cursor"], limit, device=device))
+            if more
+            else None
         )
+        try:
+            applied = await self._db(
+                self._call, apply_changes, page["changes"], page["cursor"], None, acked_through
+            )
+        except BaseException:
+            if prefetch is not None:
+                prefetch.cancel()
+            raise
+        return applied, prefetch
+
+    async def _fetched_in_child(self) -> dict[str, Any]:
+        page = await self._in_child(apply_process.take_fetched)
+        page["in_child"] = True
+        return page
 
     # -- pulling --------------------------------------------------------------------------------
     async def pull(self, wait: float = 0.0, page_limit: int | None = None) -> PullReport:
@@ -299,30 +336,18 @@ class SyncEngine:
                 report.reset = True
                 page = await self._fetch(None, limit, device=device)
                 continue
-            # Ask for the next page while this one is written: the hub's read and our write
-            # overlap instead of taking turns.
-            prefetch = (
-                asyncio.ensure_future(self._fetch(page["cursor"], limit, device=device))
-                if page.get("more")
-                else None
-            )
-            try:
-                applied = await self._apply_page(page)
-            except BaseException:
-                if prefetch is not None:
-                    prefetch.cancel()
-                raise
+            applied, following = await self._apply_page(page, limit, device)
             report.pages += 1
             report.rows += applied.rows
             report.customers |= applied.customers
             done += applied.rows
             if applied.rows or applied.acked:
                 self._on_applied(applied)
-            if prefetch is None:
+            if following is None:
                 break
             remaining = int(page.get("remaining") or 0)
             self._set_status(state="syncing", done=done, total=done + remaining, message="Syncing")
-            page = await prefetch
+            page = await following
         report.seconds = time.perf_counter() - started
         return report
 
