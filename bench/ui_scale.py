@@ -227,6 +227,15 @@ def _schedstat() -> dict[int, tuple[int, int]]:
     return out
 
 
+def _major_faults() -> int:
+    """Page faults of this process that waited for the disk (code or data paged out)."""
+    try:
+        stat = Path("/proc/self/stat").read_text()
+    except OSError:
+        return 0
+    return int(stat.rsplit(")", 1)[1].split()[9])
+
+
 def _steal_ticks() -> int:
     """The whole machine's stolen time (a VM's vCPU waiting for its host), in clock ticks."""
     return int(Path("/proc/stat").read_text().split("\n", 1)[0].split()[8])
@@ -269,6 +278,7 @@ def stall(
             # Every thread's schedstat at each tick: a late tick is then split into the UI
             # thread's time on a CPU, waiting for one and blocked, beside what the others did.
             snaps: list[dict[int, tuple[int, int]]] = [_schedstat()]
+            faults = [_major_faults()]  # pages this process waited for the disk to read
             # (at, wall ms, the thread's CPU ms, generation, objects freed, thread)
             collections: list[tuple[float, float, float, int, int, str]] = []
             gc_start = threading.local()
@@ -298,6 +308,7 @@ def stall(
                 at.append(n / 1e6)
                 last[0] = n
                 snaps.append(_schedstat())
+                faults.append(_major_faults())
                 if dog:
                     faulthandler.dump_traceback_later(
                         (TICK_MS + watchdog_ms) / 1000, file=dog, exit=False
@@ -321,6 +332,7 @@ def stall(
             gaps.clear()
             at.clear()
             del snaps[:-1]
+            del faults[:-1]
             steal_before = _steal_ticks()
             started = time.perf_counter()
             start_at = clock.nsecsElapsed() / 1e6
@@ -365,6 +377,8 @@ def stall(
                 if i not in worst:
                     continue
                 line = f"  {(at[i] - start_at) / 1000:8.2f} s: late {gaps[i]:.0f} ms;"
+                if faults[i + 1] > faults[i]:
+                    line += f" {faults[i + 1] - faults[i]} major page faults;"
                 for tid, (run, wait) in sorted(deltas.items(), key=lambda d: d[0] != ui_tid):
                     if tid == ui_tid or run + wait >= 1:
                         line += f" {names.get(tid, tid)} {run:.0f}/{wait:.0f}"

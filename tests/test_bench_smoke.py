@@ -51,10 +51,13 @@ def test_ui_benchmarks_print_their_figures(bench_out: Path) -> None:
     text = _run(
         "ui_scale.py", "--customers", CUSTOMERS, "--heavy", HEAVY, "--only", "scroll,start,stall",
         "--runs", "1", "--view-rows", "300", "--sync-customers", "300",
+        "--watchdog", str(bench_out / "watchdog.txt"),
         out=bench_out,
     )  # fmt: skip
     for figure in ("scroll frame (model)", "cold start to search", "RSS after 100", "UI tick"):
         assert figure in text
+    assert "the ten latest ticks" in text and "UI thread waiting for a CPU per tick" in text
+    assert (bench_out / "watchdog.txt").exists()
 
 
 def _run_hub_bench(script: str, *args: str) -> str:
