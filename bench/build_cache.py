@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from rapport.cache.apply import apply_changes
-from rapport.cache.db import connect, open_cache
+from rapport.cache.db import connect_sync_writer, open_cache
 from rapport.cache.schema import SCHEMA_VERSION
 from rapport.hub.seed import SeedConfig, generate
 
@@ -150,8 +150,7 @@ def build(
     for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
         p.unlink(missing_ok=True)
     open_cache(tmp)[0].close()
-    # The sync worker's own connection settings (durable=False: replicated rows can be re-pulled).
-    conn = connect(tmp, durable=False)
+    conn = connect_sync_writer(tmp)  # the sync's own writer settings
     now = datetime.now(UTC).replace(second=0, microsecond=0)
     config = SeedConfig(seed=seed, customers=customers, now=now)
     info: dict[str, Any] = {"heavy": []}

@@ -290,3 +290,36 @@ def test_an_address_typed_past_its_at_sign_is_found_by_its_start(tmp_path: Path)
     assert ids(conn, "@") == []  # every address has one, but none starts with it
     hit = search_customers(conn, "lucas.fanning@")[0]
     assert hit.email == "lucas.fanning@example.org" and hit.phone == "+33612345678"
+
+
+def test_rows_with_every_column_missing_ones_or_extra_keys_are_stored(
+    cache: sqlite3.Connection,
+) -> None:
+    """A hub sends every column; an older one fewer (None then), a newer one more (ignored).
+    JSON columns arrive nested and are kept as JSON text."""
+    from rapport.protocol import ENTITIES
+
+    full = {c: None for c in ENTITIES["customer"].column_names}
+    full |= {"id": "c9", "given_name": "Ana", "family_name": "Lopes", "lifetime_value": 120}
+    full |= {"consent": {"email": {"status": "granted"}}, "preferences": ["store"]}
+    newer = dict(full, id="c10", given_name="Bea", hologram="yes")
+    older = {"id": "c11", "given_name": "Cid", "consent": {"sms": {"status": "denied"}}}
+    apply_changes(
+        cache,
+        [
+            {"entity": "customer", "op": "upsert", "id": row["id"], "version": 1, "data": row}
+            for row in (full, newer, older)
+        ],
+        cursor="hub.13",
+    )
+    got = {
+        r["id"]: tuple(r)
+        for r in cache.execute(
+            "SELECT id, given_name, lifetime_value, consent, preferences, tier FROM customer"
+            " WHERE id IN ('c9', 'c10', 'c11')"
+        )
+    }
+    assert got["c9"] == ("c9", "Ana", 120, '{"email":{"status":"granted"}}', '["store"]', None)
+    assert got["c10"][:2] == ("c10", "Bea") and got["c10"][3] == got["c9"][3]
+    assert got["c11"] == ("c11", "Cid", None, '{"sms":{"status":"denied"}}', None, None)
+    assert ids(cache, "cid") == ["c11"]

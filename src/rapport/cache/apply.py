@@ -7,6 +7,7 @@ page but never skips one (saving the cursor first is PouchDB's classic lost-chan
 from __future__ import annotations
 
 import logging
+import operator
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -52,15 +53,44 @@ def _upsert_sql(entity: str) -> str:
     return sql
 
 
+class _RowShape:
+    """How one entity's wire rows become insert tuples, worked out once per entity."""
+
+    __slots__ = ("columns", "getter", "json_at")
+
+    def __init__(self, entity: str) -> None:
+        spec = ENTITIES[entity]
+        self.columns = spec.column_names
+        self.getter = operator.itemgetter(*self.columns)
+        self.json_at = tuple(self.columns.index(c) for c in spec.json_columns)
+
+    def row(self, data: Mapping[str, Any]) -> tuple[Any, ...]:
+        # A hub sends every column; itemgetter reads them all in C. A row without some (an older
+        # hub) takes the slower path, with None for what is missing.
+        try:
+            out = self.getter(data)
+        except KeyError:
+            out = tuple(data.get(c) for c in self.columns)
+        if len(self.columns) == 1:
+            out = (out,)
+        if not self.json_at:
+            return out
+        values = list(out)
+        for i in self.json_at:
+            v = values[i]
+            if v is not None and not isinstance(v, str):
+                values[i] = orjson.dumps(v).decode()
+        return tuple(values)
+
+
+_SHAPES: dict[str, _RowShape] = {}
+
+
 def _row_tuple(entity: str, data: Mapping[str, Any]) -> tuple[Any, ...]:
-    spec = ENTITIES[entity]
-    out = [data.get(c) for c in spec.column_names]
-    for c in spec.json_columns:
-        i = spec.column_names.index(c)
-        v = out[i]
-        if v is not None and not isinstance(v, str):
-            out[i] = orjson.dumps(v).decode()
-    return tuple(out)
+    shape = _SHAPES.get(entity)
+    if shape is None:
+        shape = _SHAPES[entity] = _RowShape(entity)
+    return shape.row(data)
 
 
 def apply_changes(

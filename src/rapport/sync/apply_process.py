@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from rapport.cache.apply import Applied, apply_changes
-from rapport.cache.db import connect
+from rapport.cache.db import connect_sync_writer
 from rapport.sync.client import HubClient, decode_change_page
 
 NICE = 5
@@ -85,9 +85,7 @@ def _open() -> sqlite3.Connection:
     global _conn
     if _conn is None:
         assert _cache_path is not None, "init() was not called"
-        _conn = connect(_cache_path, durable=False)
-        # As the engine's own writer: index inserts of big pages stay in memory.
-        _conn.execute("PRAGMA cache_size = -131072")
+        _conn = connect_sync_writer(_cache_path)
     return _conn
 
 

@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from rapport.cache.acks import apply_push_results
 from rapport.cache.apply import Applied, apply_changes, reset_cache
-from rapport.cache.db import connect, get_state
+from rapport.cache.db import connect_sync_writer, get_state
 from rapport.cache.outbox import counts, device_id, pending_batch
 from rapport.cache.retention import apply_pinned
 from rapport.cache.schema import SCHEMA_VERSION
@@ -134,9 +134,7 @@ class SyncEngine:
 
     def _open(self) -> sqlite3.Connection:
         if self._conn is None:
-            self._conn = connect(self.cache_path, durable=False)
-            # A bigger page cache for the writer: index inserts of big pages stay in memory.
-            self._conn.execute("PRAGMA cache_size = -131072")
+            self._conn = connect_sync_writer(self.cache_path)
         return self._conn
 
     def _call(self, fn: Callable[..., T], *args: Any) -> T:
