@@ -1,9 +1,12 @@
 """Initial sync throughput over loopback, with the hub in its own process (as in production).
 
     uv run python bench/initial_sync.py --customers 10000 [--data DIR] [--runs 3] [--apply-process]
+        [--write-only]
 
 Seeds a hub folder once (kept with --data), starts ``rapport hub`` on a free port, and pulls the
 whole data set into a fresh cache ``--runs`` times; prints rows/s per run and the median.
+``--write-only``: reads the pages from the hub once into memory, then times only our side,
+decoding and ``apply_changes`` on the sync's writer connection, as the sync runs them.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from pathlib import Path
 
 import httpx
 
-from rapport.cache.db import open_cache
+from rapport.cache.apply import apply_changes
+from rapport.cache.db import connect_sync_writer, open_cache
 from rapport.hub.server import free_port
+from rapport.sync.client import HubClient, decode_change_page
 from rapport.sync.engine import SyncEngine
 
 
@@ -52,6 +57,32 @@ def login(url: str) -> str:
     return str(r.json()["token"])
 
 
+async def fetch_pages(url: str, token: str, limit: int = 5_000) -> list[bytes]:
+    """Every change page of the feed, as the hub sends it."""
+    async with HubClient(url, token) as client:
+        pages: list[bytes] = []
+        cursor = None
+        while True:
+            pages.append(await client.changes_raw(cursor, limit))
+            page = decode_change_page(pages[-1])
+            cursor = page["cursor"]
+            if not page.get("more"):
+                return pages
+
+
+def write(cache: Path, pages: list[bytes]) -> tuple[int, float]:
+    conn = connect_sync_writer(cache)
+    try:
+        rows = 0
+        started = time.perf_counter()
+        for raw in pages:
+            page = decode_change_page(raw)
+            rows += apply_changes(conn, page["changes"], page["cursor"]).rows
+        return rows, time.perf_counter() - started
+    finally:
+        conn.close()
+
+
 async def pull(cache: Path, url: str, token: str, apply_process: bool = False) -> tuple[int, float]:
     engine = SyncEngine(cache, url, token, apply_process=apply_process)
     report = await engine.pull()
@@ -69,6 +100,9 @@ def main() -> None:
         action="store_true",
         help="decode and apply pages in a child process, as the app's sync worker does",
     )
+    ap.add_argument(
+        "--write-only", action="store_true", help="time decoding and writing alone, pages in memory"
+    )
     args = ap.parse_args()
     data = args.data or Path(tempfile.mkdtemp(prefix="rapport-bench-"))
     t0 = time.perf_counter()
@@ -80,11 +114,15 @@ def main() -> None:
     print(f"hub ready in {time.perf_counter() - t0:.1f} s ({args.customers:,} customers)")
     try:
         rates = []
+        pages = asyncio.run(fetch_pages(url, login(url))) if args.write_only else []
         for run in range(args.runs):
             with tempfile.TemporaryDirectory() as tmp:
                 cache = Path(tmp) / "cache.sqlite3"
                 open_cache(cache)[0].close()
-                rows, seconds = asyncio.run(pull(cache, url, login(url), args.apply_process))
+                if args.write_only:
+                    rows, seconds = write(cache, pages)
+                else:
+                    rows, seconds = asyncio.run(pull(cache, url, login(url), args.apply_process))
                 rates.append(rows / seconds)
                 size = cache.stat().st_size / 1e6
                 print(
