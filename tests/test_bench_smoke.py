@@ -83,3 +83,9 @@ def test_longpoll_fanout_benchmark_prints_its_figures() -> None:
 def test_pull_benchmark_prints_its_figures() -> None:
     text = _run_hub_bench("pull.py", "--customers", "50", "--runs", "1", "--limit", "500")
     assert "machine:" in text and "run 1:" in text and "median:" in text and "rows/s" in text
+
+
+@pytest.mark.parametrize("mode", ["--apply-process", "--write-only"])
+def test_initial_sync_benchmark_prints_its_figures(mode: str) -> None:
+    text = _run_hub_bench("initial_sync.py", "--customers", "50", "--runs", "1", mode)
+    assert "hub ready" in text and "run 1:" in text and "median:" in text and "rows/s" in text
