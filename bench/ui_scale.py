@@ -395,6 +395,13 @@ def stall(
                     f"  UI thread waiting for a CPU per tick: p99"
                     f" {ui_waits[int(len(ui_waits) * 0.99)]:.2f} ms, max {ui_waits[-1]:.1f} ms"
                 )
+            faulted = [i for i in range(len(gaps)) if faults[i + 1] > faults[i]]
+            if faulted:
+                print(
+                    f"  major page faults during the sync: {faults[-1] - faults[0]} in"
+                    f" {len(faulted)} ticks; those ticks late by up to"
+                    f" {max(gaps[i] for i in faulted):.1f} ms"
+                )
             out["UI tick lateness during sync"] = gaps
     finally:
         proc.terminate()

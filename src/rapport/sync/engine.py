@@ -292,6 +292,8 @@ class SyncEngine:
                 if more
                 else None
             )
+            # The child runs one job at a time: the next page is decoded (and its changes kept)
+            # only once this one's are written.
             applied = await self._in_child(
                 apply_process.apply, page["cursor"], acked_through, following
             )
