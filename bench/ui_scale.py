@@ -11,9 +11,12 @@
   after opening 100 customers (heavy ones included) through the main window.
 - stall: the app's ``Session`` (main window, sync worker) with a ``QTimer`` ticking every 5 ms
   while the ``SyncWorker`` thread pulls a fresh cache of ``--sync-customers`` from a hub in its
-  own process; prints the late ticks, each split into the UI thread's time on a CPU, waiting for
-  one (the kernel's run queue: other threads and processes, the hub's included) and off CPU
-  (blocked: the GIL, a lock, I/O), from ``/proc/self/task/<tid>/schedstat``. ``--watchdog FILE``
+  own process; prints the ten latest ticks, each with every thread's time on a CPU and waiting
+  for one (the kernel's run queue: other threads and processes, the hub's included) from
+  ``/proc/self/task/*/schedstat`` (the rest of the UI thread's time it was blocked: the GIL, a
+  lock, I/O) and the major page faults in it; the garbage collections over 1 ms; the host's
+  stolen time. Figures are for an installed app: run ``uv sync --compile-bytecode`` first (see
+  bench/README.md, issue 7 third pass). ``--watchdog FILE``
   has ``faulthandler`` (a C thread, needing no GIL) write every thread's stack into FILE whenever
   a tick is over ``--watchdog-ms`` (50) late, while it is late.
   Baseline: the same probe for two seconds with the worker idle, before the pull starts.
