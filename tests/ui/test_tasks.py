@@ -174,7 +174,7 @@ def test_groups_badge_enter_opens_and_ctrl_d_marks_done(  # type: ignore[no-unty
         ("upcoming", False, "Camille Dubois"),
     ]
     assert panel.model.index(0, 0).data() == "Overdue (1)"
-    assert panel.model.index(3, 0).data(TaskRole.Due) == "17:30"
+    assert panel.model.index(3, 0).data(TaskRole.Due) == "today 17:30"
     view = panel.findChild(QListView, "myTasksList")
     assert view.hasFocus() and view.currentIndex().row() == 1
     # Ctrl+D marks the overdue one done: it leaves the list, the update is queued.
@@ -206,7 +206,7 @@ def test_a_task_falling_due_is_announced(  # type: ignore[no-untyped-def]
     clock.at = FIXED_NOW + timedelta(minutes=4)
     with qtbot.waitSignal(notifier.message_shown, timeout=2000) as blocker:
         notifier.timer.timeout.emit()  # the minute tick
-    assert blocker.args == ["Due 15:33: Call about the financing — Camille Dubois"]
+    assert blocker.args == ["Due today 15:33: Call about the financing — Camille Dubois"]
     # No tray offscreen: it is in the status bar, and the badge counts it as overdue.
     assert "Call about the financing" in window.statusBar().currentMessage()
     assert window.tasks.badge.text() == "1 task due"

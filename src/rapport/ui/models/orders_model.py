@@ -199,7 +199,7 @@ class OrdersModel(QAbstractItemModel):
                 OrderColumn.Details: " · ".join(
                     x for x in (_CHANNELS.get(order.channel, order.channel), order.store_name) if x
                 ),
-                OrderColumn.Date: fmt.date_text(placed) if placed else "",
+                OrderColumn.Date: fmt.when_text(placed, self._now()) if placed else "",
                 OrderColumn.Quantity: str(order.items),
                 OrderColumn.Amount: fmt.money(order.total, order.currency),
                 OrderColumn.Status: _status_text(order.status),
