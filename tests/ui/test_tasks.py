@@ -8,8 +8,8 @@ import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListView, QPushButton
+from PySide6.QtCore import QDate, QDateTime, QPoint, QRect, Qt, QTime
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListView, QPushButton
 
 from rapport.cache.apply import apply_changes
 from rapport.cache.outbox import entries
@@ -262,3 +262,21 @@ def test_the_appointment_goes_to_a_colleague_of_the_chosen_store(  # type: ignor
     dialog.submit()
     [entry] = [e for e in entries(reader) if e.name == "task.create"]
     assert entry.args["assignee_id"] == "u-paul" and entry.args["store_id"] == second
+
+
+def test_the_empty_state_is_inside_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = _open_tasks(qtbot, window)
+    assert panel.model.rowCount() == 0
+    view = panel.findChild(QListView, "myTasksList")
+    empty = panel.findChild(QLabel, "myTasksEmpty")
+    qtbot.waitUntil(empty.isVisible, timeout=2000)
+    viewport = view.viewport()
+    area = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
+    where = QRect(empty.mapToGlobal(QPoint(0, 0)), empty.size())
+    assert area.contains(where), (area, where)
+    assert "Ctrl+Shift+A" in empty.text()
+    # A task arrives: the list shows it and the empty state goes.
+    create_follow_up(panel._writes, BRIDE, "Call back", FIXED_NOW + timedelta(hours=1))
+    panel.refresh()
+    assert panel.model.rowCount() == 2 and not empty.isVisible()
+    panel.close()
