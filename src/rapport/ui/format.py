@@ -146,11 +146,16 @@ def when_text(at: datetime | None, now: datetime, *, with_time: bool = True) -> 
 relative_text = when_text
 
 
-def day_title(day: date, today: date) -> str:
-    """A timeline day header by the same rule as :func:`when_text`: ``Today``, ``Yesterday``,
-    ``3 days ago``, then the short date."""
+def day_text(day: date, today: date) -> str:
+    """A calendar day by the same rule as :func:`when_text`: ``today``, ``tomorrow``,
+    ``3 days ago``, ``Thursday``, then the short date."""
     words = _day_words((today - day).days, day)
-    text = words if words is not None else date_text(day)
+    return words if words is not None else date_text(day)
+
+
+def day_title(day: date, today: date) -> str:
+    """A timeline day header: :func:`day_text` with a capital (``Today``, ``Yesterday``)."""
+    text = day_text(day, today)
     return text[:1].upper() + text[1:]
 
 
