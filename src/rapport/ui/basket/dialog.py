@@ -552,6 +552,8 @@ class BasketDialog(QDialog):
                 combo.addItem(value.capitalize() if combo is self.color else value, value)
             combo.blockSignals(False)
         self._set_pick_enabled(bool(variants))
+        for combo in (self.color, self.size):  # a hoop comes in one size: nothing to choose
+            combo.setEnabled(combo.isEnabled() and combo.count() > 0)
         first = next((v for v in variants if v.here), variants[0] if variants else None)
         if first is not None:
             self._select_variant(first.size, first.color)
