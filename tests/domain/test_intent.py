@@ -151,6 +151,7 @@ def test_basketball_story() -> None:
             last_at=datetime(2026, 11, 22, 20, 11, tzinfo=UTC),
             status="abandoned",
             product_ids=("hoop-pro",),
+            quantities=(1,),
         ),
     ]
     assert [(c.category, c.views, c.last_viewed) for c in intent.categories] == [
@@ -410,6 +411,7 @@ def test_checkout_value_wins_and_removed_items_leave() -> None:
             datetime(2026, 11, 21, 10, 3, tzinfo=UTC),
             "abandoned",
             ("hoop-pro",),
+            (1,),  # one hoop; the ball was taken out again
         ),
     ]
     assert (

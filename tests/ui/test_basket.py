@@ -8,8 +8,8 @@ import sqlite3
 
 import orjson
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from rapport.cache import basket as bk
 from rapport.cache.acks import apply_push_results
@@ -243,3 +243,142 @@ def test_the_hubs_queued_then_failed_send_reaches_the_dialog_with_the_reason(
     assert dialog.problem.text() == reason
     hub_says("sent")
     assert dialog.basket.status == "sent" and not dialog.problem.text()
+
+
+# -- issue 14: fits the screen, starts from the web cart, ranks what the customer looked at ------
+
+HOOPS = STORY_CUSTOMERS["hoops"]
+
+
+def _hoops_dialog(qtbot, reader, writes, parent=None) -> BasketDialog:  # type: ignore[no-untyped-def]
+    dlg = BasketDialog(reader, writes, HOOPS, "Lucas Martin", OPERA, parent, now=lambda: FIXED_NOW)
+    qtbot.addWidget(dlg)
+    return dlg
+
+
+def _inside(dlg: BasketDialog, widget) -> bool:  # type: ignore[no-untyped-def]
+    where = QRect(widget.mapTo(dlg, QPoint(0, 0)), widget.size())
+    return dlg.rect().contains(where)
+
+
+@pytest.mark.parametrize(("width", "height"), [(1366, 768), (1024, 600)])
+@pytest.mark.parametrize("tablet", [False, True])
+def test_the_dialog_fits_the_screen(
+    qtbot, reader, writes, width: int, height: int, tablet: bool
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from rapport.ui.tablet import tablet_font
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    if tablet:
+        parent.setFont(tablet_font(parent.font()))
+    dlg = _hoops_dialog(qtbot, reader, writes, parent)
+    available = QRect(0, 0, width, height)
+    dlg.fit_to(available)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    assert available.contains(dlg.frameGeometry()), (dlg.frameGeometry(), available)
+    assert dlg.minimumSizeHint().width() <= width and dlg.minimumSizeHint().height() <= height
+    # What closes, saves and sends is always on screen, whatever scrolls.
+    for button in dlg.findChildren(QPushButton):
+        if button.isVisible() and button.objectName() in (
+            "basketSave", "basketSendEmail", "basketSendSms", "basketClose", "basketClearCart"
+        ):  # fmt: skip
+            assert _inside(dlg, button), button.objectName()
+    assert _inside(dlg, dlg.search)
+    dlg.close()
+
+
+def test_the_basket_starts_from_the_abandoned_web_cart(qtbot, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    dlg = _hoops_dialog(qtbot, reader, writes)
+    dlg.show()
+    hoop = reader.execute(
+        "SELECT id, name FROM product WHERE category = 'Basketball hoops' AND price = 34900"
+    ).fetchone()
+    assert [(line.product_id, line.quantity) for line in dlg.lines.lines] == [(hoop[0], 1)]
+    assert dlg.lines.index(0, 0).data() == hoop[1]
+    note = dlg.findChild(QLabel, "basketFromCart")
+    assert note.isVisible()
+    assert note.text() == "From the web cart abandoned yesterday 20:13 (€349)"
+    assert "Total €349.00" in dlg.totals.text()
+    # Nothing is saved until the associate says so; the cart can be put aside in one click.
+    assert not [e for e in entries(writes.conn) if e.name == "basket.save"]
+    clear = dlg.findChild(QPushButton, "basketClearCart")
+    qtbot.mouseClick(clear, Qt.MouseButton.LeftButton)
+    assert dlg.lines.rowCount() == 0 and not note.isVisible()
+
+
+def test_no_web_cart_when_the_customer_has_a_draft_or_none(
+    qtbot, reader, writes, opted_out
+) -> None:  # type: ignore[no-untyped-def]
+    bride = BasketDialog(reader, writes, BRIDE, "Bride To-Be", OPERA, now=lambda: FIXED_NOW)
+    qtbot.addWidget(bride)
+    assert bride.lines.rowCount() == 0
+    assert not bride.findChild(QLabel, "basketFromCart").isVisibleTo(bride)
+    # Saved once: the draft is what opens next time, not the web cart again.
+    first = _hoops_dialog(qtbot, reader, writes)
+    first.lines.remove(0)
+    hit = bk.search_catalog(reader, "gloves")[0]
+    first.lines.add(bk.line_for(bk.variant_stock(reader, hit.id, OPERA)[0]))
+    assert first.save()
+    again = _hoops_dialog(qtbot, reader, writes)
+    assert [line.product_id for line in again.lines.lines] == [hit.id]
+    assert not again.findChild(QLabel, "basketFromCart").isVisibleTo(again)
+
+
+def test_catalog_search_ranks_what_the_customer_looked_at_first(qtbot, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    dlg = _hoops_dialog(qtbot, reader, writes)
+    dlg.show()
+    qtbot.keyClicks(dlg.search, "hoop")
+    qtbot.waitUntil(lambda: dlg.catalog.rowCount() > 14, timeout=2000)
+    hits = [dlg.catalog.product(i) for i in range(dlg.catalog.rowCount())]
+    categories = [h.category for h in hits]
+    first_earring = categories.index("Earrings")
+    assert set(categories[:first_earring]) == {"Basketball hoops"}
+    assert first_earring == 14  # every hoop, then the earrings
+    viewed = {  # hoops Lucas looked at this month
+        r[0]
+        for r in reader.execute(
+            "SELECT DISTINCT w.product_id FROM web_event w JOIN product p ON p.id = w.product_id"
+            " WHERE w.customer_id = ? AND w.event = 'Product Viewed' AND w.occurred_at >= ?"
+            " AND p.name LIKE '%hoop%'",
+            (HOOPS, "2026-10-21T15:30:00Z"),
+        )
+    }
+    assert len(viewed) == 4
+    assert {h.id for h in hits[: len(viewed)]} == viewed  # the ones viewed lead
+    assert hits[0].price == 34900  # the one in the cart, viewed most
+    assert "Viewed online" in dlg.catalog.index(0, 0).data()
+    # Someone else's search is not steered by Lucas's browsing.
+    plain = bk.search_catalog(reader, "hoop")
+    assert plain[0].category == "Earrings"
+
+
+def test_no_error_before_an_attempt_and_one_on_send_without_items(
+    qtbot, reader, writes, opted_out
+) -> None:  # type: ignore[no-untyped-def]
+    dlg = BasketDialog(reader, writes, BRIDE, "Bride To-Be", OPERA, now=lambda: FIXED_NOW)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    said = [w.text() for w in dlg.findChildren(QLabel) if w.isVisible()]
+    assert not [t for t in said if "Add an item" in t], said
+    assert dlg.problem.isHidden()
+    # The opted-out channel says why, as a hint (not in the error colour).
+    hint = dlg.reasons["sms"]
+    assert hint.isVisible() and "opted out" in hint.text()
+    assert hint.palette().color(hint.foregroundRole()) != dlg.problem.palette().color(
+        dlg.problem.foregroundRole()
+    )
+    # Sending an empty basket is the attempt that earns an error.
+    email = dlg.send_buttons["email"]
+    assert email.isEnabled()
+    qtbot.mouseClick(email, Qt.MouseButton.LeftButton)
+    assert dlg.problem.isVisible() and "Add an item" in dlg.problem.text()
+    assert not [e for e in entries(writes.conn) if e.name.startswith("basket.")]
+    # Adding an item takes the error away.
+    hit = bk.search_catalog(reader, "gloves")[0]
+    dlg.lines.add(bk.line_for(bk.variant_stock(reader, hit.id, OPERA)[0]))
+    assert dlg.problem.isHidden()

@@ -64,7 +64,7 @@ def test_hub_results_model(qtmodeltester) -> None:  # type: ignore[no-untyped-de
     qtmodeltester.check(model)
     assert model.rowCount() == 2
     assert model.index(0, 0).data(SearchRole.Name) == "Zoé Zylberstein"
-    assert model.index(0, 0).data(SearchRole.Detail) == "On the hub · last contact 2 Oct 2026"
+    assert model.index(0, 0).data(SearchRole.Detail) == "On the hub · last contact 02/10/2026"
     assert model.index(1, 0).data(SearchRole.Detail) == "On the hub · no contact yet"
 
 

@@ -42,7 +42,7 @@ NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
         ),
         (
             SyncStatus(state="offline", since="2026-11-19T18:00:00Z"),
-            "Offline since 19 Nov 2026 18:00 · retrying",
+            "Offline since 19/11/2026 18:00 · retrying",
         ),
         (SyncStatus(state="syncing"), "Syncing…"),
         (

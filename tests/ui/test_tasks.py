@@ -5,11 +5,11 @@ task done, count the badge, and hear about a task falling due (with an injected 
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QListView, QPushButton
+from PySide6.QtCore import QDate, QDateTime, QPoint, QRect, Qt, QTime
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QListView, QPushButton
 
 from rapport.cache.apply import apply_changes
 from rapport.cache.outbox import entries
@@ -174,7 +174,7 @@ def test_groups_badge_enter_opens_and_ctrl_d_marks_done(  # type: ignore[no-unty
         ("upcoming", False, "Camille Dubois"),
     ]
     assert panel.model.index(0, 0).data() == "Overdue (1)"
-    assert panel.model.index(3, 0).data(TaskRole.Due) == "17:30"
+    assert panel.model.index(3, 0).data(TaskRole.Due) == "today 17:30"
     view = panel.findChild(QListView, "myTasksList")
     assert view.hasFocus() and view.currentIndex().row() == 1
     # Ctrl+D marks the overdue one done: it leaves the list, the update is queued.
@@ -206,7 +206,7 @@ def test_a_task_falling_due_is_announced(  # type: ignore[no-untyped-def]
     clock.at = FIXED_NOW + timedelta(minutes=4)
     with qtbot.waitSignal(notifier.message_shown, timeout=2000) as blocker:
         notifier.timer.timeout.emit()  # the minute tick
-    assert blocker.args == ["Due 15:33: Call about the financing — Camille Dubois"]
+    assert blocker.args == ["Due today 15:33: Call about the financing — Camille Dubois"]
     # No tray offscreen: it is in the status bar, and the badge counts it as overdue.
     assert "Call about the financing" in window.statusBar().currentMessage()
     assert window.tasks.badge.text() == "1 task due"
@@ -262,3 +262,91 @@ def test_the_appointment_goes_to_a_colleague_of_the_chosen_store(  # type: ignor
     dialog.submit()
     [entry] = [e for e in entries(reader) if e.name == "task.create"]
     assert entry.args["assignee_id"] == "u-paul" and entry.args["store_id"] == second
+
+
+def test_the_empty_state_is_inside_the_list(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    panel = _open_tasks(qtbot, window)
+    assert panel.model.rowCount() == 0
+    view = panel.findChild(QListView, "myTasksList")
+    empty = panel.findChild(QLabel, "myTasksEmpty")
+    qtbot.waitUntil(empty.isVisible, timeout=2000)
+    viewport = view.viewport()
+    area = QRect(viewport.mapToGlobal(QPoint(0, 0)), viewport.size())
+    where = QRect(empty.mapToGlobal(QPoint(0, 0)), empty.size())
+    assert area.contains(where), (area, where)
+    assert "Ctrl+Shift+A" in empty.text()
+    # A task arrives: the list shows it and the empty state goes.
+    create_follow_up(panel._writes, BRIDE, "Call back", FIXED_NOW + timedelta(hours=1))
+    panel.refresh()
+    assert panel.model.rowCount() == 2 and not empty.isVisible()
+    panel.close()
+
+
+def _slot_texts(dialog: BookAppointmentDialog) -> list[str]:
+    view = dialog.findChild(QListView, "appointmentSlots")
+    assert view is not None
+    model = view.model()
+    return [model.index(i, 0).data() for i in range(model.rowCount())]
+
+
+def test_the_dialog_lists_the_associates_free_times_and_books_one(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, writes: LocalWrites, reader
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    from rapport.cache.tasks import book_appointment
+
+    assert window.open_customer(BRIDE)
+    dialog = window.tasks.book_appointment()
+    assert dialog is not None
+    store = dialog.store.currentData()
+    dialog.reject()
+    # I already see someone tomorrow at 11:00 in the store (10:00 UTC, the window's clock) for
+    # an hour; the store opens 10:00 to 19:00 (Paris), so 09:00 to 18:00 on this UTC clock.
+    paris = ZoneInfo("Europe/Paris")
+    book_appointment(
+        writes, HOOPS, appointment_type="fitting", store_id=store,
+        due_at=datetime(2026, 11, 21, 11, 0, tzinfo=paris), duration_min=60,
+    )  # fmt: skip
+
+    dialog = window.tasks.book_appointment()
+    qtbot.waitExposed(dialog)
+    slots = _slot_texts(dialog)
+    assert slots[0] == "09:00" and slots[-1] == "17:30"  # 30 minutes, before closing
+    assert "10:00" not in slots and "10:30" not in slots  # taken
+    assert "11:00" in slots and "14:00" in slots
+    note = dialog.findChild(QLabel, "appointmentSlotsNote")
+    assert note.text() == "Me · tomorrow · open 09:00–18:00"
+    # The default time was taken: the first free one is chosen instead.
+    assert dialog.due_at() == datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
+
+    # An hour-long fitting: 17:30 no longer fits before closing, nor 09:30 before my 10:00.
+    dialog.duration.setValue(60)
+    slots = _slot_texts(dialog)
+    assert "17:30" not in slots and "09:30" not in slots and slots[-1] == "17:00"
+
+    # Pick 14:00 with a click (a tap in tablet mode) and book.
+    view = dialog.findChild(QListView, "appointmentSlots")
+    row = _slot_texts(dialog).index("14:00")
+    rect = view.visualRect(view.model().index(row, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert dialog.due_at() == datetime(2026, 11, 21, 14, 0, tzinfo=UTC)
+    # The keyboard moves between times too.
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert dialog.due_at() == datetime(2026, 11, 21, 14, 30, tzinfo=UTC)
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    dialog.findChild(QPushButton, "appointmentSubmit").click()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    booked = [e.args for e in entries(reader) if e.name == "task.create"]
+    assert booked[-1]["due_at"] == "2026-11-21T14:00:00Z" and booked[-1]["duration_min"] == 60
+
+
+def test_no_free_times_on_a_closed_day(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.open_customer(BRIDE)
+    dialog = window.tasks.book_appointment()
+    dialog.when.setDate(QDate(2026, 11, 22))  # a Sunday
+    assert _slot_texts(dialog) == []
+    note = dialog.findChild(QLabel, "appointmentSlotsNote")
+    assert "closed" in note.text().lower()
+    dialog.reject()

@@ -13,12 +13,14 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import orjson
 
 from rapport.cache.outbox import enqueue
+from rapport.cache.queries import intent_inputs
 from rapport.cache.writes import LocalWrites, WriteError
+from rapport.domain.intent import Intent, summarize_intent
 from rapport.protocol import ENTITIES, FULFILLMENTS
 
 __all__ = [
@@ -29,10 +31,14 @@ __all__ = [
     "SHIP_TO_HOME_FEE",
     "Basket",
     "BasketLine",
+    "Interest",
     "ProductHit",
     "StoreStock",
     "VariantStock",
+    "WebCart",
+    "abandoned_cart",
     "customer_basket",
+    "customer_intent",
     "home_store",
     "line_for",
     "save_basket",
@@ -49,6 +55,9 @@ MAX_QUANTITY = 99
 SHIP_TO_HOME_FEE = 0  # as the hub: free shipping to home in the demo
 SEND_CHANNELS = ("email", "sms")
 SENDING = "sending"  # local only: a send is queued and the hub has not answered yet
+INTEREST_DAYS = 30  # the web activity that steers the catalog, as the 360's intent summary
+# A cart left longer ago than this is not what the customer is calling about any more.
+CART_FRESH_DAYS = 14
 _COLUMNS = ENTITIES["basket"].column_names
 
 
@@ -68,6 +77,24 @@ class ProductHit:
     brand: str | None
     price: int | None
     currency: str | None
+    viewed: bool = False  # the customer looked at it online lately (see :class:`Interest`)
+
+
+@dataclass(frozen=True, slots=True)
+class Interest:
+    """What a customer looked at online lately, as scores that fade with time (from
+    :func:`rapport.domain.intent.summarize_intent`): catalog search lists their products first,
+    then the rest of the categories they researched."""
+
+    products: dict[str, float] = field(default_factory=dict)
+    categories: dict[str, float] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, intent: Intent) -> Interest:
+        return cls(
+            {p.product_id: p.score for p in intent.products if p.score > 0},
+            {c.category: c.score for c in intent.categories if c.score > 0},
+        )
 
 
 def _like(word: str) -> str:
@@ -80,9 +107,14 @@ def product_sku(conn: sqlite3.Connection, product_id: str) -> str | None:
     return str(row[0]) if row and row[0] else None
 
 
-def search_catalog(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[ProductHit]:
-    """Products whose name, SKU (or a variant's), category or brand contain every word typed;
-    names starting with the text first."""
+def search_catalog(
+    conn: sqlite3.Connection, text: str, limit: int = 50, interest: Interest | None = None
+) -> list[ProductHit]:
+    """Products whose name, SKU (or a variant's), category or brand contain every word typed.
+
+    With a customer's ``interest``: the products they looked at first (most interest first), then
+    the categories they researched, then the rest; otherwise, and within those, names starting
+    with the text first."""
     words = text.split()
     if not words:
         return []
@@ -95,14 +127,26 @@ def search_catalog(conn: sqlite3.Connection, text: str, limit: int = 50) -> list
         )
         params += [_like(word)] * 5
     prefix = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    interest = interest or Interest()
     rows = conn.execute(
-        "SELECT p.id, p.sku, p.name, p.category, p.brand, p.price, p.currency FROM product p"
+        "SELECT p.id, p.sku, p.name, p.category, p.brand, p.price, p.currency,"
+        " pi.value IS NOT NULL FROM product p"
+        " LEFT JOIN json_each(?) AS pi ON pi.key = p.id"
+        " LEFT JOIN json_each(?) AS ci ON ci.key = p.category"
         f" WHERE {' AND '.join(where)}"
-        " ORDER BY p.name LIKE ? ESCAPE '\\' DESC, p.category LIKE ? ESCAPE '\\' DESC, p.name"
+        " ORDER BY coalesce(pi.value, 0) DESC, coalesce(ci.value, 0) DESC,"
+        " p.name LIKE ? ESCAPE '\\' DESC, p.category LIKE ? ESCAPE '\\' DESC, p.name"
         " LIMIT ?",
-        [*params, prefix, prefix, limit],
+        [
+            orjson.dumps(interest.products).decode(),
+            orjson.dumps(interest.categories).decode(),
+            *params,
+            prefix,
+            prefix,
+            limit,
+        ],
     ).fetchall()
-    return [ProductHit(*tuple(r)) for r in rows]
+    return [ProductHit(*tuple(r[:7]), viewed=bool(r[7])) for r in rows]
 
 
 @dataclass(frozen=True, slots=True)
@@ -518,3 +562,102 @@ def stores(conn: sqlite3.Connection) -> list[tuple[str, str]]:
 
 def with_lines(basket: Basket, lines: Sequence[BasketLine]) -> Basket:
     return replace(basket, lines=tuple(lines))
+
+
+# -- the customer's web shopping -----------------------------------------------------------------
+
+
+def customer_intent(conn: sqlite3.Connection, customer_id: str, now: datetime) -> Intent:
+    """The intent summary of the customer's last :data:`INTEREST_DAYS` of web events (what the
+    360 shows): their interest ranks the catalog, their abandoned cart starts a basket."""
+    events, catalog = intent_inputs(conn, customer_id, now - timedelta(days=INTEREST_DAYS))
+    return summarize_intent(events, catalog, now, window_days=INTEREST_DAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class WebCart:
+    """A cart the customer left on the website, as basket lines."""
+
+    lines: tuple[BasketLine, ...]
+    value: int  # what the site said it came to (minor units)
+    currency: str
+    left_at: datetime
+
+
+def _preferences(conn: sqlite3.Connection, customer_id: str) -> dict[str, object]:
+    row = conn.execute("SELECT preferences FROM customer WHERE id = ?", (customer_id,)).fetchone()
+    try:
+        prefs = orjson.loads(row[0]) if row and row[0] else {}
+    except orjson.JSONDecodeError:
+        return {}
+    return prefs if isinstance(prefs, dict) else {}
+
+
+def _preferred(
+    variants: Sequence[VariantStock], category: str | None, prefs: dict[str, object]
+) -> VariantStock:
+    """Web events name the product, not its size or colour: take the customer's usual size for
+    the category ("shoes": "43" for running shoes) and a colour they like, else what is in stock
+    here, else elsewhere, else the first."""
+    sizes = prefs.get("sizes")
+    kind = (category or "").lower()
+    size = next(
+        (
+            str(value)
+            for key, value in (sizes.items() if isinstance(sizes, dict) else ())
+            if str(key).lower().rstrip("s") and str(key).lower().rstrip("s") in kind
+        ),
+        None,
+    )
+    colors = prefs.get("colors")
+    liked = {str(c).lower() for c in colors} if isinstance(colors, list) else set()
+
+    def rank(v: VariantStock) -> tuple[bool, bool, bool, bool]:
+        return (
+            size is not None and v.size != size,
+            bool(liked) and (v.color or "").lower() not in liked,
+            v.here <= 0,
+            v.elsewhere_total <= 0,
+        )
+
+    return min(variants, key=rank)  # the first of equals: variants come in a stable order
+
+
+def abandoned_cart(
+    conn: sqlite3.Connection,
+    customer_id: str,
+    intent: Intent,
+    store_id: str | None,
+    now: datetime,
+) -> WebCart | None:
+    """The customer's latest web cart if they left it without buying (the intent summary's
+    judgement, which knows a later order of the same items), at most :data:`CART_FRESH_DAYS`
+    ago, and no basket was made for them since; None otherwise."""
+    cart = intent.carts[0] if intent.carts else None
+    if cart is None or cart.status != "abandoned" or not cart.product_ids:
+        return None
+    if now - cart.last_at > timedelta(days=CART_FRESH_DAYS):
+        return None
+    made_since = conn.execute(
+        "SELECT 1 FROM basket WHERE customer_id = ? AND coalesce(updated_at, created_at) >= ?",
+        (customer_id, _iso(cart.last_at)),
+    ).fetchone()
+    if made_since is not None:
+        return None
+    prefs = _preferences(conn, customer_id)
+    quantities = cart.quantities or (1,) * len(cart.product_ids)
+    lines = []
+    for product_id, quantity in zip(cart.product_ids, quantities, strict=False):
+        variants = variant_stock(conn, product_id, store_id)
+        if not variants:
+            continue  # not in this computer's catalog
+        category = conn.execute(
+            "SELECT category FROM product WHERE id = ?", (product_id,)
+        ).fetchone()
+        v = _preferred(variants, category[0] if category else None, prefs)
+        # Where the basket dialog would take it from: here, else the nearest store that has it.
+        source = None if v.here or not v.elsewhere else v.elsewhere[0].store_id
+        lines.append(line_for(v, max(1, min(quantity, MAX_QUANTITY)), source))
+    if not lines:
+        return None
+    return WebCart(tuple(lines), cart.value, cart.currency, cart.last_at)

@@ -8,6 +8,7 @@ profile with it (see :func:`rapport.cache.acks.dismiss_entry`)."""
 from __future__ import annotations
 
 import re
+import sqlite3
 import uuid
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -61,6 +62,38 @@ def check(new: NewCustomer, region: str) -> tuple[str | None, str | None]:
         if agreed and channel in ("sms", "phone") and phone is None:
             raise WriteError("phone", f"{channel.upper()} consent needs a phone number.")
     return email, phone
+
+
+@dataclass(frozen=True, slots=True)
+class Holder:
+    """A customer on this computer who already has a phone number or email address."""
+
+    customer_id: str
+    name: str
+    kind: str  # "phone" | "email"
+
+
+def existing_holders(conn: sqlite3.Connection, phone: str, email: str, region: str) -> list[Holder]:
+    """Who on this computer already has this phone (read in ``region``, as the form reads it) or
+    this email (any case): phone first, then email. Unfinished values match nothing."""
+    wanted = []
+    e164 = normalize_phone(phone, region) if phone.strip() else None
+    if e164:
+        wanted.append(("phone", e164))
+    address = email.strip().lower()
+    if address and EMAIL.match(address):
+        wanted.append(("email", address))
+    out = []
+    for kind, value in wanted:
+        for cid, given, family in conn.execute(
+            "SELECT DISTINCT c.id, c.given_name, c.family_name FROM identity i"
+            " JOIN customer c ON c.id = i.customer_id WHERE i.kind = ? AND i.normalized = ?"
+            " ORDER BY c.family_name, c.given_name, c.id LIMIT 3",
+            (kind, value),
+        ):
+            name = " ".join(n for n in (given, family) if n) or cid
+            out.append(Holder(cid, name, kind))
+    return out
 
 
 def create_customer(writes: LocalWrites, new: NewCustomer, region: str = "FR") -> str:

@@ -606,6 +606,7 @@ class OrderLineView:
     unit_price: int
     returned_quantity: int
     return_reason: str | None
+    category: str | None = None  # the catalog's, when the product is in this computer's cache
 
     @property
     def amount(self) -> int:
@@ -642,7 +643,7 @@ def _int(value: Any, default: int = 0) -> int:
         return default
 
 
-def _line(raw: Mapping[str, Any]) -> OrderLineView:
+def _line(raw: Mapping[str, Any], categories: Mapping[str, str]) -> OrderLineView:
     return OrderLineView(
         line_id=raw.get("line_id"),
         product_id=raw.get("product_id"),
@@ -653,7 +654,24 @@ def _line(raw: Mapping[str, Any]) -> OrderLineView:
         unit_price=_int(raw.get("unit_price")),
         returned_quantity=_int(raw.get("returned_quantity")),
         return_reason=raw.get("return_reason"),
+        category=categories.get(str(raw.get("product_id"))),
     )
+
+
+def _categories(conn: sqlite3.Connection, lines: Iterable[Any]) -> dict[str, str]:
+    """Catalog category of each product the lines name: one query per page of orders."""
+    ids = sorted(
+        {str(x["product_id"]) for x in lines if isinstance(x, dict) and x.get("product_id")}
+    )
+    out: dict[str, str] = {}
+    for chunk in _chunks(ids, 500):
+        out.update(
+            conn.execute(
+                f"SELECT id, category FROM product WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ).fetchall()
+        )
+    return out
 
 
 def orders_page(
@@ -665,9 +683,12 @@ def orders_page(
         " WHERE o.customer_id = ? ORDER BY o.placed_at DESC, o.id DESC LIMIT ? OFFSET ?",
         (customer_id, limit, offset),
     ).fetchall()
+    parsed = [_json(row["lines"], []) for row in rows]
+    categories = _categories(
+        conn, (x for lines in parsed if isinstance(lines, list) for x in lines)
+    )
     out = []
-    for row in rows:
-        lines = _json(row["lines"], [])
+    for row, lines in zip(rows, parsed, strict=True):
         out.append(
             OrderView(
                 id=row["id"],
@@ -680,7 +701,7 @@ def orders_page(
                 subtotal=_int(row["subtotal"]),
                 shipping=_int(row["shipping"]),
                 total=_int(row["total"]),
-                lines=tuple(_line(x) for x in lines if isinstance(x, dict))
+                lines=tuple(_line(x, categories) for x in lines if isinstance(x, dict))
                 if isinstance(lines, list)
                 else (),
             )

@@ -30,12 +30,14 @@ __all__ = [
     "TaskView",
     "book_appointment",
     "booking_interaction_id",
+    "busy_times",
     "complete_task",
     "create_follow_up",
     "customer_open_tasks",
     "due_between",
     "my_tasks",
     "set_task_status",
+    "store_zone",
     "stores",
 ]
 
@@ -190,6 +192,34 @@ def staff_at(conn: sqlite3.Connection, store_id: str | None) -> list[tuple[str, 
     except sqlite3.OperationalError:  # a cache from before the staff directory
         return []
     return [(r[0], r[1] or r[0]) for r in rows]
+
+
+def busy_times(
+    conn: sqlite3.Connection, assignee_id: str, start: datetime, end: datetime
+) -> list[tuple[datetime, datetime]]:
+    """When ``assignee_id`` is taken between ``start`` and ``end``: their open appointments on
+    this computer (the customers' that are cached here), as (start, end) pairs."""
+    rows = conn.execute(
+        "SELECT due_at, duration_min FROM task WHERE assignee_id = ? AND status = 'open'"
+        " AND kind = 'appointment' AND due_at >= ? AND due_at < ?",
+        (assignee_id, _iso(start - timedelta(minutes=MAX_DURATION_MIN)), _iso(end)),
+    ).fetchall()
+    out = []
+    for due_at, minutes in rows:
+        try:
+            at = _parse(due_at)
+        except (TypeError, ValueError):
+            continue
+        until = at + timedelta(minutes=int(minutes or 30))
+        if until > start:
+            out.append((at, until))
+    return sorted(out)
+
+
+def store_zone(conn: sqlite3.Connection, store_id: str | None) -> str | None:
+    """The store's time zone name (``Europe/Paris``), when the cache knows it."""
+    row = conn.execute("SELECT timezone FROM store WHERE id = ?", (store_id,)).fetchone()
+    return str(row[0]) if row and row[0] else None
 
 
 def stores(conn: sqlite3.Connection) -> list[StoreChoice]:

@@ -136,6 +136,8 @@ class Cart:
     last_at: datetime
     status: CartStatus
     product_ids: tuple[str, ...] = ()
+    # How many of each of ``product_ids`` (same order): added, less what was removed.
+    quantities: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -421,6 +423,7 @@ def _collect_carts(
                 last_at=last_at,
                 status=status,
                 product_ids=tuple(in_cart),
+                quantities=tuple(in_cart.values()),
             )
         )
     carts.sort(key=lambda c: c.last_at, reverse=True)

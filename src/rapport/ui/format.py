@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QDate, QLocale, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
 from PySide6.QtGui import QFont
 
 # ISO 4217 exponents that are not the usual two.
@@ -22,8 +22,9 @@ _THREE_DECIMAL = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
 # Symbols people recognise; any other currency is shown by its ISO code, which is never wrong.
 _SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥", "INR": "₹", "KRW": "₩"}
 
-_DATE_PATTERN = "d MMM yyyy"
-_DAY_PATTERN = "dddd d MMMM"
+# Within this many calendar days of now a time reads better in words ("3 days ago", "Thursday");
+# further away, the locale's short date.
+RECENT_DAYS = 7
 
 
 def locale() -> QLocale:
@@ -79,11 +80,15 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("format", text, None, n)
+
+
 def date_text(day: date | datetime) -> str:
-    """``20 Nov 2026``."""
+    """The locale's short date: ``20/11/2026`` (``11/20/26`` in the US)."""
     if isinstance(day, datetime):
         day = day.date()
-    return locale().toString(_qdate(day), _DATE_PATTERN)
+    return locale().toString(_qdate(day), QLocale.FormatType.ShortFormat)
 
 
 def time_text(at: datetime) -> str:
@@ -92,40 +97,66 @@ def time_text(at: datetime) -> str:
 
 
 def date_time_text(at: datetime, now: datetime | None = None) -> str:
+    """The exact moment, for tooltips and records: ``20/11/2026 14:05``."""
     local = _local(at, now)
     return f"{date_text(local)} {time_text(local)}"
 
 
 def days_between(at: datetime, now: datetime) -> int:
-    """Calendar days from ``at`` to ``now``, in ``now``'s time zone (0 = same day)."""
+    """Calendar days from ``at`` to ``now``, in ``now``'s time zone (0 = same day, negative when
+    ``at`` is on a later day)."""
     return (now.date() - _local(at, now).date()).days
 
 
-def relative_text(at: datetime | None, now: datetime, *, with_time: bool = True) -> str:
-    """``today 14:05``, ``yesterday 09:12``, ``3 days ago``, then a full date after a week."""
+def _day_words(days: int, day: date) -> str | None:
+    """The calendar word for a day ``days`` before today (negative: after), or None beyond a week."""
+    if days == 0:
+        return _tr("today")
+    if days == 1:
+        return _tr("yesterday")
+    if days == -1:
+        return _tr("tomorrow")
+    if 1 < days < RECENT_DAYS:
+        return _tr("%n days ago", days)
+    if -RECENT_DAYS < days < -1:
+        return locale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
+    return None
+
+
+def when_text(at: datetime | None, now: datetime, *, with_time: bool = True) -> str:
+    """The one way the UI says when something happened or is due, in ``now``'s time zone:
+    ``today 14:05``, ``yesterday 09:12``, ``3 days ago``; ``tomorrow 10:00``, ``Thursday 10:00``;
+    then the locale's short date (with the time when it is still to come). The timeline, the
+    purchases, the tasks, the header, the outbox and the basket all use it, so one moment reads
+    the same everywhere."""
     if at is None:
         return ""
     local = _local(at, now)
     days = days_between(at, now)
-    if days <= 0:
-        return f"today {time_text(local)}" if with_time else "today"
-    if days == 1:
-        return f"yesterday {time_text(local)}" if with_time else "yesterday"
-    if days < 7:
-        return f"{days} days ago"
-    return date_text(local)
+    words = _day_words(days, local.date())
+    if words is None:
+        text = date_text(local)
+        return f"{text} {time_text(local)}" if with_time and days < 0 else text
+    if days > 1:  # "3 days ago": the hour of a past day matters little; the tooltip has it
+        return words
+    return _tr("{day} {time}").format(day=words, time=time_text(local)) if with_time else words
+
+
+# The name the header and the intent banner already call it by.
+relative_text = when_text
+
+
+def day_text(day: date, today: date) -> str:
+    """A calendar day by the same rule as :func:`when_text`: ``today``, ``tomorrow``,
+    ``3 days ago``, ``Thursday``, then the short date."""
+    words = _day_words((today - day).days, day)
+    return words if words is not None else date_text(day)
 
 
 def day_title(day: date, today: date) -> str:
-    """A timeline day header: ``Today``, ``Yesterday``, ``Monday 16 November``, and the year when it
-    is not this year's."""
-    delta = (today - day).days
-    if delta == 0:
-        return "Today"
-    if delta == 1:
-        return "Yesterday"
-    text = locale().toString(_qdate(day), _DAY_PATTERN)
-    return text if day.year == today.year else f"{text} {day.year}"
+    """A timeline day header: :func:`day_text` with a capital (``Today``, ``Yesterday``)."""
+    text = day_text(day, today)
+    return text[:1].upper() + text[1:]
 
 
 def month_abbreviation(month: int) -> str:

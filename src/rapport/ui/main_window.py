@@ -282,6 +282,7 @@ class MainWindow(QMainWindow):
         dialog = NewCustomerDialog(self._writes, self._region, phone=phone, name=name, parent=self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.created.connect(self._customer_created)
+        dialog.open_instead.connect(lambda cid: self.open_customer(cid, "other"))
         dialog.open()
         return dialog
 

@@ -34,11 +34,24 @@ FEW_RESULTS = 3
 
 
 class SearchHitDelegate(QStyledItemDelegate):
-    """Two lines: name and tier; email, phone and last contact underneath."""
+    """Two lines: name (bold) and tier; phone and email, or where the customer is, underneath in
+    the regular font. Every measure comes from the row's font, so a larger font (tablet mode, the
+    user's settings) makes taller rows instead of clipped ones."""
+
+    @staticmethod
+    def _fonts(option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        # Copies: the option's font is shared with the view and the next row.
+        regular = QFont(option.font)
+        bold = QFont(option.font)
+        bold.setBold(True)
+        return regular, bold
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
-        fm = QFontMetrics(option.font)
-        return QSize(fm.averageCharWidth() * 30, fm.height() * 2 + fm.height() // 2 + 8)
+        regular, bold = self._fonts(option)
+        fm, fm_bold = QFontMetrics(regular), QFontMetrics(bold)
+        margin = (fm.height() + 3) // 4  # a quarter line above and below
+        height = margin + fm_bold.height() + fm.leading() + fm.height() + margin
+        return QSize(fm.averageCharWidth() * 30, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         painter.save()
@@ -51,37 +64,36 @@ class SearchHitDelegate(QStyledItemDelegate):
         text_color = pal.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        fm = QFontMetrics(option.font)
+        regular, bold = self._fonts(option)
+        fm, fm_bold = QFontMetrics(regular), QFontMetrics(bold)
         pad = fm.averageCharWidth()
-        r = option.rect.adjusted(pad, 4, -pad, -4)
-        line1 = QRect(r.left(), r.top(), r.width(), fm.height())
-        line2 = QRect(r.left(), r.top() + fm.height() + 2, r.width(), fm.height())
+        margin = (fm.height() + 3) // 4  # a quarter line above and below
+        r = option.rect.adjusted(pad, margin, -pad, -margin)
+        line1 = QRect(r.left(), r.top(), r.width(), fm_bold.height())
+        line2 = QRect(r.left(), line1.bottom() + 1 + fm.leading(), r.width(), fm.height())
+        left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
-        tier = index.data(SearchRole.Tier) or ""
-        tier_w = fm.horizontalAdvance(tier.title()) + pad * 2 if tier else 0
-        bold = option.font
-        bold.setBold(True)
+        tier = (index.data(SearchRole.Tier) or "").title()
+        tier_w = fm.horizontalAdvance(tier) + pad * 2 if tier else 0
         painter.setFont(bold)
         painter.setPen(text_color)
-        name = QFontMetrics(bold).elidedText(
-            index.data(SearchRole.Name) or "", Qt.TextElideMode.ElideRight, r.width() - tier_w - pad
+        name = fm_bold.elidedText(
+            index.data(SearchRole.Name) or "", Qt.TextElideMode.ElideRight, r.width() - tier_w
         )
-        painter.drawText(line1, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, name)
-        painter.setFont(option.font)
+        painter.drawText(line1, left, name)
+        painter.setFont(regular)
         if tier:
-            badge = QRect(r.right() - tier_w, line1.top(), tier_w, fm.height())
-            painter.setPen(text_color if selected else tier_color(tier, pal))
+            badge = QRect(r.right() - tier_w, line1.top(), tier_w, line1.height())
+            painter.setPen(text_color if selected else tier_color(tier.lower(), pal))
             painter.drawText(
-                badge, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tier.title()
+                badge, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tier
             )
         details = index.data(SearchRole.Detail) or " · ".join(
             x for x in (index.data(SearchRole.Phone), index.data(SearchRole.Email)) if x
         )
         painter.setPen(text_color if selected else muted(pal))
         painter.drawText(
-            line2,
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            fm.elidedText(details, Qt.TextElideMode.ElideRight, r.width()),
+            line2, left, fm.elidedText(details, Qt.TextElideMode.ElideRight, r.width())
         )
         painter.restore()
 
@@ -95,6 +107,11 @@ class SearchPanel(QWidget):
         self, reader: sqlite3.Connection, region: str = "FR", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        # In the main window's splitter the results column keeps its share as the window grows
+        # (the 360 beside it has stretch 1 too) instead of the 360 taking all the new room.
+        policy = self.sizePolicy()
+        policy.setHorizontalStretch(1)
+        self.setSizePolicy(policy)
         self.model = SearchModel(reader, region, parent=self)
         self.hub_model = HubResultsModel(parent=self)
         lh = self.fontMetrics().height()

@@ -5,6 +5,10 @@ the draft or send it by email or SMS where the customer consented.
 Everything is written to this computer's cache and outbox at once and reaches the hub when it can;
 the hub prices the basket from its catalog and sends the message with the link to pay.
 
+A customer who left a cart on the website lately starts with its items (a note says so, and one
+click puts them aside); the catalog lists what they looked at online first. The dialog takes at
+most the screen's available room: the columns share it through a splitter and scroll when short.
+
 Keys: type to search, Down to the results, Enter picks a product; Alt+underlined letters reach each
 field; Enter in the quantity adds; Delete removes the selected line; Ctrl+S saves the draft.
 """
@@ -12,15 +16,35 @@ field; Enter in the quantity adds; Delete removes the selected line; Ctrl+S save
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import replace
+from datetime import datetime
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QObject,
+    QRect,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QShortcut,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -28,7 +52,9 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
+    QScrollArea,
     QSpinBox,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -41,6 +67,7 @@ from rapport.ui.basket.models import (
     BasketLinesModel,
     CatalogModel,
     LineColumn,
+    LineRole,
     VariantColumn,
     VariantStockModel,
     stock_elsewhere_text,
@@ -49,8 +76,27 @@ from rapport.ui.field_error import FieldError
 
 BASKET_SHORTCUT = "Ctrl+B"
 SEARCH_DELAY_MS = 150
-FULFILLMENT_NAMES = {"take_now": "Take now", "pickup": "Pick up in store", "ship": "Ship to home"}
-CHANNEL_NAMES = {"email": "email", "sms": "SMS"}
+# What the dialog would like, in average character widths and lines of its font; it never takes
+# more than the screen's available room.
+PREFERRED_EM = 205
+PREFERRED_LINES = 44
+
+
+def _fulfillment_name(code: str) -> str:
+    names = {
+        "take_now": QCoreApplication.translate("BasketDialog", "Take now"),
+        "pickup": QCoreApplication.translate("BasketDialog", "Pick up in store"),
+        "ship": QCoreApplication.translate("BasketDialog", "Ship to home"),
+    }
+    return names.get(code, code)
+
+
+def _channel_name(channel: str) -> str:
+    names = {
+        "email": QCoreApplication.translate("BasketDialog", "email"),
+        "sms": QCoreApplication.translate("BasketDialog", "SMS"),
+    }
+    return names.get(channel, channel)
 
 
 class BasketDialog(QDialog):
@@ -64,25 +110,40 @@ class BasketDialog(QDialog):
         customer_name: str,
         store_id: str | None,
         parent: QWidget | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("basketDialog")
-        self.setWindowTitle(f"Basket — {customer_name}")
+        self.setWindowTitle(self.tr("Basket — {name}").format(name=customer_name))
         self._reader = reader
         self._writes = writes
+        self._now = now or (lambda: datetime.now().astimezone())
         self.customer_id = customer_id
         # "This store": the associate's; for an agent (no store), the customer's home store.
         self.store_id = store_id = store_id or bk.home_store(reader, customer_id)
         self._stores = dict(bk.stores(reader))
-        here_name = self._store_name(store_id) if store_id else "This store"
+        here_name = self._store_name(store_id) if store_id else self.tr("This store")
         found = bk.customer_basket(reader, customer_id, writes.user_id)
         self.basket = found or bk.Basket.new(customer_id, store_id)
+        now_at = self._now()
+        intent = bk.customer_intent(reader, customer_id, now_at)
+        self._interest = bk.Interest.of(intent)
+        # A new basket starts from the cart the customer left on the website, if any.
+        self.web_cart = (
+            bk.abandoned_cart(reader, customer_id, intent, store_id, now_at)
+            if found is None
+            else None
+        )
         self._dirty = False
+        self._attempt_error = ""  # what went wrong when the associate last tried to send
+        self._fitted = False
         fm = self.fontMetrics()
         em, lh = fm.averageCharWidth(), fm.height()
-        touch = int(lh * 2.2)  # comfortable for a finger on a store tablet
+        # Roomy on a desktop; tablet mode's style makes every control fingertip-sized anyway.
+        touch = round(lh * 1.8)
+        self._em, self._lh = em, lh
 
-        overline = QLabel("Basket for", self)
+        overline = QLabel(self.tr("Basket for"), self)
         overline.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         heading = QLabel(customer_name, self)
         heading.setObjectName("basketCustomer")
@@ -90,10 +151,33 @@ class BasketDialog(QDialog):
         heading_font.setWeight(QFont.Weight.DemiBold)
         heading.setFont(heading_font)
 
+        # -- the web cart it started from -------------------------------------------------------
+        self.cart_bar = QFrame(self)
+        self.cart_bar.setObjectName("basketCartBar")
+        self.cart_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.cart_note = QLabel(self.cart_bar)
+        self.cart_note.setObjectName("basketFromCart")
+        self.cart_note.setWordWrap(True)
+        self.clear_cart_button = QPushButton(self.tr("&Clear these items"), self.cart_bar)
+        self.clear_cart_button.setObjectName("basketClearCart")
+        self.clear_cart_button.setAccessibleName(self.tr("Clear the items from the web cart"))
+        self.clear_cart_button.setToolTip(
+            self.tr("Start from an empty basket instead of the customer's web cart")
+        )
+        self.clear_cart_button.setAutoDefault(False)
+        self.clear_cart_button.setMinimumHeight(touch)
+        self.clear_cart_button.clicked.connect(self.clear_web_cart)
+        bar = QHBoxLayout(self.cart_bar)
+        bar.setContentsMargins(em, lh // 4, em, lh // 4)
+        bar.addWidget(self.cart_note, 1)
+        bar.addWidget(self.clear_cart_button)
+        self._cart_line_ids: set[str] = set()
+
         # -- catalog ----------------------------------------------------------------------------
         self.search = QLineEdit(self)
         self.search.setObjectName("basketSearch")
-        self.search.setPlaceholderText("Product name, SKU or category")
+        self.search.setPlaceholderText(self.tr("Product name, SKU or category"))
+        self.search.setAccessibleName(self.tr("Search the catalog"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(touch)
         self.search.installEventFilter(self)
@@ -101,9 +185,10 @@ class BasketDialog(QDialog):
         self.results = QListView(self)
         self.results.setObjectName("basketResults")
         self.results.setModel(self.catalog)
-        self.results.setAccessibleName("Products")
+        self.results.setAccessibleName(self.tr("Products"))
         self.results.setSpacing(lh // 6)
-        self.results.setMinimumWidth(em * 44)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.installEventFilter(self)
         self.results.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self._pick(cur.row())
@@ -113,12 +198,13 @@ class BasketDialog(QDialog):
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
-        self.product_label = QLabel("Pick a product on the left.", self)
+        self.product_label = QLabel(self.tr("Pick a product on the left."), self)
         self.product_label.setObjectName("basketProduct")
         self.product_label.setWordWrap(True)
         self.variants = VariantStockModel(here_name, self)
         self.variant_view = QTableView(self)
         self.variant_view.setObjectName("basketVariants")
+        self.variant_view.setAccessibleName(self.tr("Colours and sizes with their stock"))
         self.variant_view.setModel(self.variants)
         self.variant_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.variant_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -128,7 +214,7 @@ class BasketDialog(QDialog):
         header = self.variant_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VariantColumn.Elsewhere, QHeaderView.ResizeMode.Stretch)
-        self.variant_view.setMinimumHeight(lh * 9)
+        self.variant_view.setMinimumHeight(round(lh * 4.5))
         self.variant_view.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self._variant_row_chosen(cur.row())
         )
@@ -139,7 +225,7 @@ class BasketDialog(QDialog):
         self.size.setObjectName("basketSize")
         for combo in (self.color, self.size):
             combo.setMinimumHeight(touch)
-            combo.setMinimumWidth(em * 14)
+            combo.setMinimumWidth(em * 12)
             combo.currentIndexChanged.connect(self._size_or_color_changed)
         self.stock = QLabel(self)
         self.stock.setObjectName("basketStock")
@@ -147,31 +233,51 @@ class BasketDialog(QDialog):
         self.source = QComboBox(self)
         self.source.setObjectName("basketSource")
         self.source.setMinimumHeight(touch)
+        self.source.setMinimumContentsLength(12)
+        self.source.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.quantity = QSpinBox(self)
         self.quantity.setObjectName("basketQuantity")
         self.quantity.setRange(1, bk.MAX_QUANTITY)
         self.quantity.setMinimumHeight(touch)
         self.quantity.setMinimumWidth(em * 8)
         self.quantity.installEventFilter(self)
-        self.add_button = QPushButton("&Add to basket", self)
+        self.add_button = QPushButton(self.tr("&Add to basket"), self)
         self.add_button.setObjectName("basketAdd")
+        self.add_button.setToolTip(self.tr("Add to the basket (Enter in the quantity)"))
         self.add_button.setMinimumHeight(touch)
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_current)
 
-        pick = QFormLayout()
-        pick.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for text, field in (
-            ("C&olor", self.color),
-            ("Si&ze", self.size),
-            ("Stock", self.stock),
-            ("&From", self.source),
-            ("&Quantity", self.quantity),
-        ):
-            pick.addRow(text, field)
-            buddy = pick.labelForField(field)
-            if isinstance(buddy, QLabel):
-                buddy.setBuddy(field)
+        # A grid, not a form layout: QFormLayout gives a wrapped label (the stock) one line too
+        # few at some widths.
+        pick = QGridLayout()
+        pick.setColumnStretch(1, 1)
+        adding = QHBoxLayout()
+        adding.addWidget(self.quantity)
+        adding.addWidget(self.add_button, 1)
+        rows: tuple[tuple[str, QWidget, QWidget | QHBoxLayout, str], ...] = (
+            (self.tr("C&olor"), self.color, self.color, self.tr("Colour")),
+            (self.tr("Si&ze"), self.size, self.size, self.tr("Size")),
+            (self.tr("Stock"), self.stock, self.stock, self.tr("Stock")),
+            (self.tr("&From"), self.source, self.source, self.tr("Take it from")),
+            (self.tr("&Quantity"), self.quantity, adding, self.tr("Quantity")),
+        )
+        for row, (text, field, cell, name) in enumerate(rows):
+            label = QLabel(text, self)
+            label.setBuddy(field)
+            field.setAccessibleName(name)
+            top = field is self.stock  # beside the first line of a wrapped text
+            label.setAlignment(
+                Qt.AlignmentFlag.AlignRight
+                | (Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter)
+            )
+            pick.addWidget(label, row, 0)
+            if isinstance(cell, QHBoxLayout):
+                pick.addLayout(cell, row, 1)
+            else:
+                pick.addWidget(cell, row, 1)
 
         # -- basket -----------------------------------------------------------------------------
         self.lines = BasketLinesModel(self.basket.currency, self._stores, self)
@@ -179,7 +285,7 @@ class BasketDialog(QDialog):
         self.line_view = QTableView(self)
         self.line_view.setObjectName("basketLines")
         self.line_view.setModel(self.lines)
-        self.line_view.setAccessibleName("Basket lines")
+        self.line_view.setAccessibleName(self.tr("Basket lines"))
         self.line_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.line_view.verticalHeader().hide()
         self.line_view.verticalHeader().setDefaultSectionSize(int(lh * 1.8))
@@ -187,10 +293,11 @@ class BasketDialog(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LineColumn.Item, QHeaderView.ResizeMode.Stretch)
         self.line_view.setWordWrap(True)
-        self.line_view.setMinimumHeight(lh * 7)
+        self.line_view.setMinimumHeight(round(lh * 4.5))
         self.line_view.installEventFilter(self)
-        self.remove_button = QPushButton("&Remove line", self)
+        self.remove_button = QPushButton(self.tr("&Remove line"), self)
         self.remove_button.setObjectName("basketRemove")
+        self.remove_button.setToolTip(self.tr("Remove the selected line (Delete)"))
         self.remove_button.setAutoDefault(False)
         self.remove_button.setMinimumHeight(touch)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -201,12 +308,18 @@ class BasketDialog(QDialog):
 
         self.fulfillment = QComboBox(self)
         self.fulfillment.setObjectName("basketFulfillment")
+        self.fulfillment.setAccessibleName(self.tr("Delivery"))
         for code in ("take_now", "pickup", "ship"):
-            self.fulfillment.addItem(FULFILLMENT_NAMES[code], code)
+            self.fulfillment.addItem(_fulfillment_name(code), code)
         self.fulfillment.setMinimumHeight(touch)
         self.pickup_store = QComboBox(self)
         self.pickup_store.setObjectName("basketPickupStore")
+        self.pickup_store.setAccessibleName(self.tr("Pick-up store"))
         self.pickup_store.setMinimumHeight(touch)
+        self.pickup_store.setMinimumContentsLength(14)
+        self.pickup_store.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         for sid, name in self._stores.items():
             self.pickup_store.addItem(name, sid)
         self.fulfillment.setCurrentIndex(self.fulfillment.findData(self.basket.fulfillment))
@@ -228,20 +341,26 @@ class BasketDialog(QDialog):
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem = FieldError("basketProblem", self)
 
-        self.save_button = QPushButton("&Save draft", self)
+        self.save_button = QPushButton(self.tr("&Save draft"), self)
         self.save_button.setObjectName("basketSave")
+        self.save_button.setToolTip(self.tr("Save the draft on this computer (Ctrl+S)"))
         self.send_buttons = {
-            "email": QPushButton("Send by &email", self),
-            "sms": QPushButton("Send by S&MS", self),
+            "email": QPushButton(self.tr("Send by &email"), self),
+            "sms": QPushButton(self.tr("Send by S&MS"), self),
         }
         self.send_buttons["email"].setObjectName("basketSendEmail")
         self.send_buttons["sms"].setObjectName("basketSendSms")
-        self.reasons = {
-            "email": FieldError("basketEmailReason", self),
-            "sms": FieldError("basketSmsReason", self),
-        }
-        self.close_button = QPushButton("Close", self)
+        # Why a channel cannot be used (the customer's consent, no address): a hint in the
+        # secondary text colour, not an error; errors come from an attempt, in self.problem.
+        self.reasons = {channel: QLabel(self) for channel in self.send_buttons}
+        for channel, hint in self.reasons.items():
+            hint.setObjectName("basketEmailReason" if channel == "email" else "basketSmsReason")
+            hint.setWordWrap(True)
+            hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            hint.hide()
+        self.close_button = QPushButton(self.tr("Close"), self)
         self.close_button.setObjectName("basketClose")
+        self.close_button.setToolTip(self.tr("Close (Esc); a draft not saved is lost"))
         for button in (self.save_button, *self.send_buttons.values(), self.close_button):
             button.setMinimumHeight(touch)
             button.setAutoDefault(False)
@@ -251,68 +370,141 @@ class BasketDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
-        # -- layout -----------------------------------------------------------------------------
-        left = QVBoxLayout()
-        search_label = QLabel("Searc&h the catalog", self)
+        # -- layout: three columns in a splitter, the middle and right ones scroll when short;
+        # the title, the web cart note and the buttons stay in view --------------------------
+        left = QWidget(self)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        search_label = QLabel(self.tr("Searc&h the catalog"), left)
         search_label.setBuddy(self.search)
-        left.addWidget(search_label)
-        left.addWidget(self.search)
-        left.addWidget(self.results, 1)
+        left_column.addWidget(search_label)
+        left_column.addWidget(self.search)
+        left_column.addWidget(self.results, 1)
+        left.setMinimumWidth(em * 26)
 
-        middle = QVBoxLayout()
-        middle.addWidget(self.product_label)
-        middle.addWidget(self.variant_view, 1)
-        middle.addLayout(pick)
-        middle.addWidget(self.add_button)
+        middle = _Pane(self)
+        middle_column = QVBoxLayout(middle)
+        middle_column.setContentsMargins(0, 0, em, 0)
+        middle_column.addWidget(self.product_label)
+        middle_column.addWidget(self.variant_view, 1)
+        middle_column.addLayout(pick)
 
-        right = QVBoxLayout()
-        basket_label = QLabel("In the &basket", self)
+        right = _Pane(self)
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, em, 0)
+        basket_label = QLabel(self.tr("In the &basket"), right)
         basket_label.setBuddy(self.line_view)
-        right.addWidget(basket_label)
-        right.addWidget(self.line_view, 1)
-        right.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
+        right_column.addWidget(basket_label)
+        right_column.addWidget(self.line_view, 1)
+        right_column.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
         how = QFormLayout()
-        how.addRow("&Delivery", self.fulfillment)
-        how.addRow("Pick-up s&tore", self.pickup_store)
+        how.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        how.addRow(self.tr("&Delivery"), self.fulfillment)
+        how.addRow(self.tr("Pick-up s&tore"), self.pickup_store)
         for field in (self.fulfillment, self.pickup_store):
             buddy = how.labelForField(field)
             if isinstance(buddy, QLabel):
                 buddy.setBuddy(field)
         self._pickup_label = how.labelForField(self.pickup_store)
-        right.addLayout(how)
-        right.addWidget(self.totals)
-        right.addWidget(self.status)
-        right.addWidget(self.problem)
-        send = QGridLayout()
-        send.addWidget(self.save_button, 0, 0)
-        send.addWidget(self.send_buttons["email"], 0, 1)
-        send.addWidget(self.send_buttons["sms"], 0, 2)
-        send.addWidget(self.reasons["email"], 1, 1)
-        send.addWidget(self.reasons["sms"], 1, 2)
-        right.addLayout(send)
-        closing = QHBoxLayout()
-        closing.addStretch(1)
-        closing.addWidget(self.close_button)
-        right.addLayout(closing)
+        right_column.addLayout(how)
+        right_column.addWidget(self.totals)
 
-        columns = QHBoxLayout()
-        columns.setSpacing(em * 3)
-        columns.addLayout(left, 3)
-        columns.addLayout(middle, 4)
-        columns.addLayout(right, 5)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("basketColumns")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setHandleWidth(em * 2)
+        self.splitter.addWidget(left)
+        for pane, min_em in ((middle, 34), (right, 38)):
+            scroll = QScrollArea(self)
+            scroll.setWidget(pane)
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setMinimumWidth(em * min_em)
+            pane.setMinimumWidth(em * (min_em - 2))
+            self.splitter.addWidget(scroll)
+        for i in range(3):
+            self.splitter.setStretchFactor(i, 1)
+
+        footer = QGridLayout()
+        footer.setHorizontalSpacing(em)
+        footer.setColumnStretch(0, 1)
+        messages = QVBoxLayout()
+        messages.addWidget(self.status)
+        messages.addWidget(self.problem)
+        footer.addLayout(messages, 0, 0, 2, 1)
+        footer.addWidget(self.save_button, 0, 1)
+        footer.addWidget(self.send_buttons["email"], 0, 2)
+        footer.addWidget(self.send_buttons["sms"], 0, 3)
+        footer.addWidget(self.close_button, 0, 4)
+        footer.addWidget(self.reasons["email"], 1, 2)
+        footer.addWidget(self.reasons["sms"], 1, 3)
+
         layout = QVBoxLayout(self)
         title = QVBoxLayout()
         title.setSpacing(0)
         title.addWidget(overline)
         title.addWidget(heading)
         layout.addLayout(title)
-        layout.addLayout(columns, 1)
-        self.resize(em * 230, lh * 42)
+        layout.addWidget(self.cart_bar)
+        layout.addWidget(self.splitter, 1)
+        layout.addLayout(footer)
+        self.resize(em * PREFERRED_EM, lh * PREFERRED_LINES)
 
         self._fulfillment_changed(mark=False)
         self._set_pick_enabled(False)
+        self._show_web_cart()
         self._refresh_state()
         self.search.setFocus()
+
+    # -- size ----------------------------------------------------------------------------------
+    def fit_to(self, available: QRect) -> None:
+        """Take what the dialog would like, but no more than ``available`` (a screen's available
+        geometry) less a margin for the window frame, centred in it."""
+        margin = self._lh * 2  # the title bar and border a window manager adds
+        width = min(self._em * PREFERRED_EM, available.width() - margin)
+        height = min(self._lh * PREFERRED_LINES, available.height() - margin)
+        self.resize(max(width, self.minimumSizeHint().width()), max(height, 1))
+        frame = self.frameGeometry()
+        frame.moveCenter(available.center())
+        self.move(frame.topLeft())
+        self._fitted = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._fitted:
+            screen = self.screen() or (
+                self.parentWidget().screen() if self.parentWidget() else None
+            )
+            if screen is not None:
+                self.fit_to(screen.availableGeometry())
+        super().showEvent(event)
+
+    # -- the web cart --------------------------------------------------------------------------
+    def _show_web_cart(self) -> None:
+        cart = self.web_cart
+        if cart is None:
+            self.cart_bar.hide()
+            return
+        for line in cart.lines:
+            self.lines.add(line)
+        self._cart_line_ids = {line.line_id for line in cart.lines}
+        self.cart_note.setText(
+            self.tr("From the web cart abandoned {when} ({amount})").format(
+                when=fmt.when_text(cart.left_at, self._now()),
+                amount=fmt.money(cart.value, cart.currency, compact=True),
+            )
+        )
+        self.cart_bar.show()
+
+    def clear_web_cart(self) -> None:
+        """Put the web cart's items aside: what the associate added stays."""
+        for row in reversed(range(self.lines.rowCount())):
+            line = self.lines.index(row, 0).data(LineRole.LineId)
+            if line in self._cart_line_ids:
+                self.lines.remove(row)
+        self._cart_line_ids.clear()
+        self.cart_bar.hide()
+        self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- catalog -------------------------------------------------------------------------------
     def _store_name(self, store_id: str | None) -> str:
@@ -331,7 +523,10 @@ class BasketDialog(QDialog):
         return self.catalog.rowCount() > 0
 
     def _run_search(self) -> None:
-        self.catalog.set_results(bk.search_catalog(self._reader, self.search.text()))
+        # What this customer looked at online comes first (the cache's query ranks it).
+        self.catalog.set_results(
+            bk.search_catalog(self._reader, self.search.text(), interest=self._interest)
+        )
         if self.catalog.rowCount():
             self.results.setCurrentIndex(self.catalog.index(0, 0))
         else:
@@ -341,7 +536,7 @@ class BasketDialog(QDialog):
         hit = self.catalog.product(row)
         if hit is None:
             self.variants.set_variants([])
-            self.product_label.setText("No product matches." if self.search.text() else "")
+            self.product_label.setText(self.tr("No product matches.") if self.search.text() else "")
             self._set_pick_enabled(False)
             return
         self.product_label.setText(f"{hit.name}\n{fmt.money(hit.price, hit.currency)} · {hit.sku}")
@@ -357,6 +552,8 @@ class BasketDialog(QDialog):
                 combo.addItem(value.capitalize() if combo is self.color else value, value)
             combo.blockSignals(False)
         self._set_pick_enabled(bool(variants))
+        for combo in (self.color, self.size):  # a hoop comes in one size: nothing to choose
+            combo.setEnabled(combo.isEnabled() and combo.count() > 0)
         first = next((v for v in variants if v.here), variants[0] if variants else None)
         if first is not None:
             self._select_variant(first.size, first.color)
@@ -404,13 +601,21 @@ class BasketDialog(QDialog):
         v = self.variants.variant(row)
         self.source.clear()
         if v is None:
-            self.stock.setText("This color does not come in this size.")
+            self.stock.setText(self.tr("This color does not come in this size."))
             self.add_button.setEnabled(False)
             return
-        here = self._store_name(self.store_id) or "this store"
-        parts = [f"{v.here} at {here}" if v.here else f"Out of stock at {here}"]
+        here = self._store_name(self.store_id) or self.tr("this store")
+        parts = [
+            self.tr("{n} at {store}").format(n=v.here, store=here)
+            if v.here
+            else self.tr("Out of stock at {store}").format(store=here)
+        ]
         elsewhere = stock_elsewhere_text(v)
-        parts.append(f"In stock at {elsewhere}" if elsewhere else "None in other stores")
+        parts.append(
+            self.tr("In stock at {stores}").format(stores=elsewhere)
+            if elsewhere
+            else self.tr("None in other stores")
+        )
         self.stock.setText(". ".join(parts) + ".")
         self.stock.setToolTip("\n".join(f"{s.name}: {s.quantity}" for s in v.elsewhere))
         if v.here:
@@ -418,7 +623,7 @@ class BasketDialog(QDialog):
         for s in v.elsewhere:
             self.source.addItem(f"{s.name} ({s.quantity})", s.store_id)
         if not v.here and not v.elsewhere:
-            self.source.addItem("No stock: order anyway", None)
+            self.source.addItem(self.tr("No stock: order anyway"), None)
         self.add_button.setEnabled(self.basket.editable)
 
     def add_current(self) -> None:
@@ -454,6 +659,7 @@ class BasketDialog(QDialog):
         self._refresh_state()
 
     def _lines_changed(self, *_args: object) -> None:
+        self._attempt_error = ""  # what the last attempt lacked may be there now
         self._mark_dirty()
 
     def current_basket(self) -> bk.Basket:
@@ -465,14 +671,19 @@ class BasketDialog(QDialog):
             pickup_store_id=self.pickup_store.currentData() if fulfillment == "pickup" else None,
         )
 
+    def _totals_text(self, b: bk.Basket) -> str:
+        items = self.tr("1 item") if b.items == 1 else self.tr("{n} items").format(n=b.items)
+        subtotal = self.tr("Subtotal {amount}").format(amount=fmt.money(b.subtotal, b.currency))
+        parts = [items, subtotal]
+        if b.fulfillment == "ship":
+            shipping = self.tr("Free") if b.shipping == 0 else fmt.money(b.shipping, b.currency)
+            parts.append(self.tr("Shipping {amount}").format(amount=shipping))
+        parts.append(self.tr("Total {amount}").format(amount=fmt.money(b.total, b.currency)))
+        return "  ·  ".join(parts)
+
     def _refresh_state(self) -> None:
         b = self.current_basket()
-        shipping = "Free" if b.shipping == 0 else fmt.money(b.shipping, b.currency)
-        ship_part = f"  ·  Shipping {shipping}" if b.fulfillment == "ship" else ""
-        self.totals.setText(
-            f"{b.items} item{'s' if b.items != 1 else ''}  ·  Subtotal "
-            f"{fmt.money(b.subtotal, b.currency)}{ship_part}  ·  Total {fmt.money(b.total, b.currency)}"
-        )
+        self.totals.setText(self._totals_text(b))
         editable = b.editable
         self.lines.editable = editable
         self.fulfillment.setEnabled(editable)
@@ -481,61 +692,84 @@ class BasketDialog(QDialog):
         self.save_button.setEnabled(editable and self._dirty and bool(b.lines))
         blockers = bk.send_blockers(self._reader, self.customer_id)
         for channel, button in self.send_buttons.items():
+            # What stops a channel whatever the basket holds is said up front, as a hint; an
+            # empty basket is said only when someone tries to send it.
             reason = blockers.get(channel)
-            if reason is None and not b.lines:
-                reason = "Add an item first."
             if reason is None and not editable:
-                reason = "Already on its way." if b.status == bk.SENDING else f"Already {b.status}."
+                reason = (
+                    self.tr("Already on its way.")
+                    if b.status == bk.SENDING
+                    else self.tr("Already sent.")
+                )
             button.setEnabled(reason is None)
-            button.setToolTip(reason or f"Save and send the basket by {CHANNEL_NAMES[channel]}.")
-            self.reasons[channel].show_error(reason or "")
+            button.setToolTip(
+                reason
+                or self.tr("Save and send the basket by {channel}.").format(
+                    channel=_channel_name(channel)
+                )
+            )
+            self.reasons[channel].setText(reason or "")
+            self.reasons[channel].setVisible(bool(reason))
+        channel_name = _channel_name(b.sent_channel or "")
         if b.status == bk.SENDING:
             self.status.setText(
-                f"Sending by {CHANNEL_NAMES.get(b.sent_channel or '', '')}: the hub sends it as soon"
-                " as it can be reached."
+                self.tr(
+                    "Sending by {channel}: the hub sends it as soon as it can be reached."
+                ).format(channel=channel_name)
             )
         elif b.status == "sent":
             self.status.setText(
-                f"Sent by {CHANNEL_NAMES.get(b.sent_channel or '', '')}. Link: {b.link or ''}"
+                self.tr("Sent by {channel}. Link: {link}").format(
+                    channel=channel_name, link=b.link or ""
+                )
             )
-        elif self._dirty:
-            self.status.setText("Not saved yet.")
+        elif self._dirty and b.lines:
+            self.status.setText(self.tr("Not saved yet."))
         elif b.lines:
-            self.status.setText("Draft saved on this computer.")
+            self.status.setText(self.tr("Draft saved on this computer."))
         else:
             self.status.setText("")
-        self.problem.show_error(b.problem or "")
+        self.problem.show_error(self._attempt_error or b.problem or "")
 
     # -- writes --------------------------------------------------------------------------------
+    def _refuse(self, message: str) -> bool:
+        self._attempt_error = message
+        self.problem.show_error(message)
+        return False
+
     def save(self) -> bool:
         if not self.basket.editable:
             return False
         try:
             self.basket = bk.save_basket(self._writes, self.current_basket())
         except WriteError as exc:
-            self.problem.show_error(str(exc))
-            return False
+            return self._refuse(str(exc))
         self.basket = replace(self.basket, problem=None)
         self._dirty = False
+        self._attempt_error = ""
         self._refresh_state()
         self.saved.emit(self.customer_id)
         return True
 
     def send(self, channel: str) -> bool:
+        if not self.lines.rowCount():
+            self.search.setFocus(Qt.FocusReason.OtherFocusReason)
+            return self._refuse(self.tr("Add an item before sending the basket."))
         if self._dirty and not self.save():
             return False
         try:
             bk.send_basket(self._writes, self.basket.id, channel)
         except WriteError as exc:
-            self.problem.show_error(str(exc))
-            return False
+            return self._refuse(str(exc))
         reloaded = bk.customer_basket(
             self._writes.conn, self.customer_id, self._writes.user_id, self.basket.id
         )
         if reloaded is not None:
             self.basket = reloaded
+        self._attempt_error = ""
         self.lines.editable = False
         self._set_pick_enabled(False)
+        self.cart_bar.hide()
         self._refresh_state()
         self.saved.emit(self.customer_id)
         return True
@@ -585,6 +819,20 @@ class BasketDialog(QDialog):
             event.accept()
             return
         super().keyPressEvent(event)
+
+
+class _Pane(QWidget):
+    """A column inside a scroll area: as tall as its wrapped text needs at its width (a scroll
+    area sizes its widget from the minimum size, which ignores height-for-width, and would squash
+    a wrapped label)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            wanted = layout.totalHeightForWidth(self.width())
+            if wanted != self.minimumHeight():
+                self.setMinimumHeight(wanted)
 
 
 _SIZE_ORDER = ("XXS", "XS", "S", "M", "L", "XL", "XXL", "XXXL")

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -63,7 +64,10 @@ class CatalogModel(QAbstractListModel):
         hit = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             price = fmt.money(hit.price, hit.currency)
-            details = " · ".join(x for x in (hit.category, hit.sku, price) if x)
+            viewed = (
+                QCoreApplication.translate("CatalogModel", "Viewed online") if hit.viewed else None
+            )
+            details = " · ".join(x for x in (viewed, hit.category, hit.sku, price) if x)
             return f"{hit.name}\n{details}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{hit.name}, {fmt.money(hit.price, hit.currency)}"

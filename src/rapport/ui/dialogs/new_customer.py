@@ -1,12 +1,15 @@
 """New customer (Ctrl+N, or from the unknown-caller panel with the number filled in): name, phone,
 email and the consent the caller gives on the spot. Saved to this computer at once and sent to the
-hub behind it; a caller the hub already knows is merged into their existing profile there."""
+hub behind it; a caller the hub already knows is merged into their existing profile there.
+
+A phone number or email address that a customer on this computer already has is flagged as it is
+filled in or typed, with that customer's name and a button to open them instead."""
 
 from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -16,15 +19,17 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from rapport.cache.new_customer import NewCustomer, create_customer
+from rapport.cache.new_customer import Holder, NewCustomer, create_customer, existing_holders
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.phones import format_phone, normalize_phone
 from rapport.ui.field_error import FieldError, FieldErrors
 from rapport.ui.format import scaled_font
+from rapport.ui.theme import caution
 
 NEW_CUSTOMER_SHORTCUT = "Ctrl+N"
 CONSENT_OFFERED = (("email", "&Email"), ("sms", "S&MS"), ("phone", "P&hone calls"))
@@ -32,6 +37,7 @@ CONSENT_OFFERED = (("email", "&Email"), ("sms", "S&MS"), ("phone", "P&hone calls
 
 class NewCustomerDialog(QDialog):
     created = Signal(str)  # the new customer's id
+    open_instead = Signal(str)  # the agent chose an existing customer with this phone or email
 
     def __init__(
         self,
@@ -135,6 +141,18 @@ class NewCustomerDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
 
+        # Someone here already has this phone or email: say who, offer to open them instead.
+        self.duplicate = QLabel(self)
+        self.duplicate.setObjectName("newCustomerDuplicate")
+        self.duplicate.setWordWrap(True)
+        self.duplicate.setAccessibleName(self.tr("Already a customer"))
+        self.duplicate.hide()
+        self._recolor()
+        self._holder_buttons: list[QPushButton] = []
+        self._holders: list[Holder] = []
+        self._holders_row = QHBoxLayout()
+        self._holders_row.addStretch(1)
+
         note = QLabel(
             "Saved on this computer now and sent to the hub when it can be reached. If the hub "
             "already knows this phone or email, the two profiles become one.",
@@ -147,6 +165,8 @@ class NewCustomerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
+        layout.addWidget(self.duplicate)
+        layout.addLayout(self._holders_row)
         layout.addWidget(note)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
@@ -161,6 +181,67 @@ class NewCustomerDialog(QDialog):
             box.textChanged.connect(lambda _t, k=key: self.errors[k].show_error(""))
         for box in self.consent.values():
             box.toggled.connect(lambda _on: self.errors["consent"].show_error(""))
+        for box in (self.phone, self.email):
+            box.textChanged.connect(lambda _t: self._check_duplicates())
+        self._check_duplicates()  # a number filled in by the screen pop or the search box
+
+    # -- already a customer ----------------------------------------------------------------------
+    def _recolor(self) -> None:
+        pal = self.duplicate.palette()
+        pal.setColor(QPalette.ColorRole.WindowText, caution(pal))
+        self.duplicate.setPalette(pal)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
+            self._recolor()  # dark mode: the caution colour against the new palette
+        super().changeEvent(event)
+
+    def _check_duplicates(self) -> None:
+        holders = existing_holders(
+            self._writes.conn, self.phone.text(), self.email.text(), self._region
+        )
+        sentences = []
+        for kind in ("phone", "email"):
+            names = list(dict.fromkeys(h.name for h in holders if h.kind == kind))
+            if not names:
+                continue
+            who = self.tr(" and ").join(names)
+            sentences.append(
+                self.tr("This phone number belongs to {who}.").format(who=who)
+                if kind == "phone"
+                else self.tr("This email address belongs to {who}.").format(who=who)
+            )
+        self.duplicate.setText(" ".join(sentences))
+        self.duplicate.setVisible(bool(sentences))
+        self._show_holder_buttons(list({h.customer_id: h for h in holders}.values())[:2])
+
+    def _show_holder_buttons(self, holders: list[Holder]) -> None:
+        if holders == self._holders:
+            return  # as the agent types on, the same people: keep the buttons (and the focus)
+        self._holders = holders
+        for button in self._holder_buttons:
+            self._holders_row.removeWidget(button)
+            button.hide()
+            button.deleteLater()
+        self._holder_buttons = []
+        for holder in holders:
+            button = QPushButton(
+                self.tr("Open {name} instead").format(name=holder.name.replace("&", "&&")), self
+            )
+            button.setObjectName("newCustomerOpenExisting")
+            button.setAccessibleName(self.tr("Open {name} instead").format(name=holder.name))
+            button.setToolTip(
+                self.tr("Close this form and open {name}'s profile").format(name=holder.name)
+            )
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _c=False, cid=holder.customer_id: self._open(cid))
+            self._holders_row.insertWidget(self._holders_row.count() - 1, button)
+            button.show()
+            self._holder_buttons.append(button)
+
+    def _open(self, customer_id: str) -> None:
+        self.open_instead.emit(customer_id)
+        self.reject()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -1,14 +1,18 @@
 """Book an appointment (Ctrl+Shift+A on an open customer): what for, which store, when, how long,
-with whom (me unless chosen) and a note. Saved on this computer at once (it shows in my tasks and on
+with whom (me unless chosen) and a note. The chosen associate's free times on the chosen day are
+listed (opening hours less their appointments on this computer): a click, a tap or the arrow keys
+pick one. Saved on this computer at once (it shows in my tasks and on
 the timeline) and sent to the hub when it can be reached. A refused field is named next to it."""
 
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
+from itertools import pairwise
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -26,12 +30,16 @@ from rapport.cache.basket import home_store
 from rapport.cache.tasks import (
     APPOINTMENT_TYPES,
     book_appointment,
+    busy_times,
     staff_at,
+    store_zone,
     stores,
 )
 from rapport.cache.writes import LocalWrites, WriteError
+from rapport.domain.slots import DEFAULT_HOURS, free_slots
 from rapport.ui import format as fmt
 from rapport.ui.field_error import FieldError
+from rapport.ui.followups.slots import SlotRole, SlotsModel, slots_view
 
 APPOINTMENT_SHORTCUT = "Ctrl+Shift+A"
 DEFAULT_DURATION = 30
@@ -85,7 +93,12 @@ class BookAppointmentDialog(QDialog):
         self.when = QDateTimeEdit(self)
         self.when.setObjectName("appointmentWhen")
         self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        # The locale's short date and time, as everywhere else.
+        locale = fmt.locale()
+        self.when.setDisplayFormat(
+            f"{locale.dateFormat(QLocale.FormatType.ShortFormat)}"
+            f" {locale.timeFormat(QLocale.FormatType.ShortFormat)}"
+        )
         start = default_start(now)
         self.when.setDateTime(
             QDateTime(QDate(start.year, start.month, start.day), QTime(start.hour, start.minute))
@@ -100,6 +113,17 @@ class BookAppointmentDialog(QDialog):
         self.associate.setObjectName("appointmentAssociate")
         self._reader = reader
         self._fill_associates()
+        self.slots = SlotsModel(now.tzinfo, self)
+        self.slots_view = slots_view(self.slots, self)
+        self.slots_view.setObjectName("appointmentSlots")
+        self.slots_view.setAccessibleName(self.tr("Free times"))
+        self.slots_view.setAccessibleDescription(
+            self.tr("The associate's free times on the chosen day; arrow keys move between them")
+        )
+        self.slots_note = QLabel(self)
+        self.slots_note.setObjectName("appointmentSlotsNote")
+        self.slots_note.setWordWrap(True)
+        self.slots_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.note = QLineEdit(self)
         self.note.setObjectName("appointmentNote")
         self.note.setPlaceholderText("What to prepare: sizes, pieces to set aside…")
@@ -120,6 +144,7 @@ class BookAppointmentDialog(QDialog):
             ("&When", self.when, "due_at"),
             ("&Duration", self.duration, "duration_min"),
             ("&Associate", self.associate, None),
+            (self.tr("F&ree times"), self.slots_view, "slots"),
             ("&Note", self.note, "title"),
         ]
         for text, field, key in rows:
@@ -128,7 +153,9 @@ class BookAppointmentDialog(QDialog):
             column.setContentsMargins(0, 0, 0, 0)
             column.setSpacing(lh // 6)
             column.addWidget(field)
-            if key is not None:
+            if key == "slots":
+                column.addWidget(self.slots_note)
+            elif key is not None:
                 column.addWidget(self.errors[key])
             form.addRow(text, box)
             buddy = form.labelForField(box)
@@ -154,15 +181,26 @@ class BookAppointmentDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(em * 64)
-        for a, b in zip(
-            (self.kind, self.store, self.when, self.duration, self.associate, self.note),
-            (self.store, self.when, self.duration, self.associate, self.note, self.ok_button),
-            strict=True,
-        ):
+        order = (
+            self.kind, self.store, self.when, self.duration, self.associate, self.slots_view,
+            self.note, self.ok_button,
+        )  # fmt: skip
+        for a, b in pairwise(order):
             QWidget.setTabOrder(a, b)
         self.when.dateTimeChanged.connect(lambda _d: self.errors["due_at"].show_error(""))
         self.store.currentIndexChanged.connect(lambda _i: self.errors["store_id"].show_error(""))
         self.store.currentIndexChanged.connect(lambda _i: self._fill_associates())
+        # Any of these changes who is free when: list the times again.
+        self.when.dateChanged.connect(lambda _d: self._fill_slots())
+        self.when.timeChanged.connect(lambda _t: self._select_slot_of_time())
+        self.duration.valueChanged.connect(lambda _v: self._fill_slots())
+        self.associate.currentIndexChanged.connect(lambda _i: self._fill_slots())
+        self.store.currentIndexChanged.connect(lambda _i: self._fill_slots())
+        self.slots_view.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self._slot_chosen(cur.row())
+        )
+        self.slots_view.clicked.connect(lambda index: self._slot_chosen(index.row()))
+        self._fill_slots(prefer_first_free=True)
         self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_associates(self) -> None:
@@ -175,6 +213,79 @@ class BookAppointmentDialog(QDialog):
                 self.associate.addItem(name, uid)
         i = self.associate.findData(chosen)
         self.associate.setCurrentIndex(max(i, 0))
+
+    # -- free times ----------------------------------------------------------------------------
+    def _store_zone(self) -> tzinfo:
+        name = store_zone(self._reader, self.store.currentData())
+        try:
+            return ZoneInfo(name) if name else (self._now.tzinfo or ZoneInfo("UTC"))
+        except (ZoneInfoNotFoundError, ValueError):
+            return self._now.tzinfo or ZoneInfo("UTC")
+
+    def _fill_slots(self, *, prefer_first_free: bool = False) -> None:
+        """The associate's free starts on the chosen day for the chosen length, at the store's
+        opening hours (default ones: stores carry none yet)."""
+        qd = self.when.date()
+        zone = self._store_zone()
+        store_day = date(qd.year(), qd.month(), qd.day())  # the day chosen, at the store
+        day = datetime.combine(store_day, datetime.min.time(), zone)
+        assignee = self.associate.currentData() or self._writes.user_id
+        busy = busy_times(self._reader, assignee, day - timedelta(days=1), day + timedelta(days=2))
+        starts = free_slots(
+            store_day,
+            zone,
+            busy,
+            timedelta(minutes=self.duration.value()),
+            not_before=self._now,
+        )
+        self.slots.set_slots(starts, self._now.tzinfo)
+        who = self.associate.currentText() or self.tr("Me")
+        here = self._now.tzinfo
+        if starts:
+            opens = datetime.combine(store_day, DEFAULT_HOURS.opens, zone).astimezone(here)
+            closes = datetime.combine(store_day, DEFAULT_HOURS.closes, zone).astimezone(here)
+            self.slots_note.setText(
+                self.tr("{who} · {day} · open {opens}–{closes}").format(
+                    who=who,
+                    day=fmt.day_text(store_day, self._now.date()),
+                    opens=fmt.time_text(opens),
+                    closes=fmt.time_text(closes),
+                )
+            )
+        elif not DEFAULT_HOURS.is_open(store_day):
+            self.slots_note.setText(
+                self.tr("The store is closed on {weekday}s: choose another day.").format(
+                    weekday=fmt.locale().dayName(store_day.isoweekday())
+                )
+            )
+        else:
+            self.slots_note.setText(
+                self.tr("{who} has no free time left that day: choose another day.").format(who=who)
+            )
+        if prefer_first_free and starts and self.slots.row_of(self.due_at()) < 0:
+            self._slot_chosen(0)
+        self._select_slot_of_time()
+
+    def _select_slot_of_time(self) -> None:
+        """Show the typed time as chosen when it is one of the free times."""
+        row = self.slots.row_of(self.due_at())
+        view = self.slots_view
+        if row >= 0 and view.currentIndex().row() != row:
+            view.selectionModel().blockSignals(True)
+            view.setCurrentIndex(self.slots.index(row, 0))
+            view.selectionModel().blockSignals(False)
+            view.viewport().update()
+        elif row < 0:
+            view.clearSelection()
+
+    def _slot_chosen(self, row: int) -> None:
+        start = self.slots.index(row, 0).data(SlotRole.Start) if row >= 0 else None
+        if start is None:
+            return
+        local = start.astimezone(self._now.tzinfo) if self._now.tzinfo else start
+        self.when.setDateTime(
+            QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute))
+        )
 
     def due_at(self) -> datetime:
         """The chosen start, in the time zone of ``now``."""

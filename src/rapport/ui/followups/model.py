@@ -39,10 +39,9 @@ class _Row:
 
 
 def due_text(task: TaskView, group: str, now: datetime) -> str:
-    local = task.due_at.astimezone(now.tzinfo) if now.tzinfo else task.due_at.astimezone()
-    if group == "today" or (group == "overdue" and fmt.days_between(task.due_at, now) == 0):
-        return fmt.time_text(local)
-    return fmt.date_time_text(task.due_at, now)
+    """When the task is due, by the one rule of :func:`rapport.ui.format.when_text` (the group
+    header above says overdue or upcoming)."""
+    return fmt.when_text(task.due_at, now)
 
 
 class MyTasksModel(QAbstractListModel):

@@ -21,8 +21,7 @@ CHECK_MS = 60_000
 def due_message(tasks: list[TaskView], now: datetime) -> str:
     if len(tasks) == 1:
         t = tasks[0]
-        local = t.due_at.astimezone(now.tzinfo) if now.tzinfo else t.due_at.astimezone()
-        return f"Due {fmt.time_text(local)}: {t.title} — {t.customer_name}"
+        return f"Due {fmt.when_text(t.due_at, now)}: {t.title} — {t.customer_name}"
     names = ", ".join(dict.fromkeys(t.customer_name for t in tasks))
     return f"{len(tasks)} tasks are due now ({names})"
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.tasks import complete_task, my_tasks
 from rapport.cache.writes import LocalWrites, WriteError
+from rapport.ui.followups.appointment import APPOINTMENT_SHORTCUT
 from rapport.ui.followups.model import MyTasksModel, TaskRole
 
 DONE_SHORTCUT = "Ctrl+D"
@@ -53,9 +54,21 @@ class MyTasksPanel(QDialog):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setUniformItemSizes(True)
         self.view.activated.connect(self._open)
-        self.empty = QLabel("Nothing to follow up. Book an appointment with Ctrl+Shift+A.", self)
+        # The empty state sits in the list's own area, where the tasks would be.
+        keys = QKeySequence(APPOINTMENT_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+        self.empty = QLabel(
+            self.tr(
+                "Nothing to follow up.\nBook an appointment for the open customer with {keys}."
+            ).format(keys=keys),
+            self.view.viewport(),
+        )
         self.empty.setObjectName("myTasksEmpty")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        inside = QVBoxLayout(self.view.viewport())
+        inside.setContentsMargins(fm.height(), fm.height(), fm.height(), fm.height())
+        inside.addWidget(self.empty)
         self.message = QLabel(self)
         self.message.setObjectName("myTasksMessage")
         self.message.setWordWrap(True)
@@ -76,7 +89,6 @@ class MyTasksPanel(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
-        layout.addWidget(self.empty)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(fm.averageCharWidth() * 90, fm.height() * 24)
@@ -87,6 +99,8 @@ class MyTasksPanel(QDialog):
         now = self._now()
         self.model.set_tasks(my_tasks(self._reader, self._writes.user_id, now), now)
         self.empty.setVisible(self.model.rowCount() == 0)
+        for button in (self.open_button, self.done_button):
+            button.setEnabled(self.model.rowCount() > 0)
         row = self.model.first_task_row()
         for i in range(self.model.rowCount()):
             if current and self.model.index(i, 0).data(TaskRole.Id) == current:

@@ -13,10 +13,11 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 
 from rapport.cache.queries import OrderLineView, OrderView, order_count, orders_page
 from rapport.ui import format as fmt
+from rapport.ui.product_images import product_icon
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -199,11 +200,13 @@ class OrdersModel(QAbstractItemModel):
                 OrderColumn.Details: " · ".join(
                     x for x in (_CHANNELS.get(order.channel, order.channel), order.store_name) if x
                 ),
-                OrderColumn.Date: fmt.date_text(placed) if placed else "",
+                OrderColumn.Date: fmt.when_text(placed, self._now()) if placed else "",
                 OrderColumn.Quantity: str(order.items),
                 OrderColumn.Amount: fmt.money(order.total, order.currency),
                 OrderColumn.Status: _status_text(order.status),
             }.get(OrderColumn(column))
+        if role == Qt.ItemDataRole.ToolTipRole and column == OrderColumn.Details:
+            return self._order_data(order, column, Qt.ItemDataRole.DisplayRole)  # may be elided
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [
                 f"Subtotal {fmt.money(order.subtotal, order.currency)}",
@@ -253,6 +256,10 @@ class OrdersModel(QAbstractItemModel):
             return f"{line.quantity} × {fmt.money(line.unit_price, order.currency)}"
         if role == Qt.ItemDataRole.ToolTipRole and column == OrderColumn.Item:
             return line.name
+        if role == Qt.ItemDataRole.ToolTipRole and column == OrderColumn.Status:
+            return self._line_data(order, line, column, Qt.ItemDataRole.DisplayRole) or None
+        if role == Qt.ItemDataRole.DecorationRole and column == OrderColumn.Item:
+            return product_icon(line.category, QGuiApplication.palette())
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return self._alignment(column)
         return None

@@ -5,6 +5,8 @@ customers this computer does not have yet."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
+from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
@@ -92,9 +94,10 @@ class HubResultsModel(QAbstractListModel):
     """Customers the hub found for ``query`` that are not on this computer: the same roles as
     :class:`SearchModel`, with a ``Detail`` line saying where they are."""
 
-    def __init__(self, parent: Any = None) -> None:
+    def __init__(self, parent: Any = None, now: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
+        self._now = now or (lambda: datetime.now().astimezone())
         self.query = ""
 
     def set_results(self, query: str, rows: list[dict[str, Any]]) -> None:
@@ -132,7 +135,7 @@ class HubResultsModel(QAbstractListModel):
         last = fmt.parse_timestamp(r.get("last_contact_at"))
         if last is None:
             return "On the hub · no contact yet"
-        return f"On the hub · last contact {fmt.date_text(last.astimezone())}"
+        return f"On the hub · last contact {fmt.when_text(last, self._now())}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -181,7 +181,7 @@ class TimelineModel(QAbstractListModel):
                 lines.append("Open the outbox (Ctrl+Shift+O) to redo or dismiss it.")
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = f"{e.title}, {fmt.date_time_text(self._times[row])}. {e.detail}"
+            text = f"{e.title}, {fmt.when_text(self._times[row], self._now())}. {e.detail}"
             sync = self._sync_state(e.id)
             if sync == SYNC_PENDING:
                 text += " Not synced yet."
