@@ -490,3 +490,38 @@ def test_gzip_bodies_are_read_and_bombs_refused(
     assert http.post("/v1/batch", content=bomb, headers=headers).status_code == 413
     r = http.post("/v1/batch", content=b"not gzip", headers=headers)
     assert (r.status_code, r.json()["detail"]) == (400, "body is not valid gzip")
+
+
+def _sdk_error(r: httpx.Response) -> tuple[int, str, str]:
+    """What analytics-python and rudder-sdk-python do with a non-200 answer (their request.py):
+    ``APIError(status, payload['code'], payload['message'])``. A missing key raises KeyError
+    instead, which their backoff retries (for minutes) whatever the status."""
+    payload = r.json()
+    return r.status_code, payload["code"], payload["message"]
+
+
+def test_error_replies_carry_code_and_message_so_sdks_give_up(
+    http: httpx.Client, write_key: str
+) -> None:
+    msg = py_message("track", userId="u", event="Cart Viewed")
+    status, code, message = _sdk_error(http.post("/v1/batch", json={"batch": [msg]},
+                                                 headers=basic("wk_not-a-key")))  # fmt: skip
+    # Final for the SDKs: they retry only 5xx and 429 (consumer.py's fatal_exception).
+    assert (status, code) == (401, "invalid_write_key")
+    assert "write key" in message
+    assert _sdk_error(http.post("/v1/track", content=b"{nope", headers=basic(write_key)))[:2] == (
+        400, "invalid_json"
+    )  # fmt: skip
+    assert _sdk_error(http.post("/v1/track", json={"event": "x"}, headers=basic(write_key)))[
+        :2
+    ] == (400, "invalid_message")
+    big = py_message("track", userId="u", event="x", properties={"blurb": "x" * 40_000})
+    assert _sdk_error(http.post("/v1/track", json=big, headers=basic(write_key)))[:2] == (
+        413, "payload_too_large"
+    )  # fmt: skip
+    r = post_batch(http, write_key, [py_message("track", anonymousId="a")])
+    assert _sdk_error(r)[:2] == (400, "no_valid_message")
+    assert r.json()["rejected"][0]["reason"] == "track needs an event name"
+    # The reason stays under ``detail`` too, for clients that read it.
+    r = http.post("/v1/track", json={"event": "x"}, headers=basic(write_key))
+    assert r.json()["detail"] == r.json()["message"] == "userId or anonymousId is required"

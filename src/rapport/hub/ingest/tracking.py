@@ -105,13 +105,31 @@ class Tracking:
         self.pending_window = pending_window
         self._next_purge = 0.0
 
-    def add_write_key(self, name: str) -> tuple[str, str]:
+    def add_write_key(self, name: str, origins: Iterable[str] = ()) -> tuple[str, str]:
+        """``(source_id, raw_key)``; raises :class:`keys.BadOrigin`."""
         with self.engine.begin() as conn:
-            return keys.add_write_key(conn, name, iso(datetime.now(UTC)))
+            return keys.add_write_key(conn, name, iso(datetime.now(UTC)), origins)
 
     def source_for_key(self, raw: str) -> str | None:
         with self.engine.connect() as conn:
             return keys.source_for_key(conn, raw)
+
+    def key(self, raw: str) -> keys.WriteKey | None:
+        with self.engine.connect() as conn:
+            return keys.lookup(conn, raw)
+
+    def write_keys(self) -> list[keys.WriteKey]:
+        with self.engine.connect() as conn:
+            return keys.list_keys(conn)
+
+    def set_origins(self, source_id: str, origins: Iterable[str]) -> keys.WriteKey | None:
+        """Raises :class:`keys.BadOrigin`; None for an unknown key."""
+        with self.engine.begin() as conn:
+            return keys.set_origins(conn, source_id, origins)
+
+    def any_key_allows(self, origin: str) -> bool:
+        with self.engine.connect() as conn:
+            return keys.any_key_allows(conn, origin)
 
     def apply(self, source_id: str, messages: Sequence[Message]) -> Outcome:
         now_dt = datetime.now(UTC)
