@@ -525,3 +525,33 @@ def test_error_replies_carry_code_and_message_so_sdks_give_up(
     # The reason stays under ``detail`` too, for clients that read it.
     r = http.post("/v1/track", json={"event": "x"}, headers=basic(write_key))
     assert r.json()["detail"] == r.json()["message"] == "userId or anonymousId is required"
+
+
+@pytest.mark.parametrize("identified", ["anon-2", "anon-1"])
+def test_an_alias_between_two_unknown_ids_is_kept_until_either_identifies(
+    http: httpx.Client, hub: Hub, write_key: str, identified: str
+) -> None:
+    def view(anon: str, sku: str = "HOOP-00001-BLA") -> dict:
+        return py_message("track", anonymousId=anon, event="Product Viewed",
+                          properties={"sku": sku})  # fmt: skip
+
+    # Two devices (or a cleared cookie) of one visitor, tied by an alias while nobody knows them.
+    alias = py_message("alias", previousId="anon-1", userId="anon-2")
+    batch = [view("anon-1"), view("anon-2"), alias, view("anon-1", "HOOP-00002-ORA")]
+    assert post_batch(http, write_key, batch).json()["accepted"] == 4
+    assert _rows(hub, "SELECT count(*) FROM web_event") == [(0,)]
+    # Either one identifies: both visitors' events join the customer...
+    ident = py_message("identify", anonymousId=identified, traits={"email": "pat@example.org"})
+    assert post_batch(http, write_key, [ident]).json()["accepted"] == 1
+    cid = _owner_of(hub, "email", "pat@example.org")
+    assert _rows(hub, "SELECT customer_id, count(*) FROM web_event GROUP BY customer_id") == [
+        (cid, 3)
+    ]
+    assert _rows(hub, "SELECT count(*) FROM ingest_pending_event") == [(0,)]
+    # ...and so do the later visits of both.
+    later = [view("anon-1"), view("anon-2")]
+    later[0]["messageId"], later[1]["messageId"] = "later-1", "later-2"
+    assert post_batch(http, write_key, later).json()["accepted"] == 2
+    assert _rows(hub, "SELECT customer_id, count(*) FROM web_event GROUP BY customer_id") == [
+        (cid, 5)
+    ]

@@ -15,17 +15,21 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, or_, select
 
 from rapport.hub.identity import normalize_identity
 from rapport.hub.ingest import pending
 from rapport.hub.ingest.messages import BadMessage, Message
+from rapport.hub.ingest.tables import pending_link
 from rapport.hub.store import aliases, customers
 from rapport.hub.store.changes import write_rows
 from rapport.hub.store.merge import merge_customers
 from rapport.hub.store.schema import entity_tables
 
 STRONG = ("user_id", "email", "phone")
+# How many ids aliases of unknown visitors may tie together: a visitor has a few devices; a chain
+# longer than this is a script, and what lies beyond it stays apart.
+MAX_LINKED = 50
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _identity = entity_tables["identity"]
 _customer = entity_tables["customer"]
@@ -296,7 +300,70 @@ def identify(conn: Connection, msg: Message, region: str, now: str) -> str:
     if msg.user_id:
         keys.append(("user_id", msg.user_id))
     attach_pending(conn, survivor, keys)
+    adopt_links(conn, survivor, [k[1] for k in keys], now)
     return survivor
+
+
+def link(conn: Connection, previous_id: str, user_id: str, now: str) -> None:
+    """An alias of two ids nobody is known by yet: remembered (and what each holds stays under
+    its own key) until either is identified, see :func:`adopt_links`."""
+    if previous_id == user_id:
+        return
+    have = conn.execute(
+        select(pending_link.c.previous_id).where(
+            pending_link.c.previous_id == previous_id, pending_link.c.user_id == user_id
+        )
+    ).first()
+    if have is None:
+        conn.execute(
+            pending_link.insert().values(previous_id=previous_id, user_id=user_id, created_at=now)
+        )
+
+
+def _linked(conn: Connection, start: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Every id tied to ``start`` by aliases of unknown ids, transitively (``start`` included),
+    and those of them that were an alias's ``userId``."""
+    seen = set(start)
+    as_user: set[str] = set()
+    frontier = list(seen)
+    while frontier and len(seen) < MAX_LINKED:
+        found = conn.execute(
+            select(pending_link.c.previous_id, pending_link.c.user_id).where(
+                or_(pending_link.c.previous_id.in_(frontier), pending_link.c.user_id.in_(frontier))
+            )
+        ).all()
+        frontier = []
+        for prev, new in found:
+            as_user.add(new)
+            for x in (prev, new):
+                if x not in seen and len(seen) < MAX_LINKED:
+                    seen.add(x)
+                    frontier.append(x)
+    return seen, as_user & seen
+
+
+def adopt_links(conn: Connection, cid: str, ids: Iterable[str], now: str) -> None:
+    """``ids`` now name customer ``cid``: the ids an earlier alias tied to them become ``cid``'s
+    too (as anonymous ids, and as user ids where they were an alias's ``userId``), with the
+    events held under them. The links are spent."""
+    ids = list(ids)
+    if not ids:
+        return
+    everything, as_user = _linked(conn, ids)
+    if everything == set(ids) and not as_user:
+        return
+    others = sorted(everything - set(ids))
+    _add_identities(conn, cid, [("anonymous_id", x, x) for x in others], now)
+    _add_identities(conn, cid, [("user_id", x, x) for x in sorted(as_user)], now)
+    attach_pending(conn, cid, [(kind, x) for x in others for kind in ("anonymous_id", "user_id")])
+    conn.execute(
+        delete(pending_link).where(
+            or_(
+                pending_link.c.previous_id.in_(list(everything)),
+                pending_link.c.user_id.in_(list(everything)),
+            )
+        )
+    )
 
 
 def alias(conn: Connection, msg: Message, now: str) -> str | None:
@@ -309,7 +376,7 @@ def alias(conn: Connection, msg: Message, now: str) -> str | None:
     new_owner = next(iter(owners(conn, "user_id", new)), None)
     prev_keys: list[pending.Key] = [("anonymous_id", prev), ("user_id", prev)]
     if prev_owner is None and new_owner is None:
-        pending.rekey(conn, prev_keys, ("user_id", new))
+        link(conn, prev, new, now)
         return None
     if prev_owner is not None and new_owner is not None:
         if prev_owner != new_owner:
@@ -325,4 +392,5 @@ def alias(conn: Connection, msg: Message, now: str) -> str | None:
         survivor = prev_owner
         _add_identities(conn, survivor, [("user_id", new, new)], now)
     attach_pending(conn, survivor, [*prev_keys, ("user_id", new)])
+    adopt_links(conn, survivor, [prev, new], now)
     return survivor

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, and_, delete, select
 from rapport.hub.ingest import ecommerce, identity, keys, pending
 from rapport.hub.ingest.catalog import Catalog
 from rapport.hub.ingest.messages import BadMessage, Message, iso
-from rapport.hub.ingest.tables import pending_event, seen_message
+from rapport.hub.ingest.tables import pending_event, pending_link, seen_message
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.changes import lock_feed, write_rows
 from rapport.hub.store.merge import MergeError
@@ -205,6 +205,7 @@ class Tracking:
         conn.execute(delete(seen_message).where(seen_message.c.received_at < cutoff))
         cutoff = iso(now - self.pending_window)
         conn.execute(delete(pending_event).where(pending_event.c.received_at < cutoff))
+        conn.execute(delete(pending_link).where(pending_link.c.created_at < cutoff))
 
     def _apply_one(
         self,
