@@ -170,17 +170,20 @@ def test_a_shared_email_merges_two_profiles_with_the_reason(
     # The account then gives the same email: one person, one profile.
     second = py_message("identify", userId="web-42", traits={"email": "ana@example.org"})
     assert post_batch(http, write_key, [second]).json()["accepted"] == 1
+    # The profile with history (the CRM's) survives and keeps its name; the web account, which
+    # has none of its own, is folded into it.
     assert _rows(hub, "SELECT alias_id, customer_id, reason FROM customer_alias") == [
-        ("c-0001", web, "identity resolution: shared email (tracking identify)")
+        (web, "c-0001", "identity resolution: shared email and user_id (tracking identify)")
     ]
     # In the audit trail too, made by no user (the hub's identity resolution).
     [(user, detail)] = _rows(
         hub,
         "SELECT user_id, detail FROM audit_event WHERE action = 'merge' AND customer_id = ?",
-        web,
+        "c-0001",
     )
-    assert (user, json.loads(detail)["merged"]) == (None, "c-0001")
-    kinds = _rows(hub, "SELECT kind FROM identity WHERE customer_id = ? ORDER BY kind", web)
+    assert (user, json.loads(detail)["merged"]) == (None, web)
+    assert _rows(hub, "SELECT given_name FROM customer") == [("Given1",)]
+    kinds = _rows(hub, "SELECT kind FROM identity WHERE customer_id = ? ORDER BY kind", "c-0001")
     assert kinds == [("email",), ("phone",), ("user_id",)]
     assert _rows(hub, "SELECT count(*) FROM customer") == [(1,)]
 

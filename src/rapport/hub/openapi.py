@@ -207,6 +207,14 @@ _ERRORS: dict[tuple[str, str], dict[int, str]] = {
         404: "no such write key",
         422: "an allowed origin is not scheme://host[:port]",
     },
+    ("post", "/v1/admin/merge-reviews/{review_id}/approve"): {
+        404: "no such merge review",
+        409: "already decided, or one of the two was merged or erased since",
+    },
+    ("post", "/v1/admin/merge-reviews/{review_id}/reject"): {
+        404: "no such merge review",
+        409: "already decided",
+    },
     ("get", "/v1/projects/{write_key}/settings"): {
         403: "the key is not allowed from this page's site",
         404: "unknown write key",

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Engine, and_, delete, select
 from rapport.hub.ingest import ecommerce, identity, keys, pending
 from rapport.hub.ingest.catalog import Catalog
 from rapport.hub.ingest.messages import BadMessage, Message, iso
+from rapport.hub.ingest.review import MergeReviews
 from rapport.hub.ingest.tables import pending_event, pending_link, seen_message
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.changes import lock_feed, write_rows
@@ -104,6 +105,8 @@ class Tracking:
         # Most anonymous visitors never identify: what they did is dropped after this long.
         self.pending_window = pending_window
         self._next_purge = 0.0
+        # Merges identity resolution found doubtful, for a supervisor or an admin to decide.
+        self.reviews = MergeReviews(engine, notify)
 
     def add_write_key(self, name: str, origins: Iterable[str] = ()) -> tuple[str, str]:
         """``(source_id, raw_key)``; raises :class:`keys.BadOrigin`."""
