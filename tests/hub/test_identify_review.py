@@ -167,3 +167,22 @@ def test_supervisors_approve_or_reject_proposed_merges(
     _send(http, write_key, py_message("identify", anonymousId="anon-1",
                                       traits={"email": "ana@example.org", "name": "Eve Mallory"}))  # fmt: skip
     assert sup.get("/v1/admin/merge-reviews").json()["reviews"] == []
+
+
+def test_a_web_profile_that_absorbed_a_customer_has_her_history(
+    server: HubServer, http: httpx.Client, staff: Hub, write_key: str
+) -> None:
+    # A supervisor merged a CRM customer (no orders) into a website's profile by hand.
+    staff.write("customer", [customer_row(2)])
+    _send(
+        http, write_key, py_message("identify", userId="web-5", traits={"email": "x@example.org"})
+    )
+    [web] = _owner(staff, "user_id", "web-5")
+    assert login(server, "super").post("/v1/admin/customers/c-0002/merge",
+                                       json={"into": web, "reason": "same person"}).status_code == 200  # fmt: skip
+    # A visitor giving that email under another name is not folded into her.
+    _send(http, write_key, py_message("identify", anonymousId="anon-e",
+                                      traits={"email": "x@example.org", "name": "Eve Mallory"}))  # fmt: skip
+    [visitor] = _owner(staff, "anonymous_id", "anon-e")
+    assert visitor != web
+    assert _reviews(staff) == [(visitor, web, "pending")]

@@ -25,7 +25,7 @@ from rapport.hub.ingest.tables import pending_link, web_profile
 from rapport.hub.store import aliases, customers
 from rapport.hub.store.changes import write_rows
 from rapport.hub.store.merge import merge_customers
-from rapport.hub.store.schema import entity_tables
+from rapport.hub.store.schema import customer_alias, entity_tables
 
 STRONG = ("user_id", "email", "phone")
 # How many ids aliases of unknown visitors may tie together: a visitor has a few devices; a chain
@@ -365,12 +365,19 @@ _HISTORY = ("order", "interaction", "offer", "basket", "task")
 
 def has_history(conn: Connection, cid: str) -> bool:
     """Whether the profile is more than what a website's identify made: made elsewhere (the desk,
-    an import, another system; or by tracking before this was recorded), or with orders,
-    interactions, offers, baskets or tasks of its own."""
+    an import, another system; or by tracking before this was recorded), merged with such a
+    profile, or with orders, interactions, offers, baskets or tasks of its own."""
     made_by_web = conn.execute(
         select(web_profile.c.customer_id).where(web_profile.c.customer_id == cid)
     ).first()
     if made_by_web is None:
+        return True
+    # A profile merged into it brings its history: one the website did not make.
+    absorbed = select(customer_alias.c.alias_id).where(
+        customer_alias.c.customer_id == cid,
+        customer_alias.c.alias_id.not_in(select(web_profile.c.customer_id)),
+    )
+    if conn.execute(absorbed.limit(1)).first():
         return True
     for entity in _HISTORY:
         table = entity_tables[entity]
