@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -18,6 +20,7 @@ from rapport.cli import main
 from rapport.demo import start_demo
 from rapport.hub.server import free_port
 from rapport.sync.engine import SyncEngine
+from tests.conftest import MemoryKeyring
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -99,3 +102,78 @@ def test_hub_runs_on_its_own(tmp_path: Path) -> None:
         proc.wait(10)
     logs = proc.stdout.read().decode() if proc.stdout else ""
     assert "Lucas" not in logs and "33612345678" not in logs  # no customer data in the output
+
+
+@pytest.fixture
+def desk_hub(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """A real hub with an agent and a customer; this user's settings and caches in tmp_path."""
+    from rapport.hub.server import HubServer
+    from rapport.hub.service import Hub
+    from rapport.hub.store.db import database_url
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    (tmp_path / "hub").mkdir()
+    hub = Hub.open(database_url(tmp_path / "hub"))
+    hub.add_user("agent", "s3cret-pass", "Alex Agent", "agent")
+    hub.write("customer", [{"id": "c-1", "given_name": "Ana", "family_name": "Lima",
+                            "tier": "bronze", "created_at": "2025-01-01T00:00:00Z",
+                            "updated_at": "2025-01-01T00:00:00Z", "version": 1}])  # fmt: skip
+    with HubServer(hub) as server:
+        yield server.url
+    hub.engine.dispose()
+
+
+def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
+    monkeypatch.setattr(sys, "stdin", io.StringIO(text))
+
+
+def test_login_keeps_the_token_in_the_keyring_for_sync(
+    desk_hub: str,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _stdin(monkeypatch, "s3cret-pass\n")
+    assert main(["login", "--hub", desk_hub, "--user", "agent", "--password-stdin"]) == 0
+    [((service, account), token)] = memory_keyring.store.items()
+    assert (service, account) == ("rapport", f"agent@{desk_hub}")
+    out = capsys.readouterr()
+    assert "Alex Agent" in out.out
+    assert token not in out.out + out.err and "s3cret-pass" not in out.out + out.err
+    assert main(["sync", "--once"]) == 0
+    assert "pulled" in capsys.readouterr().out
+
+
+def test_sync_without_a_keyring_takes_the_token_or_password_on_stdin(
+    tmp_path: Path,
+    desk_hub: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+    keyring.set_keyring(fail.Keyring())
+    _stdin(monkeypatch, "s3cret-pass\n")
+    # A kiosk: no keyring. The sign-in cannot be kept, and login says so (non-zero)...
+    assert main(["login", "--hub", desk_hub, "--user", "agent", "--password-stdin"]) == 1
+    assert "--password-stdin" in capsys.readouterr().err
+    # ...but this computer now knows its hub and user: each run gives the password,
+    _stdin(monkeypatch, "s3cret-pass\n")
+    assert main(["sync", "--once", "--password-stdin"]) == 0
+    assert "pulled 3 rows" in capsys.readouterr().out  # settings, staff, customer
+    # or a token a script got elsewhere.
+    token = httpx.post(f"{desk_hub}/v1/auth/login",
+                       json={"username": "agent", "password": "s3cret-pass"}).json()["token"]  # fmt: skip
+    _stdin(monkeypatch, token + "\n")
+    assert main(["sync", "--once", "--token-stdin"]) == 0
+    out = capsys.readouterr()
+    assert token not in out.out + out.err
+    _stdin(monkeypatch, "wrong\n")
+    assert main(["sync", "--once", "--password-stdin"]) == 3
+    # Never on disk: no file under this user's folders holds the token.
+    for path in tmp_path.rglob("*"):
+        if path.is_file() and "hub" not in path.parts:
+            assert token.encode() not in path.read_bytes(), path

@@ -121,6 +121,11 @@ def _parser() -> argparse.ArgumentParser:
     sy = sub.add_parser("sync", help="send the outbox and pull changes; prints what moved")
     sy.add_argument("--once", action="store_true", help="one round, then exit")
     sy.add_argument("--data", type=Path, help="a demo folder kept with `rapport demo --data`")
+    from rapport.login_cli import add_parser as add_login_parser
+    from rapport.login_cli import add_sync_flags
+
+    add_sync_flags(sy)
+    add_login_parser(sub)
 
     po = sub.add_parser(
         "pop",
@@ -184,6 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _log(args)
     if command == "sync":
         return _sync(args)
+    if command == "login":
+        from rapport.login_cli import run_login
+
+        return run_login(args)
     return _app(args.tablet)
 
 
@@ -523,6 +532,7 @@ def _sync(args: argparse.Namespace) -> int:
     from rapport.cache.profile import load_profile
     from rapport.config import Settings
     from rapport.credentials import load_token
+    from rapport.login_cli import read_secret, sign_in_for_run
     from rapport.sync.client import AuthRequired, HubClient, HubError
     from rapport.sync.engine import SyncEngine
 
@@ -536,7 +546,15 @@ def _sync(args: argparse.Namespace) -> int:
         print("rapport sync: this cache does not say which hub it syncs with", file=sys.stderr)
         return 2
 
+    # Scripts and kiosks (no keyring): a token, or the password, on stdin; kept in memory only.
+    given = read_secret() if (args.token_stdin or args.password_stdin) else None
+
     async def token() -> str | None:
+        if args.token_stdin:
+            return given or None
+        if args.password_stdin and given:
+            name = str((user or {}).get("username") or Settings.load().username)
+            return await sign_in_for_run(hub_url, name, given)
         if args.data:  # a demo: its agent signs in with the demo password
             from rapport.hub.bootstrap import DEMO_PASSWORD
 
@@ -548,7 +566,8 @@ def _sync(args: argparse.Namespace) -> int:
     async def once() -> int:
         tok = await token()
         if not tok:
-            print("rapport sync: not signed in; start `rapport` and sign in", file=sys.stderr)
+            print("rapport sync: not signed in; run `rapport login` (or start `rapport`)",
+                  file=sys.stderr)  # fmt: skip
             return 3
         engine = SyncEngine(path, hub_url, tok)
         try:

@@ -170,17 +170,20 @@ def test_a_shared_email_merges_two_profiles_with_the_reason(
     # The account then gives the same email: one person, one profile.
     second = py_message("identify", userId="web-42", traits={"email": "ana@example.org"})
     assert post_batch(http, write_key, [second]).json()["accepted"] == 1
+    # The profile with history (the CRM's) survives and keeps its name; the web account, which
+    # has none of its own, is folded into it.
     assert _rows(hub, "SELECT alias_id, customer_id, reason FROM customer_alias") == [
-        ("c-0001", web, "identity resolution: shared email (tracking identify)")
+        (web, "c-0001", "identity resolution: shared email and user_id (tracking identify)")
     ]
     # In the audit trail too, made by no user (the hub's identity resolution).
     [(user, detail)] = _rows(
         hub,
         "SELECT user_id, detail FROM audit_event WHERE action = 'merge' AND customer_id = ?",
-        web,
+        "c-0001",
     )
-    assert (user, json.loads(detail)["merged"]) == (None, "c-0001")
-    kinds = _rows(hub, "SELECT kind FROM identity WHERE customer_id = ? ORDER BY kind", web)
+    assert (user, json.loads(detail)["merged"]) == (None, web)
+    assert _rows(hub, "SELECT given_name FROM customer") == [("Given1",)]
+    kinds = _rows(hub, "SELECT kind FROM identity WHERE customer_id = ? ORDER BY kind", "c-0001")
     assert kinds == [("email",), ("phone",), ("user_id",)]
     assert _rows(hub, "SELECT count(*) FROM customer") == [(1,)]
 
@@ -490,3 +493,68 @@ def test_gzip_bodies_are_read_and_bombs_refused(
     assert http.post("/v1/batch", content=bomb, headers=headers).status_code == 413
     r = http.post("/v1/batch", content=b"not gzip", headers=headers)
     assert (r.status_code, r.json()["detail"]) == (400, "body is not valid gzip")
+
+
+def _sdk_error(r: httpx.Response) -> tuple[int, str, str]:
+    """What analytics-python and rudder-sdk-python do with a non-200 answer (their request.py):
+    ``APIError(status, payload['code'], payload['message'])``. A missing key raises KeyError
+    instead, which their backoff retries (for minutes) whatever the status."""
+    payload = r.json()
+    return r.status_code, payload["code"], payload["message"]
+
+
+def test_error_replies_carry_code_and_message_so_sdks_give_up(
+    http: httpx.Client, write_key: str
+) -> None:
+    msg = py_message("track", userId="u", event="Cart Viewed")
+    status, code, message = _sdk_error(http.post("/v1/batch", json={"batch": [msg]},
+                                                 headers=basic("wk_not-a-key")))  # fmt: skip
+    # Final for the SDKs: they retry only 5xx and 429 (consumer.py's fatal_exception).
+    assert (status, code) == (401, "invalid_write_key")
+    assert "write key" in message
+    assert _sdk_error(http.post("/v1/track", content=b"{nope", headers=basic(write_key)))[:2] == (
+        400, "invalid_json"
+    )  # fmt: skip
+    assert _sdk_error(http.post("/v1/track", json={"event": "x"}, headers=basic(write_key)))[
+        :2
+    ] == (400, "invalid_message")
+    big = py_message("track", userId="u", event="x", properties={"blurb": "x" * 40_000})
+    assert _sdk_error(http.post("/v1/track", json=big, headers=basic(write_key)))[:2] == (
+        413, "payload_too_large"
+    )  # fmt: skip
+    r = post_batch(http, write_key, [py_message("track", anonymousId="a")])
+    assert _sdk_error(r)[:2] == (400, "no_valid_message")
+    assert r.json()["rejected"][0]["reason"] == "track needs an event name"
+    # The reason stays under ``detail`` too, for clients that read it.
+    r = http.post("/v1/track", json={"event": "x"}, headers=basic(write_key))
+    assert r.json()["detail"] == r.json()["message"] == "userId or anonymousId is required"
+
+
+@pytest.mark.parametrize("identified", ["anon-2", "anon-1"])
+def test_an_alias_between_two_unknown_ids_is_kept_until_either_identifies(
+    http: httpx.Client, hub: Hub, write_key: str, identified: str
+) -> None:
+    def view(anon: str, sku: str = "HOOP-00001-BLA") -> dict:
+        return py_message("track", anonymousId=anon, event="Product Viewed",
+                          properties={"sku": sku})  # fmt: skip
+
+    # Two devices (or a cleared cookie) of one visitor, tied by an alias while nobody knows them.
+    alias = py_message("alias", previousId="anon-1", userId="anon-2")
+    batch = [view("anon-1"), view("anon-2"), alias, view("anon-1", "HOOP-00002-ORA")]
+    assert post_batch(http, write_key, batch).json()["accepted"] == 4
+    assert _rows(hub, "SELECT count(*) FROM web_event") == [(0,)]
+    # Either one identifies: both visitors' events join the customer...
+    ident = py_message("identify", anonymousId=identified, traits={"email": "pat@example.org"})
+    assert post_batch(http, write_key, [ident]).json()["accepted"] == 1
+    cid = _owner_of(hub, "email", "pat@example.org")
+    assert _rows(hub, "SELECT customer_id, count(*) FROM web_event GROUP BY customer_id") == [
+        (cid, 3)
+    ]
+    assert _rows(hub, "SELECT count(*) FROM ingest_pending_event") == [(0,)]
+    # ...and so do the later visits of both.
+    later = [view("anon-1"), view("anon-2")]
+    later[0]["messageId"], later[1]["messageId"] = "later-1", "later-2"
+    assert post_batch(http, write_key, later).json()["accepted"] == 2
+    assert _rows(hub, "SELECT customer_id, count(*) FROM web_event GROUP BY customer_id") == [
+        (cid, 5)
+    ]

@@ -11,6 +11,7 @@ import pytest
 from fastapi.routing import APIRoute
 
 from rapport.hub.app import create_app
+from rapport.hub.ingest import review
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 from rapport.hub.throttle import LoginThrottle
@@ -44,6 +45,12 @@ MATRIX: dict[tuple[str, str], tuple[frozenset[str], dict]] = {
     ("POST", "/v1/admin/customers/{customer_id}/erase"): (
         frozenset({"admin"}), {"json": {"reason": "test"}}),
     ("POST", "/v1/admin/write-keys"): (frozenset({"admin"}), {"json": {"name": "web shop"}}),
+    ("GET", "/v1/admin/write-keys"): (frozenset({"admin"}), {}),
+    ("PUT", "/v1/admin/write-keys/{key_id}/origins"): (
+        frozenset({"admin"}), {"json": {"allowed_origins": ["https://shop.example.com"]}}),
+    ("GET", "/v1/admin/merge-reviews"): (SUPERVISORS, {}),
+    ("POST", "/v1/admin/merge-reviews/{review_id}/approve"): (SUPERVISORS, {}),
+    ("POST", "/v1/admin/merge-reviews/{review_id}/reject"): (SUPERVISORS, {}),
     ("POST", "/v1/orders"): (SYSTEMS, {"json": {
         "source": "pos", "external_id": "T-1", "customer_id": "c-0001", "channel": "store",
         "status": "completed", "placed_at": "2026-11-28T15:04:00Z", "currency": "EUR",
@@ -57,9 +64,11 @@ MATRIX: dict[tuple[str, str], tuple[frozenset[str], dict]] = {
 # API (a source's write key, tests/hub/test_ingest.py).
 PUBLIC = {("POST", "/v1/auth/login"), ("GET", "/b/{token}")}
 TRACKING = ("/v1/track", "/v1/identify", "/v1/page", "/v1/screen", "/v1/alias", "/v1/group",
-            "/v1/batch", "/v1/t", "/v1/i", "/v1/p", "/v1/s", "/v1/a", "/v1/g", "/v1/b")  # fmt: skip
-PUBLIC |= {("POST", path) for path in TRACKING}
-PATH_VALUES = {"customer_id": "c-0001", "key": "wrapup_codes", "token": "x" * 32}
+            "/v1/batch", "/v1/t", "/v1/i", "/v1/p", "/v1/s", "/v1/a", "/v1/g", "/v1/b",
+            "/v1/m")  # fmt: skip
+PUBLIC |= {("POST", path) for path in TRACKING} | {("GET", "/v1/projects/{write_key}/settings")}
+PATH_VALUES = {"customer_id": "c-0001", "key": "wrapup_codes", "token": "x" * 32, "key_id": "k",
+               "review_id": "r"}  # fmt: skip
 
 
 def _routes(hub: Hub) -> set[tuple[str, str]]:
@@ -92,8 +101,16 @@ def test_each_role_gets_exactly_what_it_may(
                 k: ({"device_id": f"d-{role}", "into": into, "customer_id": cid}.get(k, v))
                 for k, v in body["json"].items()
             }
+        values = {**PATH_VALUES, "customer_id": cid}
+        if "{key_id}" in path:
+            values["key_id"] = staff.tracking.add_write_key(f"key of {role}")[0]
+        if "{review_id}" in path:  # a merge identity resolution proposed
+            with staff.engine.begin() as conn:
+                values["review_id"] = review.propose(
+                    conn, cid, into, "test", "2026-01-01T00:00:00Z"
+                )
         c = login(server, role)
-        r = c.request(method, path.format(**{**PATH_VALUES, "customer_id": cid}), **body)
+        r = c.request(method, path.format(**values), **body)
         if role in allowed:
             assert r.status_code < 400, (role, r.status_code, r.text)
         else:

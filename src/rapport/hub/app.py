@@ -19,7 +19,7 @@ from rapport import __version__
 from rapport.hub import openapi
 from rapport.hub.fanout import SharedReads
 from rapport.hub.pglisten import start_listener
-from rapport.hub.routes import admin, basket_link, ingest, systems, writes
+from rapport.hub.routes import admin, basket_link, ingest, merge_review, systems, writes
 from rapport.hub.service import CursorError, Hub
 from rapport.hub.store.changes import ChangePage, Scope
 from rapport.hub.store.users import User
@@ -236,6 +236,7 @@ def create_app(hub: Hub) -> FastAPI:
     admin.register(app, hub, current_user, _json)
     basket_link.register(app, hub)
     ingest.register(app, hub, current_user, _json)
+    merge_review.register(app, hub, current_user, _json)
     systems.register(app, hub, system_user, _json)
 
     @app.exception_handler(OperationalError)

@@ -38,6 +38,16 @@ class Error(BaseModel):
     detail: str
 
 
+class TrackingRefusal(BaseModel):
+    """A tracking route's refusal, in the shape Segment's server SDKs read (``code`` and
+    ``message``: without them they retry a final refusal); ``detail`` repeats the message."""
+
+    success: bool
+    code: str
+    message: str
+    detail: str
+
+
 class Change(BaseModel):
     entity: str
     op: str = Field(description="upsert, delete, redirect or purge")
@@ -142,15 +152,14 @@ class BatchAnswer(BaseModel):
     rejected: list[BatchRejection]
 
 
-class BatchRefused(BaseModel):
-    success: bool
+class BatchRefused(TrackingRefusal):
     rejected: list[BatchRejection]
 
 
 _MODELS: tuple[type[BaseModel], ...] = (
     Error, Change, ChangesPage, SearchResults, MutationAnswer, PushAnswer, Snapshot, MergeAnswer,
     EraseAnswer, Setting, AuditTrail, Export, WriteKey, Record, ClientRelease, TrackAnswer,
-    BatchRejection, BatchAnswer, BatchRefused,
+    BatchRejection, BatchAnswer, BatchRefused, TrackingRefusal,
 )  # fmt: skip
 
 # The 200 answer of each route that returns raw JSON.
@@ -193,6 +202,23 @@ _ERRORS: dict[tuple[str, str], dict[int, str]] = {
     ("get", "/v1/customers/{customer_id}/export"): {404: "no such customer"},
     ("post", "/v1/orders"): {400: "the record is refused: the reason names the field"},
     ("post", "/v1/interactions"): {400: "the record is refused: the reason names the field"},
+    ("post", "/v1/admin/write-keys"): {422: "an allowed origin is not scheme://host[:port]"},
+    ("put", "/v1/admin/write-keys/{key_id}/origins"): {
+        404: "no such write key",
+        422: "an allowed origin is not scheme://host[:port]",
+    },
+    ("post", "/v1/admin/merge-reviews/{review_id}/approve"): {
+        404: "no such merge review",
+        409: "already decided, or one of the two was merged or erased since",
+    },
+    ("post", "/v1/admin/merge-reviews/{review_id}/reject"): {
+        404: "no such merge review",
+        409: "already decided",
+    },
+    ("get", "/v1/projects/{write_key}/settings"): {
+        403: "the key is not allowed from this page's site",
+        404: "unknown write key",
+    },
 }
 _SIGNED_IN_ANYONE = {("get", "/v1/me"), ("post", "/v1/auth/logout")}
 
@@ -424,6 +450,10 @@ def _error(description: str) -> dict[str, Any]:
     return {"description": description, "content": _json_content(_ref(Error))}
 
 
+def _refusal(description: str) -> dict[str, Any]:
+    return {"description": description, "content": _json_content(_ref(TrackingRefusal))}
+
+
 def complete(doc: dict[str, Any]) -> dict[str, Any]:
     components = doc.setdefault("components", {})
     schemas = components.setdefault("schemas", {})
@@ -476,14 +506,15 @@ def _complete_operation(path: str, method: str, op: dict[str, Any]) -> None:
             {
                 "description": "no message of the batch could be kept: each one's reason",
                 "content": _json_content(
-                    {"anyOf": [_ref(BatchRefused), _ref(Error)]}
+                    {"anyOf": [_ref(BatchRefused), _ref(TrackingRefusal)]}
                 ),  # a body that is not a batch at all gets a plain reason
             }
             if kind == "batch"
-            else _error("the message is refused: the reason says why")
+            else _refusal("the message is refused: the reason says why")
         )
-        responses["401"] = _error("unknown or missing write key")
-        responses["413"] = _error(f"payload larger than {limit // 1024} KB once inflated")
+        responses["401"] = _refusal("unknown or missing write key (final: do not retry)")
+        responses["403"] = _refusal("a browser page's site (Origin) the key does not allow")
+        responses["413"] = _refusal(f"payload larger than {limit // 1024} KB once inflated")
     elif op.get("security"):
         responses["401"] = _error("sign in first, or again: missing, expired or revoked token")
         if key not in _SIGNED_IN_ANYONE:

@@ -67,9 +67,10 @@ class Hub:
         # Orders, interactions and customers from other systems, by their own ids.
         self.systems = Systems(engine, self.notifier.notify, default_region)
 
-    def add_write_key(self, name: str) -> str:
-        """A new tracking write key for source ``name``: returned once, only its hash is kept."""
-        return self.tracking.add_write_key(name)[1]
+    def add_write_key(self, name: str, origins: Iterable[str] = ()) -> str:
+        """A new tracking write key for source ``name``: returned once, only its hash is kept.
+        ``origins``: the sites whose pages may send with it from a browser (``["*"]``: any)."""
+        return self.tracking.add_write_key(name, origins)[1]
 
     @classmethod
     def open(cls, url: str, **kwargs: Any) -> Hub:

@@ -134,6 +134,13 @@ class HubClient:
         self.token = result.token
         return result
 
+    async def logout(self) -> None:
+        """End this token's session on the hub (best effort: an unreachable hub ends it at
+        expiry)."""
+        with contextlib.suppress(HubError):
+            await self._request("POST", "/v1/auth/logout")
+        self.token = None
+
     async def client_release(self) -> tuple[str, str] | None:
         """(version, download URL) the hub announces for the desktop app, or None."""
         body = await self._request("GET", "/v1/client/release")

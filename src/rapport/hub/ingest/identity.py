@@ -9,23 +9,28 @@ anonymous id is weak (a shared computer): it links a visitor to at most one cust
 from __future__ import annotations
 
 import re
+import unicodedata
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, delete, or_, select
 
 from rapport.hub.identity import normalize_identity
-from rapport.hub.ingest import pending
+from rapport.hub.ingest import pending, review
 from rapport.hub.ingest.messages import BadMessage, Message
+from rapport.hub.ingest.tables import pending_link, web_profile
 from rapport.hub.store import aliases, customers
 from rapport.hub.store.changes import write_rows
 from rapport.hub.store.merge import merge_customers
-from rapport.hub.store.schema import entity_tables
+from rapport.hub.store.schema import customer_alias, entity_tables
 
 STRONG = ("user_id", "email", "phone")
+# How many ids aliases of unknown visitors may tie together: a visitor has a few devices; a chain
+# longer than this is a script, and what lies beyond it stays apart.
+MAX_LINKED = 50
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 _identity = entity_tables["identity"]
 _customer = entity_tables["customer"]
@@ -194,6 +199,7 @@ def _new_customer(conn: Connection, traits: dict[str, Any], now: str) -> str:
             "version": 1,
         },
     )
+    conn.execute(web_profile.insert().values(customer_id=cid, created_at=now))
     return cid
 
 
@@ -254,49 +260,232 @@ def attach_pending(conn: Connection, cid: str, keys: list[pending.Key]) -> int:
 
 
 def identify(conn: Connection, msg: Message, region: str, now: str) -> str:
-    """Link the message's identifiers to one customer (created when none is known); returns it.
-    The caller holds the change feed's lock."""
+    """Link the message's identifiers to one customer (created when none is known); returns the
+    customer the visitor now is. The caller holds the change feed's lock.
+
+    A write key is public (it sits in every page of the site), so an identify is a claim, not a
+    proof. It may never take over a profile with history:
+
+    - Among the profiles its user id, email or phone name, the one with history survives (then
+      the oldest): its names stay; an identify only fills names a profile lacks.
+    - Another of them is merged in automatically only when the merge is certain enough: it has
+      no history of its own (a profile a website made, no orders, interactions, offers, baskets
+      or tasks), its names agree with the survivor's, and the identify's name agrees with the
+      survivor's. Otherwise the merge is proposed for review (``merge_review``) and the
+      identifiers stay where they are.
+    - The visitor (anonymous id, events held) joins the survivor, unless the survivor has history
+      and the identify names the person differently: then the visitor keeps a web profile of its
+      own, proposed for review. A browser that is already another customer's is never moved (an
+      anonymous id is weak: a shared computer): that pair is proposed too.
+    """
     strong = strong_identifiers(msg, region)
+    traits = _traits(msg)
+    named = _names(traits)
     matched: dict[str, str] = {}  # customer -> first kind it matched by
     for kind, _value, normalized in strong:
         for cid in owners(conn, kind, normalized):
             matched.setdefault(cid, kind)
     anon_owner = None
-    created = False
     if msg.anonymous_id:
         found = owners(conn, "anonymous_id", msg.anonymous_id)
         anon_owner = found[0] if found else None
-    if matched:
-        # The account (user id) survives; otherwise the oldest profile, which agents know best.
-        ranked = sorted(matched, key=lambda c: (matched[c] != "user_id", _created_at(conn, c), c))
-        survivor = ranked[0]
-        for other in ranked[1:]:
+    if not matched:
+        survivor = anon_owner or _new_customer(conn, traits, now)
+        return _attach_visitor(conn, msg, survivor, strong, anon_owner, traits, now)
+    ranked = sorted(matched, key=lambda c: (not has_history(conn, c), _created_at(conn, c), c))
+    survivor, apart = ranked[0], set[str]()
+    for other in ranked[1:]:
+        # What tied them: one identifier both hold, or one identify giving one's and the other's.
+        shared = "shared " + " and ".join(sorted({matched[other], matched[survivor]}))
+        why = _doubt(conn, survivor, other, named)
+        if why is None:
             merge_customers(
-                conn,
-                other,
-                survivor,
-                f"identity resolution: shared {matched[other]} (tracking identify)",
-                None,
+                conn, other, survivor, f"identity resolution: {shared} (tracking identify)", None,
                 now,
-            )
-    elif anon_owner is not None:
-        survivor = anon_owner
-    else:
-        survivor = _new_customer(conn, _traits(msg), now)
-        created = True
-    if not created:
-        _fill_names(conn, survivor, _traits(msg), now)
-    idents = list(strong)
-    if msg.anonymous_id and anon_owner in (None, survivor):
+            )  # fmt: skip
+        else:
+            apart.add(other)
+            review.propose(conn, other, survivor, f"{shared}; {why}", now)
+    # Identifiers another profile still holds stay with it until a reviewer decides.
+    held = {(k, n) for c in apart for k, n in _identities_of(conn, c)}
+    strong = [s for s in strong if (s[0], s[2]) not in held]
+    if anon_owner not in (None, survivor) and anon_owner not in apart:
+        review.propose(conn, anon_owner, survivor, "this browser is already another customer's",
+                       now)  # fmt: skip
+    if has_history(conn, survivor) and _disagree(named, _names_of(conn, survivor)):
+        # The visitor stays apart: its own web profile (the browser's, or a new one) keeps its
+        # events and the identifiers nobody holds, and is proposed for review.
+        mine = {(k, n) for k, n in _identities_of(conn, survivor)}
+        free = [s for s in strong if (s[0], s[2]) not in mine]
+        visitor = anon_owner if anon_owner not in (None, survivor) else None
+        visitor = visitor or _new_customer(conn, traits, now)
+        review.propose(
+            conn,
+            visitor,
+            survivor,
+            f"shared {matched[survivor]}; the website gave another name",
+            now,
+        )
+        return _attach_visitor(conn, msg, visitor, free, anon_owner, traits, now)
+    return _attach_visitor(conn, msg, survivor, strong, anon_owner, traits, now)
+
+
+def _attach_visitor(
+    conn: Connection,
+    msg: Message,
+    cid: str,
+    idents: list[tuple[str, str, str]],
+    anon_owner: str | None,
+    traits: dict[str, Any],
+    now: str,
+) -> str:
+    """Give customer ``cid`` the identifiers, the browser (when it is nobody else's) and what was
+    held for them; fill the names it lacks."""
+    _fill_names(conn, cid, traits, now)
+    idents = list(idents)
+    mine = msg.anonymous_id is not None and anon_owner in (None, cid)
+    if mine:
+        assert msg.anonymous_id is not None
         idents.append(("anonymous_id", msg.anonymous_id, msg.anonymous_id))
-    _add_identities(conn, survivor, idents, now)
+    _add_identities(conn, cid, idents, now)
     keys: list[pending.Key] = []
-    if msg.anonymous_id and anon_owner in (None, survivor):
+    if mine:
+        assert msg.anonymous_id is not None
         keys.append(("anonymous_id", msg.anonymous_id))
-    if msg.user_id:
+    if msg.user_id and any(k == "user_id" for k, _v, _n in idents):
         keys.append(("user_id", msg.user_id))
-    attach_pending(conn, survivor, keys)
-    return survivor
+    attach_pending(conn, cid, keys)
+    adopt_links(conn, cid, [k[1] for k in keys], now)
+    return cid
+
+
+# What makes a profile more than a website's account: the desk or another system knows them.
+_HISTORY = ("order", "interaction", "offer", "basket", "task")
+
+
+def has_history(conn: Connection, cid: str) -> bool:
+    """Whether the profile is more than what a website's identify made: made elsewhere (the desk,
+    an import, another system; or by tracking before this was recorded), merged with such a
+    profile, or with orders, interactions, offers, baskets or tasks of its own."""
+    made_by_web = conn.execute(
+        select(web_profile.c.customer_id).where(web_profile.c.customer_id == cid)
+    ).first()
+    if made_by_web is None:
+        return True
+    # A profile merged into it brings its history: one the website did not make.
+    absorbed = select(customer_alias.c.alias_id).where(
+        customer_alias.c.customer_id == cid,
+        customer_alias.c.alias_id.not_in(select(web_profile.c.customer_id)),
+    )
+    if conn.execute(absorbed.limit(1)).first():
+        return True
+    for entity in _HISTORY:
+        table = entity_tables[entity]
+        if conn.execute(select(table.c.id).where(table.c.customer_id == cid).limit(1)).first():
+            return True
+    return False
+
+
+def _doubt(
+    conn: Connection, survivor: str, other: str, named: tuple[str | None, str | None]
+) -> str | None:
+    """Why merging ``other`` into ``survivor`` on a website's word needs a person, or None."""
+    if has_history(conn, other):
+        return "both profiles have history"
+    if _disagree(_names_of(conn, other), _names_of(conn, survivor)):
+        return "the two profiles' names differ"
+    if _disagree(named, _names_of(conn, survivor)):
+        return "the website gave another name"
+    return None
+
+
+def _names_of(conn: Connection, cid: str) -> tuple[str | None, str | None]:
+    row = conn.execute(
+        select(_customer.c.given_name, _customer.c.family_name).where(_customer.c.id == cid)
+    ).first()
+    return (row[0], row[1]) if row else (None, None)
+
+
+def _fold(text: str | None) -> str:
+    decomposed = unicodedata.normalize("NFKD", (text or "").strip().casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _disagree(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    """Two names of one person disagree when a part both give differs (case and accents aside);
+    a missing part agrees with anything."""
+    return any(_fold(x) and _fold(y) and _fold(x) != _fold(y) for x, y in zip(a, b, strict=True))
+
+
+def _identities_of(conn: Connection, cid: str) -> list[tuple[str, str]]:
+    return [
+        (k, n)
+        for k, n in conn.execute(
+            select(_identity.c.kind, _identity.c.normalized).where(_identity.c.customer_id == cid)
+        )
+    ]
+
+
+def link(conn: Connection, previous_id: str, user_id: str, now: str) -> None:
+    """An alias of two ids nobody is known by yet: remembered (and what each holds stays under
+    its own key) until either is identified, see :func:`adopt_links`."""
+    if previous_id == user_id:
+        return
+    have = conn.execute(
+        select(pending_link.c.previous_id).where(
+            pending_link.c.previous_id == previous_id, pending_link.c.user_id == user_id
+        )
+    ).first()
+    if have is None:
+        conn.execute(
+            pending_link.insert().values(previous_id=previous_id, user_id=user_id, created_at=now)
+        )
+
+
+def _linked(conn: Connection, start: Iterable[str]) -> tuple[set[str], set[str]]:
+    """Every id tied to ``start`` by aliases of unknown ids, transitively (``start`` included),
+    and those of them that were an alias's ``userId``."""
+    seen = set(start)
+    as_user: set[str] = set()
+    frontier = list(seen)
+    while frontier and len(seen) < MAX_LINKED:
+        found = conn.execute(
+            select(pending_link.c.previous_id, pending_link.c.user_id).where(
+                or_(pending_link.c.previous_id.in_(frontier), pending_link.c.user_id.in_(frontier))
+            )
+        ).all()
+        frontier = []
+        for prev, new in found:
+            as_user.add(new)
+            for x in (prev, new):
+                if x not in seen and len(seen) < MAX_LINKED:
+                    seen.add(x)
+                    frontier.append(x)
+    return seen, as_user & seen
+
+
+def adopt_links(conn: Connection, cid: str, ids: Iterable[str], now: str) -> None:
+    """``ids`` now name customer ``cid``: the ids an earlier alias tied to them become ``cid``'s
+    too (as anonymous ids, and as user ids where they were an alias's ``userId``), with the
+    events held under them. The links are spent."""
+    ids = list(ids)
+    if not ids:
+        return
+    everything, as_user = _linked(conn, ids)
+    if everything == set(ids) and not as_user:
+        return
+    others = sorted(everything - set(ids))
+    _add_identities(conn, cid, [("anonymous_id", x, x) for x in others], now)
+    _add_identities(conn, cid, [("user_id", x, x) for x in sorted(as_user)], now)
+    attach_pending(conn, cid, [(kind, x) for x in others for kind in ("anonymous_id", "user_id")])
+    conn.execute(
+        delete(pending_link).where(
+            or_(
+                pending_link.c.previous_id.in_(list(everything)),
+                pending_link.c.user_id.in_(list(everything)),
+            )
+        )
+    )
 
 
 def alias(conn: Connection, msg: Message, now: str) -> str | None:
@@ -309,7 +498,7 @@ def alias(conn: Connection, msg: Message, now: str) -> str | None:
     new_owner = next(iter(owners(conn, "user_id", new)), None)
     prev_keys: list[pending.Key] = [("anonymous_id", prev), ("user_id", prev)]
     if prev_owner is None and new_owner is None:
-        pending.rekey(conn, prev_keys, ("user_id", new))
+        link(conn, prev, new, now)
         return None
     if prev_owner is not None and new_owner is not None:
         if prev_owner != new_owner:
@@ -325,4 +514,5 @@ def alias(conn: Connection, msg: Message, now: str) -> str | None:
         survivor = prev_owner
         _add_identities(conn, survivor, [("user_id", new, new)], now)
     attach_pending(conn, survivor, [*prev_keys, ("user_id", new)])
+    adopt_links(conn, survivor, [prev, new], now)
     return survivor

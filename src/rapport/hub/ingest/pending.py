@@ -50,11 +50,6 @@ def take(conn: Connection, keys: Iterable[Key]) -> list[tuple[str, dict[str, Any
     return [(entity, orjson.loads(row)) for _id, entity, row in found]
 
 
-def rekey(conn: Connection, old: Iterable[Key], new: Key) -> None:
-    """An alias of two unknown ids: what was held under the old ones waits for the new one."""
-    conn.execute(update(pending_event).where(_match(old)).values(key_kind=new[0], key_value=new[1]))
-
-
 def get(conn: Connection, row_id: str) -> dict[str, Any] | None:
     text = conn.execute(select(pending_event.c.row).where(pending_event.c.id == row_id)).scalar()
     return orjson.loads(text) if text else None

@@ -16,7 +16,8 @@ from sqlalchemy import Connection, Engine, and_, delete, select
 from rapport.hub.ingest import ecommerce, identity, keys, pending
 from rapport.hub.ingest.catalog import Catalog
 from rapport.hub.ingest.messages import BadMessage, Message, iso
-from rapport.hub.ingest.tables import pending_event, seen_message
+from rapport.hub.ingest.review import MergeReviews
+from rapport.hub.ingest.tables import pending_event, pending_link, seen_message
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.changes import lock_feed, write_rows
 from rapport.hub.store.merge import MergeError
@@ -104,14 +105,34 @@ class Tracking:
         # Most anonymous visitors never identify: what they did is dropped after this long.
         self.pending_window = pending_window
         self._next_purge = 0.0
+        # Merges identity resolution found doubtful, for a supervisor or an admin to decide.
+        self.reviews = MergeReviews(engine, notify)
 
-    def add_write_key(self, name: str) -> tuple[str, str]:
+    def add_write_key(self, name: str, origins: Iterable[str] = ()) -> tuple[str, str]:
+        """``(source_id, raw_key)``; raises :class:`keys.BadOrigin`."""
         with self.engine.begin() as conn:
-            return keys.add_write_key(conn, name, iso(datetime.now(UTC)))
+            return keys.add_write_key(conn, name, iso(datetime.now(UTC)), origins)
 
     def source_for_key(self, raw: str) -> str | None:
         with self.engine.connect() as conn:
             return keys.source_for_key(conn, raw)
+
+    def key(self, raw: str) -> keys.WriteKey | None:
+        with self.engine.connect() as conn:
+            return keys.lookup(conn, raw)
+
+    def write_keys(self) -> list[keys.WriteKey]:
+        with self.engine.connect() as conn:
+            return keys.list_keys(conn)
+
+    def set_origins(self, source_id: str, origins: Iterable[str]) -> keys.WriteKey | None:
+        """Raises :class:`keys.BadOrigin`; None for an unknown key."""
+        with self.engine.begin() as conn:
+            return keys.set_origins(conn, source_id, origins)
+
+    def any_key_allows(self, origin: str) -> bool:
+        with self.engine.connect() as conn:
+            return keys.any_key_allows(conn, origin)
 
     def apply(self, source_id: str, messages: Sequence[Message]) -> Outcome:
         now_dt = datetime.now(UTC)
@@ -187,6 +208,7 @@ class Tracking:
         conn.execute(delete(seen_message).where(seen_message.c.received_at < cutoff))
         cutoff = iso(now - self.pending_window)
         conn.execute(delete(pending_event).where(pending_event.c.received_at < cutoff))
+        conn.execute(delete(pending_link).where(pending_link.c.created_at < cutoff))
 
     def _apply_one(
         self,

@@ -15,13 +15,16 @@ import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import orjson
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Path, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from rapport.hub.ingest import analytics_js
+from rapport.hub.ingest.keys import BadOrigin, WriteKey
 from rapport.hub.ingest.messages import (
     MAX_BATCH_BYTES,
     MAX_MESSAGE_BYTES,
@@ -32,6 +35,7 @@ from rapport.hub.ingest.messages import (
     parse_time,
 )
 from rapport.hub.ingest.tracking import Outcome
+from rapport.hub.routes.cors import TrackingCors
 from rapport.hub.service import Hub
 from rapport.hub.store.users import User
 from rapport.hub.textcheck import NO_NUL
@@ -62,29 +66,83 @@ def _body_doc(example: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+Origin = Annotated[str, Field(min_length=1, max_length=300, pattern=NO_NUL)]
+
+
 class WriteKeyRequest(BaseModel):
     name: str = Field(min_length=1, max_length=200, pattern=NO_NUL)
+    # Sites whose pages may send with this key from a browser (CORS); ["*"]: any site.
+    allowed_origins: list[Origin] = Field(default_factory=list, max_length=100)
 
 
-def _reject(status: int, reason: str) -> HTTPException:
-    return HTTPException(status, reason)
+class OriginsRequest(BaseModel):
+    allowed_origins: list[Origin] = Field(max_length=100)
+
+
+class TrackingError(Exception):
+    """A refusal on a tracking route, answered as ``{"code", "message", "detail"}``.
+
+    Segment's and RudderStack's Python SDKs read ``code`` and ``message`` from any answer but a
+    200 and give up on a 4xx other than 429; without those keys they fail with a KeyError, which
+    their backoff retries for minutes. ``detail`` repeats the message for clients that read it.
+    """
+
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status, self.code, self.message, self.headers = status, code, message, headers
+
+
+def _error_body(code: str, message: str, **more: Any) -> bytes:
+    return orjson.dumps(
+        {"success": False, "code": code, "message": message, "detail": message, **more}
+    )
+
+
+async def _tracking_error(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, TrackingError)
+    return Response(
+        _error_body(exc.code, exc.message),
+        status_code=exc.status,
+        media_type="application/json",
+        headers=exc.headers,
+    )
+
+
+def _too_large(limit: int) -> TrackingError:
+    return TrackingError(413, "payload_too_large", f"payload larger than {limit // 1024} KB")
+
+
+def _reject(reason: str) -> TrackingError:
+    return TrackingError(400, "invalid_message", reason)
+
+
+def _check_origin(request: Request, key: WriteKey) -> None:
+    """A browser page (it sends ``Origin``) may use a key only from a site the key allows; servers
+    send no Origin. See :mod:`rapport.hub.routes.cors`."""
+    origin = request.headers.get("origin")
+    if origin is not None and not key.allows(origin):
+        raise TrackingError(
+            403, "origin_not_allowed", "this write key is not allowed from this site's pages"
+        )
 
 
 async def _read_json(request: Request, limit: int) -> Any:
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
-        raise _reject(413, f"payload larger than {limit // 1024} KB")
+        raise _too_large(limit)
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise _reject(413, f"payload larger than {limit // 1024} KB")
+            raise _too_large(limit)
     if request.headers.get("content-encoding", "").lower() == "gzip":
         body = _gunzip(bytes(body), limit)  # analytics-java and others compress their batches
     try:
         return orjson.loads(body)
     except orjson.JSONDecodeError as exc:
-        raise _reject(400, "body is not valid JSON") from exc
+        raise TrackingError(400, "invalid_json", "body is not valid JSON") from exc
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:
@@ -94,9 +152,9 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     try:
         out = inflater.decompress(data, limit + 1)
     except zlib.error as exc:
-        raise _reject(400, "body is not valid gzip") from exc
+        raise TrackingError(400, "invalid_gzip", "body is not valid gzip") from exc
     if len(out) > limit:
-        raise _reject(413, f"payload larger than {limit // 1024} KB")
+        raise _too_large(limit)
     return out
 
 
@@ -116,17 +174,21 @@ def _write_key(request: Request, body: Any) -> str | None:
 
 def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: Any) -> None:
     tracking = hub.tracking
+    app.add_exception_handler(TrackingError, _tracking_error)
+    app.add_middleware(TrackingCors, origin_allowed=tracking.any_key_allows)
 
     def source_of(request: Request, body: Any) -> str:
         raw = _write_key(request, body)
-        source = tracking.source_for_key(raw) if raw else None
-        if source is None:
-            raise HTTPException(
+        key = tracking.key(raw) if raw else None
+        if key is None:
+            raise TrackingError(
                 401,
+                "invalid_write_key",
                 "unknown or missing write key (send it as the basic-auth username)",
                 headers={"WWW-Authenticate": 'Basic realm="rapport tracking"'},
             )
-        return source
+        _check_origin(request, key)
+        return key.id
 
     def single(kind: str) -> Callable[..., Any]:
         async def track_one(request: Request) -> Response:
@@ -135,10 +197,10 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             try:
                 msg = parse_message(body, kind, datetime.now(UTC))
             except BadMessage as exc:
-                raise _reject(400, str(exc)) from exc
+                raise _reject(str(exc)) from exc
             outcome = await run_in_threadpool(tracking.apply, source, [msg])
             if outcome.rejected:
-                raise _reject(400, next(iter(outcome.rejected.values())))
+                raise _reject(next(iter(outcome.rejected.values())))
             return json({"success": True})
 
         track_one.__name__ = f"segment_{kind}"
@@ -168,15 +230,17 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         body = await _read_json(request, MAX_BATCH_BYTES)
         source = await run_in_threadpool(source_of, request, body)
         if not isinstance(body, dict) or not isinstance(body.get("batch"), list):
-            raise _reject(400, "body must be an object with a batch list")
+            raise _reject("body must be an object with a batch list")
         items: list[Any] = body["batch"]
         if len(items) > _MAX_BATCH_MESSAGES:
-            raise _reject(413, f"more than {_MAX_BATCH_MESSAGES} messages in one batch")
+            raise TrackingError(
+                413, "payload_too_large", f"more than {_MAX_BATCH_MESSAGES} messages in one batch"
+            )
         received = datetime.now(UTC)
         try:
             sent_at = parse_time(body.get("sentAt"), "sentAt")
         except BadMessage as exc:
-            raise _reject(400, str(exc)) from exc
+            raise _reject(str(exc)) from exc
         context = body.get("context") if isinstance(body.get("context"), dict) else None
         parsed: list[Message] = []
         where: list[int] = []  # index in the request of each parsed message
@@ -198,7 +262,9 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         ]
         if items and not outcome.accepted and not outcome.duplicates:
             return Response(
-                orjson.dumps({"success": False, "rejected": report}),
+                _error_body(
+                    "no_valid_message", "no message of the batch could be kept", rejected=report
+                ),
                 status_code=400,
                 media_type="application/json",
             )
@@ -211,7 +277,35 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             }
         )
 
+    @app.get(
+        "/v1/projects/{write_key}/settings",
+        tags=["analytics.js"],
+        summary="The settings analytics.js loads first (its cdnURL is the hub): events go here",
+    )
+    def analytics_js_settings(
+        request: Request, write_key: Annotated[str, Path(min_length=1, max_length=200)]
+    ) -> Response:
+        key = tracking.key(write_key)
+        if key is None:
+            raise TrackingError(404, "invalid_write_key", "unknown write key")
+        _check_origin(request, key)
+        # Where the page's browser reaches the hub: the public address when one is set (a proxy
+        # in front), else the one this request came to.
+        base = urlsplit(hub.outbound.public_url or str(request.base_url))
+        return json(analytics_js.settings(write_key, base.scheme, base.netloc + base.path))
+
+    @app.post("/v1/m", include_in_schema=False)
+    async def analytics_js_metrics(request: Request) -> Response:
+        # analytics.js's own performance counters: nothing for the hub to learn; read (bounded)
+        # and dropped so the page sees a success.
+        await _read_json(request, MAX_MESSAGE_BYTES)
+        return json({"success": True})
+
     CurrentUser = Annotated[User, Depends(current_user)]
+
+    def admin_only(u: User) -> None:
+        if u.role != "admin":
+            raise HTTPException(403, "only admin users may do this")
 
     @app.post(
         "/v1/admin/write-keys",
@@ -219,10 +313,42 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         summary="Create a tracking write key for a source (admin); the key is shown once",
     )
     def create_write_key(u: CurrentUser, body: WriteKeyRequest) -> Response:
-        if u.role != "admin":
-            raise HTTPException(403, "only admin users may do this")
-        source_id, raw = tracking.add_write_key(body.name)
-        return json({"id": source_id, "name": body.name, "write_key": raw})
+        admin_only(u)
+        try:
+            source_id, raw = tracking.add_write_key(body.name, body.allowed_origins)
+        except BadOrigin as exc:
+            raise HTTPException(422, str(exc)) from exc
+        [key] = [k for k in tracking.write_keys() if k.id == source_id]
+        return json({**key.public(), "write_key": raw})
+
+    @app.get(
+        "/v1/admin/write-keys",
+        tags=["admin"],
+        summary="The tracking write keys (admin): names and allowed origins, never the keys",
+    )
+    def list_write_keys(u: CurrentUser) -> Response:
+        admin_only(u)
+        return json({"write_keys": [k.public() for k in tracking.write_keys()]})
+
+    @app.put(
+        "/v1/admin/write-keys/{key_id}/origins",
+        tags=["admin"],
+        summary="The sites whose pages may send with this key from a browser (admin); "
+        '["*"]: any site',
+    )
+    def put_write_key_origins(
+        u: CurrentUser,
+        key_id: Annotated[str, Path(min_length=1, max_length=64)],
+        body: OriginsRequest,
+    ) -> Response:
+        admin_only(u)
+        try:
+            key = tracking.set_origins(key_id, body.allowed_origins)
+        except BadOrigin as exc:
+            raise HTTPException(422, str(exc)) from exc
+        if key is None:
+            raise HTTPException(404, "no such write key")
+        return json(key.public())
 
 
 def _message_id(item: Any) -> str | None:
