@@ -33,6 +33,7 @@ LOG_SHORTCUT = "Ctrl+L"
 WRAP_UP_SHORTCUT = "Ctrl+Shift+W"
 DETAILS_SHORTCUT = "Ctrl+Shift+H"
 HELP_SHORTCUT = "F1"
+CLOSE_SHORTCUT = "Ctrl+W"
 
 
 def tr(text: str) -> str:
@@ -58,10 +59,10 @@ SPECS: tuple[ActionSpec, ...] = (
                N(CONTEXT, "Create a customer: an unknown caller, a walk-in"),
                (NEW_CUSTOMER_SHORTCUT,), "new-customer"),
     ActionSpec("quit", "file", N(CONTEXT, "&Quit"), N(CONTEXT, "Close Rapport"),
-               (QKeySequence.StandardKey.Quit,), "quit", separator_before=True),
+               (QKeySequence.StandardKey.Quit, "Ctrl+Q"), "quit", separator_before=True),
     ActionSpec("search", "customer", N(CONTEXT, "&Find a customer"),
                N(CONTEXT, "Search by name, email, phone in any format or loyalty id"),
-               (SEARCH_SHORTCUT, QKeySequence.StandardKey.Find), "search"),
+               (SEARCH_SHORTCUT, QKeySequence.StandardKey.Find, "Ctrl+F"), "search"),
     ActionSpec("log", "customer", N(CONTEXT, "&Log interaction…"),
                N(CONTEXT, "Log a call, chat, visit or note for the open customer"),
                (LOG_SHORTCUT,), "log", N(CONTEXT, "Log call"), separator_before=True),
@@ -74,6 +75,9 @@ SPECS: tuple[ActionSpec, ...] = (
     ActionSpec("appointment", "customer", N(CONTEXT, "Book an &appointment…"),
                N(CONTEXT, "Book an in-store appointment for the open customer"),
                (APPOINTMENT_SHORTCUT,), "appointment", N(CONTEXT, "Appointment")),
+    ActionSpec("close_customer", "customer", N(CONTEXT, "Clo&se customer"),
+               N(CONTEXT, "Back to the start page: recent customers and today's tasks"),
+               (CLOSE_SHORTCUT,), "close"),
     ActionSpec("wrap_up", "customer", N(CONTEXT, "&Wrap up the call…"),
                N(CONTEXT, "Log the current call, its duration filled in"),
                (WRAP_UP_SHORTCUT,), "wrap-up", N(CONTEXT, "Wrap up"), separator_before=True),
@@ -126,7 +130,9 @@ def _sequences(spec: ActionSpec) -> list[QKeySequence]:
     for keys in spec.keys:
         if isinstance(keys, QKeySequence.StandardKey):
             out.extend(s for s in QKeySequence.keyBindings(keys) if s not in out)
-        else:
+        elif QKeySequence(keys) not in out:
+            # Also a fallback for a standard key that this platform binds to nothing (Quit and
+            # Find have no keys on a bare X11).
             out.append(QKeySequence(keys))
     return out
 

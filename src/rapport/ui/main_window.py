@@ -74,7 +74,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 MESSAGE_MS = 12_000  # how long a transient status-bar message stays
 # The search column's share of a window's width, between these many average characters.
-SEARCH_MIN_EM, SEARCH_MAX_EM = 30, 44
+SEARCH_MIN_EM, SEARCH_MAX_EM = 26, 44
 STRIP_ACTIONS = ("log", "basket", "consent", "appointment")  # the customer header's buttons
 
 
@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
                 "consent": self.edit_consent,
                 "appointment": self.tasks.book_appointment,
                 "wrap_up": self.wrap_up_call,
+                "close_customer": self.close_customer,
                 "tasks": self.tasks.show_my_tasks,
                 "outbox": self.show_outbox,
                 "details": self._details_action_toggled,
@@ -282,6 +283,17 @@ class MainWindow(QMainWindow):
         now = self._now() if self._now else datetime.now().astimezone()
         self.customer.empty.set_recent(recent_customers(self._reader), now)
         self.customer.empty.set_tasks(self.tasks.tasks(), now)
+
+    def close_customer(self) -> None:
+        """Ctrl+W: back to the start page (recent customers, today's tasks)."""
+        if self.customer.current_customer_id is not None:
+            self.customer.clear()
+        recent = self.customer.empty.recent
+        if self.panes is None and recent.model().rowCount():
+            recent.setCurrentIndex(recent.model().index(0, 0))
+            recent.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.focus_search()
 
     def _open_from_start(self, customer_id: str, where: str) -> None:
         source = "tasks" if where == "tasks" else "other"
@@ -740,6 +752,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
+
+
+def header_starts_collapsed(choice: str, screen_height: int | None) -> bool:
+    """The header's details at start: as the agent left them (``customer_header`` collapsed or
+    expanded), else ("auto") collapsed on a screen under HEADER_AUTO_COLLAPSE_HEIGHT pixels."""
+    if choice != "auto":
+        return choice == "collapsed"
+    return screen_height is not None and screen_height < HEADER_AUTO_COLLAPSE_HEIGHT
 
 
 def _write_noun(item: OutboxItem) -> str:

@@ -12,7 +12,16 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -226,6 +235,7 @@ class CustomerHeaderView(QWidget):
         details.setContentsMargins(0, 0, 0, 0)
         details.setSpacing(lh * 2)
         details.addLayout(facts, 3)
+        self._facts = facts
         details.addWidget(self.chart, 2)
 
         layout = QVBoxLayout(self)
@@ -251,6 +261,22 @@ class CustomerHeaderView(QWidget):
         self._show_toggle()
         if by_user:
             self.collapsed_changed.emit(collapsed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Too narrow for the facts and the chart side by side: the chart goes (the facts matter
+        # more; what it sums up is on the timeline and the Purchases tab). The room needed does
+        # not depend on whether the chart shows, so this cannot flip back and forth.
+        details = self.details.layout()
+        assert details is not None
+        needed = (
+            self._facts.minimumSize().width()
+            + details.spacing()
+            + self.chart.minimumSizeHint().width()
+        )
+        wide = event.size().width() >= needed
+        if self.chart.isHidden() == wide:
+            self.chart.setVisible(wide)
+        super().resizeEvent(event)
 
     def _show_toggle(self) -> None:
         if self._collapsed:
