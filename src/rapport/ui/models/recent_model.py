@@ -29,10 +29,6 @@ class RecentRole(IntEnum):
     Opened = Qt.ItemDataRole.UserRole + 4  # when, as shown
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecentCustomersModel", text)
-
-
 class RecentCustomersModel(QAbstractListModel):
     def __init__(self, region: str = "FR", parent: Any = None) -> None:
         super().__init__(parent)
@@ -70,12 +66,14 @@ class RecentCustomersModel(QAbstractListModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
-        name = row.name or _tr("Unnamed customer")
+        name = row.name or QCoreApplication.translate("RecentCustomersModel", "Unnamed customer")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             parts = [name, self._contact(row), self._opened(row)]
             return "  ·  ".join(p for p in parts if p)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("Opened {when}").format(when=self._opened(row))
+            return QCoreApplication.translate("RecentCustomersModel", "Opened {when}").format(
+                when=self._opened(row)
+            )
         values = {
             RecentRole.CustomerId: row.id,
             RecentRole.Name: name,
