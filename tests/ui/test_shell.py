@@ -215,6 +215,15 @@ def test_the_start_page_shows_recent_customers_and_todays_tasks(
     assert any("Call back about the damaged delivery" in r for r in rows)
     assert start.tasks.isVisible() and not start.tasks_empty.isVisible()
 
+    # A task that arrives while the page is shown (synced, or booked elsewhere) shows up.
+    create_follow_up(writes, HOOPS, "Ask how the hoop went up", FIXED_NOW + timedelta(hours=2))
+    win.on_customers_changed(frozenset({HOOPS}))
+
+    def listed() -> list[str]:
+        return [tasks.index(r, 0).data() or "" for r in range(tasks.rowCount())]
+
+    qtbot.waitUntil(lambda: any("Ask how the hoop went up" in r for r in listed()), timeout=3000)
+
     # Enter on a recent customer opens them.
     start.recent.setFocus()
     start.recent.setCurrentIndex(model.index(1, 0))

@@ -278,6 +278,7 @@ class MainWindow(QMainWindow):
 
     # -- start page --------------------------------------------------------------------------------
     def refresh_start_page(self) -> None:
+        """Re-read the recent customers and today's tasks (the page is shown with nobody open)."""
         if self._detached:
             return
         now = self._now() if self._now else datetime.now().astimezone()
@@ -734,6 +735,8 @@ class MainWindow(QMainWindow):
         changed, self._pending_customers = self._pending_customers, set()
         self.search.refresh()
         current = self.customer.current_customer_id
+        if current is None:
+            self.refresh_start_page()  # a task synced or done, a recent customer erased
         if current and (not changed or current in changed):
             name = self.customer.current_customer_name
             self.customer.refresh()

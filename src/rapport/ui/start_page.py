@@ -93,8 +93,9 @@ class StartPage(QWidget):
             column = QVBoxLayout()
             column.setSpacing(lh // 3)
             column.addWidget(_heading(heading))
-            column.addWidget(view, 1)
+            column.addWidget(view, 100)
             column.addWidget(empty)
+            column.addStretch(1)  # an empty list's line stays under its heading
             columns.append(column)
         self._lists = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._lists.setSpacing(lh * 2)
