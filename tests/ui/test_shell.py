@@ -249,7 +249,8 @@ def test_the_open_issues_band(qtbot, win: MainWindow, writes) -> None:  # type: 
 def test_every_focusable_control_gets_a_visible_ring(
     qtbot, win: MainWindow, qapp: QApplication
 ) -> None:  # type: ignore[no-untyped-def]
-    ring = install_focus_ring(qapp)
+    rings = install_focus_ring(qapp)
+    assert rings is install_focus_ring(qapp)  # one for the application
     assert win.open_customer(HOOPS)
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
     controls = [
@@ -268,8 +269,10 @@ def test_every_focusable_control_gets_a_visible_ring(
         QApplication.processEvents()
         if QApplication.focusWidget() is not control:
             continue  # a control that hands its focus on (a tab bar's scroll button)
-        assert ring.widget() is control, control
+        ring = rings.frame()
+        assert ring is not None and ring.widget() is control, control
         assert ring.isVisible()
+        assert len([f for f in win.findChildren(QFocusFrame) if f.isVisible()]) <= 1
         frame = ring.geometry()
         inner = control.geometry()
         if ring.parentWidget() is not control.parentWidget():
@@ -278,6 +281,8 @@ def test_every_focusable_control_gets_a_visible_ring(
     # It is drawn, in the highlight colour, around the focused control.
     win.search.box.setFocus(Qt.FocusReason.TabFocusReason)
     QApplication.processEvents()
+    ring = rings.frame()
+    assert ring is not None and ring.widget() is win.search.box
     image = ring.grab().toImage()
     middle = image.pixelColor(QPoint(image.width() // 2, 1))
     assert abs(middle.hue() - highlight.hue()) < 20 and middle.saturation() > 60
@@ -350,3 +355,20 @@ def test_a_chosen_scheme_holds_whatever_the_os_says(qapp: QApplication, scheme: 
     follow_color_scheme(qapp, "auto")
     qapp.styleHints().colorSchemeChanged.emit(Qt.ColorScheme.Light)
     assert qapp.palette().color(QPalette.ColorRole.Window).lightness() > 128
+
+
+def test_the_ring_outlives_a_closed_dialog(qtbot, win: MainWindow, qapp: QApplication) -> None:  # type: ignore[no-untyped-def]
+    rings = install_focus_ring(qapp)
+    dialog = win.show_shortcuts()  # deletes itself on close
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=3000)
+    dialog.view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: rings.frame() is not None and rings.frame().widget() is dialog.view)
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.close()
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=3000)
+    win.search.box.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: rings.frame() is not None and rings.frame().widget() is win.search.box)
+    assert rings.frame().isVisible()

@@ -25,6 +25,7 @@ from rapport.ui.reauth import Reauthenticator
 from rapport.ui.selftest import SelfTest
 from rapport.ui.session import Session
 from rapport.ui.single_instance import send_to_running
+from rapport.ui.style import install_focus_ring
 from rapport.ui.theme import apply_theme, follow_color_scheme
 from rapport.ui.update_notice import check_for_update
 from rapport.ui.url_events import RapportApplication, attach_url_events
@@ -55,6 +56,7 @@ def make_app(*, tablet: bool = False) -> QApplication:
     app.setWindowIcon(QIcon(str(files("rapport.resources.icons") / "rapport.svg")))
     apply_theme(app, tablet=tablet)  # type: ignore[arg-type]
     follow_color_scheme(app, _color_scheme_setting())  # type: ignore[arg-type]
+    install_focus_ring(app)  # type: ignore[arg-type]
     install_if_asked(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 

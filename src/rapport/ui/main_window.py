@@ -101,7 +101,7 @@ class MainWindow(QMainWindow):
         (None: nothing is read or written, as in tests)."""
         super().__init__(parent)
         self.setWindowTitle(f"Rapport — {user_label}" if user_label else "Rapport")
-        install_focus_ring(self)
+        install_focus_ring()
         self.hub_url = hub_url
         self._settings_path = settings_path
         self._settings = self._load_settings()

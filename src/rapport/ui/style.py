@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 
+import shiboken6
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QIcon, QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -93,23 +94,13 @@ class AppStyle(QProxyStyle):
         return super().pixelMetric(metric, option, widget)
 
 
-class FocusRing(QFocusFrame):
-    """One ring for the whole application; it moves to the control that has the keyboard focus.
-    Mouse clicks go through it (QFocusFrame is transparent to them) and it is masked to the ring,
-    so it never covers the control."""
+class RingFrame(QFocusFrame):
+    """The ring itself, around one control. Mouse clicks go through it (QFocusFrame is
+    transparent to them) and it is masked to the ring, so it never covers the control."""
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("focusRing")
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.focusChanged.connect(self._focus_changed)
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        if new is None or new.isWindow() or new is self:
-            self.setWidget(None)  # type: ignore[arg-type]
-            return
-        self.setWidget(new)
 
     def paintEvent(self, _event: QPaintEvent) -> None:
         target = self.widget()
@@ -119,8 +110,7 @@ class FocusRing(QFocusFrame):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         width = ring_width(target.font())
         color = QColor(self.palette().color(QPalette.ColorRole.Highlight))
-        pen = QPen(color, width)
-        p.setPen(pen)
+        p.setPen(QPen(color, width))
         p.setBrush(Qt.BrushStyle.NoBrush)
         half = width / 2
         rect = QRectF(self.rect()).adjusted(half, half, -half, -half)
@@ -128,14 +118,36 @@ class FocusRing(QFocusFrame):
         p.drawRoundedRect(rect, radius, radius)
 
 
-_rings: dict[int, FocusRing] = {}
+class FocusRing(QObject):
+    """One ring for the whole application; it moves to whatever control has the keyboard focus.
+    The frame lives in the focused control's window, so it goes when that window is deleted (a
+    dialog closed for good): a new one is made at the next focus change."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__(app)
+        self._frame: RingFrame | None = None
+        app.focusChanged.connect(self._focus_changed)
+
+    def frame(self) -> RingFrame | None:
+        """The ring now on screen, if any."""
+        if self._frame is not None and not shiboken6.isValid(self._frame):
+            self._frame = None
+        return self._frame
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        frame = self.frame()
+        if new is None or new.isWindow() or isinstance(new, QFocusFrame):
+            if frame is not None:
+                frame.setWidget(None)  # type: ignore[arg-type]
+            return
+        if frame is None:
+            frame = self._frame = RingFrame()
+        frame.setWidget(new)
 
 
-def install_focus_ring(app: QObject) -> FocusRing:
+def install_focus_ring(app: QApplication | None = None) -> FocusRing:
     """The application's focus ring, made on the first call."""
-    key = id(app)
-    ring = _rings.get(key)
-    if ring is None:
-        ring = FocusRing()
-        _rings[key] = ring
-    return ring
+    app = app or QApplication.instance()  # type: ignore[assignment]
+    assert isinstance(app, QApplication)
+    ring = app.findChild(FocusRing)
+    return ring if ring is not None else FocusRing(app)
