@@ -37,6 +37,10 @@ class Settings:
     allowed_channels: tuple[str, ...] = ()  # empty: every channel
     cache_retention_days: int = 0  # 0: keep for ever
     demo_allowed: bool = True
+    # The customer header's detail part (chart, chips): "auto" starts it collapsed on a short
+    # screen (under HEADER_AUTO_COLLAPSE_HEIGHT), "collapsed"/"expanded" is what the agent chose last.
+    customer_header: str = "auto"
+    color_scheme: str = "auto"  # "auto" follows the OS; "light" or "dark" holds whatever it says
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -102,6 +106,8 @@ class Settings:
             "tablet_mode": "true" if self.tablet_mode else "false",
             "ca_bundle": _toml_str(self.ca_bundle),
             "update_check": "true" if self.update_check else "false",
+            "customer_header": _toml_str(self.customer_header),
+            "color_scheme": _toml_str(self.color_scheme),
         }
         lines = [f"{k} = {v}" for k, v in written.items() if not self.from_policy(k)]
         tmp = path.with_suffix(".tmp")
@@ -110,7 +116,53 @@ class Settings:
 
 
 # What the user's settings file and RAPPORT_* variables may set; the rest is IT's (policy only).
-USER_KEYS = frozenset({"hub_url", "username", "region", "tablet_mode", "ca_bundle", "update_check"})
+USER_KEYS = frozenset(
+    {
+        "hub_url",
+        "username",
+        "region",
+        "tablet_mode",
+        "ca_bundle",
+        "update_check",
+        "customer_header",
+        "color_scheme",
+    }
+)
+# Settings that take one of a few words.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "customer_header": ("auto", "collapsed", "expanded"),
+    "color_scheme": ("auto", "light", "dark"),
+}
+HEADER_AUTO_COLLAPSE_HEIGHT = 800  # px of screen height: below it the header starts collapsed
+
+
+def remember(name: str, value: str | bool, path: Path | None = None) -> None:
+    """Keep one of the user's own settings (the header's state, a choice in a menu) in their file.
+    Only what the file already holds and this value are written: a value that came from the
+    environment or IT policy is not copied into it."""
+    if name not in USER_KEYS:
+        raise ValueError(f"{name} is not a user setting")
+    path = path or settings_path()
+    _coerce(Path(name), name, value, type(getattr(Settings(), name)))
+    data: dict[str, Any] = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise SettingsError(f"{path}: {exc}") from exc
+    data[name] = value
+    lines = []
+    for key in (f.name for f in fields(Settings)):
+        if key not in USER_KEYS or key not in data:
+            continue
+        v = data[key]
+        lines.append(
+            f"{key} = {('true' if v else 'false') if isinstance(v, bool) else _toml_str(str(v))}"
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.replace(path)
 
 
 def _toml_str(value: str) -> str:
@@ -135,6 +187,9 @@ def _coerce(where: Path, name: str, value: Any, typ: type) -> Any:
         raise SettingsError(f"{where}: {name} must be true or false, not {value!r}")
     if not isinstance(value, str):
         raise SettingsError(f"{where}: {name} must be text, not {value!r}")
+    allowed = CHOICES.get(name)
+    if allowed is not None and value not in allowed:
+        raise SettingsError(f"{where}: {name} must be one of {', '.join(allowed)}, not {value!r}")
     return value
 
 

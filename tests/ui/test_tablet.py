@@ -156,7 +156,9 @@ def test_tablet_off_keeps_the_desktop_splitter(qtbot, reader: sqlite3.Connection
     splitter = win.centralWidget()
     assert isinstance(splitter, QSplitter)
     assert win.panes is None
-    assert splitter.widget(0) is win.search and splitter.widget(1) is win.customer
+    # The customer's side holds the call strip above the customer 360.
+    assert splitter.widget(0) is win.search and splitter.widget(1) is win.customer_pane
+    assert win.customer.parentWidget() is win.customer_pane
     assert win.search.isVisible() and win.customer.isVisible()
     assert win.open_customer(HOOPS)
     assert win.search.isVisible() and win.customer.isVisible()

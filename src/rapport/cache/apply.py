@@ -194,6 +194,14 @@ def _redirect(conn: sqlite3.Connection, old: str, new: str) -> None:
         "DELETE FROM customer_fts WHERE rowid IN (SELECT rowid FROM customer WHERE id = ?)", (old,)
     )
     conn.execute("DELETE FROM customer WHERE id = ?", (old,))
+    # The survivor takes the merged profile's place among the recent customers (newest open).
+    conn.execute(
+        "INSERT INTO recent_customer (customer_id, opened_at)"
+        " SELECT ?, opened_at FROM recent_customer WHERE customer_id = ?"
+        " ON CONFLICT (customer_id) DO UPDATE SET opened_at = max(opened_at, excluded.opened_at)",
+        (new, old),
+    )
+    conn.execute("DELETE FROM recent_customer WHERE customer_id = ?", (old,))
     # Chains stay one hop long: whoever was merged into ``old`` now points at ``new`` as well.
     conn.execute("UPDATE customer_redirect SET new_id = ? WHERE new_id = ?", (new, old))
     conn.execute(
@@ -225,6 +233,7 @@ def purge_customer(conn: sqlite3.Connection, customer_id: str) -> None:
     conn.execute(
         "DELETE FROM customer_redirect WHERE old_id = ? OR new_id = ?", (customer_id, customer_id)
     )
+    conn.execute("DELETE FROM recent_customer WHERE customer_id = ?", (customer_id,))
     log.info("erasure applied: %d rows and %d pending writes removed", removed, dropped)
 
 

@@ -152,7 +152,28 @@ def _v7(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE customer_fts_v7 RENAME TO customer_fts")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8(conn: sqlite3.Connection) -> None:
+    # Customers opened on this computer, newest first: the start screen's "recent customers". The
+    # client's own table (the hub's audit trail has the views, but only supervisors may read it).
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS recent_customer ("
+        " customer_id TEXT PRIMARY KEY, opened_at TEXT NOT NULL)"
+    )
+    conn.execute(
+        "CREATE INDEX IF NOT EXISTS ix_recent_customer_opened ON recent_customer (opened_at)"
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _v1,
+    _v2,
+    _v3,
+    _v4,
+    _v5,
+    _v6,
+    _v7,
+    _v8,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from rapport import __version__
 from rapport.cache.db import connect
 from rapport.cache.profile import load_profile
-from rapport.config import Settings, SettingsError, cache_path_for, profile_dir
+from rapport.config import Settings, SettingsError, cache_path_for, profile_dir, settings_path
 from rapport.credentials import load_token, save_token
 from rapport.sync.client import LoginResult
 from rapport.ui.dialogs.sign_in import SignInDialog
@@ -25,7 +25,8 @@ from rapport.ui.reauth import Reauthenticator
 from rapport.ui.selftest import SelfTest
 from rapport.ui.session import Session
 from rapport.ui.single_instance import send_to_running
-from rapport.ui.theme import apply_theme
+from rapport.ui.style import install_focus_ring
+from rapport.ui.theme import apply_theme, follow_color_scheme
 from rapport.ui.update_notice import check_for_update
 from rapport.ui.url_events import RapportApplication, attach_url_events
 
@@ -54,6 +55,8 @@ def make_app(*, tablet: bool = False) -> QApplication:
     app.setDesktopFileName("rapport")
     app.setWindowIcon(QIcon(str(files("rapport.resources.icons") / "rapport.svg")))
     apply_theme(app, tablet=tablet)  # type: ignore[arg-type]
+    follow_color_scheme(app, _color_scheme_setting())  # type: ignore[arg-type]
+    install_focus_ring(app)  # type: ignore[arg-type]
     install_if_asked(app)  # type: ignore[arg-type]
     return app  # type: ignore[return-value]
 
@@ -94,6 +97,7 @@ def run_demo(
         user=user,
         user_label=f"{user.get('display_name', '')} · demo",
         tablet=tablet,
+        settings_path=settings_path(),
     )
     if open_text:
         session.open_when_synced(open_text)
@@ -126,6 +130,14 @@ def _tablet_setting(flag: bool) -> bool:
         return Settings.load().tablet(flag)
     except SettingsError:
         return flag
+
+
+def _color_scheme_setting() -> str:
+    """auto (the OS's), light or dark: the settings file's or RAPPORT_COLOR_SCHEME."""
+    try:
+        return Settings.load().color_scheme
+    except SettingsError:
+        return "auto"
 
 
 def _update_check_setting() -> bool:
@@ -197,6 +209,7 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
         tablet=tablet,
         allowed_channels=settings.allowed_channels,
         retention_days=settings.cache_retention_days,
+        settings_path=settings_path(),
     )
 
     def ask(message: str) -> LoginResult | None:

@@ -1,9 +1,12 @@
-"""The main window: search on the left, the customer 360 on the right, sync state below. In tablet
-mode (:mod:`rapport.ui.tablet`) one of them fills the window at a time.
+"""The main window: a menu bar, search on the left, the customer 360 on the right (under the call
+strip while a popped call is on), sync state below. In tablet mode (:mod:`rapport.ui.tablet`) one of
+them fills the window at a time and a Menu button stands in for the menu bar.
 
-Keys: Ctrl+K search, Ctrl+L log an interaction for the open customer, Ctrl+Shift+O the outbox,
-Ctrl+N a new customer, Ctrl+T my tasks, Ctrl+Shift+A book an appointment for the open customer, Ctrl+B a basket for it.
-The window reads through the UI's reader connection; what the agent writes goes through
+Every command is a QAction from :mod:`rapport.ui.actions` (menus, the header's action strip, the
+tablet's buttons and the F1 list share them): Ctrl+K search, Ctrl+L log an interaction, Ctrl+B a
+basket, Ctrl+Shift+C consent, Ctrl+Shift+A an appointment, Ctrl+Shift+W wrap up the call, Ctrl+N a
+new customer, Ctrl+T my tasks, Ctrl+Shift+O the outbox, Ctrl+Shift+H the customer's details, F1 the
+shortcuts. The window reads through the UI's reader connection; what the agent writes goes through
 ``writes`` (one durable transaction each) and the sync worker is asked to send it at once.
 """
 
@@ -14,29 +17,53 @@ import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMainWindow, QSplitter, QStatusBar, QStyle, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStatusBar,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rapport.cache.audit import record_view
 from rapport.cache.outbox import NOTICE, REJECTED, counts
 from rapport.cache.outbox_view import OutboxItem, outbox_items
 from rapport.cache.queries import survivor_of
+from rapport.cache.recent import recent_customers
 from rapport.cache.writes import LocalWrites
+from rapport.config import HEADER_AUTO_COLLAPSE_HEIGHT, Settings, SettingsError, remember
 from rapport.domain.phones import normalize_phone
 from rapport.sync.engine import SyncStatus
-from rapport.ui.basket.dialog import BASKET_SHORTCUT, BasketDialog
+from rapport.ui.actions import (
+    LOG_SHORTCUT,
+    SEARCH_SHORTCUT,
+    action_keys,
+    fill_menus,
+    key_text,
+    make_actions,
+    tint_actions,
+)
+from rapport.ui.basket.dialog import BasketDialog
+from rapport.ui.call_strip import CallStrip
 from rapport.ui.customer.view import Customer360
-from rapport.ui.dialogs.consent_preferences import CONSENT_SHORTCUT, ConsentPreferencesDialog
+from rapport.ui.dialogs.about import AboutDialog
+from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog
 from rapport.ui.dialogs.log_interaction import InteractionDraft, LogInteractionDialog
-from rapport.ui.dialogs.new_customer import NEW_CUSTOMER_SHORTCUT, NewCustomerDialog
+from rapport.ui.dialogs.new_customer import NewCustomerDialog
 from rapport.ui.dialogs.outbox_panel import OutboxPanel
+from rapport.ui.dialogs.shortcuts import ShortcutsDialog
 from rapport.ui.followups.controller import TasksController
 from rapport.ui.models.outbox_model import customer_text, reason_text
 from rapport.ui.search_panel import SearchPanel
 from rapport.ui.status import OUTBOX_SHORTCUT, SyncStatusWidget
+from rapport.ui.style import install_focus_ring, ring_width
 from rapport.ui.tablet import TabletPanes, enable_kinetic_scrolling, touch_height
 from rapport.ui.wrapup import kind_name
 
@@ -45,8 +72,10 @@ if TYPE_CHECKING:
     from rapport.sync.worker import SyncWorker
 
 log = logging.getLogger(__name__)
-LOG_SHORTCUT = "Ctrl+L"
 MESSAGE_MS = 12_000  # how long a transient status-bar message stays
+# The search column's share of a window's width, between these many average characters.
+SEARCH_MIN_EM, SEARCH_MAX_EM = 26, 44
+STRIP_ACTIONS = ("log", "basket", "consent", "appointment")  # the customer header's buttons
 
 
 class MainWindow(QMainWindow):
@@ -64,10 +93,18 @@ class MainWindow(QMainWindow):
         now: Callable[[], datetime] | None = None,
         tablet: bool = False,
         allowed_channels: Sequence[str] = (),
+        hub_url: str = "",
+        settings_path: Path | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``settings_path``: the user's settings file, where the header's state is remembered
+        (None: nothing is read or written, as in tests)."""
         super().__init__(parent)
         self.setWindowTitle(f"Rapport — {user_label}" if user_label else "Rapport")
+        install_focus_ring()
+        self.hub_url = hub_url
+        self._settings_path = settings_path
+        self._settings = self._load_settings()
         self._reader = reader
         self._now = now
         self._writes = writes
@@ -77,21 +114,39 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(reader, region, self)
         self.customer = Customer360(reader, region=region, now=now, parent=self)
         self.customer.next_actions.activated.connect(self.act_on)
+        self.call_strip = CallStrip()
+        self.call_strip.dismissed.connect(self._call_ended)
+        # The call strip sits above the customer, in both layouts.
+        self.customer_pane = QWidget()
+        self.customer_pane.setObjectName("customerPane")
+        pane = QVBoxLayout(self.customer_pane)
+        pane.setContentsMargins(0, 0, 0, 0)
+        pane.setSpacing(0)
+        pane.addWidget(self.call_strip)
+        pane.addWidget(self.customer, 1)
         em = self.fontMetrics().averageCharWidth()
         self.tablet = tablet
         self.panes: TabletPanes | None = None
+        self.splitter: QSplitter | None = None
+        self._splitter_moved = False
         if tablet:
             # One pane at a time: the search fills the window, a customer opens over it.
-            self.panes = TabletPanes(self.search, self.customer, self)
+            self.panes = TabletPanes(self.search, self.customer_pane, self)
             self.setCentralWidget(self.panes)
         else:
             splitter = QSplitter(Qt.Orientation.Horizontal, self)
+            splitter.setObjectName("mainSplitter")
             splitter.addWidget(self.search)
-            splitter.addWidget(self.customer)
+            splitter.addWidget(self.customer_pane)
             splitter.setStretchFactor(1, 1)
             splitter.setChildrenCollapsible(False)
-            self.search.setMinimumWidth(em * 34)
-            splitter.setSizes([em * 44, em * 140])
+            self.search.setMinimumWidth(em * SEARCH_MIN_EM)
+            splitter.setSizes([em * SEARCH_MAX_EM, em * 140])
+            splitter.splitterMoved.connect(self._user_moved_splitter)
+            # Room at the window's edge for the focus ring of the search box.
+            ring = ring_width() + 1
+            splitter.setContentsMargins(ring, ring, 0, 0)
+            self.splitter = splitter
             self.setCentralWidget(splitter)
         self.status = SyncStatusWidget(self)
         bar = QStatusBar(self)
@@ -106,19 +161,14 @@ class MainWindow(QMainWindow):
         self._seen_answers: set[int] | None = None
         self._awaiting_pin: str | None = None  # a merged-into customer being brought here
 
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.focus_search)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, activated=self.focus_search)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Quit), self, activated=self.close)
-        QShortcut(QKeySequence(LOG_SHORTCUT), self, activated=self.log_interaction)
-        QShortcut(QKeySequence(OUTBOX_SHORTCUT), self, activated=self.show_outbox)
-        QShortcut(QKeySequence(CONSENT_SHORTCUT), self, activated=self.edit_consent)
-        QShortcut(QKeySequence(BASKET_SHORTCUT), self, activated=self.open_basket)
-        QShortcut(QKeySequence(NEW_CUSTOMER_SHORTCUT), self, activated=self.new_customer)
         self.customer.consent_requested.connect(self.edit_consent)
+        self.customer.issue_activated.connect(self._issue_activated)
+        self.customer.empty.customer_requested.connect(self._open_from_start)
+        self.customer.customerClosed.connect(self.refresh_start_page)
+        self.customer.header.collapsed_changed.connect(self._header_toggled)
         self.search.customer_activated.connect(lambda cid: self.open_customer(cid, "search"))
         self.search.online_search_requested.connect(self._search_online)
         self.search.pin_requested.connect(self._pin)
-        self.customer.log_requested.connect(self.log_interaction)
         self.status.outbox_requested.connect(self.show_outbox)
 
         # Sync can deliver many pages a second; re-read what is on screen at most 4 times a second.
@@ -126,14 +176,184 @@ class MainWindow(QMainWindow):
         self._detached = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self._refresh_views)
-        # Room for a readable search column beside the whole 360 (the 360 needs about 160 em).
+        # Room for a readable search column beside the whole 360 (the 360 needs about 160 em);
+        # Session.start fits the window to its screen.
         self.resize(em * 212, self.fontMetrics().height() * 52)
         if worker is not None:
             self._connect_worker(worker, connect=True)
         self.tasks = TasksController(self, reader, writes, worker, now)
+        self.actions = make_actions(
+            self,
+            {
+                "new_customer": self.new_customer,
+                "quit": self.close,
+                "search": self.focus_search,
+                "log": self.log_interaction,
+                "basket": self.open_basket,
+                "consent": self.edit_consent,
+                "appointment": self.tasks.book_appointment,
+                "wrap_up": self.wrap_up_call,
+                "close_customer": self.close_customer,
+                "tasks": self.tasks.show_my_tasks,
+                "outbox": self.show_outbox,
+                "details": self._details_action_toggled,
+                "shortcuts": self.show_shortcuts,
+                "about": self.show_about,
+            },
+        )
+        self.actions["wrap_up"].setEnabled(False)  # until a call pops a customer
+        self.call_strip.set_wrap_up_action(self.actions["wrap_up"])
+        self.customer.header.set_toggle_keys(action_keys(self.actions["details"]))
+        self.customer.header.set_collapsed(self._start_collapsed())
+        self.actions["details"].setChecked(not self.customer.header.collapsed)
         self._show_counts()
         if self.panes is not None:
             self._setup_tablet(self.panes)
+        else:
+            self.menus = fill_menus(self.menuBar(), self.actions)
+            self.customer.header.add_actions([self.actions[k] for k in STRIP_ACTIONS])
+        self.refresh_start_page()
+
+    # -- settings and layout -----------------------------------------------------------------------
+    def _load_settings(self) -> Settings:
+        if self._settings_path is None:
+            return Settings()
+        try:
+            return Settings.load(self._settings_path)
+        except SettingsError as exc:
+            log.warning("settings not read: %s", exc)
+            return Settings()
+
+    def _start_collapsed(self) -> bool:
+        """The header's details: as the agent left them, else collapsed on a short screen."""
+        choice = self._settings.customer_header
+        if choice != "auto":
+            return choice == "collapsed"
+        screen = self.screen()
+        return (
+            screen is not None and screen.availableGeometry().height() < HEADER_AUTO_COLLAPSE_HEIGHT
+        )
+
+    def _details_action_toggled(self, shown: bool) -> None:
+        if self.customer.header.collapsed == (not shown):
+            return
+        self.customer.header.set_collapsed(not shown, by_user=True)
+
+    def _header_toggled(self, collapsed: bool) -> None:
+        """The agent collapsed or expanded the header: the menu follows, the settings remember."""
+        self.actions["details"].setChecked(not collapsed)
+        if self._settings_path is None:
+            return
+        try:
+            remember(
+                "customer_header", "collapsed" if collapsed else "expanded", self._settings_path
+            )
+        except (OSError, SettingsError) as exc:
+            log.warning("header state not remembered: %s", exc)
+
+    def fit_to_screen(self) -> None:
+        """Fill the screen's available area (no window manager may do it) and ask to be maximized:
+        an agent works in Rapport all day, on laptops as small as 1024x600."""
+        screen = self.screen()
+        if screen is not None:
+            self.setGeometry(screen.availableGeometry())
+        self.showMaximized()
+
+    def _user_moved_splitter(self, *_args: object) -> None:
+        self._splitter_moved = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # The search column takes a fifth of the width, within bounds, until the agent moves it.
+        if self.splitter is not None and not self._splitter_moved:
+            em = self.fontMetrics().averageCharWidth()
+            search = max(SEARCH_MIN_EM * em, min(SEARCH_MAX_EM * em, event.size().width() // 5))
+            total = sum(self.splitter.sizes()) or event.size().width()
+            self.splitter.setSizes([search, max(1, total - search)])
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "actions"):
+            tint_actions(self.actions, self.palette())  # light/dark switch: icons follow
+        super().changeEvent(event)
+
+    # -- start page --------------------------------------------------------------------------------
+    def refresh_start_page(self) -> None:
+        """Re-read the recent customers and today's tasks (the page is shown with nobody open)."""
+        if self._detached:
+            return
+        now = self._now() if self._now else datetime.now().astimezone()
+        self.customer.empty.set_recent(recent_customers(self._reader), now)
+        self.customer.empty.set_tasks(self.tasks.tasks(), now)
+
+    def close_customer(self) -> None:
+        """Ctrl+W: back to the start page (recent customers, today's tasks)."""
+        if self.customer.current_customer_id is not None:
+            self.customer.clear()
+        recent = self.customer.empty.recent
+        if self.panes is None and recent.model().rowCount():
+            recent.setCurrentIndex(recent.model().index(0, 0))
+            recent.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.focus_search()
+
+    def _open_from_start(self, customer_id: str, where: str) -> None:
+        source = "tasks" if where == "tasks" else "other"
+        if not self.open_customer(customer_id, source):
+            self.show_message(self.tr("This customer is no longer on this computer."))
+            self.refresh_start_page()
+
+    def _issue_activated(self, what: str) -> None:
+        if what == "tasks":
+            self.tasks.show_my_tasks()
+        elif what == "outbox":
+            self.show_outbox()
+        else:
+            self.log_interaction()
+
+    # -- help --------------------------------------------------------------------------------------
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(list(self.actions.values()), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        dialog = AboutDialog(self.hub_url, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    # -- calls -------------------------------------------------------------------------------------
+    def start_call(self, customer_id: str, number: str) -> None:
+        """A call popped this customer: the call strip runs until the call is wrapped up."""
+        name = (
+            self.customer.current_customer_name
+            if (self.customer.current_customer_id == customer_id)
+            else ""
+        )
+        self.call_strip.start(customer_id, number, name)
+        self.actions["wrap_up"].setEnabled(True)
+
+    def wrap_up_call(self) -> LogInteractionDialog | None:
+        """The call strip's Wrap up: log the call, its channel and duration filled in."""
+        cid = self.call_strip.customer_id
+        if cid is None:
+            self.show_message(self.tr("No call to wrap up."))
+            return None
+        if self.customer.current_customer_id != cid and not self.open_customer(cid, "pop"):
+            self.show_message(self.tr("The caller is no longer on this computer."))
+            self._call_ended()
+            return None
+        if self.log_dialog is not None and self.log_dialog.customer_id != cid:
+            self.log_dialog.close()
+        dialog = self.log_interaction()
+        if dialog is not None:
+            dialog.prefill_call(self.call_strip.elapsed_seconds())
+        return dialog
+
+    def _call_ended(self) -> None:
+        self.call_strip.stop()
+        self.actions["wrap_up"].setEnabled(False)
 
     def _setup_tablet(self, panes: TabletPanes) -> None:
         self.customer_opened.connect(lambda _cid: panes.show_customer(self.search.box.text()))
@@ -147,13 +367,17 @@ class MainWindow(QMainWindow):
         self.search.box.setPlaceholderText("Name, email, phone or loyalty id")
         self.search.online_button.setText("Search all customers on the hub")
         self.status.outbox.setMinimumHeight(touch_height(self.fontMetrics()))
-        # What the desktop reaches with Ctrl+Shift+C and Ctrl+B (the consent chips are too small
-        # for a finger; the basket has no button at all).
-        panes.add_action("Consent…", "Consent and preferences").clicked.connect(self.edit_consent)
-        panes.add_action("Basket…", "Build or send a basket").clicked.connect(self.open_basket)
-        panes.add_action("Appointment…", "Book an in-store appointment").clicked.connect(
-            self.tasks.book_appointment
-        )
+        # The customer's commands as finger-sized buttons on the bar beside Back (the same actions
+        # as the desktop's header strip; the consent chips are too small for a finger).
+        for key in ("log", "consent", "basket", "appointment"):
+            panes.add_action(self.actions[key], f"tablet-{key}")
+        # No menu bar: its items are a line of small text across the top, hard to hit with a
+        # finger, and it would take a row from every page. One Menu button opens the same
+        # commands as a menu of finger-sized rows.
+        menu = QMenu(self)
+        menu.setObjectName("tabletMenu")
+        fill_menus(menu, self.actions, flat=True)
+        panes.set_menu(menu)
         enable_kinetic_scrolling(self)
         # One tap opens a result, whatever the style says about single-click activation.
         for view in (self.search.results, self.search.hub_results):
@@ -217,8 +441,11 @@ class MainWindow(QMainWindow):
         """Ctrl+L: the log dialog for the open customer (what was typed last time comes back)."""
         cid = self.customer.current_customer_id
         if cid is None:
-            keys = QKeySequence("Ctrl+K").toString(QKeySequence.SequenceFormat.NativeText)
-            self.show_message(f"Open a customer first ({keys} to search), then log with Ctrl+L.")
+            self.show_message(
+                self.tr("Open a customer first ({search} to search), then log with {log}.").format(
+                    search=key_text(SEARCH_SHORTCUT), log=key_text(LOG_SHORTCUT)
+                )
+            )
             return None
         if self._writes is None:
             self.show_message("This window cannot write: it has no local outbox.")
@@ -250,6 +477,11 @@ class MainWindow(QMainWindow):
             return
         if result == LogInteractionDialog.DialogCode.Accepted:
             self._drafts.pop(dialog.customer_id, None)
+            if (
+                dialog.call_duration() is not None
+                and dialog.customer_id == self.call_strip.customer_id
+            ):
+                self._call_ended()  # the call is logged: wrapped up
         else:
             draft = dialog.draft()
             if draft.is_empty:
@@ -504,6 +736,8 @@ class MainWindow(QMainWindow):
         changed, self._pending_customers = self._pending_customers, set()
         self.search.refresh()
         current = self.customer.current_customer_id
+        if current is None:
+            self.refresh_start_page()  # a task synced or done, a recent customer erased
         if current and (not changed or current in changed):
             name = self.customer.current_customer_name
             self.customer.refresh()
@@ -522,6 +756,14 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.closing.emit()
         super().closeEvent(event)
+
+
+def header_starts_collapsed(choice: str, screen_height: int | None) -> bool:
+    """The header's details at start: as the agent left them (``customer_header`` collapsed or
+    expanded), else ("auto") collapsed on a screen under HEADER_AUTO_COLLAPSE_HEIGHT pixels."""
+    if choice != "auto":
+        return choice == "collapsed"
+    return screen_height is not None and screen_height < HEADER_AUTO_COLLAPSE_HEIGHT
 
 
 def _write_noun(item: OutboxItem) -> str:

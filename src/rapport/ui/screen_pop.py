@@ -1,4 +1,5 @@
-"""Screen pop: an incoming call's number brings the caller to the front.
+"""Screen pop: an incoming call's number brings the caller to the front, under a call strip (the
+number, a running timer, Wrap up: :mod:`rapport.ui.call_strip`).
 
 The softphone runs ``rapport pop --phone +33612345678`` (or opens ``rapport://pop?phone=...``); the
 running app receives the request through :mod:`rapport.ui.single_instance` and this module decides
@@ -78,14 +79,16 @@ class ScreenPop(QObject):
             )
             return self._done(INVALID, text)
         hits = self._callers(e164)
+        number = text.strip()[:MAX_SHOWN_INPUT]  # as the softphone gave it, for the call strip
         if len(hits) == 1:
             if self._window.open_customer(hits[0].id, "pop"):
+                self._window.start_call(hits[0].id, number)
                 return self._done(OPENED, e164)
             hits = []  # gone between the search and the open (erased meanwhile)
         if len(hits) > 1:
             chooser = CallerChooser(hits, format_phone(e164, self._region), self._region,
                                     self._window)  # fmt: skip
-            chooser.chosen.connect(lambda cid: self._window.open_customer(cid, "pop"))
+            chooser.chosen.connect(lambda cid: self._answer(cid, number))
             bring_to_front(chooser)
             self.chooser = chooser
             chooser.finished.connect(lambda _r: self._forget(chooser))
@@ -98,6 +101,11 @@ class ScreenPop(QObject):
         self.unknown = panel
         panel.finished.connect(lambda _r: self._forget(panel))
         return self._done(UNKNOWN, e164)
+
+    def _answer(self, customer_id: str, number: str) -> None:
+        """The agent picked the caller in the chooser."""
+        if self._window.open_customer(customer_id, "pop"):
+            self._window.start_call(customer_id, number)
 
     def _callers(self, e164: str) -> list[SearchHit]:
         return customers_with_phone(self._reader, e164, self._region)

@@ -59,7 +59,10 @@ class Session(QObject):
         tablet: bool = False,
         allowed_channels: Sequence[str] = (),
         retention_days: int = 0,
+        settings_path: Path | None = None,
     ) -> None:
+        """``settings_path``: the user's settings file, where the window remembers what the agent
+        chose (the header's details); None in tests."""
         super().__init__()
         conn, report = open_cache(cache_path)
         save_profile(conn, hub_url, user)
@@ -86,6 +89,8 @@ class Session(QObject):
             now=now,
             tablet=tablet,
             allowed_channels=allowed_channels,
+            hub_url=hub_url,
+            settings_path=settings_path,
         )
         self.window.closing.connect(self.shutdown)
         self.retention_days = retention_days
@@ -105,11 +110,7 @@ class Session(QObject):
 
     def start(self, show: bool = True) -> None:
         if show:
-            screen = self.window.screen().availableGeometry()
-            too_big = self.window.width() > screen.width() or self.window.height() > screen.height()
-            if too_big or self.window.tablet:  # a tablet's app fills its screen
-                self.window.setGeometry(screen)
-            self.window.show()
+            self.window.fit_to_screen()
         report = self.open_report
         if report.moved_aside is not None:
             kept = (

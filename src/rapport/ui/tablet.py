@@ -10,15 +10,15 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QAction, QFont, QFontMetrics, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPlainTextEdit,
-    QProxyStyle,
     QScroller,
     QScrollerProperties,
     QSizePolicy,
@@ -33,6 +33,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from rapport.ui import icons
+from rapport.ui.style import AppStyle
 
 FONT_STEP = 1.2  # tablet text is one step larger than the desktop's
 # A fingertip target: 2.75 lines of the tablet font, the 44 px of the touch guidelines at a 16 px
@@ -51,6 +54,7 @@ _TOUCH_CONTENTS = frozenset(
         QStyle.ContentsType.CT_RadioButton,
         QStyle.ContentsType.CT_TabBarTab,
         QStyle.ContentsType.CT_ItemViewItem,
+        QStyle.ContentsType.CT_MenuItem,  # the tablet's Menu button opens a menu of these
     }
 )
 
@@ -70,12 +74,12 @@ def tablet_font(font: QFont) -> QFont:
     return larger
 
 
-class TouchStyle(QProxyStyle):
-    """Fusion with finger-sized controls; an item view opens what it is tapped on (one tap, as on
-    every touch platform, not a double click)."""
+class TouchStyle(AppStyle):
+    """The app's style with finger-sized controls; an item view opens what it is tapped on (one
+    tap, as on every touch platform, not a double click)."""
 
     def __init__(self, touch: int) -> None:
-        super().__init__("Fusion")
+        super().__init__()
         self.touch = touch
         self._line = max(1, round(touch / TOUCH_LINES))
 
@@ -220,7 +224,9 @@ class TabletPanes(QStackedWidget):
             roomier_rows(view, lh)
         column = QVBoxLayout()
         column.setSpacing(lh // 2)
-        column.addWidget(title)
+        self._search_top = QHBoxLayout()
+        self._search_top.addWidget(title, 1)
+        column.addLayout(self._search_top)
         column.addWidget(search, 1)
         s = QHBoxLayout(self.search_page)
         s.setContentsMargins(lh * 2, lh * 2, lh * 2, lh // 2)
@@ -266,16 +272,31 @@ class TabletPanes(QStackedWidget):
         self.addWidget(self.customer_page)
         self.setCurrentWidget(self.search_page)
 
-    def add_action(self, text: str, tooltip: str = "") -> QToolButton:
-        """A button at the right of the customer page's bar: on a tablet there is no shortcut key
-        to reach what the desktop opens with one."""
+    def add_action(self, action: QAction, name: str) -> QToolButton:
+        """A button for one of the window's actions at the right of the customer page's bar: on a
+        tablet there is no shortcut key to reach what the desktop opens with one."""
         button = QToolButton()
-        button.setText(text)
-        button.setToolTip(tooltip)
-        button.setAccessibleName(text.rstrip("…"))
-        button.setObjectName(f"tablet-{text.rstrip('…').lower()}")
+        button.setDefaultAction(action)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        button.setText(action.iconText())
+        button.setAccessibleName(action.iconText())
+        button.setObjectName(name)
         self._bar_row.addWidget(button)
         return button
+
+    def set_menu(self, menu: QMenu) -> None:
+        """The window's commands behind a Menu button on both pages (a tablet has no menu bar)."""
+        for row, name in ((self._bar_row, "tabletMenuCustomer"), (self._search_top, "tabletMenu")):
+            button = QToolButton()
+            button.setObjectName(name)
+            button.setText(self.tr("Menu"))
+            button.setAccessibleName(self.tr("Menu"))
+            button.setToolTip(self.tr("Every command: new customer, tasks, outbox, help"))
+            button.setIcon(icons.icon("menu", self.palette()))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+            button.setMenu(menu)
+            row.addWidget(button)
 
     @property
     def pane(self) -> str:

@@ -71,7 +71,8 @@ class ActivityChart(QWidget):
 
     def minimumSizeHint(self) -> QSize:
         fm = self.fontMetrics()
-        return QSize(fm.horizontalAdvance("0") * 36, fm.height() * 6)
+        # 24 months still read at 7 px a bar; the window gives it more where it can.
+        return QSize(fm.horizontalAdvance("0") * 24, fm.height() * 6)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.FontChange):

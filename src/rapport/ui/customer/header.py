@@ -1,5 +1,9 @@
 """The top of the customer screen: who this is, what they are worth to us, how to reach them and
-what they agreed to be contacted by, next to two years of activity."""
+what they agreed to be contacted by, next to two years of activity.
+
+The title row always shows: name, tier, an action strip (the window's commands for this customer)
+and a toggle. The details under it (facts, consent chips, chart) collapse to a one-line summary on
+the title row (lifetime value, consent), which leaves a short screen its timeline."""
 
 from __future__ import annotations
 
@@ -7,21 +11,33 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from rapport.cache.queries import Consent, CustomerHeader, OfferView
 from rapport.ui import format as fmt
+from rapport.ui import icons
+from rapport.ui.adaptive import ButtonStrip, ElidedLabel
 from rapport.ui.customer.activity_chart import ActivityChart
-from rapport.ui.theme import tier_color
+from rapport.ui.theme import is_dark, tier_color
 
 _CONSENT_NAMES = {"email": "Email", "sms": "SMS", "phone": "Phone", "push": "Push", "mail": "Mail"}
 _STATUS_WORDS = {"granted": "opted in", "denied": "opted out", "unknown": "not asked"}
@@ -80,7 +96,10 @@ class Chip(QWidget):
         if self._dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
         p.setPen(pen)
-        p.setBrush(_mix(window, accent, 0.22) if self._filled else Qt.BrushStyle.NoBrush)
+        # On a dark window a light tint of the accent barely shows: a stronger one keeps a chosen
+        # chip apart from the outlined ones.
+        tint = 0.5 if is_dark(pal) else 0.22
+        p.setBrush(_mix(window, accent, tint) if self._filled else Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(rect, radius, radius)
         p.setPen(text if self._filled else pal.color(QPalette.ColorRole.PlaceholderText))
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)
@@ -121,12 +140,18 @@ def _preferences_text(prefs: Mapping[str, Any]) -> str:
 
 
 class CustomerHeaderView(QWidget):
-    """Name, tier, value, home store, identifiers, consent, preferences; the chart on the right."""
+    """Name, tier, value, home store, identifiers, consent, preferences; the chart on the right.
+    ``set_collapsed(True)`` leaves the title row with a summary; ``collapsed_changed`` says when the
+    agent toggled it."""
+
+    collapsed_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._header: CustomerHeader | None = None
         self._now: datetime | None = None
+        self._collapsed = False
+        lh = self.fontMetrics().height()
 
         self.name = QLabel()
         self.name.setObjectName("customerName")
@@ -135,14 +160,30 @@ class CustomerHeaderView(QWidget):
         font = fmt.scaled_font(font, 1.7)
         font.setWeight(QFont.Weight.DemiBold)
         self.name.setFont(font)
+        # A long name gives way to the action strip rather than push the window wider.
+        self.name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self.name.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
         self.tier = Chip()
         self.tier.setObjectName("tierBadge")
+        self.summary = ElidedLabel()
+        self.summary.setObjectName("headerSummary")
+        self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.summary.hide()
+        self.actions = ButtonStrip(Qt.AlignmentFlag.AlignRight)
+        self.actions.setObjectName("customerActions")
+        self.actions.setAccessibleName(self.tr("Actions for this customer"))
+        self.toggle = QToolButton()
+        self.toggle.setObjectName("headerToggle")
+        self.toggle.setAutoRaise(True)
+        self.toggle.clicked.connect(lambda: self.set_collapsed(not self._collapsed, by_user=True))
 
         title = QHBoxLayout()
-        title.setSpacing(self.fontMetrics().height() // 2)
+        title.setSpacing(lh // 2)
         title.addWidget(self.name)
         title.addWidget(self.tier, 0, Qt.AlignmentFlag.AlignVCenter)
-        title.addStretch(1)
+        title.addWidget(self.summary, 1)
+        title.addWidget(self.actions, 1)
+        title.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignVCenter)
 
         self.lifetime_value = _value_label("lifetimeValue")
         bold = self.lifetime_value.font()
@@ -153,12 +194,13 @@ class CustomerHeaderView(QWidget):
         self.customer_since = _value_label("customerSince")
         self.identifiers = _value_label("identifiers")
         self.identifiers.setTextFormat(Qt.TextFormat.PlainText)
+        self.identifiers.setWordWrap(True)  # a narrow window puts the email under the phone
         self.preferences = _value_label("preferences")
         self.preferences.setWordWrap(True)
 
         facts = QGridLayout()
-        facts.setHorizontalSpacing(self.fontMetrics().height())
-        facts.setVerticalSpacing(self.fontMetrics().height() // 4)
+        facts.setHorizontalSpacing(lh)
+        facts.setVerticalSpacing(lh // 4)
         rows = (
             ("Lifetime value", self.lifetime_value, "Home store", self.home_store),
             ("Last contact", self.last_contact, "Customer since", self.customer_since),
@@ -172,7 +214,7 @@ class CustomerHeaderView(QWidget):
         facts.addWidget(self.identifiers, 2, 1, 1, 3)
         facts.addWidget(_caption("Consent"), 3, 0)
         self._consent_row = QHBoxLayout()
-        self._consent_row.setSpacing(self.fontMetrics().height() // 3)
+        self._consent_row.setSpacing(lh // 3)
         self.consent_chips: dict[str, Chip] = {}
         self._chip_pool: list[Chip] = []  # in the row's order; consent_chips maps into it
         facts.addLayout(self._consent_row, 3, 1, 1, 3)
@@ -184,20 +226,94 @@ class CustomerHeaderView(QWidget):
         facts.addWidget(self.offers, 5, 1, 1, 3)
         facts.setColumnStretch(3, 1)
 
-        left = QVBoxLayout()
-        left.setSpacing(self.fontMetrics().height() // 2)
-        left.addLayout(title)
-        left.addLayout(facts)
-        left.addStretch(1)
-
         self.chart = ActivityChart()
         self.chart.setObjectName("activityChart")
 
-        layout = QHBoxLayout(self)
+        self.details = QWidget()
+        self.details.setObjectName("headerDetails")
+        details = QHBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.setSpacing(lh * 2)
+        details.addLayout(facts, 3)
+        self._facts = facts
+        details.addWidget(self.chart, 2)
+
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(self.fontMetrics().height() * 2)
-        layout.addLayout(left, 3)
-        layout.addWidget(self.chart, 2)
+        layout.setSpacing(lh // 2)
+        layout.addLayout(title)
+        layout.addWidget(self.details)
+        self._show_toggle()
+
+    # ---- collapsing ------------------------------------------------------------------------------
+
+    @property
+    def collapsed(self) -> bool:
+        return self._collapsed
+
+    def set_collapsed(self, collapsed: bool, *, by_user: bool = False) -> None:
+        """Details hidden (True) or shown; ``by_user`` tells listeners to remember it."""
+        if collapsed == self._collapsed:
+            return
+        self._collapsed = collapsed
+        self.details.setVisible(not collapsed)
+        self.summary.setVisible(collapsed)
+        self._show_toggle()
+        if by_user:
+            self.collapsed_changed.emit(collapsed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Too narrow for the facts and the chart side by side: the chart goes (the facts matter
+        # more; what it sums up is on the timeline and the Purchases tab). The room needed does
+        # not depend on whether the chart shows, so this cannot flip back and forth.
+        details = self.details.layout()
+        assert details is not None
+        needed = (
+            self._facts.minimumSize().width()
+            + details.spacing()
+            + self.chart.minimumSizeHint().width()
+        )
+        wide = event.size().width() >= needed
+        if self.chart.isHidden() == wide:
+            self.chart.setVisible(wide)
+        super().resizeEvent(event)
+
+    def _show_toggle(self) -> None:
+        if self._collapsed:
+            words, name = self.tr("Show details"), "expand"
+        else:
+            words, name = self.tr("Hide details"), "collapse"
+        self.toggle.setIcon(icons.icon(name, self.palette()))
+        self.toggle.setToolTip(words + self._toggle_keys)
+        self.toggle.setAccessibleName(words)
+
+    _toggle_keys = ""
+
+    def set_toggle_keys(self, keys: str) -> None:
+        """The window's shortcut for the toggle, for its tooltip."""
+        self._toggle_keys = f" ({keys})" if keys else ""
+        self._show_toggle()
+
+    def add_actions(self, actions: Sequence[QAction]) -> None:
+        """The window's commands for this customer, as the header's action strip."""
+        for action in actions:
+            self.actions.add_action(action)
+
+    def _summary_text(self, header: CustomerHeader) -> str:
+        parts = []
+        if header.lifetime_value:
+            value = fmt.money(header.lifetime_value, header.currency)
+            parts.append(self.tr("{value} lifetime").format(value=value))
+        by_status: dict[str, list[str]] = {}
+        for c in header.consent:
+            by_status.setdefault(c.status, []).append(
+                _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
+            )
+        for status in ("granted", "denied", "unknown"):
+            names = by_status.get(status)
+            if names:
+                parts.append(f"{_STATUS_MARKS[status]} {', '.join(names)}")
+        return "  ·  ".join(parts)
 
     def set_header(self, header: CustomerHeader, now: datetime) -> None:
         self._header = header
@@ -238,6 +354,7 @@ class CustomerHeaderView(QWidget):
             )
         )
         self._set_consent(header)
+        self.summary.set_full_text(self._summary_text(header))
         prefs = _preferences_text(header.preferences)
         self.preferences.setText(prefs or "None recorded")
         self.preferences.setForegroundRole(
@@ -308,6 +425,8 @@ class CustomerHeaderView(QWidget):
             chip.set_look(text, None, filled=False, dashed=c.status != "denied")
 
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_toggle()
         if event.type() == QEvent.Type.PaletteChange and self._header is not None:
             self._paint_tier()
             for c in self._header.consent:

@@ -48,7 +48,9 @@ def _mix(a: QColor, b: QColor, t: float) -> QColor:
 
 
 class IntentBanner(QFrame):
-    """The intent sentence, large, on a tinted band with an accent bar: the first thing read."""
+    """The intent sentence, large, on a tinted band with an accent bar: the first thing read.
+    Without web activity it is one quiet line ("Web intent: no web activity…"), not a box that
+    takes the timeline's room to say nothing."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,7 @@ class IntentBanner(QFrame):
         font = self.sentence.font()
         font = fmt.scaled_font(font, 1.25)
         font.setWeight(QFont.Weight.DemiBold)
+        self._large = font
         self.sentence.setFont(font)
         self.sentence.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
@@ -77,11 +80,15 @@ class IntentBanner(QFrame):
         if intent is None:
             self.sentence.setText("")
             return
-        self.sentence.setText(intent.sentence)
         self._active = intent.last_seen is not None
-        self.sentence.setForegroundRole(
-            QPalette.ColorRole.WindowText if self._active else QPalette.ColorRole.PlaceholderText
-        )
+        self._set_active_look(self._active)
+        if not self._active:
+            self.sentence.setText(
+                self.tr("Web intent: {sentence}").format(sentence=intent.sentence)
+            )
+            self.update()
+            return
+        self.sentence.setText(intent.sentence)
         caption = "Web intent"
         if intent.last_seen is not None:
             caption += f" · last on the site {fmt.relative_text(intent.last_seen, now)}"
@@ -90,7 +97,25 @@ class IntentBanner(QFrame):
         self.caption.setText(caption)
         self.update()
 
+    def _set_active_look(self, active: bool) -> None:
+        lh = self.fontMetrics().height()
+        self.caption.setVisible(active)
+        self.sentence.setFont(self._large if active else self.font())
+        self.sentence.setForegroundRole(
+            QPalette.ColorRole.WindowText if active else QPalette.ColorRole.PlaceholderText
+        )
+        margins = (lh, lh // 2, lh, lh // 2) if active else (0, 0, 0, 0)
+        layout = self.layout()
+        if layout is not None:
+            layout.setContentsMargins(*margins)
+
+    def is_one_line(self) -> bool:
+        """True when there is nothing to say but that there is nothing (no band, one line)."""
+        return not self._active
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        if not self._active:
+            return  # one plain line: no band
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()

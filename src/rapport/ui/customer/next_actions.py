@@ -166,6 +166,7 @@ class _Card(QFrame):
         if self.action is not None:
             self.go = QLabel(f"{self.action} ›")
             self.go.setObjectName("suggestionGo")
+            self.go.setWordWrap(True)  # a narrow column wraps it rather than cut the card
             self.go.setForegroundRole(QPalette.ColorRole.Link)
             layout.addWidget(self.go)
             self.setCursor(Qt.CursorShape.PointingHandCursor)

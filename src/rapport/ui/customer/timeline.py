@@ -34,7 +34,6 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QStackedLayout,
@@ -49,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from rapport.protocol import CHANNELS
 from rapport.ui import format as fmt
+from rapport.ui.adaptive import ButtonStrip
 from rapport.ui.models.timeline_model import SYNC_REJECTED, TimelineModel, TimelineRole
 from rapport.ui.theme import warning
 from rapport.ui.wrapup import CHANNEL_NAMES
@@ -437,20 +437,22 @@ class TimelineView(QWidget):
 
         self._buttons = QButtonGroup(self)
         self._buttons.setExclusive(False)
-        bar = QHBoxLayout()
-        bar.setSpacing(lh // 4)
+        # On a narrow window the channel buttons drop their names and keep their icons (the name
+        # stays in the tooltip and for screen readers).
+        bar = ButtonStrip(Qt.AlignmentFlag.AlignLeft)
+        bar.setObjectName("channelFilter")
+        self.filter_bar = bar
         self.all_button = self._button("All", None)
         self.all_button.setObjectName("channel-all")
         self.all_button.setChecked(True)
-        bar.addWidget(self.all_button)
+        bar.add_button(self.all_button)
         self.channel_buttons: dict[str, QToolButton] = {}
         for channel in CHANNELS:
             button = self._button(CHANNEL_NAMES.get(channel, channel.capitalize()), channel)
             button.setObjectName(f"channel-{channel}")
             self.channel_buttons[channel] = button
             self._buttons.addButton(button)
-            bar.addWidget(button)
-        bar.addStretch(1)
+            bar.add_button(button)
         self.all_button.clicked.connect(self._show_all)
         self._buttons.buttonToggled.connect(self._filter_changed)
 
@@ -475,7 +477,7 @@ class TimelineView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, lh // 2, 0, 0)
         layout.setSpacing(lh // 2)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addLayout(self._stack)
 
         model.modelReset.connect(self._update_empty)
@@ -485,6 +487,7 @@ class TimelineView(QWidget):
     def _button(self, text: str, channel: str | None) -> QToolButton:
         button = QToolButton()
         button.setText(text)
+        button.setAccessibleName(text)
         button.setCheckable(True)
         button.setAutoRaise(False)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)

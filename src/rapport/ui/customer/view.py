@@ -1,6 +1,8 @@
-"""The customer 360: the header, the web intent sentence (always visible), then the Timeline, Web
-intent, Purchases and Offers tabs. Every read goes through :mod:`rapport.cache.queries` on the UI's
-reader connection; a customer opens in a few milliseconds, so it reads on the UI thread."""
+"""The customer 360: the header (with the window's action strip), a band of open issues when there
+are any, the web intent sentence (always visible), then the Timeline, Web intent, Purchases and
+Offers tabs beside the next best actions. With nobody open, the start page. Every read goes through
+:mod:`rapport.cache` on the UI's reader connection; a customer opens in a few milliseconds, so it
+reads on the UI thread."""
 
 from __future__ import annotations
 
@@ -8,33 +10,36 @@ import sqlite3
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QStackedWidget,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from rapport.cache.nba_inputs import nba_inputs
+from rapport.cache.open_issues import open_issues
 from rapport.cache.queries import customer_header, intent_inputs, offers
 from rapport.domain.intent import Intent, summarize_intent
-from rapport.domain.next_best_action import suggest
+from rapport.domain.next_best_action import Suggestion, suggest
 from rapport.ui import format as fmt
 from rapport.ui.customer.header import CustomerHeaderView
 from rapport.ui.customer.intent import IntentBanner, IntentPanel
+from rapport.ui.customer.issues import IssuesBand
 from rapport.ui.customer.next_actions import NextActionsPanel
 from rapport.ui.customer.offers import OffersModel, OffersView
 from rapport.ui.customer.purchases import PurchasesView
 from rapport.ui.customer.timeline import TimelineView
 from rapport.ui.models.orders_model import OrdersModel
 from rapport.ui.models.timeline_model import TimelineModel
+from rapport.ui.start_page import StartPage
 
 INTENT_WINDOW_DAYS = 30
+# The next best action column: its share of the width, between these many average characters.
+ACTIONS_MIN_EM, ACTIONS_MAX_EM = 26, 40
 
 
 def _local_now() -> datetime:
@@ -47,8 +52,8 @@ class Customer360(QWidget):
 
     customerShown = Signal(str)
     customerClosed = Signal()
-    log_requested = Signal()  # the "Log interaction" button (Ctrl+L from the main window)
     consent_requested = Signal()  # a click on a consent chip (Ctrl+Shift+C from the main window)
+    issue_activated = Signal(str)  # a link in the open-issues band: "issue", "tasks", "outbox"
 
     def __init__(
         self,
@@ -64,10 +69,13 @@ class Customer360(QWidget):
         self._customer_id: str | None = None
         self._customer_name = ""
         self.intent: Intent | None = None
+        self.suggestions: list[Suggestion] = []
         lh = self.fontMetrics().height()
 
         self.header = CustomerHeaderView()
         self.header.installEventFilter(self)  # chips pass their clicks up to the header
+        self.issues = IssuesBand()
+        self.issues.activated.connect(self.issue_activated)
         self.next_actions = NextActionsPanel()
         self.intent_banner = IntentBanner()
         self.intent_banner.setObjectName("intentBanner")
@@ -86,29 +94,23 @@ class Customer360(QWidget):
         self.tabs.addTab(self.intent_panel, "&Web intent")
         self.tabs.addTab(self.purchases, "&Purchases")
         self.tabs.addTab(self.offers, "&Offers")
-        keys = QKeySequence("Ctrl+L").toString(QKeySequence.SequenceFormat.NativeText)
-        self.log_button = QToolButton()
-        self.log_button.setObjectName("logInteractionButton")
-        self.log_button.setText("Log interaction…")
-        self.log_button.setToolTip(f"Log a call, chat, visit or note for this customer ({keys})")
-        self.log_button.setAutoRaise(False)
-        self.log_button.clicked.connect(self.log_requested)
-        self.tabs.setCornerWidget(self.log_button, Qt.Corner.TopRightCorner)
-
         page = QWidget()
         content = QVBoxLayout(page)
-        content.setContentsMargins(lh, lh, lh, lh // 2)
-        content.setSpacing(lh)
+        # Tight on height: a 600 px screen still shows a useful part of the timeline.
+        content.setContentsMargins(lh, lh * 2 // 3, lh, lh // 3)
+        content.setSpacing(lh // 2)
         content.addWidget(self.header)
+        content.addWidget(self.issues)
         content.addWidget(self.intent_banner)
         body = QHBoxLayout()
         body.setSpacing(lh)
         body.addWidget(self.tabs, 1)
-        self.next_actions.setFixedWidth(self.fontMetrics().averageCharWidth() * 40)
         body.addWidget(self.next_actions)
         content.addLayout(body, 1)
+        self._content = content
+        self._fit_actions_column(self.width())
 
-        self.empty = self._empty_state()
+        self.empty = StartPage(region)
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty)
@@ -117,29 +119,6 @@ class Customer360(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
-
-    def _empty_state(self) -> QWidget:
-        title = QLabel("No customer open")
-        title.setObjectName("customerEmpty")
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = title.font()
-        font = fmt.scaled_font(font, 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        title.setFont(font)
-        keys = QKeySequence("Ctrl+K").toString(QKeySequence.SequenceFormat.NativeText)
-        hint = QLabel(f"Search for a customer with {keys}, or take a call: the caller opens here.")
-        hint.setObjectName("customerEmptyHint")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.setSpacing(self.fontMetrics().height() // 2)
-        layout.addStretch(1)
-        layout.addWidget(title)
-        layout.addWidget(hint)
-        layout.addStretch(1)
-        return page
 
     # ---- API -------------------------------------------------------------------------------------
 
@@ -162,6 +141,7 @@ class Customer360(QWidget):
         self._customer_name = header.name
         self.header.set_header(header, now)
         self._read_intent(now)
+        self._read_issues(now)
         if changed:
             self.timeline.set_channels(None)
             self.timeline_model.set_customer(customer_id)
@@ -210,9 +190,28 @@ class Customer360(QWidget):
         self.intent_banner.set_intent(self.intent, now)
         self.intent_panel.set_intent(self.intent, now)
         inputs = nba_inputs(self._reader, self._customer_id, now, self.intent)
-        self.next_actions.set_suggestions(
-            suggest(inputs, now, money=fmt.compact_money) if inputs is not None else []
-        )
+        self.suggestions = suggest(inputs, now, money=fmt.compact_money) if inputs else []
+        self.next_actions.set_suggestions(self.suggestions)
+
+    def _read_issues(self, now: datetime) -> None:
+        assert self._customer_id is not None
+        found = open_issues(self._reader, self._customer_id)
+        resolve = next((s for s in self.suggestions if s.kind == "resolve"), None)
+        self.issues.set_issues(resolve, found.tasks, found.refused, now)
+
+    # ---- layout ----------------------------------------------------------------------------------
+
+    def _fit_actions_column(self, width: int) -> None:
+        """The next best action column takes a quarter of the width, within bounds: on a narrow
+        window the timeline keeps the room it needs."""
+        em = self.fontMetrics().averageCharWidth()
+        column = max(ACTIONS_MIN_EM * em, min(ACTIONS_MAX_EM * em, width // 4))
+        if self.next_actions.width() != column or self.next_actions.minimumWidth() != column:
+            self.next_actions.setFixedWidth(column)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._fit_actions_column(event.size().width())
+        super().resizeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +53,7 @@ class InteractionDraft:
     disposition: str | None = None
     note: str = ""
     kind_chosen: bool = False  # the agent picked the kind: a channel change no longer resets it
+    duration_s: int | None = None  # a call's length, from the call strip's timer (wrap-up)
 
     @property
     def is_empty(self) -> bool:
@@ -111,6 +113,13 @@ class LogInteractionDialog(QDialog):
         self.disposition = QComboBox(self)
         self.disposition.setObjectName("logDisposition")
         self._fill_codes(str(self.channel.currentData()))
+        # A call's length, shown when the call strip's Wrap up opened the dialog (editable: the
+        # agent may have started the strip late, or kept talking).
+        self.duration = QTimeEdit(self)
+        self.duration.setObjectName("logDuration")
+        self.duration.setDisplayFormat("H:mm:ss")
+        self.duration.setAccessibleName(self.tr("Call duration"))
+        self.duration.setToolTip(self.tr("How long the call lasted, from the call strip"))
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("logNote")
         self.note.setTabChangesFocus(True)
@@ -159,6 +168,11 @@ class LogInteractionDialog(QDialog):
             ("&Note", self.note, "summary"),
         ]
         for text, field, key in rows:
+            if key == "summary":
+                form.addRow(self.tr("D&uration"), self.duration)
+                duration_label = form.labelForField(self.duration)
+                if isinstance(duration_label, QLabel):
+                    duration_label.setBuddy(self.duration)
             box = QWidget(self)
             column = QVBoxLayout(box)
             column.setContentsMargins(0, 0, 0, 0)
@@ -216,7 +230,8 @@ class LogInteractionDialog(QDialog):
         QWidget.setTabOrder(self.channel, self.direction)
         QWidget.setTabOrder(self.direction, self.kind)
         QWidget.setTabOrder(self.kind, self.disposition)
-        QWidget.setTabOrder(self.disposition, self.note)
+        QWidget.setTabOrder(self.disposition, self.duration)
+        QWidget.setTabOrder(self.duration, self.note)
         QWidget.setTabOrder(self.note, self.follow_up)
         QWidget.setTabOrder(self.follow_up, self.follow_up_title)
         QWidget.setTabOrder(self.follow_up_title, self.follow_up_due)
@@ -237,6 +252,8 @@ class LogInteractionDialog(QDialog):
                 "follow_up": self.follow_up_title,
             },
         )
+        self._form = form
+        self._has_duration = False
         self._apply_draft(draft)
         self.channel.currentIndexChanged.connect(self._channel_changed)
         self.kind.activated.connect(self._kind_picked)
@@ -259,6 +276,7 @@ class LogInteractionDialog(QDialog):
         self._select(self.kind, draft.kind)
         self._fill_codes(str(self.channel.currentData()))
         self._select(self.disposition, draft.disposition)
+        self.set_call_duration(draft.duration_s)
         self.note.setPlainText(draft.note)
         cursor = self.note.textCursor()
         cursor.movePosition(cursor.MoveOperation.End)
@@ -272,7 +290,28 @@ class LogInteractionDialog(QDialog):
             disposition=self.disposition.currentData(),
             note=self.note.toPlainText(),
             kind_chosen=self._kind_chosen,
+            duration_s=self.call_duration(),
         )
+
+    def set_call_duration(self, seconds: int | None) -> None:
+        """A wrapped-up call: its length (None hides the row: not every interaction is a call)."""
+        self._form.setRowVisible(self.duration, seconds is not None)
+        self._has_duration = seconds is not None
+        if seconds is not None:
+            self.duration.setTime(QTime(0, 0).addSecs(min(seconds, 23 * 3600 + 3599)))
+
+    def call_duration(self) -> int | None:
+        if not self._has_duration:
+            return None
+        return QTime(0, 0).secsTo(self.duration.time())
+
+    def prefill_call(self, seconds: int) -> None:
+        """The call strip's Wrap up: an inbound phone call of ``seconds``."""
+        self._select(self.channel, "phone")
+        self._select(self.direction, "inbound")
+        if not self._kind_chosen:
+            self._select(self.kind, "call")
+        self.set_call_duration(seconds)
 
     def retarget(self, customer_id: str, customer_name: str) -> None:
         """The customer was merged into another: log against the surviving profile."""
@@ -327,6 +366,8 @@ class LogInteractionDialog(QDialog):
                 direction=d.direction,
                 kind=d.kind,
                 disposition=d.disposition,
+                # The same key the contact-center import and the demo data use.
+                payload={"duration_s": d.duration_s} if d.duration_s is not None else None,
             )
             if follow is not None:
                 create_follow_up(self._writes, self.customer_id, follow[0], follow[1])

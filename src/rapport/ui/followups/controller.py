@@ -1,4 +1,4 @@
-"""Tasks in the main window: the Ctrl+T and Ctrl+Shift+A shortcuts, the status-bar badge and the
+"""Tasks in the main window: what Ctrl+T and Ctrl+Shift+A open, the status-bar badge and the
 due notifier. The window creates one and tells it when it detaches; everything else is here."""
 
 from __future__ import annotations
@@ -9,13 +9,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from rapport.cache.tasks import MyTasks, my_tasks
 from rapport.cache.writes import LocalWrites
-from rapport.ui.followups.appointment import APPOINTMENT_SHORTCUT, BookAppointmentDialog
-from rapport.ui.followups.badge import TASKS_SHORTCUT, TasksBadge
+from rapport.ui.followups.appointment import BookAppointmentDialog
+from rapport.ui.followups.badge import TasksBadge
 from rapport.ui.followups.notifier import DueNotifier
 from rapport.ui.followups.panel import MyTasksPanel
 
@@ -47,8 +46,7 @@ class TasksController(QObject):
         self.badge = TasksBadge(window)
         self.badge.clicked.connect(self.show_my_tasks)
         window.statusBar().addPermanentWidget(self.badge)
-        QShortcut(QKeySequence(TASKS_SHORTCUT), window, activated=self.show_my_tasks)
-        QShortcut(QKeySequence(APPOINTMENT_SHORTCUT), window, activated=self.book_appointment)
+        # Ctrl+T and Ctrl+Shift+A are the window's actions (rapport.ui.actions), which call these.
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh)
         self.notifier: DueNotifier | None = None
