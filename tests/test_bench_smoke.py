@@ -12,6 +12,9 @@ from pathlib import Path
 
 import pytest
 
+# Each builds or syncs a sizeable data set in a subprocess (8-26 s each here).
+pytestmark = pytest.mark.slow
+
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 CUSTOMERS = "10000"
 HEAVY = "3000"  # one heavy customer: enough rows to page through, quick to build

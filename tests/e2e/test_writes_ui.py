@@ -17,13 +17,13 @@ from rapport.cache.outbox import counts, entries
 from rapport.cache.search_index import reindex_customers
 from rapport.demo import DemoSite, start_demo
 from rapport.hub.seed import STORY_CUSTOMERS
-from rapport.hub.server import free_port
 from rapport.ui.dialogs.log_interaction import LogInteractionDialog
 from rapport.ui.main_window import MainWindow
 from rapport.ui.models.outbox_model import OutboxColumn
 from rapport.ui.models.timeline_model import SYNC_PENDING, SYNC_REJECTED, TimelineRole
 from rapport.ui.session import Session
 
+from .support import DownHub
 from .support import activate as _activate
 from .support import hub_row as _hub_row
 from .support import session_on as _session
@@ -133,8 +133,8 @@ def test_offline_the_write_waits_in_the_outbox_and_the_status_says_so(
 ) -> None:  # type: ignore[no-untyped-def]
     cache = tmp_path / "cache.sqlite3"
     session.shutdown()  # the cache is synced; now the hub goes away
-    dead = f"http://127.0.0.1:{free_port()}"
-    offline = _session(demo, cache, dead)
+    dead = DownHub()
+    offline = _session(demo, cache, dead.url)
     qtbot.addWidget(offline.window)
     offline.start(show=True)
     try:
@@ -142,16 +142,19 @@ def test_offline_the_write_waits_in_the_outbox_and_the_status_says_so(
         qtbot.waitUntil(lambda: win.status.label.text().startswith("Offline since"), timeout=15_000)
         _open_by_search(qtbot, win, "Lucas Martin", HOOPS)
         dialog = _log_call(qtbot, win, "Called while the hub was down.")
+        tried = dead.attempts
         _submit(qtbot, dialog)
         assert _top(win).data(TimelineRole.SyncState) == SYNC_PENDING
         status = win.status.text()
         assert status.startswith("Offline since") and "1 pending" in status
         assert "retrying" in status
-        qtbot.wait(1500)  # the worker retries meanwhile: nothing is lost, nothing sent
+        # The worker tries to send it meanwhile: nothing is lost, nothing sent.
+        qtbot.waitUntil(lambda: dead.attempts > tried, timeout=15_000)
         assert [e.state for e in entries(offline.reader)] == ["pending"]
         interaction_id = entries(offline.reader)[0].target_id
     finally:
         offline.shutdown()
+        dead.close()
 
     # The hub is back (the same cache, the right address): the write goes, once.
     back = _session(demo, cache)

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
 from schemathesis import GenerationMode
@@ -106,6 +107,7 @@ def _fuzz(
     run()
 
 
+@pytest.mark.slow
 def test_schemathesis_finds_no_server_error(server: HubServer, staff: Hub) -> None:
     # What the document's examples name (a customer by email and phone, a product by sku), so the
     # explicit phase reaches the code that applies a valid request, not only the refusals.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
+
 from rapport.sync.client import LoginResult
 from rapport.sync.engine import SyncStatus
 from rapport.ui.reauth import Reauthenticator
@@ -29,7 +31,10 @@ def test_declining_stops_asking_until_the_next_expiry(qtbot) -> None:  # type: i
     r.on_status(SyncStatus(state="signin"))
     qtbot.waitUntil(lambda: len(asked) == 1)
     r.on_status(SyncStatus(state="signin"))
-    qtbot.wait(50)
+    # A prompt is queued as a zero timer; one queued after it runs after it: then none came.
+    flushed: list[bool] = []
+    QTimer.singleShot(0, lambda: flushed.append(True))
+    qtbot.waitUntil(lambda: flushed == [True])
     assert len(asked) == 1
     r.on_status(SyncStatus(state="online"))
     r.on_status(SyncStatus(state="signin"))

@@ -69,7 +69,7 @@ from rapport.ui.wrapup import kind_name
 
 if TYPE_CHECKING:
     from rapport.domain.next_best_action import Suggestion
-    from rapport.sync.worker import SyncWorker
+    from rapport.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
 MESSAGE_MS = 12_000  # how long a transient status-bar message stays

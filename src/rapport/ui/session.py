@@ -18,11 +18,11 @@ from rapport.cache.profile import save_profile
 from rapport.cache.retention import release_stale
 from rapport.cache.writes import LocalWrites
 from rapport.sync.engine import SyncStatus
-from rapport.sync.worker import SyncWorker
 from rapport.ui.main_window import MainWindow
 from rapport.ui.network_watch import NetworkWatch
 from rapport.ui.screen_pop import ScreenPop
 from rapport.ui.single_instance import InstanceServer
+from rapport.ui.sync_worker import SyncWorker
 
 log = logging.getLogger(__name__)
 RETENTION_CHECK_MS = 12 * 3600 * 1000
