@@ -1,7 +1,6 @@
 """HTTP routes of the hub. Thin: parse, authorize, call :class:`rapport.hub.service.Hub`."""
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -11,12 +10,10 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
-from rapport.hub import openapi
+from rapport.hub import errors, openapi
 from rapport.hub.fanout import SharedReads
 from rapport.hub.pglisten import start_listener
 from rapport.hub.routes import admin, basket_link, ingest, systems, writes
@@ -238,26 +235,5 @@ def create_app(hub: Hub) -> FastAPI:
     ingest.register(app, hub, current_user, _json)
     systems.register(app, hub, system_user, _json)
 
-    @app.exception_handler(OperationalError)
-    @app.exception_handler(PoolTimeout)
-    async def _busy(_request: Request, exc: Exception) -> Response:
-        # Locked or unreachable database: transient. Nothing uncommitted was applied.
-        logging.getLogger("rapport.hub").warning("database unavailable: %s", type(exc).__name__)
-        return Response(
-            orjson.dumps({"detail": "the hub's database is busy; retry shortly"}),
-            status_code=503,
-            media_type="application/json",
-            headers={"Retry-After": "1"},
-        )
-
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> Response:
-        # Never echo internals (or customer data in them) to clients; the log keeps the type.
-        logging.getLogger("rapport.hub").error("unhandled %s", type(exc).__name__)
-        return Response(
-            orjson.dumps({"detail": "internal error"}),
-            status_code=500,
-            media_type="application/json",
-        )
-
+    errors.install(app)
     return app

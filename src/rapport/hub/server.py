@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import socket
 import threading
 import time
+from typing import Any
 
 import uvicorn
 
@@ -92,9 +94,18 @@ def raise_open_files_limit() -> None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
 
 
+def _log_config() -> dict[str, Any]:
+    """uvicorn's own logging, plus the hub's loggers on the same stderr handler and format (without
+    it their lines would go to Python's last-resort handler, unformatted)."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["loggers"]["rapport"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
+
+
 def serve_forever(hub: Hub, host: str, port: int) -> None:
     raise_open_files_limit()
     # No access log: request lines carry search text (names, phone numbers).
     config = uvicorn.Config(create_app(hub), host=host, port=port, log_level="info",
-                            access_log=False, timeout_graceful_shutdown=5)  # fmt: skip
+                            access_log=False, timeout_graceful_shutdown=5,
+                            log_config=_log_config())  # fmt: skip
     _ReleasingServer(config, hub).run()
