@@ -185,7 +185,7 @@ def install(app: FastAPI) -> None:
     async def _http(_request: Request, exc: HTTPException) -> Response:
         if exc.status_code in (204, 304):
             return Response(status_code=exc.status_code, headers=exc.headers)
-        detail = exc.detail
+        detail = printable(exc.detail) if isinstance(exc.detail, str) else exc.detail
         message = detail if isinstance(detail, str) else CODES.get(exc.status_code, "error")
         code = getattr(exc, "code", None)
         body = {"code": code or CODES.get(exc.status_code, "error"), "message": message,

@@ -16,7 +16,7 @@ from rapport.hub.mutations.profile import update_customer
 from rapport.hub.mutations.task import create_task, update_task
 from rapport.hub.mutations.view import view_customer
 from rapport.hub.store.subjects import ErasedSubjectError
-from rapport.hub.textcheck import nul_message, nul_path
+from rapport.hub.textcheck import refusal
 
 Handler = Callable[[Connection, Context, dict[str, Any]], Outcome]
 
@@ -43,8 +43,8 @@ def apply_mutation(conn: Connection, ctx: Context, name: str, args: dict[str, An
         return Rejected(
             "unknown_mutation", f"this hub does not know the write {name!r}; update the hub"
         ).outcome()
-    if (where := nul_path(args, "args")) is not None:
-        return Rejected("invalid", nul_message(where)).outcome()
+    if (why := refusal(args, "args")) is not None:
+        return Rejected("invalid", why).outcome()
     savepoint = conn.begin_nested()
     try:
         outcome = handler(conn, ctx, args)

@@ -22,6 +22,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from rapport.hub import jsonbody
 from rapport.hub.ingest.messages import (
     MAX_BATCH_BYTES,
     MAX_MESSAGE_BYTES,
@@ -34,7 +35,7 @@ from rapport.hub.ingest.messages import (
 from rapport.hub.ingest.tracking import Outcome
 from rapport.hub.service import Hub
 from rapport.hub.store.users import User
-from rapport.hub.textcheck import NO_NUL
+from rapport.hub.textcheck import NO_NUL, refusal
 
 _MAX_BATCH_MESSAGES = 2_500
 
@@ -82,8 +83,8 @@ async def _read_json(request: Request, limit: int) -> Any:
     if request.headers.get("content-encoding", "").lower() == "gzip":
         body = _gunzip(bytes(body), limit)  # analytics-java and others compress their batches
     try:
-        return orjson.loads(body)
-    except orjson.JSONDecodeError as exc:
+        return jsonbody.loads(body)  # NaN, Infinity, lone surrogates: refused per message later
+    except jsonbody.NotJson as exc:
         raise _reject(400, "body is not valid JSON") from exc
 
 
@@ -183,6 +184,8 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         rejected: dict[int, str] = {}
         for i, item in enumerate(items):
             try:
+                if (why := refusal(item)) is not None:  # before orjson.dumps, which refuses them
+                    raise BadMessage(why)
                 if len(orjson.dumps(item)) > MAX_MESSAGE_BYTES:
                     raise BadMessage(f"message larger than {MAX_MESSAGE_BYTES // 1024} KB")
                 parsed.append(parse_message(item, None, received, sent_at, context))
