@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
-from rapport.hub import errors, openapi
+from rapport.hub import errors, limits, openapi
 from rapport.hub.fanout import SharedReads
 from rapport.hub.pglisten import start_listener
 from rapport.hub.routes import admin, basket_link, ingest, systems, writes
@@ -87,22 +87,19 @@ def create_app(hub: Hub) -> FastAPI:
     shared_reads = SharedReads(hub.engine)
     openapi.install(app)
     app.add_middleware(RefuseNulInUrl)
+    app.add_middleware(limits.BodyLimits, authenticate=hub.user_for_token)
     bearer = HTTPBearer(auto_error=False)
 
     def signed_in(
+        request: Request,
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> User:
         if creds is None or creds.scheme.lower() != "bearer":
-            raise HTTPException(
-                401, "sign in first: missing bearer token", headers={"WWW-Authenticate": "Bearer"}
-            )
-        u = hub.user_for_token(creds.credentials)
+            raise HTTPException(401, limits.MISSING_TOKEN, headers={"WWW-Authenticate": "Bearer"})
+        # Checked already, before the body was read, on routes that take one.
+        u = request.scope.get(limits.USER_KEY) or hub.user_for_token(creds.credentials)
         if u is None:
-            raise HTTPException(
-                401,
-                "token expired or revoked: sign in again",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
+            raise HTTPException(401, limits.BAD_TOKEN, headers={"WWW-Authenticate": "Bearer"})
         return u
 
     def desk_user(u: Annotated[User, Depends(signed_in)]) -> User:

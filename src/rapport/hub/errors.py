@@ -79,11 +79,20 @@ def error_response(
 
 
 async def send_error(
-    send: Send, status: int, message: str, code: str | None = None, close: bool = False
+    send: Send,
+    status: int,
+    message: str,
+    code: str | None = None,
+    close: bool = False,
+    headers: list[tuple[bytes, bytes]] | None = None,
 ) -> None:
     """The same answer from a pure ASGI middleware (before any route runs)."""
     body = error_body(status, message, code)
-    headers = [(b"content-type", b"application/json"), (b"content-length", b"%d" % len(body))]
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", b"%d" % len(body)),
+        *(headers or []),
+    ]
     if close:  # the rest of the body was not read: the connection cannot carry another request
         headers.append((b"connection", b"close"))
     await send({"type": "http.response.start", "status": status, "headers": headers})
