@@ -128,16 +128,17 @@ def create_app(hub: Hub) -> FastAPI:
         throttle = hub.login_throttle
         wait = throttle.retry_after(body.username, address)
         if wait:
+            later = f"{wait} s" if wait < 120 else f"{round(wait / 60)} min"
             raise HTTPException(
                 429,
-                f"too many wrong passwords: try again in {max(1, round(wait / 60))} min",
+                f"too many wrong passwords from this address: try again in {later}",
                 headers={"Retry-After": str(wait)},
             )
         result = hub.login(body.username, body.password)
         if result is None:
             throttle.failed(body.username, address)
             raise HTTPException(401, "wrong username or password")
-        throttle.succeeded(body.username)
+        throttle.succeeded(body.username, address)
         u, raw, expires = result
         return LoginResponse(token=raw, expires_at=expires, user=_user_out(u))
 
