@@ -59,7 +59,10 @@ class Session(QObject):
         tablet: bool = False,
         allowed_channels: Sequence[str] = (),
         retention_days: int = 0,
+        hub_warning: str | None = None,
     ) -> None:
+        """``hub_warning``: what to say about the hub's address for as long as the app runs
+        (``Settings.hub_warning``: plain http to another machine)."""
         super().__init__()
         conn, report = open_cache(cache_path)
         save_profile(conn, hub_url, user)
@@ -88,6 +91,8 @@ class Session(QObject):
             allowed_channels=allowed_channels,
         )
         self.window.closing.connect(self.shutdown)
+        if hub_warning:
+            self.window.show_connection_warning(hub_warning)
         self.retention_days = retention_days
         # Retention runs at start and then twice a day, for an app that stays open for weeks.
         self._retention_timer = QTimer(self, interval=RETENTION_CHECK_MS)
