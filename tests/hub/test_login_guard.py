@@ -9,7 +9,7 @@ import hashlib
 import httpx
 import pytest
 
-from rapport.hub.server import HubServer
+from rapport.hub.server import HubServer, plain_http_notice
 from rapport.hub.service import Hub
 from rapport.hub.throttle import LoginThrottle
 
@@ -93,3 +93,30 @@ def test_one_address_guessing_many_usernames_backs_off_too() -> None:
     t.failed("user20", "10.0.0.9")
     assert t.retry_after("someone-else", "10.0.0.9") == 1
     assert t.retry_after("someone-else", "10.0.0.8") == 0
+
+
+def test_behind_a_proxy_on_this_machine_each_client_address_backs_off_alone(
+    server: HubServer, hub: Hub
+) -> None:
+    """A TLS proxy on 127.0.0.1 says who the client is in X-Forwarded-For (uvicorn trusts it
+    from 127.0.0.1 only): one guesser behind the proxy does not delay everyone behind it."""
+    hub.login_throttle = LoginThrottle(first_delay=600)
+    with _from(server, "127.0.0.1") as proxy:
+        guesser = {"X-Forwarded-For": "203.0.113.5"}
+        codes = [proxy.post(LOGIN, json=WRONG, headers=guesser).status_code for _ in range(7)]
+        assert codes == [401] * 6 + [429]
+        r = proxy.post(LOGIN, json=RIGHT, headers={"X-Forwarded-For": "198.51.100.7"})
+        assert r.status_code == 200, r.text
+    # Headers from anywhere else are not believed: 127.0.0.2 cannot pose as another client.
+    with _from(server, "127.0.0.2") as other:
+        for _ in range(6):
+            other.post(LOGIN, json=WRONG, headers={"X-Forwarded-For": "192.0.2.1"})
+        r = other.post(LOGIN, json=WRONG, headers={"X-Forwarded-For": "192.0.2.2"})
+        assert r.status_code == 429
+
+
+def test_a_hub_listening_beyond_this_machine_says_to_put_tls_in_front() -> None:
+    assert "TLS reverse proxy" in (plain_http_notice("0.0.0.0", 8765) or "")
+    assert "TLS reverse proxy" in (plain_http_notice("hub.corp.example", 8765) or "")
+    for host in ("127.0.0.1", "localhost", "::1", "[::1]"):
+        assert plain_http_notice(host, 8765) is None
