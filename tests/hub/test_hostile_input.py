@@ -14,7 +14,7 @@ import pytest
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 
-from .conftest import customer_row, interaction_args, login, mutation, rows
+from .conftest import customer_row, interaction_args, login, mutation, push, rows
 from .test_systems_api import ORDER, known  # noqa: F401  (fixture)
 from .tracking_payloads import basic, py_message
 
@@ -226,3 +226,34 @@ def test_a_message_id_per_test_is_unique() -> None:
     # Guard for the helpers above: py_message numbers each message afresh.
     assert py_message("track")["messageId"] != py_message("track")["messageId"]
     assert uuid.UUID(py_message("track")["messageId"])
+
+
+def test_a_write_the_hub_fails_on_is_set_aside_and_the_device_moves_on(
+    server: HubServer, hub: Hub, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whatever a write makes the hub trip on (here a bug it does not have), the push answers
+    that write rejected with an error id, and the device's later writes still go through: a 500
+    would have the device send the same write for ever."""
+    from rapport.hub import mutations
+
+    hub.write("customer", [customer_row(1)])
+    client = login(server)
+    real = mutations.HANDLERS["interaction.log"]
+
+    def trips_on_one(conn: Any, ctx: Any, args: dict) -> Any:
+        if args.get("summary") == "trip":
+            raise ArithmeticError("a bug quoting the input: trip")
+        return real(conn, ctx, args)
+
+    monkeypatch.setitem(mutations.HANDLERS, "interaction.log", trips_on_one)
+    bad = interaction_args("c-0001", 0, summary="trip")
+    good = interaction_args("c-0001", 1)
+    r = push(
+        client, "dev-1", mutation(1, "interaction.log", bad), mutation(2, "interaction.log", good)
+    )
+    assert r.status_code == 200, r.text
+    first, second = r.json()["results"]
+    assert first["status"] == "rejected" and first["error"]["code"] == "failed"
+    assert "error id" in first["error"]["message"] and "trip" not in first["error"]["message"]
+    assert second["status"] == "applied" and r.json()["last_seq"] == 2
+    assert rows(hub, "SELECT summary FROM interaction") == [("call number 1",)]
