@@ -59,12 +59,6 @@ def refusal(value: Any, where: str = "") -> str | None:
     return None
 
 
-def text_refusal(text: str, where: str) -> str | None:
-    """:func:`refusal` for one string (a query parameter, a header)."""
-    problem = _text_problem(text)
-    return f"{where} {problem}" if problem else None
-
-
 # For pydantic fields: ``Field(pattern=NO_NUL)``.
 NO_NUL = r"^[^\x00]*$"
 
