@@ -194,3 +194,26 @@ def test_the_ca_bundle_is_used_for_https_and_a_missing_one_stops(
     bundle.unlink()
     assert main(["config"]) == 2
     assert f"ca_bundle {bundle} (from policy " in capsys.readouterr().err
+
+
+def test_rapport_config_warns_about_a_plain_http_hub_elsewhere(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("RAPPORT_POLICY_FILE", str(tmp_path / "no-policy.toml"))
+    monkeypatch.setenv("RAPPORT_HUB_URL", "http://hub.corp.example:8765")
+    assert main(["config"]) == 0
+    out, err = capsys.readouterr()
+    assert "# WARNING (hub_url):" in out and "unencrypted" in out
+    assert "unencrypted" in err
+    for url in ("https://hub.corp.example", "http://127.0.0.1:8765"):
+        monkeypatch.setenv("RAPPORT_HUB_URL", url)
+        assert main(["config"]) == 0
+        assert "unencrypted" not in "".join(capsys.readouterr())
+    # IT may accept plain http on a network it encrypts itself.
+    policy = _write(tmp_path, "allow_plain_http = true\n")
+    monkeypatch.setenv("RAPPORT_POLICY_FILE", str(policy))
+    monkeypatch.setenv("RAPPORT_HUB_URL", "http://hub.corp.example:8765")
+    assert main(["config"]) == 0
+    out, err = capsys.readouterr()
+    assert "unencrypted" not in out + err
+    assert f"allow_plain_http = true  # policy {policy}" in out.splitlines()

@@ -267,6 +267,9 @@ def _config() -> int:
         # JSON scalars and lists are TOML too: a line can be pasted into a policy file as is.
         shown = json.dumps(list(value) if isinstance(value, tuple) else value)
         print(f"{name} = {shown}  # {settings.source(name)}")
+    if warning := settings.hub_warning():
+        print(f"# WARNING (hub_url): {warning}")
+        print(f"rapport config: warning: {warning}", file=sys.stderr)
     return 0
 
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import platformdirs
 
+from rapport.domain.hub_address import plain_http_warning
 from rapport.policy import Policy, load_policy
 
 APP_NAME = "Rapport"
@@ -41,6 +42,7 @@ class Settings:
     # screen (under HEADER_AUTO_COLLAPSE_HEIGHT), "collapsed"/"expanded" is what the agent chose last.
     customer_header: str = "auto"
     color_scheme: str = "auto"  # "auto" follows the OS; "light" or "dark" holds whatever it says
+    allow_plain_http: bool = False  # IT's alone: an http:// hub elsewhere is warned about
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -83,6 +85,11 @@ class Settings:
 
     def source(self, name: str) -> str:
         return self.sources.get(name, "default")
+
+    def hub_warning(self, hub_url: str | None = None) -> str | None:
+        """What to tell the person about the hub's address (plain http to another machine)."""
+        return plain_http_warning(self.hub_url if hub_url is None else hub_url,
+                                  self.allow_plain_http)  # fmt: skip
 
     def tablet(self, flag: bool) -> bool:
         """Tablet mode given the --tablet flag: IT's choice wins, else the flag or the setting."""

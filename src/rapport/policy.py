@@ -35,6 +35,10 @@ POLICY_KEYS: dict[str, tuple[type, str]] = {
     ),
     "demo_allowed": (bool, "whether `rapport demo` may run"),
     "update_check": (bool, "whether the app tells agents that a newer version exists"),
+    "allow_plain_http": (
+        bool,
+        "accept an http:// hub on another machine without a warning (a network IT encrypts itself)",
+    ),
 }
 
 

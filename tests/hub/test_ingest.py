@@ -520,7 +520,7 @@ def test_error_replies_carry_code_and_message_so_sdks_give_up(
     ] == (400, "invalid_message")
     big = py_message("track", userId="u", event="x", properties={"blurb": "x" * 40_000})
     assert _sdk_error(http.post("/v1/track", json=big, headers=basic(write_key)))[:2] == (
-        413, "payload_too_large"
+        413, "too_large"
     )  # fmt: skip
     r = post_batch(http, write_key, [py_message("track", anonymousId="a")])
     assert _sdk_error(r)[:2] == (400, "no_valid_message")

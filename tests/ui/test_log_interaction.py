@@ -160,6 +160,16 @@ def test_a_validation_error_keeps_what_was_typed(qtbot, window, reader) -> None:
     assert tuple(row) == ("chat", "chat", "Chat about delivery slots")
 
 
+def test_a_pasted_nul_is_named_next_to_the_note(qtbot, window, reader) -> None:  # type: ignore[no-untyped-def]
+    assert window.open_customer(HOOPS)
+    dialog = _open_log(qtbot, window)
+    dialog.note.insertPlainText("Asked about\x00 delivery")  # as pasted from another program
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    error = dialog.findChild(QLabel, "noteError")
+    assert error.isVisible() and "cannot be saved" in error.text()
+    assert dialog.isVisible() and counts(reader).pending == 0
+
+
 def test_a_cancelled_note_comes_back_with_ctrl_l(qtbot, window) -> None:  # type: ignore[no-untyped-def]
     assert window.open_customer(HOOPS)
     dialog = _open_log(qtbot, window)

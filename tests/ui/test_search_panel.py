@@ -71,11 +71,12 @@ def test_the_results_column_grows_with_the_window_and_can_be_widened(  # type: i
 ) -> None:
     win = MainWindow(reader, now=lambda: FIXED_NOW)
     qtbot.addWidget(win)
-    win.resize(1366, 768)
     win.show()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is win, timeout=2000)
     splitter = win.centralWidget()
     assert isinstance(splitter, QSplitter) and splitter.widget(0) is win.search
+    win.resize(1024, 768)
+    qtbot.waitUntil(lambda: win.width() == 1024, timeout=2000)
     before = win.search.width()
     win.resize(1900, 768)
     qtbot.waitUntil(lambda: win.search.width() > before, timeout=2000)

@@ -86,3 +86,45 @@ def test_without_a_keyring_the_token_is_not_written_anywhere(tmp_path: Path) -> 
         assert load_token("https://hub", "agent") is None
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_plain_http_hub_elsewhere_is_warned_about_while_typed(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = SignInDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.hub_warning.isVisible()
+    qtbot.keyClicks(dialog.hub, "http://hub.corp.example:8765")
+    assert dialog.hub_warning.isVisible() and "unencrypted" in dialog.hub_warning.text()
+    dialog.hub.clear()
+    qtbot.keyClicks(dialog.hub, "https://hub.corp.example")
+    assert not dialog.hub_warning.isVisible()
+    dialog.hub.clear()
+    qtbot.keyClicks(dialog.hub, "http://127.0.0.1:8765")  # this machine: the demo, a local proxy
+    assert not dialog.hub_warning.isVisible()
+    # Remembered from last time: said at once. IT's allow_plain_http silences it.
+    remembered = SignInDialog("http://10.1.2.3:8765", "agent")
+    qtbot.addWidget(remembered)
+    remembered.show()
+    assert remembered.hub_warning.isVisible()
+    allowed = SignInDialog("http://10.1.2.3:8765", "agent", allow_plain_http=True)
+    qtbot.addWidget(allowed)
+    allowed.show()
+    assert not allowed.hub_warning.isVisible()
+
+
+def test_the_app_keeps_the_warning_in_its_status_bar(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from rapport.config import Settings
+    from rapport.ui.session import Session
+
+    settings = Settings(hub_url="http://hub.corp.example:8765", username="agent")
+    session = Session(tmp_path / "cache.sqlite3", settings.hub_url, "token",
+                      user={"username": "agent"}, hub_warning=settings.hub_warning())  # fmt: skip
+    qtbot.addWidget(session.window)
+    try:
+        session.window.show()
+        label = session.window.connection_warning
+        assert label is not None and label.isVisible() and "not encrypted" in label.text()
+        assert "https://" in label.toolTip()
+    finally:
+        session.shutdown()
+    assert Settings(hub_url="https://hub.corp.example").hub_warning() is None

@@ -17,7 +17,7 @@ import orjson
 
 from rapport.cache.outbox import enqueue
 from rapport.cache.search_index import reindex_customers
-from rapport.cache.writes import LocalWrites, WriteError
+from rapport.cache.writes import LocalWrites, WriteError, refuse_bad_text
 from rapport.domain.phones import normalize_phone
 from rapport.protocol import CONSENT_CHANNELS
 
@@ -38,6 +38,8 @@ class NewCustomer:
 
 def check(new: NewCustomer, region: str) -> tuple[str | None, str | None]:
     """(email, E.164 phone) ready to store; raises :class:`WriteError` naming the field."""
+    refuse_bad_text(given_name=new.given_name, family_name=new.family_name, email=new.email,
+                    phone=new.phone)  # fmt: skip
     given, family = new.given_name.strip(), new.family_name.strip()
     if not given and not family:
         raise WriteError("family_name", "Give at least a first or a last name.")

@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 import orjson
 
 from rapport.cache.outbox import enqueue
-from rapport.cache.writes import LocalWrites, WriteError
+from rapport.cache.writes import LocalWrites, WriteError, refuse_bad_text
 from rapport.protocol import ENTITIES, TASK_STATUSES
 
 __all__ = [
@@ -246,6 +246,7 @@ def _check_customer(writes: LocalWrites, customer_id: str) -> None:
 
 
 def _title(title: str) -> str:
+    refuse_bad_text(title=title)
     title = title.strip()
     if not title:
         raise WriteError("title", "Say what to do.")
@@ -308,6 +309,7 @@ def book_appointment(
     note: str = "",
 ) -> str:
     """Queue an appointment (and show its booking on the timeline); returns the task id."""
+    refuse_bad_text(appointment_type=appointment_type, note=note)
     appointment_type = appointment_type.strip()
     if not appointment_type:
         raise WriteError("appointment_type", "Choose what the appointment is for.")

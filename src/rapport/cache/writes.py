@@ -13,6 +13,7 @@ import orjson
 
 from rapport.cache.outbox import enqueue
 from rapport.cache.search_index import reindex_customers
+from rapport.domain.text import find_bad_text
 from rapport.protocol import CHANNELS, CONSENT_CHANNELS, EDITABLE_CUSTOMER_FIELDS
 
 MAX_SUMMARY = 10_000
@@ -25,6 +26,14 @@ class WriteError(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+def refuse_bad_text(**fields: Any) -> None:
+    """Raise a :class:`WriteError` naming the first field whose text the hub could not store
+    (a NUL, a lone surrogate): refused here, it never blocks the outbox."""
+    for field, value in fields.items():
+        if problem := find_bad_text(value):
+            raise WriteError(field, f"This text {problem}, which cannot be saved: retype it.")
 
 
 def _iso(dt: datetime) -> str:
@@ -78,6 +87,7 @@ class LocalWrites:
             raise WriteError("summary", f"The note is over {MAX_SUMMARY:,} characters.")
         if not kind.strip():
             raise WriteError("kind", "Say what kind of interaction this was.")
+        refuse_bad_text(summary=summary, kind=kind, disposition=disposition, payload=payload)
         row = {
             "id": str(uuid.uuid4()),
             "customer_id": customer_id,
@@ -126,6 +136,7 @@ class LocalWrites:
             raise WriteError(bad[0], f"{bad[0]} cannot be edited here.")
         if not changes:
             raise WriteError("changes", "Nothing to change.")
+        refuse_bad_text(**changes)
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
             current = self._customer(customer_id)
@@ -160,6 +171,7 @@ class LocalWrites:
             raise WriteError("status", "Consent is granted or denied.")
         if not source.strip():
             raise WriteError("source", "Say where the consent came from.")
+        refuse_bad_text(source=source)
         effective_at = _iso(self._now())
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")

@@ -1,7 +1,6 @@
 """HTTP routes of the hub. Thin: parse, authorize, call :class:`rapport.hub.service.Hub`."""
 
 import asyncio
-import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -11,12 +10,10 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 
 from rapport import __version__
-from rapport.hub import openapi
+from rapport.hub import errors, limits, openapi
 from rapport.hub.fanout import SharedReads
 from rapport.hub.pglisten import start_listener
 from rapport.hub.routes import admin, basket_link, ingest, merge_review, systems, writes
@@ -90,22 +87,19 @@ def create_app(hub: Hub) -> FastAPI:
     shared_reads = SharedReads(hub.engine)
     openapi.install(app)
     app.add_middleware(RefuseNulInUrl)
+    app.add_middleware(limits.BodyLimits, authenticate=hub.user_for_token)
     bearer = HTTPBearer(auto_error=False)
 
     def signed_in(
+        request: Request,
         creds: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     ) -> User:
         if creds is None or creds.scheme.lower() != "bearer":
-            raise HTTPException(
-                401, "sign in first: missing bearer token", headers={"WWW-Authenticate": "Bearer"}
-            )
-        u = hub.user_for_token(creds.credentials)
+            raise HTTPException(401, limits.MISSING_TOKEN, headers={"WWW-Authenticate": "Bearer"})
+        # Checked already, before the body was read, on routes that take one.
+        u = request.scope.get(limits.USER_KEY) or hub.user_for_token(creds.credentials)
         if u is None:
-            raise HTTPException(
-                401,
-                "token expired or revoked: sign in again",
-                headers={"WWW-Authenticate": "Bearer"},
-            )
+            raise HTTPException(401, limits.BAD_TOKEN, headers={"WWW-Authenticate": "Bearer"})
         return u
 
     def desk_user(u: Annotated[User, Depends(signed_in)]) -> User:
@@ -134,16 +128,17 @@ def create_app(hub: Hub) -> FastAPI:
         throttle = hub.login_throttle
         wait = throttle.retry_after(body.username, address)
         if wait:
+            later = f"{wait} s" if wait < 120 else f"{round(wait / 60)} min"
             raise HTTPException(
                 429,
-                f"too many wrong passwords: try again in {max(1, round(wait / 60))} min",
+                f"too many wrong passwords from this address: try again in {later}",
                 headers={"Retry-After": str(wait)},
             )
         result = hub.login(body.username, body.password)
         if result is None:
             throttle.failed(body.username, address)
             raise HTTPException(401, "wrong username or password")
-        throttle.succeeded(body.username)
+        throttle.succeeded(body.username, address)
         u, raw, expires = result
         return LoginResponse(token=raw, expires_at=expires, user=_user_out(u))
 
@@ -239,26 +234,5 @@ def create_app(hub: Hub) -> FastAPI:
     merge_review.register(app, hub, current_user, _json)
     systems.register(app, hub, system_user, _json)
 
-    @app.exception_handler(OperationalError)
-    @app.exception_handler(PoolTimeout)
-    async def _busy(_request: Request, exc: Exception) -> Response:
-        # Locked or unreachable database: transient. Nothing uncommitted was applied.
-        logging.getLogger("rapport.hub").warning("database unavailable: %s", type(exc).__name__)
-        return Response(
-            orjson.dumps({"detail": "the hub's database is busy; retry shortly"}),
-            status_code=503,
-            media_type="application/json",
-            headers={"Retry-After": "1"},
-        )
-
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> Response:
-        # Never echo internals (or customer data in them) to clients; the log keeps the type.
-        logging.getLogger("rapport.hub").error("unhandled %s", type(exc).__name__)
-        return Response(
-            orjson.dumps({"detail": "internal error"}),
-            status_code=500,
-            media_type="application/json",
-        )
-
+    errors.install(app)
     return app

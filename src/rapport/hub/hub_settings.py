@@ -10,6 +10,7 @@ from sqlalchemy import Connection, select
 
 from rapport.hub.store.changes import write_rows
 from rapport.hub.store.schema import entity_tables
+from rapport.hub.textcheck import refusal
 from rapport.protocol import CHANNELS, DEFAULT_WRAPUP_CODES
 
 _setting = entity_tables["setting"]
@@ -61,6 +62,8 @@ def put_setting(conn: Connection, key: str, value: Any, now: str) -> dict[str, A
     check = CHECKS.get(key)
     if check is None:
         raise SettingError(f"unknown setting {key!r}; known: {', '.join(sorted(CHECKS))}")
+    if (why := refusal(value, key)) is not None:
+        raise SettingError(why)
     row = {"id": key, "value": check(value), "updated_at": now}
     write_rows(conn, "setting", [row])
     return row

@@ -22,6 +22,8 @@ from typing import Protocol
 import orjson
 from sqlalchemy import Engine
 
+from rapport.hub.store.private import open_private_append
+
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8765"
 
 
@@ -109,7 +111,7 @@ class FileNotifier:
         )
         with self._lock:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            with self.path.open("ab") as f:
+            with open_private_append(self.path) as f:  # customers' addresses: 0600
                 f.write(line + b"\n")
                 f.flush()
                 os.fsync(f.fileno())

@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 from pydantic import BaseModel, Field
 
+from rapport.hub import limits
 from rapport.hub.ingest.messages import MAX_BATCH_BYTES, MAX_MESSAGE_BYTES, TYPES
 from rapport.hub.ingest.records import DIRECTIONS, ORDER_CHANNELS, ORDER_STATUSES
 from rapport.hub.routes.systems import _INTERACTION_EXAMPLE, _ORDER_EXAMPLE
@@ -33,8 +34,11 @@ from rapport.protocol import (
 
 
 class Error(BaseModel):
-    """Every refusal: a status code and the reason, meant for the person who can fix it."""
+    """Every refusal: a status code, a short code a program can branch on, and the reason, meant
+    for the person who can fix it (``detail`` repeats it, for clients that read that)."""
 
+    code: str = Field(description="invalid, unauthorized, forbidden, not_found, too_large, ...")
+    message: str
     detail: str
 
 
@@ -524,6 +528,11 @@ def _complete_operation(path: str, method: str, op: dict[str, Any]) -> None:
         op["requestBody"]["content"]["application/json"]["schema"] = _record_schema(kind)
     if "requestBody" in op:
         responses.setdefault("400", _error("the body is not valid JSON"))
+        cap = limits.cap_for(path)
+        responses.setdefault(
+            "413",
+            _error(f"the body is over {(cap.limit if cap else limits.DEFAULT_CAP) // 1024} KB"),
+        )
     if any(p.get("in") in ("path", "query") for p in op.get("parameters", [])):
         # textcheck.RefuseNulInUrl answers before the route does.
         responses.setdefault("400", _error("the address contains a NUL character (%00)"))

@@ -22,6 +22,16 @@ def hash_password(password: str) -> str:
     return f"scrypt${_N}${_R}${_P}${b64(salt).decode()}${b64(digest).decode()}"
 
 
+# What an unknown username's password is checked against: the same scrypt, at the same cost, as
+# a real user's, so the time a wrong answer takes does not tell which usernames exist. Any digest
+# will do (none matches); no scrypt runs to make it.
+_B64 = base64.b64encode
+DUMMY_HASH = (
+    f"scrypt${_N}${_R}${_P}${_B64(secrets.token_bytes(16)).decode()}"
+    f"${_B64(secrets.token_bytes(32)).decode()}"
+)
+
+
 def verify_password(password: str, stored: str) -> bool:
     try:
         algo, n, r, p, salt_b64, digest_b64 = stored.split("$")

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import copy
+import ipaddress
 import socket
+import sys
 import threading
 import time
+from typing import Any
 
 import uvicorn
 
@@ -92,9 +96,36 @@ def raise_open_files_limit() -> None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
 
 
+def _log_config() -> dict[str, Any]:
+    """uvicorn's own logging, plus the hub's loggers on the same stderr handler and format (without
+    it their lines would go to Python's last-resort handler, unformatted)."""
+    config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    config["loggers"]["rapport"] = {"handlers": ["default"], "level": "INFO", "propagate": False}
+    return config
+
+
+def plain_http_notice(host: str, port: int) -> str | None:
+    """What to tell whoever starts a hub that answers plain HTTP beyond this machine."""
+    name = host.strip("[]").lower()
+    try:
+        local = name == "localhost" or ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        local = False
+    if local:
+        return None
+    return (
+        f"rapport hub: serving plain HTTP on {host}:{port}: passwords, tokens and customer data "
+        "cross the network unencrypted. Put a TLS reverse proxy in front and keep the hub on "
+        "127.0.0.1 (README, 'Hub over the network')."
+    )
+
+
 def serve_forever(hub: Hub, host: str, port: int) -> None:
     raise_open_files_limit()
+    if notice := plain_http_notice(host, port):
+        print(notice, file=sys.stderr)
     # No access log: request lines carry search text (names, phone numbers).
     config = uvicorn.Config(create_app(hub), host=host, port=port, log_level="info",
-                            access_log=False, timeout_graceful_shutdown=5)  # fmt: skip
+                            access_log=False, timeout_graceful_shutdown=5,
+                            log_config=_log_config())  # fmt: skip
     _ReleasingServer(config, hub).run()

@@ -178,7 +178,9 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
     if token:
         user = _remembered_user(settings) or user
     else:
-        dialog = SignInDialog(settings.hub_url, settings.username)
+        dialog = SignInDialog(
+            settings.hub_url, settings.username, allow_plain_http=settings.allow_plain_http
+        )
         dialog.hub.setReadOnly(settings.from_policy("hub_url"))  # IT chose the hub
         if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.result_login is None:
             return 0
@@ -210,10 +212,14 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
         allowed_channels=settings.allowed_channels,
         retention_days=settings.cache_retention_days,
         settings_path=settings_path(),
+        hub_warning=settings.hub_warning(),
     )
 
     def ask(message: str) -> LoginResult | None:
-        dialog = SignInDialog(settings.hub_url, settings.username, message, session.window)
+        dialog = SignInDialog(
+            settings.hub_url, settings.username, message, session.window,
+            allow_plain_http=settings.allow_plain_http,
+        )  # fmt: skip
         dialog.hub.setReadOnly(True)  # same hub and person: the cache and outbox are theirs
         dialog.user.setReadOnly(True)
         accepted = dialog.exec() == SignInDialog.DialogCode.Accepted

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
+    QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
@@ -154,6 +155,7 @@ class MainWindow(QMainWindow):
         # Permanent, so transient messages (on the left) never hide the sync state.
         bar.addPermanentWidget(self.status)
         self.setStatusBar(bar)
+        self.connection_warning: QLabel | None = None
         self._sync_status = SyncStatus()
         self.outbox_panel: OutboxPanel | None = None
         self.log_dialog: LogInteractionDialog | None = None
@@ -435,6 +437,17 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str, ms: int = MESSAGE_MS) -> None:
         self.statusBar().showMessage(text, ms)
+
+    def show_connection_warning(self, text: str) -> None:
+        """A warning that stays for the whole session (the hub's address is plain http)."""
+        if self.connection_warning is None:
+            self.connection_warning = QLabel(self)
+            self.connection_warning.setObjectName("connectionWarning")
+            self.statusBar().insertPermanentWidget(0, self.connection_warning)
+        self.connection_warning.setText("⚠ Connection to the hub not encrypted (http://)")
+        self.connection_warning.setToolTip(text)
+        self.connection_warning.setAccessibleDescription(text)
+        log.warning("the hub's address is plain http to another machine")
 
     # -- writing -------------------------------------------------------------------------------
     def log_interaction(self) -> LogInteractionDialog | None:

@@ -107,11 +107,6 @@ class SearchPanel(QWidget):
         self, reader: sqlite3.Connection, region: str = "FR", parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
-        # In the main window's splitter the results column keeps its share as the window grows
-        # (the 360 beside it has stretch 1 too) instead of the 360 taking all the new room.
-        policy = self.sizePolicy()
-        policy.setHorizontalStretch(1)
-        self.setSizePolicy(policy)
         self.model = SearchModel(reader, region, parent=self)
         self.hub_model = HubResultsModel(parent=self)
         lh = self.fontMetrics().height()

@@ -60,9 +60,12 @@ class Session(QObject):
         allowed_channels: Sequence[str] = (),
         retention_days: int = 0,
         settings_path: Path | None = None,
+        hub_warning: str | None = None,
     ) -> None:
         """``settings_path``: the user's settings file, where the window remembers what the agent
-        chose (the header's details); None in tests."""
+        chose (the header's details); None in tests. ``hub_warning``: what to say about the hub's
+        address for as long as the app runs (``Settings.hub_warning``: plain http to another
+        machine)."""
         super().__init__()
         conn, report = open_cache(cache_path)
         save_profile(conn, hub_url, user)
@@ -93,6 +96,8 @@ class Session(QObject):
             settings_path=settings_path,
         )
         self.window.closing.connect(self.shutdown)
+        if hub_warning:
+            self.window.show_connection_warning(hub_warning)
         self.retention_days = retention_days
         # Retention runs at start and then twice a day, for an app that stays open for weeks.
         self._retention_timer = QTimer(self, interval=RETENTION_CHECK_MS)

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import math
 import uuid
 from typing import Any
 
 from rapport.hub.ingest.catalog import Catalog, Item
-from rapport.hub.ingest.messages import BadMessage, Message
+from rapport.hub.ingest.messages import MAX_AMOUNT, BadMessage, Message
 
 DEFAULT_CURRENCY = "EUR"
 # Ids made from the source and messageId (or order_id): a message replayed after its dedupe row
@@ -15,14 +16,16 @@ DEFAULT_CURRENCY = "EUR"
 _NS = uuid.UUID("4d1b0f5e-8a0c-4c53-9a7e-6c1f3e0b9d21")
 
 ORDER_EVENTS = ("Order Completed", "Order Refunded")
+MAX_QUANTITY = 1_000_000
 
 
 def row_id(source_id: str, *parts: str) -> str:
     return str(uuid.uuid5(_NS, "\x1f".join((source_id, *parts))))
 
 
-def cents(value: Any) -> int | None:
-    """Segment sends money as decimal units (``18.99``); the hub keeps minor units."""
+def cents(value: Any, where: str = "amount") -> int | None:
+    """Segment sends money as decimal units (``18.99``); the hub keeps minor units. Text that is
+    not a number counts as no amount, as it always did; a number no column can hold is refused."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, str):
@@ -30,9 +33,19 @@ def cents(value: Any) -> int | None:
             value = float(value)
         except ValueError:
             return None
+        if not math.isfinite(value):
+            return None
     if not isinstance(value, int | float):
         return None
+    if not math.isfinite(value) or abs(value) * 100 > MAX_AMOUNT:
+        raise BadMessage(f"{where} is out of range")
     return round(value * 100)
+
+
+def _in_range(amount: int, where: str) -> int:
+    if abs(amount) > MAX_AMOUNT:
+        raise BadMessage(f"{where} is out of range")
+    return amount
 
 
 def device_of(context: dict[str, Any] | None) -> str | None:
@@ -86,10 +99,10 @@ def web_event_row(
         item = catalog.find(props)
     elif len(products) == 1:
         item = catalog.find(products[0])
-    value = cents(props.get("price"))
+    value = cents(props.get("price"), "properties.price")
     for key in ("total", "revenue", "value"):
         if value is None:
-            value = cents(props.get(key))
+            value = cents(props.get(key), f"properties.{key}")
     query = props.get("query")
     category = props.get("category")
     context = msg.context or {}
@@ -142,12 +155,14 @@ def order_row(
     for n, p in enumerate(_products(props), 1):
         item = catalog.find(p)
         qty = p.get("quantity", 1)
-        if not isinstance(qty, int) or isinstance(qty, bool) or qty < 1:
-            raise BadMessage("each product's quantity must be a positive integer")
-        price = cents(p.get("price"))
+        if not isinstance(qty, int) or isinstance(qty, bool) or not 1 <= qty <= MAX_QUANTITY:
+            raise BadMessage(
+                f"each product's quantity must be a whole number from 1 to {MAX_QUANTITY:,}"
+            )
+        price = cents(p.get("price"), f"properties.products[{n - 1}].price")
         if price is None and item is not None:
             price = item.price
-        subtotal += (price or 0) * qty
+        subtotal = _in_range(subtotal + (price or 0) * qty, "the order's subtotal")
         lines.append(
             {
                 "line_id": n,
@@ -163,12 +178,12 @@ def order_row(
                 "return_reason": None,
             }
         )
-    shipping = cents(props.get("shipping")) or 0
-    total = cents(props.get("total"))
+    shipping = cents(props.get("shipping"), "properties.shipping") or 0
+    total = cents(props.get("total"), "properties.total")
     if total is None:
-        total = cents(props.get("revenue"))
+        total = cents(props.get("revenue"), "properties.revenue")
     if total is None:
-        total = subtotal + shipping
+        total = _in_range(subtotal + shipping, "the order's total")
     return {
         "id": row_id(source_id, "order", number),
         "customer_id": customer_id,
@@ -178,7 +193,7 @@ def order_row(
         "status": "processing",
         "placed_at": msg.timestamp,
         "currency": _currency(props),
-        "subtotal": cents(props.get("subtotal")) or subtotal,
+        "subtotal": cents(props.get("subtotal"), "properties.subtotal") or subtotal,
         "shipping": shipping,
         "total": total,
         "lines": lines,

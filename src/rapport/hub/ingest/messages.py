@@ -5,15 +5,22 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from rapport.hub.textcheck import nul_message, nul_path
+from rapport.hub.textcheck import refusal
 
 TYPES = ("track", "identify", "page", "screen", "alias", "group")
 MAX_MESSAGE_BYTES = 32 * 1024
 MAX_BATCH_BYTES = 500 * 1024
 _MAX_ID = 256
+# Times the hub takes: any real event, order or customer record, and nothing a database or the
+# ISO format (four-digit years) cannot hold once shifted to UTC.
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2100, 1, 1, tzinfo=UTC)
+# The largest amount in minor units: the largest whole number a double (so a JSON reader in
+# JavaScript) holds exactly, far beyond any real price and within every integer column.
+MAX_AMOUNT = 2**53 - 1
 _MAX_NAME = 200
 
 
@@ -69,6 +76,12 @@ def parse_time(value: Any, key: str) -> datetime | None:
         raise BadMessage(f"{key} is not an ISO-8601 date-time") from exc
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
+    try:
+        parsed = parsed.astimezone(UTC)
+    except OverflowError:  # year 1 east of UTC, year 9999 west of it
+        parsed = EARLIEST - timedelta(days=1)
+    if not EARLIEST <= parsed < LATEST:
+        raise BadMessage(f"{key} must be between {EARLIEST.year} and {LATEST.year - 1}")
     return parsed
 
 
@@ -82,9 +95,12 @@ def corrected_timestamp(
     if sent_at is None:
         return timestamp
     try:
-        return received_at - (sent_at - timestamp)
-    except OverflowError as exc:  # year 1 or 9999 on one side: not a clock, a bug
-        raise BadMessage("timestamp and sentAt are too far apart") from exc
+        corrected = received_at - (sent_at - timestamp)
+    except OverflowError:
+        corrected = LATEST
+    if not EARLIEST <= corrected < LATEST:  # not a clock off by some time: a bug
+        raise BadMessage("timestamp and sentAt are too far apart")
+    return corrected
 
 
 def iso(moment: datetime) -> str:
@@ -101,8 +117,8 @@ def parse_message(
     """``kind`` is the endpoint's type (None in a batch: the message's own ``type``)."""
     if not isinstance(msg, dict):
         raise BadMessage("a message must be a JSON object")
-    if (where := nul_path(msg)) is not None:
-        raise BadMessage(nul_message(where))
+    if (why := refusal(msg)) is not None:
+        raise BadMessage(why)
     mtype = kind or msg.get("type")
     if mtype not in TYPES:
         raise BadMessage(f"type must be one of {', '.join(TYPES)}")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapport.hub.ingest.messages import BadMessage, iso, parse_time
+from rapport.hub.ingest.messages import MAX_AMOUNT, BadMessage, iso, parse_time
 from rapport.protocol import CHANNELS, TIERS
 
 ORDER_CHANNELS = ("web", "store", "phone")
@@ -15,6 +15,7 @@ ORDER_STATUSES = (
 )  # fmt: skip
 DIRECTIONS = ("inbound", "outbound", "internal")
 REF_KINDS = ("email", "phone", "loyalty")
+MAX_QUANTITY = 1_000_000
 
 
 class BadRecord(ValueError):
@@ -43,7 +44,11 @@ def choice(rec: dict[str, Any], key: str, allowed: tuple[str, ...], default: str
 
 
 def integer(
-    rec: dict[str, Any], key: str, default: int | None = None, minimum: int = 0
+    rec: dict[str, Any],
+    key: str,
+    default: int | None = None,
+    minimum: int = 0,
+    maximum: int = MAX_AMOUNT,
 ) -> int | None:
     value = rec.get(key)
     if value is None or value == "":
@@ -54,7 +59,16 @@ def integer(
         raise BadRecord(f"{key} must be a whole number (minor units)") from exc
     if isinstance(value, bool) or out < minimum:
         raise BadRecord(f"{key} must be a whole number of at least {minimum}")
+    if out > maximum:
+        raise BadRecord(f"{key} must be at most {maximum:,}")
     return out
+
+
+def amount(value: int, what: str) -> int:
+    """A sum the hub computed (a subtotal): refused when no column could hold it."""
+    if abs(value) > MAX_AMOUNT:
+        raise BadRecord(f"{what} is out of range")
+    return value
 
 
 def timestamp(rec: dict[str, Any], key: str, now: str, required: bool = False) -> str:
@@ -94,7 +108,7 @@ def order(rec: dict[str, Any], now: str) -> dict[str, Any]:
             raise BadRecord("each line must be an object")
         if not text(line, "sku", 64) and not text(line, "product_id", 64):
             raise BadRecord(f"line {n}: sku or product_id is required")
-        qty = integer(line, "quantity", 1, minimum=1)
+        qty = integer(line, "quantity", 1, minimum=1, maximum=MAX_QUANTITY)
         assert qty is not None
         lines.append(
             {

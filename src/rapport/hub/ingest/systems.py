@@ -25,7 +25,7 @@ from rapport.hub.store.changes import lock_feed, write_rows
 from rapport.hub.store.merge import MergeError, merge_customers
 from rapport.hub.store.schema import entity_tables
 from rapport.hub.store.subjects import ErasedIdentifiers, ErasedSubjectError
-from rapport.hub.textcheck import nul_message, nul_path
+from rapport.hub.textcheck import refusal
 
 KINDS = ("customers", "orders", "interactions")
 RecordFailure = (BadRecord, ErasedSubjectError, MergedCustomerError, MergeError)
@@ -68,8 +68,8 @@ def _remember(
 def _check(kind: str, rec: Any, now: str) -> dict[str, Any]:
     if not isinstance(rec, dict):
         raise BadRecord("a record must be an object")
-    if (where := nul_path(rec)) is not None:
-        raise BadRecord(nul_message(where))
+    if (why := refusal(rec)) is not None:
+        raise BadRecord(why)
     if kind == "orders":
         return records.order(rec, now)
     if kind == "interactions":
@@ -171,7 +171,7 @@ class Systems:
             if item is None:
                 raise BadRecord(f"line {n}: no product with this sku or product_id")
             price = line["unit_price"] if line["unit_price"] is not None else item.price or 0
-            subtotal += price * line["quantity"]
+            subtotal = records.amount(subtotal + price * line["quantity"], "the order's subtotal")
             lines.append(
                 {
                     "line_id": n,
@@ -187,7 +187,9 @@ class Systems:
                     "return_reason": line["return_reason"],
                 }
             )
-        total = rec["total"] if rec["total"] is not None else subtotal + rec["shipping"]
+        total = rec["total"]
+        if total is None:
+            total = records.amount(subtotal + rec["shipping"], "the order's total")
         write_rows(
             conn,
             "order",

@@ -23,6 +23,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from rapport.hub import jsonbody
 from rapport.hub.ingest import analytics_js
 from rapport.hub.ingest.keys import BadOrigin, WriteKey
 from rapport.hub.ingest.messages import (
@@ -38,7 +39,7 @@ from rapport.hub.ingest.tracking import Outcome
 from rapport.hub.routes.cors import TrackingCors
 from rapport.hub.service import Hub
 from rapport.hub.store.users import User
-from rapport.hub.textcheck import NO_NUL
+from rapport.hub.textcheck import NO_NUL, refusal
 
 _MAX_BATCH_MESSAGES = 2_500
 
@@ -111,7 +112,7 @@ async def _tracking_error(_request: Request, exc: Exception) -> Response:
 
 
 def _too_large(limit: int) -> TrackingError:
-    return TrackingError(413, "payload_too_large", f"payload larger than {limit // 1024} KB")
+    return TrackingError(413, "too_large", f"payload larger than {limit // 1024} KB")
 
 
 def _reject(reason: str) -> TrackingError:
@@ -140,8 +141,8 @@ async def _read_json(request: Request, limit: int) -> Any:
     if request.headers.get("content-encoding", "").lower() == "gzip":
         body = _gunzip(bytes(body), limit)  # analytics-java and others compress their batches
     try:
-        return orjson.loads(body)
-    except orjson.JSONDecodeError as exc:
+        return jsonbody.loads(body)  # NaN, Infinity, lone surrogates: refused per message later
+    except jsonbody.NotJson as exc:
         raise TrackingError(400, "invalid_json", "body is not valid JSON") from exc
 
 
@@ -234,7 +235,7 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         items: list[Any] = body["batch"]
         if len(items) > _MAX_BATCH_MESSAGES:
             raise TrackingError(
-                413, "payload_too_large", f"more than {_MAX_BATCH_MESSAGES} messages in one batch"
+                413, "too_large", f"more than {_MAX_BATCH_MESSAGES} messages in one batch"
             )
         received = datetime.now(UTC)
         try:
@@ -247,6 +248,8 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         rejected: dict[int, str] = {}
         for i, item in enumerate(items):
             try:
+                if (why := refusal(item)) is not None:  # before orjson.dumps, which refuses them
+                    raise BadMessage(why)
                 if len(orjson.dumps(item)) > MAX_MESSAGE_BYTES:
                     raise BadMessage(f"message larger than {MAX_MESSAGE_BYTES // 1024} KB")
                 parsed.append(parse_message(item, None, received, sent_at, context))

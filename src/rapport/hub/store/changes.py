@@ -17,6 +17,7 @@ from rapport.hub.pglisten import NOTIFY_SQL
 from rapport.hub.store import aliases
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.db import CHANGE_COUNTER
+from rapport.hub.store.fold import FOLDED, fold
 from rapport.hub.store.schema import change_log, counter, entity_tables, subscription
 from rapport.hub.store.subjects import check_not_erased
 from rapport.protocol import ENTITIES
@@ -56,7 +57,7 @@ def _upsert_sql(entity: str, mark: str) -> str:
     sql = _UPSERT_SQL.get(key)
     if sql is None:
         spec = ENTITIES[entity]
-        cols = spec.column_names
+        cols = _written_columns(entity)
         updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
         sql = (
             f'INSERT INTO "{spec.table}" ({", ".join(cols)}) VALUES ({", ".join([mark] * len(cols))})'
@@ -78,10 +79,9 @@ def _pg_upsert_sql(entity: str) -> str:
     sql = _PG_UPSERT_SQL.get(entity)
     if sql is None:
         spec = ENTITIES[entity]
-        cols = spec.column_names
-        arrays = ", ".join(
-            "%b::bigint[]" if c.type == "int" else "%b::text[]" for c in spec.columns
-        )
+        cols = _written_columns(entity)
+        types = [c.type for c in spec.columns] + ["text"] * len(FOLDED.get(entity, ()))
+        arrays = ", ".join("%b::bigint[]" if t == "int" else "%b::text[]" for t in types)
         updates = ", ".join(f"{c} = excluded.{c}" for c in cols if c != "id")
         sql = _PG_UPSERT_SQL[entity] = (
             f'INSERT INTO "{spec.table}" ({", ".join(cols)}) SELECT * FROM unnest({arrays})'
@@ -108,6 +108,11 @@ def _upsert(conn: Connection, entity: str, encoded: list[tuple[Any, ...]]) -> No
         conn.exec_driver_sql(_upsert_sql(entity, _placeholder(conn)), encoded)
 
 
+def _written_columns(entity: str) -> tuple[str, ...]:
+    """The replicated columns, then the hub's folded copies (which only the upsert writes)."""
+    return ENTITIES[entity].column_names + tuple(n for n, _src in FOLDED.get(entity, ()))
+
+
 def _encode(entity: str, row: Mapping[str, Any]) -> tuple[Any, ...]:
     spec = ENTITIES[entity]
     out = [row.get(c) for c in spec.column_names]
@@ -115,6 +120,7 @@ def _encode(entity: str, row: Mapping[str, Any]) -> tuple[Any, ...]:
         i = spec.column_names.index(c)
         if out[i] is not None and not isinstance(out[i], str):
             out[i] = orjson.dumps(out[i]).decode()
+    out += [fold(row.get(src)) for _name, src in FOLDED.get(entity, ())]
     return tuple(out)
 
 

@@ -19,7 +19,9 @@ class UnknownCustomer(LookupError):
 
 
 def get_customer(conn: Connection, customer_id: str) -> dict[str, Any] | None:
-    row = conn.execute(select(_customer).where(_customer.c.id == customer_id)).mappings().first()
+    # The replicated columns only: the hub's folded copies stay out of rows it sends.
+    cols = [_customer.c[n] for n in CUSTOMER.column_names]
+    row = conn.execute(select(*cols).where(_customer.c.id == customer_id)).mappings().first()
     if row is None:
         return None
     out = {str(k): v for k, v in row.items()}

@@ -13,6 +13,7 @@ from sqlalchemy import Engine, create_engine, event, insert, select
 from sqlalchemy.engine import URL, make_url
 
 from rapport.hub.db_secret import with_keyring_password
+from rapport.hub.store.private import private_sqlite
 from rapport.hub.store.schema import counter, meta
 
 CHANGE_COUNTER = "changes"
@@ -51,6 +52,8 @@ def open_engine(url: str | URL, busy_timeout: float = 30.0, schema_only: bool = 
 
     u = with_keyring_password(normalize_url(url))
     if u.get_backend_name() == "sqlite":
+        if u.database and u.database != ":memory:":
+            private_sqlite(Path(u.database))
         engine = create_engine(
             u, connect_args={"check_same_thread": False, "timeout": busy_timeout}
         )

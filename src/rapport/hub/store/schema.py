@@ -18,6 +18,7 @@ from sqlalchemy import (
     Text,
 )
 
+from rapport.hub.store.fold import FOLDED
 from rapport.protocol import ENTITIES, Entity
 
 metadata = MetaData()
@@ -33,6 +34,8 @@ _BYTEWISE_TEXT = Text().with_variant(Text(collation="C"), "postgresql")
 
 def _entity_table(entity: Entity) -> Table:
     cols = []
+    # The hub's own folded copies (search), after the replicated columns.
+    extra = [Column(name, Text) for name, _source in FOLDED.get(entity.name, ())]
     for col in entity.columns:
         if col.name == "id":
             cols.append(Column("id", String(64), primary_key=True))
@@ -40,7 +43,7 @@ def _entity_table(entity: Entity) -> Table:
             cols.append(Column(col.name, _BYTEWISE_TEXT, index=col.indexed))
         else:
             cols.append(Column(col.name, _TYPES[col.type], index=col.indexed))
-    return Table(entity.table, metadata, *cols)
+    return Table(entity.table, metadata, *cols, *extra)
 
 
 entity_tables: dict[str, Table] = {name: _entity_table(e) for name, e in ENTITIES.items()}

@@ -9,9 +9,10 @@ import re
 from typing import Any
 
 import phonenumbers
-from sqlalchemy import Connection, and_, func, or_, select
+from sqlalchemy import Connection, and_, or_, select
 
 from rapport.hub.store.changes import Scope
+from rapport.hub.store.fold import fold
 from rapport.hub.store.schema import entity_tables
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -54,14 +55,15 @@ def search_customers(
             )
         )
     else:
-        words = [w.lower() for w in _WORD.findall(q)][:MAX_TOKENS]
+        # Folded first: "E" + a combining acute is one word, as "É" is.
+        words = _WORD.findall(fold(q) or "")[:MAX_TOKENS]
         if not words:
             return []
         name_match = and_(
             *[
                 or_(
-                    func.lower(customer.c.given_name).like(_like_prefix(w), escape="\\"),
-                    func.lower(customer.c.family_name).like(_like_prefix(w), escape="\\"),
+                    customer.c.given_key.like(_like_prefix(w), escape="\\"),
+                    customer.c.family_key.like(_like_prefix(w), escape="\\"),
                 )
                 for w in words
             ]

@@ -9,7 +9,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
-from rapport.hub.security import hash_password, new_token, token_digest, verify_password
+from rapport.hub.security import (
+    DUMMY_HASH,
+    hash_password,
+    new_token,
+    token_digest,
+    verify_password,
+)
 from rapport.hub.store.schema import token, user
 from rapport.protocol import ROLES
 
@@ -60,9 +66,8 @@ def _user_from(row) -> User:  # type: ignore[no-untyped-def]
 
 def authenticate(conn: Connection, username: str, password: str) -> User | None:
     row = conn.execute(select(user).where(user.c.username == username)).first()
-    # Hash even for an unknown user so the timing does not reveal which usernames exist.
-    stored = row.password_hash if row is not None else hash_password("timing-equalizer")
-    ok = verify_password(password, stored)
+    # One scrypt whether or not the user exists, so the timing does not reveal which do.
+    ok = verify_password(password, row.password_hash if row is not None else DUMMY_HASH)
     if row is None or not ok or row.disabled:
         return None
     return _user_from(row)

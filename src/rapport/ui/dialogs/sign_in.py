@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport.domain.hub_address import plain_http_warning
 from rapport.sync.client import AuthRequired, HubClient, HubError, LoginResult
 from rapport.ui.tasks import run_task
 
@@ -34,8 +35,10 @@ class SignInDialog(QDialog):
         username: str = "",
         message: str = "",
         parent: QWidget | None = None,
+        allow_plain_http: bool = False,
     ) -> None:
         super().__init__(parent)
+        self._allow_plain_http = allow_plain_http
         self.setWindowTitle("Sign in to Rapport")
         self.result_login: LoginResult | None = None
         self.hub = QLineEdit(hub_url, self)
@@ -49,6 +52,11 @@ class SignInDialog(QDialog):
         self.error.setObjectName("signInError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: palette(link);")
+        # Plain http to another machine: said while the address is typed, before the password.
+        self.hub_warning = QLabel(self)
+        self.hub_warning.setObjectName("hubWarning")
+        self.hub_warning.setWordWrap(True)
+        self.hub.textChanged.connect(self._warn_about_address)
         form = QFormLayout()
         form.addRow("&Hub address", self.hub)
         form.addRow("&User name", self.user)
@@ -61,12 +69,19 @@ class SignInDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.hub_warning)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
+        self._warn_about_address(hub_url)
         (
             self.password if hub_url and username else self.hub if not hub_url else self.user
         ).setFocus()
+
+    def _warn_about_address(self, text: str) -> None:
+        warning = plain_http_warning(text, self._allow_plain_http)
+        self.hub_warning.setText(f"⚠ {warning}" if warning else "")
+        self.hub_warning.setVisible(warning is not None)
 
     def _submit(self) -> None:
         problem = check_hub_url(self.hub.text())
