@@ -57,6 +57,7 @@ class HubServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        release_database(self.hub)
 
     def __enter__(self) -> HubServer:
         return self.start()
@@ -92,9 +93,19 @@ def raise_open_files_limit() -> None:
             resource.setrlimit(resource.RLIMIT_NOFILE, (want, hard))
 
 
+def release_database(hub: Hub) -> None:
+    """Close the pooled connections. On SQLite, closing the last one checkpoints the WAL into the
+    database and deletes it: a WAL left behind holds pages as they were, erased rows among them.
+    The engine stays usable (a server started again on this hub opens new connections)."""
+    hub.engine.dispose()
+
+
 def serve_forever(hub: Hub, host: str, port: int) -> None:
     raise_open_files_limit()
     # No access log: request lines carry search text (names, phone numbers).
     config = uvicorn.Config(create_app(hub), host=host, port=port, log_level="info",
                             access_log=False, timeout_graceful_shutdown=5)  # fmt: skip
-    _ReleasingServer(config, hub).run()
+    try:
+        _ReleasingServer(config, hub).run()
+    finally:
+        release_database(hub)
