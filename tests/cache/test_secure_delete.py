@@ -77,3 +77,26 @@ def test_a_purge_leaves_no_bytes_of_the_person_in_the_cache_files(tmp_path: Path
     assert conn.execute("SELECT count(*) FROM customer_fts").fetchone()[0] == 200
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
+
+
+def test_a_reader_in_the_way_leaves_the_wal_for_the_next_page_to_empty(tmp_path: Path) -> None:
+    cache = tmp_path / "cache.sqlite3"
+    seeded_cache(cache, customers=20).close()
+    conn = connect(cache, durable=False)
+    apply_changes(conn, [_change("customer", _customer("bronze"))], "c1")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    reader = connect(cache, readonly=True)
+    reader.execute("BEGIN")
+    reader.execute("SELECT count(*) FROM customer").fetchone()  # reads the pages before the purge
+
+    apply_changes(conn, [_change("customer", {"id": VICTIM}, op="purge")], "c2")
+
+    assert get_state(conn, ERASURE_CLEANUP) == "wal"
+    # The purge's own frames (FTS5 writes a delete as its terms with a tombstone) are still there.
+    assert (cache.name + "-wal", SURNAME.lower()) in _found(tmp_path)
+    reader.execute("COMMIT")
+    apply_changes(conn, [], "c3")  # the next page, empty as a long poll's often is
+    assert get_state(conn, ERASURE_CLEANUP) is None
+    assert _found(tmp_path) == []
+    reader.close()
+    conn.close()

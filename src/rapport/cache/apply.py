@@ -242,12 +242,14 @@ def finish_erasure(conn: sqlite3.Connection) -> None:
     they freed were zeroed (``secure_delete``), but FTS5 deletes by writing a tombstone: the
     terms stay in the index's older segments until those are merged, so the whole index is merged
     into one segment without them. Then the WAL, which still holds every page as it was, is
-    emptied. When a reader keeps it from that, the next page's apply tries again."""
-    if get_state(conn, ERASURE_CLEANUP) == "index":
+    emptied. When a reader keeps it from that, each page's apply tries again, without waiting:
+    a reader that stays (a statement left open) must not slow every page down."""
+    owed = get_state(conn, ERASURE_CLEANUP)
+    if owed == "index":
         with conn:
             forget_deleted_terms(conn)
             set_state(conn, ERASURE_CLEANUP, "wal")
-    if truncate_wal(conn):
+    if truncate_wal(conn, wait_ms=2000 if owed == "index" else 0):
         with conn:
             set_state(conn, ERASURE_CLEANUP, None)
     else:

@@ -87,11 +87,16 @@ def connect_sync_writer(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def truncate_wal(conn: sqlite3.Connection) -> bool:
+def truncate_wal(conn: sqlite3.Connection, wait_ms: int) -> bool:
     """Copy the WAL into the database and empty it: until then it holds the pages as they were
-    before (an erased person's rows among them). False when a reader or a writer kept it from
-    finishing within the busy timeout. Call outside a transaction."""
-    busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    before (an erased person's rows among them). Waits up to ``wait_ms`` for readers of older
+    pages and for a writer; False when they kept it from finishing. Call outside a transaction."""
+    before = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(before)}")
     return busy == 0
 
 

@@ -7,7 +7,8 @@ record of which customer a system's id became, the messages sent to them.
 
 The rows are gone at commit; their bytes are not, on SQLite, until ``Hub.erase`` empties the WAL
 (the database overwrites deleted content with zeros, see ``rapport.hub.store.db``). On PostgreSQL
-the old row versions stay in the table's pages until VACUUM reuses them."""
+the old row versions stay in the table's files until ``VACUUM FULL`` rewrites them (a plain VACUUM
+only marks their space free for reuse)."""
 
 from __future__ import annotations
 
