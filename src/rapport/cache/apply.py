@@ -232,6 +232,7 @@ def purge_customer(conn: sqlite3.Connection, customer_id: str) -> None:
         "DELETE FROM customer_redirect WHERE old_id = ? OR new_id = ?", (customer_id, customer_id)
     )
     conn.execute("DELETE FROM local_pin WHERE customer_id = ?", (customer_id,))
+    conn.execute("DELETE FROM released_customer WHERE customer_id = ?", (customer_id,))
     # The rows are gone, their bytes not yet: see finish_erasure (after the commit).
     set_state(conn, ERASURE_CLEANUP, "index")
     log.info("erasure applied: %d rows and %d pending writes removed", removed, dropped)
