@@ -8,6 +8,7 @@ mutation handlers find it from their connection's engine, since they only get th
 
 from __future__ import annotations
 
+import logging
 import os
 import smtplib
 import ssl
@@ -24,6 +25,7 @@ import orjson
 from sqlalchemy import Engine
 
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8765"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +165,12 @@ class Outbound:
         a mail server or SMS provider already took is theirs to erase."""
         for notifier in {id(n): n for n in self.notifiers.values()}.values():
             forget = getattr(notifier, "forget", None)
-            if forget is not None:
+            if forget is None:
+                continue
+            try:
                 forget(addresses)
+            except OSError as exc:  # the erasure itself is committed: say so, do not undo it
+                _log.error("erasure: an outbox file could not be rewritten (%s)", type(exc).__name__)
 
     @classmethod
     def from_env(cls, folder: Path, env: dict[str, str] | None = None) -> Outbound:
