@@ -1,12 +1,16 @@
 """Initial sync throughput over loopback, with the hub in its own process (as in production).
 
     uv run python bench/initial_sync.py --customers 10000 [--data DIR] [--runs 3] [--apply-process]
-        [--write-only]
+        [--write-only [--secure-delete-ab]]
 
 Seeds a hub folder once (kept with --data), starts ``rapport hub`` on a free port, and pulls the
 whole data set into a fresh cache ``--runs`` times; prints rows/s per run and the median.
 ``--write-only``: reads the pages from the hub once into memory, then times only our side,
 decoding and ``apply_changes`` on the sync's writer connection, as the sync runs them.
+``--secure-delete-ab``: each run writes the pages twice, with ``PRAGMA secure_delete`` OFF (as before
+issue 13) and ON (as the writer has it), in alternating order; prints wall time, CPU time and bytes
+written for each (CPU time and bytes hold still when other processes share the cores; wall time
+does not).
 """
 
 from __future__ import annotations
@@ -70,8 +74,10 @@ async def fetch_pages(url: str, token: str, limit: int = 5_000) -> list[bytes]:
                 return pages
 
 
-def write(cache: Path, pages: list[bytes]) -> tuple[int, float]:
+def write(cache: Path, pages: list[bytes], secure_delete: str | None = None) -> tuple[int, float]:
     conn = connect_sync_writer(cache)
+    if secure_delete is not None:
+        conn.execute(f"PRAGMA secure_delete = {secure_delete}")
     try:
         rows = 0
         started = time.perf_counter()
@@ -81,6 +87,38 @@ def write(cache: Path, pages: list[bytes]) -> tuple[int, float]:
         return rows, time.perf_counter() - started
     finally:
         conn.close()
+
+
+def _written_bytes() -> int:
+    """Bytes this process has had written to storage (Linux); 0 elsewhere."""
+    try:
+        with open("/proc/self/io") as f:
+            return next(int(line.split()[1]) for line in f if line.startswith("write_bytes"))
+    except (OSError, StopIteration):
+        return 0
+
+
+def secure_delete_ab(pages: list[bytes], runs: int) -> None:
+    figures: dict[str, list[tuple[float, float, float]]] = {"OFF": [], "ON": []}
+    for run in range(runs):
+        for mode in ("OFF", "ON") if run % 2 == 0 else ("ON", "OFF"):
+            with tempfile.TemporaryDirectory() as tmp:
+                cache = Path(tmp) / "cache.sqlite3"
+                open_cache(cache)[0].close()
+                written, cpu = _written_bytes(), time.process_time()
+                rows, seconds = write(cache, pages, mode)
+                cpu, mb = time.process_time() - cpu, (_written_bytes() - written) / 1e6
+            figures[mode].append((rows / seconds, cpu, mb))
+            print(
+                f"run {run + 1} secure_delete={mode}: {rows:,} rows, {rows / seconds:,.0f} rows/s,"
+                f" CPU {cpu:.2f} s, {mb:,.0f} MB written"
+            )
+    for mode, runs_of in figures.items():
+        print(
+            f"median secure_delete={mode}: {statistics.median(r[0] for r in runs_of):,.0f} rows/s,"
+            f" CPU {statistics.median(r[1] for r in runs_of):.2f} s,"
+            f" {statistics.median(r[2] for r in runs_of):,.0f} MB written"
+        )
 
 
 async def pull(cache: Path, url: str, token: str, apply_process: bool = False) -> tuple[int, float]:
@@ -103,7 +141,14 @@ def main() -> None:
     ap.add_argument(
         "--write-only", action="store_true", help="time decoding and writing alone, pages in memory"
     )
+    ap.add_argument(
+        "--secure-delete-ab",
+        action="store_true",
+        help="with --write-only: each run writes with secure_delete OFF and ON (issue 13)",
+    )
     args = ap.parse_args()
+    if args.secure_delete_ab and not args.write_only:
+        ap.error("--secure-delete-ab needs --write-only")
     data = args.data or Path(tempfile.mkdtemp(prefix="rapport-bench-"))
     t0 = time.perf_counter()
     proc, url = start_hub(data, args.customers)
@@ -115,6 +160,9 @@ def main() -> None:
     try:
         rates = []
         pages = asyncio.run(fetch_pages(url, login(url))) if args.write_only else []
+        if args.secure_delete_ab:
+            secure_delete_ab(pages, args.runs)
+            return
         for run in range(args.runs):
             with tempfile.TemporaryDirectory() as tmp:
                 cache = Path(tmp) / "cache.sqlite3"

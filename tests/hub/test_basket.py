@@ -261,3 +261,21 @@ def test_a_currency_that_is_not_a_code_is_refused_not_stored(
             "currency must be a three-letter code")  # fmt: skip
     res = _result(push(c, "d", mutation(4, "basket.save", _basket(lines=[], currency="usd"))))
     assert res["status"] == "applied" and res["result"]["currency"] == "USD"
+
+
+def test_an_erasure_takes_its_messages_out_of_the_outbox_file_and_keeps_the_others(
+    tmp_path: Path,
+) -> None:
+    from rapport.hub.notify import FileNotifier, Message
+
+    outbox = FileNotifier(tmp_path / "mail-outbox.jsonl")
+    for to in ("Mae.Z@example.org", "bob@example.org", "mae.z@example.org"):
+        outbox.send(Message("email", to, "Your basket", f"Hello {to}"))
+    with (tmp_path / "mail-outbox.jsonl").open("ab") as f:
+        f.write(b"not json\n")  # kept as it is
+
+    assert outbox.forget({"MAE.Z@example.org"}) == 2
+    lines = (tmp_path / "mail-outbox.jsonl").read_bytes().splitlines()
+    assert [orjson.loads(x)["to"] for x in lines[:-1]] == ["bob@example.org"]
+    assert lines[-1] == b"not json" and b"mae" not in b"".join(lines).lower()
+    assert outbox.forget({"nobody@example.org"}) == 0

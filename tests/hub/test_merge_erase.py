@@ -439,3 +439,52 @@ def test_tracking_does_not_re_create_an_erased_person(server: HubServer, staff: 
     with staff.engine.connect() as conn:
         kinds = conn.exec_driver_sql("SELECT kind FROM erased_identifier ORDER BY kind").scalars()
         assert list(kinds) == ["anonymous_id", "email", "phone", "user_id"]
+
+
+def test_erasure_forgets_what_was_typed_held_or_imported_about_the_person(
+    server: HubServer, staff: Hub
+) -> None:
+    """Beyond the rows about the customer: searches typed to find them (also those that found
+    several people, or nobody yet), a visit held for an identify that never came, the import's
+    record of which customer a CRM id became."""
+    from .tracking_payloads import basic, py_message
+
+    staff.write("customer", [{**customer_row(7), "family_name": "Zawadzki"}])  # a bystander
+    # She calls before the hub has her: the agent's search finds nobody.
+    r = login(server, "agent").get("/v1/customers/search", params={"q": "Zawadzkiewicz"})
+    assert r.json()["results"] == []
+    # The web shop saw a visitor before anyone knew who they were: held aside, with a search.
+    key = staff.add_write_key("shop.example.com")
+    http = httpx.Client(base_url=server.url, timeout=30, headers=basic(key))
+    search = {"query": "gloves for Maelys Zawadzkiewicz"}
+    r = http.post("/v1/track", json=py_message("track", userId="u-mae", event="Products Searched",
+                                               properties=search))  # fmt: skip
+    assert r.status_code == 200, r.text
+    # The CRM imports her, then her web id.
+    result = staff.systems.apply("customers", "crm", [{
+        "external_id": "crm-7", "given_name": "Maëlys", "family_name": "Zawadzkiewicz",
+        "home_store_id": "st-a", "email": "Maelys.Zawadzkiewicz@example.org",
+        "phone": "06 47 29 81 53"}])  # fmt: skip
+    cid = result.results[0]["id"]
+    staff.write("identity", [{"id": "i-mae-uid", "customer_id": cid, "kind": "user_id",
+                              "value": "u-mae", "created_at": "2026-01-01T00:00:00Z"}])  # fmt: skip
+    agent = login(server, "agent")
+    # Searches finding her and the bystander, her alone by phone, the bystander alone.
+    for q, found in (("zawadz", 2), ("06 47 29", 1), ("Given7", 1)):
+        hits = agent.get("/v1/customers/search", params={"q": q}).json()["results"]
+        assert len(hits) == found, (q, hits)
+    assert len(_every_text(staff)["ingest_pending_event"]) == 1
+
+    assert _erase(login(server, "admin"), cid).json()["erased"] is True
+
+    tables = _every_text(staff)
+    # Her id only in the change log's purge rows, which every cache must still receive.
+    about_her = [row[1:] for row in tables.pop("change_log") if cid in row]
+    assert about_her == [("customer", cid, None, "purge")]
+    everything = repr(tables).lower()
+    for needle in ("zawadzkiewicz", "maëlys", "maelys", "647298153", "06 47 29", "u-mae",
+                   "crm-7", cid):  # fmt: skip
+        assert needle not in everything, needle
+    searches = {(r["detail"] or {}).get("q") for r in staff.audit(action="search")}
+    assert searches == {None, "Given7"}
+    assert [r[1] for r in tables["customer"]] == ["Given7"]  # the bystander is still there

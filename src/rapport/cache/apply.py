@@ -16,8 +16,8 @@ from typing import Any
 
 import orjson
 
-from rapport.cache.db import set_state
-from rapport.cache.search_index import reindex_customers
+from rapport.cache.db import get_state, set_state, truncate_wal
+from rapport.cache.search_index import forget_deleted_terms, reindex_customers
 from rapport.protocol import ENTITIES
 
 
@@ -35,6 +35,10 @@ class Applied:
 
 
 log = logging.getLogger(__name__)
+
+# What is still owed after a purge for the person's bytes to leave the cache's files (a
+# ``sync_state`` key): "index" (the search index's old segments hold their terms), then "wal".
+ERASURE_CLEANUP = "erasure_cleanup"
 
 _UPSERT_SQL: dict[str, str] = {}
 
@@ -171,6 +175,8 @@ def apply_changes(
         if cursor is not None:
             set_state(conn, "cursor", cursor)
         set_state(conn, "last_sync_at", (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    if applied.purged or get_state(conn, ERASURE_CLEANUP):
+        finish_erasure(conn)
     return applied
 
 
@@ -234,7 +240,30 @@ def purge_customer(conn: sqlite3.Connection, customer_id: str) -> None:
         "DELETE FROM customer_redirect WHERE old_id = ? OR new_id = ?", (customer_id, customer_id)
     )
     conn.execute("DELETE FROM recent_customer WHERE customer_id = ?", (customer_id,))
+    conn.execute("DELETE FROM local_pin WHERE customer_id = ?", (customer_id,))
+    conn.execute("DELETE FROM released_customer WHERE customer_id = ?", (customer_id,))
+    # The rows are gone, their bytes not yet: see finish_erasure (after the commit).
+    set_state(conn, ERASURE_CLEANUP, "index")
     log.info("erasure applied: %d rows and %d pending writes removed", removed, dropped)
+
+
+def finish_erasure(conn: sqlite3.Connection) -> None:
+    """After a purge commits, make the purged bytes leave the files. The rows' cells and the pages
+    they freed were zeroed (``secure_delete``), but FTS5 deletes by writing a tombstone: the
+    terms stay in the index's older segments until those are merged, so the whole index is merged
+    into one segment without them. Then the WAL, which still holds every page as it was, is
+    emptied. When a reader keeps it from that, each page's apply tries again, without waiting:
+    a reader that stays (a statement left open) must not slow every page down."""
+    owed = get_state(conn, ERASURE_CLEANUP)
+    if owed == "index":
+        with conn:
+            forget_deleted_terms(conn)
+            set_state(conn, ERASURE_CLEANUP, "wal")
+    if truncate_wal(conn, wait_ms=2000 if owed == "index" else 0):
+        with conn:
+            set_state(conn, ERASURE_CLEANUP, None)
+    else:
+        log.info("erasure: the cache's WAL is in use; emptied after the next page")
 
 
 def _owners(conn: sqlite3.Connection, table: str, column: str, ids: Iterable[str]) -> set[str]:

@@ -40,6 +40,10 @@ class OpenReport:
 # (``check_in_background``). A failure there leaves a marker so the next start moves the file aside.
 QUICK_CHECK_AT_OPEN_BYTES = 256 * 1024 * 1024
 
+# A checkpoint resets the WAL but leaves the file at its largest; after one, SQLite cuts it back to
+# this (above the sync writer's 40 MiB autocheckpoint, so it is not cut and regrown each time).
+JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
+
 
 def connect(path: Path, *, readonly: bool = False, durable: bool = True) -> sqlite3.Connection:
     """``durable=False`` is for the sync writer: replicated rows can always be pulled again, so a
@@ -59,6 +63,12 @@ def connect(path: Path, *, readonly: bool = False, durable: bool = True) -> sqli
         conn.execute("PRAGMA journal_mode = WAL")
         # FULL: a write the agent made must survive a power cut once the call returns.
         conn.execute(f"PRAGMA synchronous = {'FULL' if durable else 'NORMAL'}")
+        # Erasure: deleted rows are overwritten with zeros, and so are the pages they free, or
+        # an erased person's name stays readable in the file. Not FAST: it leaves freed pages as
+        # they were (a customer with many rows, a long note in overflow pages), see
+        # tests/cache/test_secure_delete.py.
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
     return conn
 
 
@@ -75,6 +85,19 @@ def connect_sync_writer(path: Path) -> sqlite3.Connection:
     conn.execute("PRAGMA cache_size = -131072")
     conn.execute("PRAGMA wal_autocheckpoint = 10000")
     return conn
+
+
+def truncate_wal(conn: sqlite3.Connection, wait_ms: int) -> bool:
+    """Copy the WAL into the database and empty it: until then it holds the pages as they were
+    before (an erased person's rows among them). Waits up to ``wait_ms`` for readers of older
+    pages and for a writer; False when they kept it from finishing. Call outside a transaction."""
+    before = conn.execute("PRAGMA busy_timeout").fetchone()[0]
+    conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+    try:
+        busy = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(before)}")
+    return busy == 0
 
 
 def _check_marker(path: Path) -> Path:

@@ -8,11 +8,13 @@ mutation handlers find it from their connection's engine, since they only get th
 
 from __future__ import annotations
 
+import logging
 import os
 import smtplib
 import ssl
 import threading
 import weakref
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.message import EmailMessage
@@ -25,6 +27,7 @@ from sqlalchemy import Engine
 from rapport.hub.store.private import open_private_append
 
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8765"
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,33 @@ class FileNotifier:
                 f.flush()
                 os.fsync(f.fileno())
 
+    def forget(self, addresses: Collection[str]) -> int:
+        """Erasure: rewrite the file without the messages to these addresses (compared
+        lowercased); returns how many went. The file is replaced whole, never left half-written."""
+        wanted = {a.lower() for a in addresses}
+        with self._lock:
+            if not wanted or not self.path.exists():
+                return 0
+            kept: list[bytes] = []
+            dropped = 0
+            for line in self.path.read_bytes().splitlines(keepends=True):
+                try:
+                    to = str(orjson.loads(line).get("to") or "").lower()
+                except (orjson.JSONDecodeError, AttributeError):
+                    to = ""
+                if to in wanted:
+                    dropped += 1
+                else:
+                    kept.append(line)
+            if dropped:
+                spare = self.path.with_name(self.path.name + ".tmp")
+                with spare.open("wb") as f:
+                    f.writelines(kept)
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.replace(spare, self.path)
+            return dropped
+
 
 SmsFileNotifier = FileNotifier
 
@@ -131,6 +161,20 @@ class Outbound:
 
     def link(self, token: str) -> str:
         return f"{(self.public_url or DEFAULT_PUBLIC_URL).rstrip('/')}/b/{token}"
+
+    def forget(self, addresses: Collection[str]) -> None:
+        """Erasure: messages to these addresses that are still here (in an outbox file) go; what
+        a mail server or SMS provider already took is theirs to erase."""
+        for notifier in {id(n): n for n in self.notifiers.values()}.values():
+            forget = getattr(notifier, "forget", None)
+            if forget is None:
+                continue
+            try:
+                forget(addresses)
+            except OSError as exc:  # the erasure itself is committed: say so, do not undo it
+                _log.error(
+                    "erasure: an outbox file could not be rewritten (%s)", type(exc).__name__
+                )
 
     @classmethod
     def from_env(cls, folder: Path, env: dict[str, str] | None = None) -> Outbound:

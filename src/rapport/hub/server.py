@@ -61,6 +61,7 @@ class HubServer:
         if self._thread is not None:
             self._thread.join(timeout=5)
             self._thread = None
+        release_database(self.hub)
 
     def __enter__(self) -> HubServer:
         return self.start()
@@ -120,6 +121,13 @@ def plain_http_notice(host: str, port: int) -> str | None:
     )
 
 
+def release_database(hub: Hub) -> None:
+    """Close the pooled connections. On SQLite, closing the last one checkpoints the WAL into the
+    database and deletes it: a WAL left behind holds pages as they were, erased rows among them.
+    The engine stays usable (a server started again on this hub opens new connections)."""
+    hub.engine.dispose()
+
+
 def serve_forever(hub: Hub, host: str, port: int) -> None:
     raise_open_files_limit()
     if notice := plain_http_notice(host, port):
@@ -128,4 +136,7 @@ def serve_forever(hub: Hub, host: str, port: int) -> None:
     config = uvicorn.Config(create_app(hub), host=host, port=port, log_level="info",
                             access_log=False, timeout_graceful_shutdown=5,
                             log_config=_log_config())  # fmt: skip
-    _ReleasingServer(config, hub).run()
+    try:
+        _ReleasingServer(config, hub).run()
+    finally:
+        release_database(hub)

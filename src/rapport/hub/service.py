@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta
 from typing import Any
@@ -20,12 +21,14 @@ from rapport.hub.payments import PaymentLinks
 from rapport.hub.pglisten import ChangeListener
 from rapport.hub.store import aliases, audit, changes, devices, subscriptions, users
 from rapport.hub.store.customers import UnknownCustomer, exists
-from rapport.hub.store.db import get_meta, open_engine, set_meta
+from rapport.hub.store.db import get_meta, open_engine, set_meta, truncate_wal
 from rapport.hub.store.erasure import ErasureReport, erase_customer
 from rapport.hub.store.merge import MergeReport, merge_customers
 from rapport.hub.store.search import search_customers
 from rapport.hub.store.subjects import is_erased
 from rapport.hub.throttle import LoginThrottle
+
+log = logging.getLogger(__name__)
 
 
 class CursorError(ValueError):
@@ -158,10 +161,17 @@ class Hub:
         return report
 
     def erase(self, customer_id: str, reason: str, by: str | None = None) -> ErasureReport:
-        """Erase a customer; raises :class:`UnknownCustomer`."""
+        """Erase a customer; raises :class:`UnknownCustomer`. Once committed, their messages go
+        from the outbox files and, on SQLite, the WAL is emptied: it still holds their rows."""
         with self.engine.begin() as conn:
-            report = erase_customer(conn, customer_id, reason, by, users.now_iso())
+            report = erase_customer(
+                conn, customer_id, reason, by, users.now_iso(), self.default_region
+            )
         self.notifier.notify()
+        if not report.already:
+            self.outbound.forget(report.addresses)
+            if not truncate_wal(self.engine):
+                log.warning("erasure: the database's WAL is in use; emptied when the hub stops")
         return report
 
     def put_setting(self, key: str, value: Any) -> dict[str, Any]:

@@ -62,3 +62,11 @@ def replace(conn: Connection, row: dict[str, Any]) -> None:
         .where(pending_event.c.id == row["id"])
         .values(row=orjson.dumps(row).decode())
     )
+
+
+def forget(conn: Connection, keys: Iterable[Key]) -> int:
+    """Erasure: what is held under the erased person's web ids goes; nothing will claim it."""
+    keys = list(keys)
+    if not keys:
+        return 0
+    return int(conn.execute(delete(pending_event).where(_match(keys))).rowcount or 0)

@@ -5,7 +5,7 @@ The detail is a small JSON object (the search text, where a view came from)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import orjson
@@ -79,3 +79,27 @@ def forget_subject(conn: Connection, ids: Iterable[str]) -> int:
         .where(audit_event.c.customer_id.in_(list(ids)))
         .values(customer_id=None, detail=None)
     ).rowcount
+
+
+def forget_searches(conn: Connection, finds: Callable[[str], bool]) -> int:
+    """Erasure: searches whose text finds the erased person, among others or before the hub had
+    them (no single result, so no ``customer_id`` for :func:`forget_subject` to go by), keep that
+    they happened, not what was typed (a name, a phone number)."""
+    found: list[int] = []
+    stmt = (
+        select(audit_event.c.id, audit_event.c.detail)
+        .where(
+            audit_event.c.action == "search",
+            audit_event.c.customer_id.is_(None),
+            audit_event.c.detail.is_not(None),
+        )
+        .execution_options(yield_per=2000)
+    )
+    for row_id, detail in conn.execute(stmt):
+        q = orjson.loads(detail).get("q")
+        if isinstance(q, str) and finds(q):
+            found.append(row_id)
+    for start in range(0, len(found), 500):
+        chunk = found[start : start + 500]
+        conn.execute(update(audit_event).where(audit_event.c.id.in_(chunk)).values(detail=None))
+    return len(found)

@@ -17,6 +17,9 @@ from rapport.hub.store.private import private_sqlite
 from rapport.hub.store.schema import counter, meta
 
 CHANGE_COUNTER = "changes"
+# After a checkpoint resets the WAL, SQLite cuts the file back to this size (it keeps it at its
+# largest otherwise: a bulk import's worth).
+JOURNAL_SIZE_LIMIT = 64 * 1024 * 1024
 
 
 def database_url(data_dir: Path) -> str:
@@ -64,6 +67,10 @@ def open_engine(url: str | URL, busy_timeout: float = 30.0, schema_only: bool = 
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.execute("PRAGMA foreign_keys=OFF")
+            # Erasure: deleted rows are overwritten with zeros, and the pages they free too (FAST
+            # would leave those as they were), so an erased person's bytes leave the file.
+            cur.execute("PRAGMA secure_delete=ON")
+            cur.execute(f"PRAGMA journal_size_limit={JOURNAL_SIZE_LIMIT}")
             cur.close()
     else:
         # READ COMMITTED (PostgreSQL's default) is what the writers are built for: each takes the
@@ -86,6 +93,18 @@ def open_engine(url: str | URL, busy_timeout: float = 30.0, schema_only: bool = 
     if not schema_only:
         _ensure_rows(engine)
     return engine
+
+
+def truncate_wal(engine: Engine) -> bool:
+    """SQLite: copy the WAL into the database and empty it, since it holds pages as they were
+    before the last changes (an erasure's rows among them). Waits up to the busy timeout for
+    readers of older pages to finish; False when they did not (the WAL is then emptied at the
+    next of these, or removed when the hub stops). PostgreSQL: nothing to do here."""
+    if engine.dialect.name != "sqlite":
+        return True
+    with engine.connect() as conn:
+        busy = conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)").scalar()
+    return busy == 0
 
 
 def _ensure_rows(engine: Engine) -> None:

@@ -6,6 +6,7 @@ The desktop app searches its local cache (FTS5) first; this is the slower, exact
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import Any
 
 import phonenumbers
@@ -24,6 +25,18 @@ def _like_prefix(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
+def _phone_prefixes(q: str, digits: str, default_region: str) -> set[str]:
+    """The E.164 prefixes a phone-like query stands for: as typed, without its ``00``, or with
+    its national ``0`` replaced by the country code of ``default_region``."""
+    prefixes = {"+" + digits}
+    if q.lstrip().startswith("00"):
+        prefixes = {"+" + digits[2:]}
+    elif digits.startswith("0"):
+        cc = phonenumbers.country_code_for_region(default_region)
+        prefixes.add(f"+{cc}{digits[1:]}")
+    return prefixes
+
+
 def search_customers(
     conn: Connection, q: str, limit: int, scope: Scope | None = None, default_region: str = "FR"
 ) -> list[dict[str, Any]]:
@@ -35,12 +48,7 @@ def search_customers(
     ids_query = None
     digits = re.sub(r"\D", "", q)
     if _PHONEISH.match(q) and len(digits) >= 3:
-        prefixes = {"+" + digits}
-        if q.lstrip().startswith("00"):
-            prefixes = {"+" + digits[2:]}
-        elif digits.startswith("0"):
-            cc = phonenumbers.country_code_for_region(default_region)
-            prefixes.add(f"+{cc}{digits[1:]}")
+        prefixes = _phone_prefixes(q, digits, default_region)
         ids_query = select(identity.c.customer_id).where(
             and_(
                 identity.c.kind == "phone",
@@ -95,3 +103,33 @@ def search_customers(
         .all()
     )
     return [{str(k): v for k, v in r.items()} for r in rows]
+
+
+def query_finds(
+    q: str,
+    names: Iterable[str | None],
+    identities: Iterable[tuple[str, str]],
+    default_region: str = "FR",
+) -> bool:
+    """Whether :func:`search_customers` finds, by ``q``, a person with these names and these
+    ``(kind, normalized)`` identities (whoever else it finds, and whatever the scope). Erasure
+    uses it to forget what was typed to find them. The same rules in Python; names compare
+    with Unicode case folding where SQLite's ``lower`` folds ASCII only, so it finds a little more,
+    never less."""
+    q = q.strip()[:256]
+    if not q:
+        return False
+    idents = [(k, n) for k, n in identities if n]
+    digits = re.sub(r"\D", "", q)
+    if _PHONEISH.match(q) and len(digits) >= 3:
+        prefixes = _phone_prefixes(q, digits, default_region)
+        return any(k == "phone" and n.startswith(tuple(prefixes)) for k, n in idents)
+    if "@" in q:
+        return any(k == "email" and n.startswith(q.lower()) for k, n in idents)
+    words = [w.lower() for w in _WORD.findall(q)][:MAX_TOKENS]
+    if not words:
+        return False
+    lowered = [n.lower() for n in names if n]
+    if all(any(n.startswith(w) for n in lowered) for w in words):
+        return True
+    return any(k == "loyalty" and n == q.upper() for k, n in idents)
