@@ -5,12 +5,13 @@ intent inputs, orders with returns, offers, and index use."""
 from __future__ import annotations
 
 import sqlite3
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from rapport.cache.nba_inputs import nba_inputs
 from rapport.cache.queries import (
     TimelineEntry,
     customer_header,
@@ -120,6 +121,22 @@ def test_contacts_count_people_not_mailings(conn: sqlite3.Connection) -> None:
     # November: the escalated call and the store visit; the emailed survey is automated.
     assert h.activity[-1].contacts == 2
     assert h.activity[-1].spend > 0  # the hoop order of twelve days ago
+
+
+def test_header_and_next_best_action_share_one_last_contact(conn: sqlite3.Connection) -> None:
+    """Issue 14: the header said "Last contact 4 days ago" (a mailing) beside a next best action
+    saying "no contact for 127 days": both now count a person's contact only (the customer started
+    it or someone here took part), the rule the activity chart counts contacts by."""
+    for cid in STORY_CUSTOMERS.values():
+        h = customer_header(conn, cid, now=FIXED_NOW)
+        inputs = nba_inputs(conn, cid, FIXED_NOW)
+        assert h is not None and inputs is not None
+        assert h.last_contact_at is not None
+        assert datetime.fromisoformat(h.last_contact_at) == inputs.last_contact_at, cid
+    # The VIP's offer email of four days ago is a mailing, not a contact: her last one is a call.
+    vip = customer_header(conn, VIP, now=FIXED_NOW)
+    assert vip is not None and vip.last_contact_at is not None
+    assert vip.last_contact_at < "2026-11-16"
 
 
 def test_header_of_unknown_customer_is_none(conn: sqlite3.Connection) -> None:
@@ -232,6 +249,22 @@ def test_intent_inputs_feed_the_summary(conn: sqlite3.Connection) -> None:
     )
     # The same window as a text timestamp.
     assert intent_inputs(conn, HOOPS, "2026-10-21T15:30:00Z")[0] == events
+
+
+def test_intent_names_the_product_the_order_row_names(conn: sqlite3.Connection) -> None:
+    """Issue 14: Nadia's intent said she bought the basketball while her order's row (timeline and
+    purchases) and the thank-you suggestion name the hoop. The intent now names the order's first
+    item, as the rows do."""
+    events, products = intent_inputs(conn, COMPLAINT, FIXED_NOW - timedelta(days=30))
+    intent = summarize_intent(events, products, FIXED_NOW)
+    order = orders_page(conn, COMPLAINT, 1, 0)[0]
+    row = next(
+        e
+        for e in timeline_page(conn, COMPLAINT, limit=100)
+        if e.kind == "order" and e.reference == order.number
+    )
+    assert row.detail.startswith(f"2 items: {order.lines[0].name}")
+    assert intent.sentence.startswith(f"Bought {order.lines[0].name} and 1 other item")
 
 
 def test_orders_with_lines(conn: sqlite3.Connection) -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "TimelineEntry",
     "customer_header",
     "intent_inputs",
+    "last_contact_at",
     "offers",
     "order_count",
     "orders_page",
@@ -203,6 +204,20 @@ def _activity(
     )
 
 
+def last_contact_at(conn: sqlite3.Connection, customer_id: str) -> str | None:
+    """When someone last spoke with the customer: the latest interaction they started or a person
+    here took part in (mailings, surveys and notifications are not contacts). The one notion of
+    "last contact" on the screen: the header shows it and the next best action reasons from it.
+    The hub's ``customer.last_contact_at`` counts every interaction, mailings too, so it is not
+    used here. The index on (customer, time) is walked newest first to the first contact."""
+    row = conn.execute(
+        f"SELECT occurred_at FROM interaction WHERE customer_id = ? AND {_CONTACT_SQL}"
+        " ORDER BY occurred_at DESC LIMIT 1",
+        (customer_id,),
+    ).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
 def survivor_of(conn: sqlite3.Connection, customer_id: str) -> str | None:
     """The customer ``customer_id`` was merged into, when this cache has applied that merge."""
     row = conn.execute(
@@ -251,7 +266,7 @@ def customer_header(
         birth_date=row["birth_date"],
         notes=row["notes"],
         created_at=row["created_at"],
-        last_contact_at=row["last_contact_at"],
+        last_contact_at=last_contact_at(conn, customer_id),
         identifiers=tuple(identifiers),
         consent=_consent(_json(row["consent"], {})),
         preferences=prefs if isinstance(prefs, dict) else {},

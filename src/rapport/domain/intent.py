@@ -509,7 +509,6 @@ def _searches_phrase(searches: Sequence[SearchTerm], budget: int) -> str:
 def _bought_what(
     order: _Event,
     carts: Sequence[Cart],
-    ranked: Sequence[ProductInterest],
     products: Mapping[str, Mapping[str, Any]],
     money: Money,
 ) -> str:
@@ -523,10 +522,9 @@ def _bought_what(
         None,
     )
     if cart is not None:
-        # Name the product the customer cared most about; the rest is a count.
-        rank = {p.product_id: i for i, p in enumerate(ranked)}
-        top = min(cart.product_ids, key=lambda pid: rank.get(pid, len(rank)))
-        name = _clip(_product_name(top, products), _MAX_NAME)
+        # Name the first item, as the order's own rows do (timeline, purchases, the thank-you
+        # suggestion): carts keep the order items went in, which is the order's line order.
+        name = _clip(_product_name(cart.product_ids[0], products), _MAX_NAME)
         others = cart.items - 1
         return name if others <= 0 else f"{name} and {_plural(others, 'other item')}"
     if order.value is not None:
@@ -571,9 +569,7 @@ def _sentence(
 
     # A purchase closes the story unless the customer kept shopping afterwards.
     if order is not None and not any(e.kind in _RESEARCH and e.at > order.at for e in events):
-        main = (
-            f"Bought {_bought_what(order, carts, ranked, products, money)} {_when(order.at, now)}"
-        )
+        main = f"Bought {_bought_what(order, carts, products, money)} {_when(order.at, now)}"
         if topic is not None:
             research = _research(events, topic, before=order.at)
             if research.views:
@@ -584,7 +580,7 @@ def _sentence(
         return _clip(main, MAX_SENTENCE)
 
     bought = (
-        f"bought {_bought_what(order, carts, ranked, products, money)} {_when(order.at, now)}"
+        f"bought {_bought_what(order, carts, products, money)} {_when(order.at, now)}"
         if order is not None
         else None
     )
