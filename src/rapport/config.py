@@ -17,7 +17,7 @@ from typing import Any
 
 import platformdirs
 
-from rapport.policy import Policy, load_policy
+from rapport.policy import LANGUAGE_CHOICES, Policy, load_policy
 
 APP_NAME = "Rapport"
 
@@ -37,6 +37,7 @@ class Settings:
     allowed_channels: tuple[str, ...] = ()  # empty: every channel
     cache_retention_days: int = 0  # 0: keep for ever
     demo_allowed: bool = True
+    language: str = "auto"  # the interface language: auto (the computer's), en or fr
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -84,6 +85,13 @@ class Settings:
         """Tablet mode given the --tablet flag: IT's choice wins, else the flag or the setting."""
         return self.tablet_mode if self.from_policy("tablet_mode") else flag or self.tablet_mode
 
+    def interface_language(self, flag: str | None) -> str:
+        """The language given the --language flag: IT's choice wins, else the flag or the
+        setting. "auto" means the computer's language (``rapport.ui.i18n`` resolves it)."""
+        if self.from_policy("language") or not flag:
+            return self.language
+        return flag
+
     def with_overrides(self, **overrides: Any) -> Settings:
         # What IT set stays set: a flag or the sign-in dialog cannot move it.
         given = {k: v for k, v in overrides.items() if v is not None and not self.from_policy(k)}
@@ -102,6 +110,7 @@ class Settings:
             "tablet_mode": "true" if self.tablet_mode else "false",
             "ca_bundle": _toml_str(self.ca_bundle),
             "update_check": "true" if self.update_check else "false",
+            "language": _toml_str(self.language),
         }
         lines = [f"{k} = {v}" for k, v in written.items() if not self.from_policy(k)]
         tmp = path.with_suffix(".tmp")
@@ -110,7 +119,9 @@ class Settings:
 
 
 # What the user's settings file and RAPPORT_* variables may set; the rest is IT's (policy only).
-USER_KEYS = frozenset({"hub_url", "username", "region", "tablet_mode", "ca_bundle", "update_check"})
+USER_KEYS = frozenset(
+    {"hub_url", "username", "region", "tablet_mode", "ca_bundle", "update_check", "language"}
+)
 
 
 def _toml_str(value: str) -> str:
@@ -135,6 +146,10 @@ def _coerce(where: Path, name: str, value: Any, typ: type) -> Any:
         raise SettingsError(f"{where}: {name} must be true or false, not {value!r}")
     if not isinstance(value, str):
         raise SettingsError(f"{where}: {name} must be text, not {value!r}")
+    if name == "language" and value not in LANGUAGE_CHOICES:
+        raise SettingsError(
+            f"{where}: language must be one of {', '.join(LANGUAGE_CHOICES)}, not {value!r}"
+        )
     return value
 
 

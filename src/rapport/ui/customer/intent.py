@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from rapport.domain.intent import Intent
 from rapport.ui import format as fmt
+from rapport.ui import wording
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -77,7 +78,7 @@ class IntentBanner(QFrame):
         if intent is None:
             self.sentence.setText("")
             return
-        self.sentence.setText(intent.sentence)
+        self.sentence.setText(wording.intent_sentence(intent.summary))
         self._active = intent.last_seen is not None
         self.sentence.setForegroundRole(
             QPalette.ColorRole.WindowText if self._active else QPalette.ColorRole.PlaceholderText
@@ -255,7 +256,9 @@ class IntentPanel(QWidget):
 
     def set_intent(self, intent: Intent | None, now: datetime) -> None:
         if intent is None or intent.last_seen is None:
-            self.empty.setText(intent.sentence if intent else "No web activity")
+            self.empty.setText(
+                wording.intent_sentence(intent.summary) if intent else "No web activity"
+            )
             self.empty.show()
             self._details.hide()
             for model in (self.products, self.categories, self.searches, self.carts):
