@@ -33,6 +33,17 @@
     </message>
 </context>
 <context>
+    <name>ActivityChart</name>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <comment>the top of the contacts axis</comment>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CallerChooser</name>
     <message numerus="yes">
         <source>%n customer(s) have the number {number}. Who is calling?</source>

@@ -225,6 +225,17 @@
     </message>
 </context>
 <context>
+    <name>ActivityChart</name>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <comment>the top of the contacts axis</comment>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>{name} · demo</source>
