@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from rapport.cache.hub_settings import WrapUpCode
+from rapport.protocol import DEFAULT_WRAPUP_CODES
 from rapport.ui.i18n import TranslatedNames
 
 # Labels as a heading or a button says them; read in the language of the moment.
@@ -59,6 +61,31 @@ DEFAULT_KIND = {
     "social": "message",
     "app": "message",
 }
+
+
+# The hub's built-in wrap-up codes, in the agent's language while nobody has relabelled them (a
+# label IT wrote is theirs, shown as written).
+_BUILTIN_LABELS = {str(c["code"]): str(c["label"]) for c in DEFAULT_WRAPUP_CODES}
+BUILTIN_CODE_LABELS = TranslatedNames(
+    "Wrapup",
+    {
+        "resolved": QT_TRANSLATE_NOOP("Wrapup", "Resolved"),
+        "information given": QT_TRANSLATE_NOOP("Wrapup", "Information given"),
+        "sale": QT_TRANSLATE_NOOP("Wrapup", "Sale"),
+        "callback": QT_TRANSLATE_NOOP("Wrapup", "Callback"),
+        "escalated": QT_TRANSLATE_NOOP("Wrapup", "Escalated"),
+        "transferred": QT_TRANSLATE_NOOP("Wrapup", "Transferred"),
+        "no answer": QT_TRANSLATE_NOOP("Wrapup", "No answer"),
+        "voicemail": QT_TRANSLATE_NOOP("Wrapup", "Voicemail"),
+    },
+)
+
+
+def code_label(code: WrapUpCode) -> str:
+    """A wrap-up code as the agent reads it: a built-in one in their language, unless relabelled."""
+    if code.code in BUILTIN_CODE_LABELS and code.label == _BUILTIN_LABELS.get(code.code):
+        return BUILTIN_CODE_LABELS[code.code]
+    return code.label
 
 
 def default_kind(channel: str) -> str:

@@ -1381,6 +1381,38 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
         <translation>Interne</translation>
     </message>
     <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>Information given</source>
+        <translation>Information donnée</translation>
+    </message>
+    <message>
+        <source>Sale</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>À rappeler</translation>
+    </message>
+    <message>
+        <source>Escalated</source>
+        <translation>Escaladé</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Pas de réponse</translation>
+    </message>
+    <message>
+        <source>Voicemail</source>
+        <translation>Messagerie vocale</translation>
+    </message>
+    <message>
         <source>Interaction</source>
         <translation>Échange</translation>
     </message>

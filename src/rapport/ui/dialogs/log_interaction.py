@@ -38,6 +38,7 @@ from rapport.ui.wrapup import (
     CHANNEL_NAMES,
     DIRECTIONS,
     KINDS,
+    code_label,
     default_kind,
 )
 
@@ -296,7 +297,7 @@ class LogInteractionDialog(QDialog):
         self.disposition.addItem(self.tr("No wrap-up code"), None)
         for code in self._codes:
             if code.offered_on(channel):
-                self.disposition.addItem(code.label, code.code)
+                self.disposition.addItem(code_label(code), code.code)
         self._select(self.disposition, chosen)
 
     def _channel_changed(self) -> None:
