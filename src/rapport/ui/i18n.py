@@ -96,8 +96,14 @@ def catalog_dir() -> Path:
     return Path(str(files("rapport.resources.translations")))
 
 
-def _qt_translations_dir() -> str:
-    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+def _qt_translations_dirs() -> list[str]:
+    # Where Qt says; a frozen build may not say, but keeps the folder inside the PySide6 package.
+    import PySide6
+
+    return [
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+        str(Path(PySide6.__file__).parent / "Qt" / "translations"),
+    ]
 
 
 def _language_of(name: str) -> str:
@@ -145,7 +151,9 @@ def install(
         _log.warning("no catalog for %s in %s", language, catalog_dir())
 
     qt = QTranslator()
-    qt_found = language != "en" and qt.load(f"qtbase_{language}", _qt_translations_dir())
+    qt_found = language != "en" and any(
+        qt.load(f"qtbase_{language}", folder) for folder in _qt_translations_dirs()
+    )
     if qt_found:
         app.installTranslator(qt)
         _translators.append(qt)
