@@ -71,7 +71,7 @@ def _orders(conn: sqlite3.Connection, customer_id: str, since: str) -> list[Orde
                 channel=row["channel"] or "",
                 status=row["status"],
                 product_ids=tuple(str(x["product_id"]) for x in lines if x.get("product_id")),
-                names=tuple(str(x.get("name") or "item") for x in lines),
+                names=tuple(str(x.get("name") or x.get("sku") or "") for x in lines),
             )
         )
     return out

@@ -87,7 +87,7 @@ class OrderFact:
     channel: str
     status: str | None
     product_ids: tuple[str, ...]
-    names: tuple[str, ...]  # line names, same order as the lines
+    names: tuple[str, ...]  # line names ("" when a line has none), same order as the lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +275,7 @@ def _bought_recently(orders: Sequence[OrderFact], now: datetime) -> set[str]:
 def _purchase(
     order: OrderFact, bought: set[str], products: Mapping[str, Mapping[str, Any]], now: datetime
 ) -> list[Suggestion]:
-    main = order.names[0] if order.names else None
+    main = order.names[0] if order.names and order.names[0] else None  # None: a line without a name
     days_ago = days_between(order.placed_at, now)
     ack = Suggestion(
         "acknowledge",

@@ -161,7 +161,13 @@ def install(
     locale = _locale_for(language, system)
     QLocale.setDefault(locale)
     _active = Active(language, locale, qt_found)
-    _log.info("interface language %s (setting %s), locale %s", language, setting, locale.name())
+    _log.info(
+        "interface language %s (setting %s), locale %s, Qt's own strings %s",
+        language,
+        setting,
+        locale.name(),
+        "loaded" if qt_found else "not loaded",
+    )
     return _active
 
 
