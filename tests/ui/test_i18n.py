@@ -157,7 +157,7 @@ def test_language_and_locale(
     qapp: QApplication, restore_english: None, setting: str, system: str, language: str, locale: str
 ) -> None:
     active = i18n.install(qapp, setting, system=QLocale(system))
-    assert (active.language, active.locale.name()) == (language, locale)
+    assert (active.language, active.locale.name(), active.catalog) == (language, locale, True)
     assert QLocale().name() == locale  # the default every formatter reads
     today = QCoreApplication.translate("Words", "today")
     assert today == {"fr": "aujourd'hui", "en": "today"}[language]

@@ -51,7 +51,8 @@ class Context:
     lupdate files a call written ``Name.tr(...)`` under the context ``Name`` (what precedes
     ``.tr``), plurals included (``Name.tr("%n view(s)", "", n)``), so an instance is bound to a
     module-level name equal to its context. (``QCoreApplication.translate`` works at run time, but
-    lupdate does not see its plural argument.)"""
+    lupdate does not see its plural argument; and PySide's ``self.tr`` looks a plural up under the
+    subclass's name only, so a plural in a class that is subclassed goes through a Context too.)"""
 
     __slots__ = ("name",)
 
@@ -86,6 +87,7 @@ class Active:
     language: str  # "en", "fr"
     locale: QLocale
     qt_catalog: bool  # Qt's own strings found for this language
+    catalog: bool = True  # ours found (it always is, unless the install is damaged)
 
 
 _translators: list[QTranslator] = []
@@ -144,7 +146,8 @@ def install(
     _translators.clear()
 
     ours = QTranslator()
-    if ours.load(f"rapport_{language}", str(catalog_dir())):
+    found = ours.load(f"rapport_{language}", str(catalog_dir()))
+    if found:
         app.installTranslator(ours)
         _translators.append(ours)
     else:
@@ -160,12 +163,13 @@ def install(
 
     locale = _locale_for(language, system)
     QLocale.setDefault(locale)
-    _active = Active(language, locale, qt_found)
+    _active = Active(language, locale, qt_found, found)
     _log.info(
-        "interface language %s (setting %s), locale %s, Qt's own strings %s",
+        "interface language %s (setting %s), locale %s, catalog %s, Qt's own strings %s",
         language,
         setting,
         locale.name(),
+        "loaded" if found else "missing",
         "loaded" if qt_found else "not loaded",
     )
     return _active
