@@ -37,5 +37,12 @@ echo "build.sh: $version"
 # the embedded hub all have to be in the bundle for it to pass.
 selftest_dir=$(mktemp -d)
 trap 'rm -rf "$selftest_dir"' EXIT
+# In French: the log says whether our catalog and Qt's own strings were found in the bundle.
 QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$selftest_dir" RAPPORT_POLICY_FILE="$selftest_dir/none.toml" \
-  HOME="$selftest_dir" timeout 120 "$exe" --no-crash-dialog demo --self-test --customers 200
+  HOME="$selftest_dir" timeout 120 "$exe" --no-crash-dialog demo --self-test --customers 200 \
+  --language fr
+if ! grep -rqs "interface language fr .*catalog loaded, Qt's own strings loaded" "$selftest_dir"; then
+  echo "build.sh: the bundle did not load the French catalogs" >&2
+  grep -rhs "rapport.ui.i18n" "$selftest_dir" >&2 || true
+  exit 1
+fi

@@ -12,6 +12,8 @@ from rapport import __version__
 
 
 def _parser() -> argparse.ArgumentParser:
+    from rapport.policy import LANGUAGE_CHOICES
+
     p = argparse.ArgumentParser(
         prog="rapport", description="The agent's single view of the customer."
     )
@@ -24,11 +26,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     tablet_help = "tablet mode: touch-sized controls, one pane at a time"
     p.add_argument("--tablet", action="store_true", help=tablet_help)
+    language_help = "interface language (default: the setting, else the computer's)"
+    languages = list(LANGUAGE_CHOICES)
+    p.add_argument("--language", choices=languages, help=language_help)
     sub = p.add_subparsers(dest="command")
 
     a = sub.add_parser("app", help="start the app (the default)")
     # SUPPRESS: `rapport --tablet app` keeps the flag given before the command.
     a.add_argument("--tablet", action="store_true", default=argparse.SUPPRESS, help=tablet_help)
+    a.add_argument("--language", choices=languages, default=argparse.SUPPRESS, help=language_help)
 
     d = sub.add_parser("demo", help="start the app on an embedded demo hub with generated data")
     d.add_argument("--data", type=Path, help="keep the demo in this folder (reused next time)")
@@ -41,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         help="once synced, search TEXT and open the first match (support, screenshots)",
     )
     d.add_argument("--tablet", action="store_true", default=argparse.SUPPRESS, help=tablet_help)
+    d.add_argument("--language", choices=languages, default=argparse.SUPPRESS, help=language_help)
     d.add_argument(
         "--self-test",
         action="store_true",
@@ -193,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from rapport.login_cli import run_login
 
         return run_login(args)
-    return _app(args.tablet)
+    return _app(args.tablet, args.language)
 
 
 def _install_crash_hooks(log_path: Path | None, *, dialog: bool) -> None:
@@ -314,6 +321,7 @@ def _demo(args: argparse.Namespace) -> int:
             self_test=args.self_test,
             open_text=args.open,
             tablet=args.tablet,
+            language=args.language,
         )
     finally:
         site.close()
@@ -637,10 +645,10 @@ def _pop(args: argparse.Namespace) -> int:
     return 0
 
 
-def _app(tablet: bool) -> int:
+def _app(tablet: bool, language: str | None) -> int:
     from rapport.ui.app import run_signed_in_app
 
-    return run_signed_in_app(tablet=tablet)
+    return run_signed_in_app(tablet=tablet, language=language)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from typing import Any
 import platformdirs
 
 from rapport.domain.hub_address import plain_http_warning
-from rapport.policy import Policy, load_policy
+from rapport.policy import LANGUAGE_CHOICES, Policy, load_policy
 
 APP_NAME = "Rapport"
 
@@ -43,6 +43,7 @@ class Settings:
     customer_header: str = "auto"
     color_scheme: str = "auto"  # "auto" follows the OS; "light" or "dark" holds whatever it says
     allow_plain_http: bool = False  # IT's alone: an http:// hub elsewhere is warned about
+    language: str = "auto"  # the interface language: auto (the computer's), en or fr
     sources: dict[str, str] = field(default_factory=dict, compare=False)
 
     @classmethod
@@ -95,6 +96,13 @@ class Settings:
         """Tablet mode given the --tablet flag: IT's choice wins, else the flag or the setting."""
         return self.tablet_mode if self.from_policy("tablet_mode") else flag or self.tablet_mode
 
+    def interface_language(self, flag: str | None) -> str:
+        """The language given the --language flag: IT's choice wins, else the flag or the
+        setting. "auto" means the computer's language (``rapport.ui.i18n`` resolves it)."""
+        if self.from_policy("language") or not flag:
+            return self.language
+        return flag
+
     def with_overrides(self, **overrides: Any) -> Settings:
         # What IT set stays set: a flag or the sign-in dialog cannot move it.
         given = {k: v for k, v in overrides.items() if v is not None and not self.from_policy(k)}
@@ -115,6 +123,7 @@ class Settings:
             "update_check": "true" if self.update_check else "false",
             "customer_header": _toml_str(self.customer_header),
             "color_scheme": _toml_str(self.color_scheme),
+            "language": _toml_str(self.language),
         }
         lines = [f"{k} = {v}" for k, v in written.items() if not self.from_policy(k)]
         tmp = path.with_suffix(".tmp")
@@ -133,12 +142,14 @@ USER_KEYS = frozenset(
         "update_check",
         "customer_header",
         "color_scheme",
+        "language",
     }
 )
 # Settings that take one of a few words.
 CHOICES: dict[str, tuple[str, ...]] = {
     "customer_header": ("auto", "collapsed", "expanded"),
     "color_scheme": ("auto", "light", "dark"),
+    "language": LANGUAGE_CHOICES,
 }
 HEADER_AUTO_COLLAPSE_HEIGHT = 800  # px of screen height: below it the header starts collapsed
 

@@ -19,6 +19,10 @@ from typing import Any
 from rapport.protocol import CHANNELS
 
 POLICY_ENV = "RAPPORT_POLICY_FILE"
+# Interface languages with a catalog (resources/translations/rapport_<code>.ts); "auto" follows the
+# computer's language, English when it is none of these.
+UI_LANGUAGES = ("en", "fr")
+LANGUAGE_CHOICES = ("auto", *UI_LANGUAGES)
 
 # Key -> (type, description). The order here is the order `rapport config` prints.
 POLICY_KEYS: dict[str, tuple[type, str]] = {
@@ -38,6 +42,10 @@ POLICY_KEYS: dict[str, tuple[type, str]] = {
     "allow_plain_http": (
         bool,
         "accept an http:// hub on another machine without a warning (a network IT encrypts itself)",
+    ),
+    "language": (
+        str,
+        f"the interface language: {', '.join(LANGUAGE_CHOICES)} (auto: the computer's)",
     ),
 }
 
@@ -113,6 +121,10 @@ def _check(path: Path, text: str, key: str, value: Any) -> Any:
         return tuple(value)
     if key == "cache_retention_days" and value < 1:
         raise PolicyError(f"{where}: cache_retention_days must be at least 1, not {value}")
+    if key == "language" and value not in LANGUAGE_CHOICES:
+        raise PolicyError(
+            f"{where}: language must be one of {', '.join(LANGUAGE_CHOICES)}, not {value!r}"
+        )
     if key == "hub_url" and not re.match(r"^https?://[^\s/]+", value):
         raise PolicyError(f"{where}: hub_url must be an http:// or https:// address, not {value!r}")
     return value

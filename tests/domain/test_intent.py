@@ -7,12 +7,21 @@ import pytest
 from rapport.domain.intent import (
     Cart,
     CategoryInterest,
+    Intent,
+    Money,
     SearchTerm,
     default_money,
     summarize_intent,
 )
+from rapport.ui.wording import MAX_SENTENCE, intent_sentence
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
+
+
+def sentence(intent: Intent, money: Money = default_money) -> str:
+    """The sentence as the English interface writes it (amounts as ``EUR 349``)."""
+    return intent_sentence(intent.summary, money)
+
 
 PRODUCTS: dict[str, Mapping[str, Any]] = {
     "hoop-pro": {
@@ -132,11 +141,11 @@ def test_default_money(amount: int, currency: str, expected: str) -> None:
 
 def test_basketball_story() -> None:
     intent = summarize_intent(basketball_story(), PRODUCTS, NOW)
-    assert intent.sentence == (
+    assert sentence(intent) == (
         "Researching basketball hoops: 9 views over 3 days on 2 devices; "
         "cart of EUR 349 abandoned yesterday"
     )
-    assert len(intent.sentence) <= 120
+    assert len(sentence(intent)) <= MAX_SENTENCE
     assert intent.topic == "basketball hoops"
     assert intent.purchased is False
     assert intent.last_seen == datetime(2026, 11, 22, 20, 11, tzinfo=UTC)
@@ -192,7 +201,7 @@ def test_purchase_after_research() -> None:
         ev("Page Viewed", "2026-11-22T20:16:00Z", session_id="c"),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
-    assert intent.sentence == (
+    assert sentence(intent) == (
         "Bought Spalding Pro Hoop yesterday after researching basketball hoops "
         "(9 views over 3 days)"
     )
@@ -213,7 +222,7 @@ def test_purchase_in_a_later_session_settles_the_cart() -> None:
         ),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
-    assert intent.sentence == (
+    assert sentence(intent) == (
         "Bought Spalding Pro Hoop today after researching basketball hoops (9 views over 3 days)"
     )
     assert {c.session_id: c.status for c in intent.carts} == {"d": "purchased", "c": "purchased"}
@@ -227,7 +236,7 @@ def test_order_without_product_names_the_cart() -> None:
         ev("Order Completed", "2026-11-23T10:05:00Z", session_id="x", value=41890, currency="EUR"),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
-    assert intent.sentence == (
+    assert sentence(intent) == (
         "Bought Spalding Pro Hoop and 1 other item today after researching basketball hoops "
         "(1 view)"
     )
@@ -247,7 +256,7 @@ def test_shopping_after_a_purchase_is_new_research() -> None:
         view("2026-11-23T10:05:00Z", "tv", session_id="new"),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
-    assert intent.sentence == (
+    assert sentence(intent) == (
         "Researching TV & audio: 2 views today; bought Wilson Evolution Ball 13 days ago"
     )
     assert intent.topic == "TV & audio"
@@ -261,7 +270,7 @@ def test_searches_only() -> None:
         ev("Products Searched", "2026-11-23T09:06:00Z", query=""),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
-    assert intent.sentence == 'Searched for "Hoop", "backboard" (2 searches) today'
+    assert sentence(intent) == "Searched for “Hoop”, “backboard” (2 searches) today"
     assert intent.topic is None
     assert intent.searches == [
         SearchTerm("Hoop", 1, datetime(2026, 11, 23, 9, 5, tzinfo=UTC)),
@@ -277,13 +286,13 @@ def test_repeated_search_is_one_term() -> None:
         ev("Products Searched", "2026-11-23T09:00:00Z", query="hoop"),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
-    assert intent.sentence == 'Searched for "hoop", "backboard" (4 searches) over 3 days'
+    assert sentence(intent) == "Searched for “hoop”, “backboard” (4 searches) over 3 days"
     assert [(t.query, t.count) for t in intent.searches] == [("hoop", 3), ("backboard", 1)]
 
 
 def test_single_search_has_no_count() -> None:
     events = [ev("Products Searched", "2026-11-22T09:00:00Z", query='12" rim')]
-    assert summarize_intent(events, PRODUCTS, NOW).sentence == 'Searched for "12\' rim" yesterday'
+    assert sentence(summarize_intent(events, PRODUCTS, NOW)) == 'Searched for “12" rim” yesterday'
 
 
 def test_research_mentions_searches_when_no_cart() -> None:
@@ -291,15 +300,15 @@ def test_research_mentions_searches_when_no_cart() -> None:
         view("2026-11-23T10:00:00Z"),
         ev("Products Searched", "2026-11-23T09:59:00Z", query="hoop"),
     ]
-    assert summarize_intent(events, PRODUCTS, NOW).sentence == (
-        'Researching basketball hoops: 1 view today; searched "hoop"'
+    assert sentence(summarize_intent(events, PRODUCTS, NOW)) == (
+        "Researching basketball hoops: 1 view today; searched “hoop”"
     )
 
 
 @pytest.mark.parametrize(("window", "expected"), [(30, "30 days"), (7, "7 days"), (1, "day")])
 def test_no_activity(window: int, expected: str) -> None:
     intent = summarize_intent([], PRODUCTS, NOW, window_days=window)
-    assert intent.sentence == f"No web activity in the last {expected}"
+    assert sentence(intent) == f"No web activity in the last {expected}"
     assert intent.topic is None
     assert intent.products == intent.categories == intent.searches == intent.carts == []
     assert intent.devices == []
@@ -314,12 +323,12 @@ def test_events_outside_window_are_ignored() -> None:
         view("2026-11-22T10:00:00Z"),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
-    assert intent.sentence == "Researching basketball hoops: 1 view yesterday"
+    assert sentence(intent) == "Researching basketball hoops: 1 view yesterday"
     assert [p.product_id for p in intent.products] == ["hoop-pro"]
     assert intent.purchased is False
     assert intent.carts == []
 
-    assert summarize_intent(events[:2], PRODUCTS, NOW).sentence == (
+    assert sentence(summarize_intent(events[:2], PRODUCTS, NOW)) == (
         "No web activity in the last 30 days"
     )
     narrow = summarize_intent(events, PRODUCTS, NOW, window_days=60)
@@ -375,7 +384,7 @@ def test_open_cart() -> None:
     assert intent.carts[0].status == "open"
     assert intent.carts[0].value == 34900  # from the catalog price, the event had none
     assert (
-        intent.sentence == "Researching basketball hoops: 1 view today; cart of EUR 349 still open"
+        sentence(intent) == "Researching basketball hoops: 1 view today; cart of EUR 349 still open"
     )
 
 
@@ -387,7 +396,7 @@ def test_cart_emptied_again_is_not_abandoned() -> None:
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert intent.carts == []
-    assert intent.sentence == "Researching basketball hoops: 1 view 3 days ago"
+    assert sentence(intent) == "Researching basketball hoops: 1 view 3 days ago"
     (hoop,) = intent.products
     assert hoop.added_to_cart is False
     # View + add - removal leaves about two views' worth, not the four of view + add.
@@ -415,7 +424,8 @@ def test_checkout_value_wins_and_removed_items_leave() -> None:
         ),
     ]
     assert (
-        intent.sentence == "Interested in basketball hoops; cart of EUR 358.50 abandoned 2 days ago"
+        sentence(intent)
+        == "Interested in basketball hoops; cart of EUR 358.50 abandoned 2 days ago"
     )
 
 
@@ -429,18 +439,17 @@ def test_events_without_session_are_grouped_by_day_and_device() -> None:
 
 
 def test_money_formatter_is_used() -> None:
-    intent = summarize_intent(
-        basketball_story(), PRODUCTS, NOW, money=lambda v, c: f"{v / 100:.2f} €"
-    )
-    assert intent.sentence.endswith("; cart of 349.00 € abandoned yesterday")
+    intent = summarize_intent(basketball_story(), PRODUCTS, NOW)
+    text = sentence(intent, money=lambda v, c: f"{v / 100:.2f} €")
+    assert text.endswith("; cart of 349.00 € abandoned yesterday")
 
 
 def test_calendar_days_follow_the_time_zone_of_now() -> None:
     # 23:30 UTC on the 22nd is already the 23rd in Paris.
     events = [view("2026-11-22T23:30:00Z")]
     paris_now = NOW.astimezone(timezone(timedelta(hours=1)))
-    assert summarize_intent(events, PRODUCTS, NOW).sentence.endswith("1 view yesterday")
-    assert summarize_intent(events, PRODUCTS, paris_now).sentence.endswith("1 view today")
+    assert sentence(summarize_intent(events, PRODUCTS, NOW)).endswith("1 view yesterday")
+    assert sentence(summarize_intent(events, PRODUCTS, paris_now)).endswith("1 view today")
 
 
 def test_page_views_only() -> None:
@@ -449,7 +458,7 @@ def test_page_views_only() -> None:
         ev("Page Viewed", "2026-11-21T10:01:00Z", device="mobile"),
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
-    assert intent.sentence == "Visited the site 2 days ago (2 page views)"
+    assert sentence(intent) == "Visited the site 2 days ago (2 page views)"
     assert intent.devices == ["mobile", "desktop"]
 
 
@@ -484,7 +493,7 @@ def test_category_listing_pages_count_as_views() -> None:
 def test_odd_rows_do_not_break_it(row: dict[str, Any]) -> None:
     intent = summarize_intent([row], PRODUCTS, NOW)
     assert intent.products == []
-    assert len(intent.sentence) <= 120
+    assert len(sentence(intent)) <= MAX_SENTENCE
 
 
 def test_unknown_product_and_long_texts_stay_short() -> None:
@@ -497,13 +506,13 @@ def test_unknown_product_and_long_texts_stay_short() -> None:
     ]
     intent = summarize_intent(events, PRODUCTS, NOW)
     assert intent.products[0].name == "mystery"
-    assert len(intent.sentence) <= 120
-    assert intent.sentence.startswith("Researching " + "X" * 39 + "…: 1 view today")
+    assert len(sentence(intent)) <= MAX_SENTENCE
+    assert sentence(intent).startswith("Researching " + "X" * 39 + "…: 1 view today")
 
 
 def test_emoji_and_quotes_in_search() -> None:
     events = [ev("Products Searched", "2026-11-23T10:00:00Z", query='🏀 "hoop"')]
-    assert summarize_intent(events, PRODUCTS, NOW).sentence == ("Searched for \"🏀 'hoop'\" today")
+    assert sentence(summarize_intent(events, PRODUCTS, NOW)) == ('Searched for “🏀 "hoop"” today')
 
 
 def test_naive_now_is_refused() -> None:

@@ -8,14 +8,16 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from rapport.domain.intent import Cart, Intent, ProductInterest
+from rapport.domain.intent import Cart, Intent, ProductInterest, Summary, default_money
 from rapport.domain.next_best_action import (
     ContactFact,
     NbaInputs,
     OfferFact,
     OrderFact,
+    Suggestion,
     suggest,
 )
+from rapport.ui.wording import suggestion_title, suggestion_why
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 DAY = timedelta(days=1)
@@ -29,9 +31,18 @@ PRODUCTS = {
 }
 
 
+def title(s: Suggestion) -> str:
+    return suggestion_title(s)
+
+
+def why(s: Suggestion) -> str:
+    """The reason as the English interface writes it (amounts as ``EUR 349``)."""
+    return suggestion_why(s, default_money)
+
+
 def _intent(*carts: Cart) -> Intent:
     return Intent(
-        sentence="",
+        summary=Summary("none", 30),
         topic="basketball hoops",
         products=[ProductInterest("hoop", "Pro hoop", "Hoops", 9, NOW - DAY, True, 5.0)],
         carts=list(carts),
@@ -59,8 +70,8 @@ def _kinds(inputs: NbaInputs) -> list[str]:
 def test_nothing_known_asks_only_for_consent() -> None:
     out = suggest(NbaInputs(), NOW)
     assert [s.kind for s in out] == ["consent"]
-    assert out[0].title == "Ask about email, SMS, phone, push and mail consent"
-    assert "no channel is opted in" in out[0].why
+    assert title(out[0]) == "Ask about email, SMS, phone, push and mail consent"
+    assert "no channel is opted in" in why(out[0])
 
 
 def test_abandoned_cart_gets_an_incentive_on_a_consented_channel() -> None:
@@ -68,9 +79,9 @@ def test_abandoned_cart_gets_an_incentive_on_a_consented_channel() -> None:
                        products=PRODUCTS)  # fmt: skip
     [s] = suggest(inputs, NOW)
     assert s.kind == "incentive"
-    assert s.title == "Offer an incentive on the Pro hoop"
+    assert title(s) == "Offer an incentive on the Pro hoop"
     assert s.channel == "email"  # SMS was refused
-    assert s.why == (
+    assert why(s) == (
         "Left a cart of EUR 349 with the Pro hoop yesterday after 9 views; "
         "opted in to email and phone."
     )
@@ -90,10 +101,10 @@ def test_recent_purchase_is_acknowledged_with_what_goes_with_it() -> None:
     out = suggest(NbaInputs(consent=ALL_ASKED, orders=[_order()], products=PRODUCTS), NOW)
     assert [s.kind for s in out] == ["acknowledge", "related"]
     ack, related = out
-    assert ack.title == "Thank them for the Pro hoop"
-    assert ack.why.startswith("Bought Pro hoop online 2 days ago (order W-1)")
+    assert title(ack) == "Thank them for the Pro hoop"
+    assert why(ack).startswith("Bought Pro hoop online 2 days ago (order W-1)")
     assert (
-        related.why
+        why(related)
         == "Goes with the Pro hoop bought 2 days ago: Indoor ball, Spare net and Ball pump."
     )
     assert related.product_ids == ("ball", "net", "pump")
@@ -123,7 +134,7 @@ def test_cart_with_something_left_keeps_only_what_was_not_bought() -> None:
                        orders=[_order(("hoop",))], products=PRODUCTS)  # fmt: skip
     incentive = next(s for s in suggest(inputs, NOW) if s.kind == "incentive")
     assert incentive.product_ids == ("pump",)
-    assert "Ball pump" in incentive.title
+    assert "Ball pump" in title(incentive)
 
 
 def test_open_issue_comes_first_and_holds_back_sales() -> None:
@@ -135,8 +146,8 @@ def test_open_issue_comes_first_and_holds_back_sales() -> None:
                        products=PRODUCTS)  # fmt: skip
     out = suggest(inputs, NOW)
     assert [s.kind for s in out] == ["resolve"]
-    assert out[0].title == "Resolve the open issue first"
-    assert out[0].why == (
+    assert title(out[0]) == "Resolve the open issue first"
+    assert why(out[0]) == (
         "Escalated call 6 days ago (“Backboard arrived broken”); "
         "not resolved since despite 1 later contact."
     )
@@ -146,7 +157,7 @@ def test_open_issue_comes_first_and_holds_back_sales() -> None:
 def test_callback_and_resolution() -> None:
     callback = _contact("callback", NOW - 2 * DAY)
     [s] = suggest(NbaInputs(consent=ALL_ASKED, contacts=[callback]), NOW)
-    assert s.kind == "resolve" and s.title.startswith("Call back first")
+    assert s.kind == "resolve" and title(s).startswith("Call back first")
     resolved = _contact("resolved", NOW - DAY)
     assert _kinds(NbaInputs(consent=ALL_ASKED, contacts=[callback, resolved])) == []
     # Resolved before the escalation does not count; a month-old escalation has gone stale.
@@ -162,9 +173,9 @@ def test_active_offer_reminder() -> None:
     used = replace(live, code="USED", redeemed=True)
     gone = replace(live, code="GONE", expires_at=NOW - DAY)
     [s] = suggest(NbaInputs(consent=ALL_ASKED, offers=[live, used, gone]), NOW)
-    assert s.kind == "offer" and s.title == "Remind them of offer VIP20"
+    assert s.kind == "offer" and title(s) == "Remind them of offer VIP20"
     assert (
-        s.why == "“20% off everything” sent by email 4 days ago, not used yet, valid until 30 Nov."
+        why(s) == "“20% off everything” sent by email 4 days ago, not used yet, valid until 30 Nov."
     )
     assert s.action == "offer:VIP20"
 
@@ -182,7 +193,7 @@ def test_vip_without_contact(tier: str, last: datetime | None, expected: list[st
     out = suggest(NbaInputs(tier=tier, consent=ALL_ASKED, last_contact_at=last), NOW)
     assert [s.kind for s in out] == expected
     if expected and last is not None:
-        assert out[0].why == "Platinum customer with no contact for 120 days."
+        assert why(out[0]) == "Platinum customer with no contact for 120 days."
         assert out[0].channel == "phone"
 
 
@@ -195,8 +206,8 @@ def test_a_recent_contact_counts_even_if_the_header_is_stale() -> None:
 
 def test_consent_asks_only_unknown_channels_never_the_refused() -> None:
     [s] = suggest(NbaInputs(consent={"email": "granted", "sms": "denied"}), NOW)
-    assert s.title == "Ask about phone, push and mail consent"
-    assert s.why == "Never asked about phone, push and mail (opted in to email)."
+    assert title(s) == "Ask about phone, push and mail consent"
+    assert why(s) == "Never asked about phone, push and mail (opted in to email)."
     assert s.action == "consent"
 
 

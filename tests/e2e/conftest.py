@@ -22,3 +22,8 @@ def session(qtbot, demo: DemoSite, tmp_path: Path) -> Iterator[Session]:  # type
     qtbot.waitUntil(lambda: s.worker.status.state == "online", timeout=60_000)
     yield s
     s.shutdown()
+
+
+@pytest.fixture(autouse=True)
+def _english(english: None) -> None:
+    """The interface in English (its catalog holds the plural forms: "1 view", "2 views")."""

@@ -40,3 +40,8 @@ def writes(cache_path: Path) -> Iterator[LocalWrites]:
     w = LocalWrites(connect(cache_path, durable=True), "u-agent", None, now=lambda: FIXED_NOW)
     yield w
     w.conn.close()
+
+
+@pytest.fixture(autouse=True)
+def _english(english: None) -> None:
+    """The interface in English (its catalog holds the plural forms: "1 view", "2 views")."""

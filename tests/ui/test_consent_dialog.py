@@ -16,6 +16,7 @@ from rapport.cache.outbox import pending_batch
 from rapport.cache.writes import LocalWrites
 from rapport.hub.seed import STORY_CUSTOMERS
 from rapport.ui.customer.header import Chip
+from rapport.ui.customer.next_actions import SuggestionRole
 from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog, parse_sizes
 from rapport.ui.main_window import MainWindow
 from tests.helpers import FIXED_NOW
@@ -69,8 +70,9 @@ def test_sms_opt_out_updates_the_chip_and_queues_it(qtbot, window: MainWindow) -
     [entry] = [e for e in pending_batch(window._reader) if e.name == "consent.set"]
     assert entry.args["channel"] == "sms" and entry.args["status"] == "denied"
     # The incentive no longer names SMS.
-    incentive = window.customer.next_actions.model.suggestion(0)
-    assert incentive.kind == "incentive" and "SMS" not in incentive.why
+    model = window.customer.next_actions.model
+    assert model.suggestion(0).kind == "incentive"
+    assert "SMS" not in model.index(0, 0).data(SuggestionRole.Why)
 
 
 def test_clicking_a_consent_chip_opens_the_dialog(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

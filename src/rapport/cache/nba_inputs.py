@@ -10,7 +10,7 @@ from typing import Any
 
 import orjson
 
-from rapport.cache.queries import intent_inputs
+from rapport.cache.queries import intent_inputs, last_contact_at
 from rapport.domain.intent import Intent, summarize_intent
 from rapport.domain.next_best_action import (
     RECENT_PURCHASE,
@@ -71,7 +71,7 @@ def _orders(conn: sqlite3.Connection, customer_id: str, since: str) -> list[Orde
                 channel=row["channel"] or "",
                 status=row["status"],
                 product_ids=tuple(str(x["product_id"]) for x in lines if x.get("product_id")),
-                names=tuple(str(x.get("name") or "item") for x in lines),
+                names=tuple(str(x.get("name") or x.get("sku") or "") for x in lines),
             )
         )
     return out
@@ -153,10 +153,6 @@ def nba_inputs(
         for ch, entry in (consent_raw.items() if isinstance(consent_raw, dict) else ())
         if isinstance(entry, dict)
     }
-    last_contact = conn.execute(
-        f"SELECT MAX(occurred_at) FROM interaction WHERE customer_id = ? AND {_CONTACT_SQL}",
-        (customer_id,),
-    ).fetchone()[0]
     orders = _orders(conn, customer_id, _iso(now - RECENT_PURCHASE - timedelta(days=1)))
     contacts = _contacts(conn, customer_id, _iso(now - RECENT_SERVICE))
     bought = {pid for o in orders for pid in o.product_ids}
@@ -177,6 +173,6 @@ def nba_inputs(
         contacts=contacts,
         offers=_offers(conn, customer_id, _iso(now)),
         products=products,
-        # A person's contact, not the header's (which counts mailings too).
-        last_contact_at=_at(last_contact),
+        # The header's own notion: a person's contact, mailings left out.
+        last_contact_at=_at(last_contact_at(conn, customer_id)),
     )

@@ -9,6 +9,9 @@ The timeline merges three sources newest first: interactions, orders, and web ac
 to one entry per web session and UTC day (a session that runs past midnight shows as two, the way
 web analytics split them). Pages are keyset pages on ``(occurred_at, id)``: a page starts strictly
 after the last entry of the previous one, so rows arriving from sync never shift or repeat entries.
+
+Entries are facts (a call's direction and length, an order's first item and count, what a web
+session did), not sentences: ``rapport.ui.wording`` writes them in the agent's language.
 """
 
 from __future__ import annotations
@@ -32,11 +35,14 @@ __all__ = [
     "Identifier",
     "MonthActivity",
     "OfferView",
+    "OrderItems",
     "OrderLineView",
     "OrderView",
     "TimelineEntry",
+    "WebSession",
     "customer_header",
     "intent_inputs",
+    "last_contact_at",
     "offers",
     "order_count",
     "orders_page",
@@ -203,6 +209,20 @@ def _activity(
     )
 
 
+def last_contact_at(conn: sqlite3.Connection, customer_id: str) -> str | None:
+    """When someone last spoke with the customer: the latest interaction they started or a person
+    here took part in (mailings, surveys and notifications are not contacts). The one notion of
+    "last contact" on the screen: the header shows it and the next best action reasons from it.
+    The hub's ``customer.last_contact_at`` counts every interaction, mailings too, so it is not
+    used here. The index on (customer, time) is walked newest first to the first contact."""
+    row = conn.execute(
+        f"SELECT occurred_at FROM interaction WHERE customer_id = ? AND {_CONTACT_SQL}"
+        " ORDER BY occurred_at DESC LIMIT 1",
+        (customer_id,),
+    ).fetchone()
+    return str(row[0]) if row and row[0] else None
+
+
 def survivor_of(conn: sqlite3.Connection, customer_id: str) -> str | None:
     """The customer ``customer_id`` was merged into, when this cache has applied that merge."""
     row = conn.execute(
@@ -251,7 +271,7 @@ def customer_header(
         birth_date=row["birth_date"],
         notes=row["notes"],
         created_at=row["created_at"],
-        last_contact_at=row["last_contact_at"],
+        last_contact_at=last_contact_at(conn, customer_id),
         identifiers=tuple(identifiers),
         consent=_consent(_json(row["consent"], {})),
         preferences=prefs if isinstance(prefs, dict) else {},
@@ -266,179 +286,160 @@ EntryKind = str  # an interaction kind (call, visit, campaign...), "order" or "s
 
 
 @dataclass(frozen=True, slots=True)
+class OrderItems:
+    """An order's lines at a glance: the first one's name, how many lines, pieces and returns."""
+
+    first: str | None
+    lines: int
+    quantity: int
+    returned: int
+
+
+@dataclass(frozen=True, slots=True)
+class WebSession:
+    """One web session (or its part on one UTC day), condensed."""
+
+    product_views: int
+    category: str | None  # the one category of the products viewed, when there is one
+    page_views: int
+    searches: tuple[str, ...]  # at most three, first typed first
+    added_to_cart: bool
+    ordered: bool
+    checkout: bool  # started checkout without ordering
+    devices: tuple[str, ...]
+    events: int
+
+
+@dataclass(frozen=True, slots=True)
 class TimelineEntry:
+    """One line of the timeline, as facts: ``rapport.ui.wording`` writes its title and detail."""
+
     id: str
     occurred_at: str
     channel: str
     kind: EntryKind
     direction: str | None
-    title: str
-    detail: str
+    summary: str = ""  # what was written about an interaction
     disposition: str | None = None
     store_name: str | None = None
     amount: int | None = None
     currency: str | None = None
     reference: str | None = None  # order number, offer code: something to quote on the phone
+    duration_s: int | None = None  # calls and chats
+    subject: str | None = None  # what an appointment was for
+    minutes: int | None = None  # how long an appointment was booked for
+    offer: bool = False  # a campaign that carried an offer (else a newsletter)
+    score: int | None = None  # survey answers: score out of scale, and the comment
+    scale: int | None = None
+    answer: str | None = None
+    items: OrderItems | None = None  # orders
+    session: WebSession | None = None  # web sessions
 
     @property
     def key(self) -> Cursor:
         return (self.occurred_at, self.id)
 
 
-_CHANNEL_WORDS = {"sms": "SMS", "app": "App", "push": "Push", "social": "Social", "web": "Web"}
-
-
-def _duration(seconds: Any) -> str | None:
+def _int_or_none(value: Any) -> int | None:
+    if value is None or isinstance(value, bool):
+        return None
     try:
-        total = int(seconds)
+        return int(value)
     except (TypeError, ValueError):
         return None
-    if total < 60:
-        return f"{total} s"
-    minutes = round(total / 60)
-    return f"{minutes} min" if minutes < 60 else f"{minutes // 60} h {minutes % 60:02d}"
-
-
-def _interaction_title(kind: str, channel: str, direction: str | None, payload: dict) -> str:
-    inbound = direction == "inbound"
-    if kind == "call":
-        title = "Inbound call" if inbound else "Outbound call"
-        length = _duration(payload.get("duration_s"))
-        return f"{title} · {length}" if length else title
-    if kind == "chat":
-        length = _duration(payload.get("duration_s"))
-        return f"Chat · {length}" if length else "Chat"
-    if kind == "email":
-        return "Email received" if inbound else "Email sent"
-    if kind == "sms":
-        return "SMS received" if inbound else "SMS sent"
-    if kind == "visit":
-        return "Store visit"
-    if kind == "appointment":
-        what = str(payload.get("type") or "").strip()
-        minutes = payload.get("duration_min")
-        title = f"Appointment: {what}" if what else "Appointment"
-        return f"{title} · {minutes} min" if isinstance(minutes, int) else title
-    if kind == "campaign":
-        if payload.get("offer_id") is None and "code" not in payload:
-            return "Newsletter"
-        return f"{_CHANNEL_WORDS.get(channel, channel.capitalize())} offer"
-    if kind == "survey":
-        score, scale = payload.get("score"), payload.get("scale")
-        return f"Survey · {score}/{scale}" if score is not None and scale else "Survey"
-    if kind == "note":
-        return "Note"
-    if kind == "message":
-        return f"{_CHANNEL_WORDS.get(channel, channel.capitalize())} message"
-    if kind == "review":
-        return f"{_CHANNEL_WORDS.get(channel, channel.capitalize())} review"
-    if kind == "form":
-        return "Contact form"
-    return (kind or channel or "Activity").replace("_", " ").capitalize()
 
 
 def _interaction_entry(row: sqlite3.Row) -> TimelineEntry:
     payload = _json(row["payload"], {})
     payload = payload if isinstance(payload, dict) else {}
     kind, channel = row["kind"] or "", row["channel"] or ""
-    detail = row["summary"] or ""
-    if kind == "survey" and payload.get("answer"):
-        detail = f"{detail} — “{payload['answer']}”"
+    subject = str(payload.get("type") or "").strip() if kind == "appointment" else ""
+    answer = str(payload.get("answer") or "").strip() if kind == "survey" else ""
+    minutes = payload.get("duration_min")
     return TimelineEntry(
         id=row["id"],
         occurred_at=row["occurred_at"],
         channel=channel,
         kind=kind,
         direction=row["direction"],
-        title=_interaction_title(kind, channel, row["direction"], payload),
-        detail=detail,
+        summary=row["summary"] or "",
         disposition=row["disposition"],
         store_name=row["store_name"],
         reference=payload.get("order_number") or payload.get("code"),
+        duration_s=_int_or_none(payload.get("duration_s")) if kind in ("call", "chat") else None,
+        subject=subject or None,
+        minutes=minutes if isinstance(minutes, int) and not isinstance(minutes, bool) else None,
+        offer=kind == "campaign" and (payload.get("offer_id") is not None or "code" in payload),
+        score=_int_or_none(payload.get("score")) if kind == "survey" else None,
+        scale=_int_or_none(payload.get("scale")) if kind == "survey" else None,
+        answer=answer or None,
     )
 
 
-_ORDER_TITLES = {"web": "Web order", "store": "Store purchase", "phone": "Phone order"}
-
-
-def _items_phrase(lines: Any) -> str:
-    if not isinstance(lines, list) or not lines:
-        return ""
-    names = [str(line.get("name") or "item") for line in lines if isinstance(line, dict)]
-    count = sum(int(line.get("quantity") or 1) for line in lines if isinstance(line, dict))
-    returned = sum(
-        int(line.get("returned_quantity") or 0) for line in lines if isinstance(line, dict)
+def _order_items(lines: Any) -> OrderItems | None:
+    if not isinstance(lines, list):
+        return None
+    lines = [line for line in lines if isinstance(line, dict)]
+    if not lines:
+        return None
+    return OrderItems(
+        first=str(lines[0].get("name") or "") or None,
+        lines=len(lines),
+        quantity=sum(int(line.get("quantity") or 1) for line in lines),
+        returned=sum(int(line.get("returned_quantity") or 0) for line in lines),
     )
-    text = names[0] if len(names) == 1 else f"{names[0]} and {len(names) - 1} more"
-    if count > 1:
-        text = f"{count} items: {text}"
-    if returned:
-        text += f" ({returned} returned)"
-    return text
 
 
 def _order_entry(row: sqlite3.Row) -> TimelineEntry:
-    channel = row["channel"] or "web"
     number = row["number"] or ""
     return TimelineEntry(
         id=row["id"],
         occurred_at=row["placed_at"],
-        channel=channel,
+        channel=row["channel"] or "web",
         kind="order",
         direction="inbound",
-        title=f"{_ORDER_TITLES.get(channel, 'Order')} {number}".strip(),
-        detail=_items_phrase(_json(row["lines"], [])),
         disposition=row["status"],
         store_name=row["store_name"],
         amount=row["total"],
         currency=row["currency"],
         reference=number or None,
+        items=_order_items(_json(row["lines"], [])),
     )
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
-
-
 def _session_entry(key: str, events: list[sqlite3.Row]) -> TimelineEntry:
-    """One web session (events in time order) as one line an agent reads at a glance."""
+    """One web session (events in time order) as one entry an agent reads at a glance."""
     views = [e for e in events if e["event"] == "Product Viewed"]
     categories = list(dict.fromkeys(e["category"] for e in views if e["category"]))
-    searches = list(dict.fromkeys(" ".join(e["query"].split()) for e in events if e["query"]))
     kinds = {e["event"] for e in events}
-    parts = []
-    if views:
-        text = _plural(len(views), "product view")
-        if len(categories) == 1:
-            text += f" in {categories[0]}"
-        parts.append(text)
-    elif "Page Viewed" in kinds:
-        parts.append(_plural(sum(e["event"] == "Page Viewed" for e in events), "page view"))
-    if searches:
-        parts.append("searched " + ", ".join(f"“{q}”" for q in searches[:3]))
     # The order itself is its own entry; a cart left at checkout is worth its amount here.
     amount = currency = None
-    if "Product Added" in kinds:
-        parts.append("added to cart")
-    if "Order Completed" in kinds:
-        parts.append("ordered")
-    elif "Checkout Started" in kinds:
-        parts.append("started checkout")
-        checkout = next(e for e in reversed(events) if e["event"] == "Checkout Started")
-        amount, currency = checkout["value"], checkout["currency"]
-    devices = list(dict.fromkeys(e["device"] for e in events if e["device"]))
-    title = "Web session" + (f" on {' and '.join(devices)}" if devices else "")
-    detail = ", ".join(parts) if parts else _plural(len(events), "event")
+    checkout = "Checkout Started" in kinds and "Order Completed" not in kinds
+    if checkout:
+        last = next(e for e in reversed(events) if e["event"] == "Checkout Started")
+        amount, currency = last["value"], last["currency"]
+    session = WebSession(
+        product_views=len(views),
+        category=categories[0] if len(categories) == 1 else None,
+        page_views=sum(e["event"] == "Page Viewed" for e in events),
+        searches=tuple(dict.fromkeys(" ".join(e["query"].split()) for e in events if e["query"]))[
+            :3
+        ],
+        added_to_cart="Product Added" in kinds,
+        ordered="Order Completed" in kinds,
+        checkout=checkout,
+        devices=tuple(dict.fromkeys(e["device"] for e in events if e["device"])),
+        events=len(events),
+    )
     return TimelineEntry(
         id=key,
         occurred_at=events[-1]["occurred_at"],
         channel="web",
         kind="session",
         direction="inbound",
-        title=title,
-        detail=detail[:1].upper() + detail[1:],
         amount=amount,
         currency=currency,
+        session=session,
     )
 
 

@@ -1,9 +1,10 @@
 """Recent web intent: what a customer has been doing on the site, condensed so an agent can read it
 in one second ("Researching basketball hoops: 9 views over 3 days on 2 devices; cart of EUR 349
-abandoned yesterday").
+abandoned yesterday"). This module finds the facts (:class:`Summary`); the sentence itself is
+written in the agent's language by ``rapport.ui.wording``.
 
 Input rows have the ``web_event`` columns of :mod:`rapport.protocol` and event names from the
-Segment e-commerce spec. Calendar words ("today", "3 days ago") are computed in the time zone of
+Segment e-commerce spec. Calendar days ("today", "3 days ago") are counted in the time zone of
 ``now``, so a caller passing a local aware datetime gets the customer's days as the agent sees them.
 """
 
@@ -21,8 +22,14 @@ __all__ = [
     "CategoryInterest",
     "Intent",
     "Money",
+    "PendingCart",
     "ProductInterest",
+    "Purchase",
+    "Research",
     "SearchTerm",
+    "Summary",
+    "SummaryKind",
+    "days_between",
     "default_money",
     "summarize_intent",
 ]
@@ -49,7 +56,6 @@ ADD_WEIGHT = 3.0
 REMOVE_WEIGHT = VIEW_WEIGHT - ADD_WEIGHT
 # A cart untouched this long is taken as left behind rather than still being filled.
 ABANDON_AFTER = timedelta(hours=1)
-MAX_SENTENCE = 120
 _MAX_NAME = 40
 _MAX_TERM = 24
 _MAX_TERMS = 3
@@ -142,7 +148,7 @@ class Cart:
 
 @dataclass(frozen=True, slots=True)
 class Intent:
-    sentence: str
+    summary: Summary  # the facts of the one-second sentence (rapport.ui.wording writes it)
     topic: str | None
     products: list[ProductInterest] = field(default_factory=list)
     categories: list[CategoryInterest] = field(default_factory=list)
@@ -436,20 +442,12 @@ def _devices(events: Sequence[_Event]) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------------
-# The sentence
+# The summary: the facts of the one-second sentence (rapport.ui.wording writes it)
 
 
-def _plural(n: int, word: str, plural: str | None = None) -> str:
-    return f"{n} {word if n == 1 else plural or word + 's'}"
-
-
-def _when(at: datetime, now: datetime) -> str:
-    days = (now.date() - at.astimezone(now.tzinfo).date()).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
+def days_between(at: datetime, now: datetime) -> int:
+    """Calendar days from ``at`` to ``now`` in ``now``'s time zone (0: today, 1: yesterday)."""
+    return max((now.date() - at.astimezone(now.tzinfo).date()).days, 0)
 
 
 def _clip(text: str, limit: int) -> str:
@@ -466,58 +464,93 @@ def _humanize(category: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Research:
+class Research:
+    """Views of the topic's category: how many, on how many calendar days and devices."""
+
     views: int
     days: int
     devices: int
-    last_at: datetime | None
+    days_ago: int | None  # since the latest of them
 
 
-def _research(events: Sequence[_Event], category: str, before: datetime | None) -> _Research:
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """The latest order placed on the site: its first item (as the order's rows name it) and how
+    many more, or only its amount when the events do not say what was bought."""
+
+    product: str | None
+    others: int
+    value: int | None
+    currency: str
+    days_ago: int
+
+
+@dataclass(frozen=True, slots=True)
+class PendingCart:
+    status: CartStatus  # "open" or "abandoned"
+    value: int
+    currency: str
+    days_ago: int
+
+
+SummaryKind = Literal[
+    "none", "bought", "researching", "interested", "searched", "cart", "visited", "active"
+]
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the sentence says, most telling first:
+
+    - ``none``: no event in the last ``window_days``;
+    - ``bought``: a purchase closed the story (``purchase``, with the ``research`` before it);
+    - ``researching`` / ``interested``: views of (or adds to cart in) ``topic``, then the pending
+      ``cart``, the ``purchase`` and the ``searches``;
+    - ``searched``: searches only, then ``cart`` and ``purchase``;
+    - ``cart``: a pending cart and nothing else to say, then ``purchase``;
+    - ``visited`` (``pages`` page views) / ``active``: seen on the site ``days_ago``.
+    """
+
+    kind: SummaryKind
+    window_days: int
+    topic: str | None = None
+    research: Research | None = None
+    purchase: Purchase | None = None
+    cart: PendingCart | None = None
+    searches: tuple[str, ...] = ()  # newest first, each clipped, at most three
+    search_count: int = 0  # searches in all, repeats included
+    search_days: int = 0  # calendar days with a search
+    days_ago: int = 0  # since the last search (searched) or the last event (visited, active)
+    pages: int = 0
+
+
+def _research(
+    events: Sequence[_Event], category: str, before: datetime | None, now: datetime
+) -> Research:
     views = [
         e
         for e in events
         if e.category == category and _is_category_view(e) and (before is None or e.at <= before)
     ]
-    return _Research(
+    return Research(
         views=len(views),
         days=len({e.day for e in views}),
         devices=len({e.device for e in views if e.device}),
-        last_at=views[-1].at if views else None,
+        days_ago=days_between(views[-1].at, now) if views else None,
     )
 
 
-def _views_phrase(r: _Research, now: datetime) -> str:
-    text = _plural(r.views, "view")
-    if r.days > 1:
-        text += f" over {r.days} days"
-    elif r.last_at is not None:
-        text += f" {_when(r.last_at, now)}"
-    # One device is the usual case and not worth the words.
-    if r.devices > 1:
-        text += f" on {r.devices} devices"
-    return text
-
-
-def _searches_phrase(searches: Sequence[SearchTerm], budget: int) -> str:
-    quoted: list[str] = []
-    for term in searches[:_MAX_TERMS]:
-        candidate = '"' + _clip(term.query.replace('"', "'"), _MAX_TERM) + '"'
-        if quoted and len(", ".join([*quoted, candidate])) > budget:
-            break
-        quoted.append(candidate)
-    return ", ".join(quoted)
-
-
-def _bought_what(
+def _purchase(
     order: _Event,
     carts: Sequence[Cart],
-    ranked: Sequence[ProductInterest],
     products: Mapping[str, Mapping[str, Any]],
-    money: Money,
-) -> str:
+    now: datetime,
+) -> Purchase:
+    days_ago = days_between(order.at, now)
+    currency = order.currency or ""
     if order.product_id:
-        return _clip(_product_name(order.product_id, products), _MAX_NAME)
+        name = _clip(_product_name(order.product_id, products), _MAX_NAME)
+        return Purchase(name, 0, order.value, currency, days_ago)
     # The order's own session says what was bought; failing that, the cart it settled from an
     # earlier visit (carts are newest first, so that is the latest one left before the order).
     cart = next((c for c in carts if c.session_id == order.session and c.product_ids), None)
@@ -526,101 +559,83 @@ def _bought_what(
         None,
     )
     if cart is not None:
-        # Name the product the customer cared most about; the rest is a count.
-        rank = {p.product_id: i for i, p in enumerate(ranked)}
-        top = min(cart.product_ids, key=lambda pid: rank.get(pid, len(rank)))
-        name = _clip(_product_name(top, products), _MAX_NAME)
-        others = cart.items - 1
-        return name if others <= 0 else f"{name} and {_plural(others, 'other item')}"
-    if order.value is not None:
-        return f"an order of {money(order.value, order.currency or '')}"
-    return "an order"
+        # Name the first item, as the order's own rows do (timeline, purchases, the thank-you
+        # suggestion): carts keep the order items went in, which is the order's line order.
+        name = _clip(_product_name(cart.product_ids[0], products), _MAX_NAME)
+        return Purchase(name, max(cart.items - 1, 0), order.value, currency, days_ago)
+    return Purchase(None, 0, order.value, currency, days_ago)
 
 
-def _cart_clause(cart: Cart, now: datetime, money: Money) -> str:
-    amount = money(cart.value, cart.currency)
-    if cart.status == "open":
-        return f"cart of {amount} still open"
-    return f"cart of {amount} abandoned {_when(cart.last_at, now)}"
+def _pending(cart: Cart | None, now: datetime) -> PendingCart | None:
+    if cart is None:
+        return None
+    return PendingCart(cart.status, cart.value, cart.currency, days_between(cart.last_at, now))
 
 
-def _join(main: str, clauses: Iterable[str]) -> str:
-    sentence = main
-    for clause in clauses:
-        if len(sentence) + 2 + len(clause) <= MAX_SENTENCE:
-            sentence += "; " + clause
-    return sentence
-
-
-def _sentence(
+def _summary(
     events: Sequence[_Event],
     products: Mapping[str, Mapping[str, Any]],
-    ranked: Sequence[ProductInterest],
     categories: Sequence[CategoryInterest],
     searches: Sequence[SearchTerm],
     carts: Sequence[Cart],
     now: datetime,
     window_days: int,
-    money: Money,
-) -> str:
+) -> Summary:
     if not events:
-        span = "day" if window_days == 1 else f"{window_days} days"
-        return f"No web activity in the last {span}"
+        return Summary("none", window_days)
 
     topic = categories[0].category if categories else None
     orders = [e for e in events if e.kind == ORDERED]
     order = orders[-1] if orders else None
-    pending = next((c for c in carts if c.status != "purchased"), None)
+    purchase = _purchase(order, carts, products, now) if order is not None else None
+    cart = _pending(next((c for c in carts if c.status != "purchased"), None), now)
+    terms = tuple(_clip(t.query, _MAX_TERM) for t in searches[:_MAX_TERMS])
 
     # A purchase closes the story unless the customer kept shopping afterwards.
     if order is not None and not any(e.kind in _RESEARCH and e.at > order.at for e in events):
-        main = (
-            f"Bought {_bought_what(order, carts, ranked, products, money)} {_when(order.at, now)}"
+        research = _research(events, topic, order.at, now) if topic is not None else None
+        return Summary(
+            "bought",
+            window_days,
+            topic=_humanize(topic) if topic is not None else None,
+            research=research if research is not None and research.views else None,
+            purchase=purchase,
         )
-        if topic is not None:
-            research = _research(events, topic, before=order.at)
-            if research.views:
-                views = _plural(research.views, "view")
-                if research.days > 1:
-                    views += f" over {research.days} days"
-                main += f" after researching {_humanize(topic)} ({views})"
-        return _clip(main, MAX_SENTENCE)
-
-    bought = (
-        f"bought {_bought_what(order, carts, ranked, products, money)} {_when(order.at, now)}"
-        if order is not None
-        else None
-    )
-    cart = _cart_clause(pending, now, money) if pending is not None else None
 
     if topic is not None:
-        research = _research(events, topic, before=None)
-        if research.views:
-            main = f"Researching {_humanize(topic)}: {_views_phrase(research, now)}"
-        else:
-            main = f"Interested in {_humanize(topic)}"
-        clauses = [c for c in (cart, bought) if c]
-        if searches:
-            clauses.append("searched " + _searches_phrase(searches, 40))
-        return _clip(_join(main, clauses), MAX_SENTENCE)
+        research = _research(events, topic, None, now)
+        return Summary(
+            "researching" if research.views else "interested",
+            window_days,
+            topic=_humanize(topic),
+            research=research if research.views else None,
+            purchase=purchase,
+            cart=cart,
+            searches=terms,
+        )
 
     if searches:
-        total = sum(t.count for t in searches)
-        days = len({e.day for e in events if e.kind == SEARCHED and e.query})
-        last = max(t.last_at for t in searches)
-        when = f"over {days} days" if days > 1 else _when(last, now)
-        count = f" ({_plural(total, 'search', 'searches')})" if total > 1 else ""
-        main = f"Searched for {_searches_phrase(searches, 60)}{count} {when}"
-        return _clip(_join(main, [c for c in (cart, bought) if c]), MAX_SENTENCE)
+        return Summary(
+            "searched",
+            window_days,
+            purchase=purchase,
+            cart=cart,
+            searches=terms,
+            search_count=sum(t.count for t in searches),
+            search_days=len({e.day for e in events if e.kind == SEARCHED and e.query}),
+            days_ago=days_between(max(t.last_at for t in searches), now),
+        )
 
     if cart is not None:
-        return _clip(_join(cart[0].upper() + cart[1:], [bought] if bought else []), MAX_SENTENCE)
+        return Summary("cart", window_days, purchase=purchase, cart=cart)
 
     pages = sum(e.kind == PAGE for e in events)
-    last_seen = events[-1].at
-    if pages:
-        return f"Visited the site {_when(last_seen, now)} ({_plural(pages, 'page view')})"
-    return f"Active on the site {_when(last_seen, now)}"
+    return Summary(
+        "visited" if pages else "active",
+        window_days,
+        days_ago=days_between(events[-1].at, now),
+        pages=pages,
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -632,7 +647,6 @@ def summarize_intent(
     now: datetime,
     *,
     window_days: int = 30,
-    money: Money = default_money,
 ) -> Intent:
     """Condense a customer's web events from the last ``window_days`` into an :class:`Intent`.
 
@@ -647,11 +661,8 @@ def summarize_intent(
     categories = _rank_categories(read, now)
     searches = _collect_searches(read)
     carts = _collect_carts(read, products, now)
-    sentence = _sentence(
-        read, products, ranked, categories, searches, carts, now, window_days, money
-    )
     return Intent(
-        sentence=sentence,
+        summary=_summary(read, products, categories, searches, carts, now, window_days),
         topic=_humanize(categories[0].category) if categories else None,
         products=ranked,
         categories=categories,

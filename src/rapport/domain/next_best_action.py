@@ -1,5 +1,6 @@
 """Next best action: a few explainable suggestions for the agent, ranked, each with the facts behind
-it in one sentence ("Left a cart of EUR 349 yesterday; opted in to email and SMS").
+it ("Left a cart of EUR 349 yesterday; opted in to email and SMS" is how ``rapport.ui.wording``
+writes the facts of an incentive).
 
 The rules, highest priority first:
 
@@ -9,7 +10,8 @@ The rules, highest priority first:
   and what was just bought is no longer pitched anywhere else;
 - an abandoned cart earns an incentive, only on a channel the customer opted in to;
 - an active, unused offer is worth a reminder (code and expiry);
-- a VIP with no contact for a long while deserves a personal call;
+- a VIP with no contact for a long while deserves a personal call (a contact as the header counts
+  them: the customer started it or a person here took part);
 - a channel never asked about is worth asking about (an opt-out is respected, never re-asked).
 
 Pure Python over plain inputs (gathered by ``rapport.cache.nba_inputs``); ``now`` must be aware and
@@ -19,18 +21,26 @@ its time zone decides what "yesterday" means.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from rapport.domain.intent import Intent, Money, default_money
+from rapport.domain.intent import Intent, days_between
 from rapport.protocol import CONSENT_CHANNELS
 
 __all__ = [
+    "CartIncentive",
     "ContactFact",
+    "Facts",
+    "GoesWith",
+    "MissingConsent",
     "NbaInputs",
     "OfferFact",
+    "OfferReminder",
+    "OpenIssue",
     "OrderFact",
+    "QuietVip",
+    "RecentPurchase",
     "Suggestion",
     "SuggestionKind",
     "suggest",
@@ -65,10 +75,8 @@ PRIORITY: dict[str, int] = {
 HELD_BACK_BY_ISSUE = frozenset(
     {"acknowledge", "related", "incentive", "offer", "reach_out", "consent"}
 )
-_MAX_TITLE_NAME = 40
 # Where an incentive goes, most direct first.
 INCENTIVE_CHANNELS = ("sms", "email", "push", "mail", "phone")
-CHANNEL_NAMES = {"email": "email", "sms": "SMS", "phone": "phone", "push": "push", "mail": "mail"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +87,7 @@ class OrderFact:
     channel: str
     status: str | None
     product_ids: tuple[str, ...]
-    names: tuple[str, ...]  # line names, same order as the lines
+    names: tuple[str, ...]  # line names ("" when a line has none), same order as the lines
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,11 +123,83 @@ class NbaInputs:
     last_contact_at: datetime | None = None
 
 
+# --------------------------------------------------------------------------------------------------
+# The facts behind each kind of suggestion (what the agent reads is written from them)
+
+
+@dataclass(frozen=True, slots=True)
+class OpenIssue:
+    """A service contact wrapped up as escalated or with a callback promised, not resolved since."""
+
+    kind: str  # call, chat, email...
+    callback: bool  # a callback was promised (else: escalated)
+    days_ago: int
+    summary: str  # clipped; may be empty
+    later_contacts: int  # contacts since, none of them resolving it
+
+
+@dataclass(frozen=True, slots=True)
+class RecentPurchase:
+    product: str | None  # the order's first line; None for an order without lines
+    others: int  # lines after the first
+    channel: str  # store, web, phone...
+    days_ago: int
+    order_number: str
+
+
+@dataclass(frozen=True, slots=True)
+class GoesWith:
+    product: str | None  # what was bought (the order's first line)
+    days_ago: int
+    related: tuple[str, ...]  # names of what goes with it, at most MAX_RELATED
+
+
+@dataclass(frozen=True, slots=True)
+class CartIncentive:
+    product: str  # the product of the cart the customer looked at most
+    value: int
+    currency: str
+    days_ago: int
+    views: int
+    channels: tuple[str, ...]  # opted-in channels, most direct first
+
+
+@dataclass(frozen=True, slots=True)
+class OfferReminder:
+    code: str
+    description: str  # clipped; may be empty
+    channel: str
+    sent_days_ago: int | None
+    expires_on: date | None  # the last day, in now's time zone
+
+
+@dataclass(frozen=True, slots=True)
+class QuietVip:
+    tier: str  # gold, platinum
+    days_since: int | None  # since the last contact; None: never contacted
+
+
+@dataclass(frozen=True, slots=True)
+class MissingConsent:
+    unknown: tuple[str, ...]  # channels never asked about
+    granted: tuple[str, ...]
+
+
+Facts = (
+    OpenIssue
+    | RecentPurchase
+    | GoesWith
+    | CartIncentive
+    | OfferReminder
+    | QuietVip
+    | MissingConsent
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Suggestion:
     kind: SuggestionKind
-    title: str
-    why: str  # one sentence with the facts behind it
+    facts: Facts  # what the suggestion rests on, for the UI to put in words
     priority: int
     channel: str | None = None  # where to act, when it matters
     action: str | None = None  # a hint for the UI: "log", "consent", "offer:<code>", ...
@@ -127,43 +207,11 @@ class Suggestion:
 
 
 # --------------------------------------------------------------------------------------------------
-# Words
-
-
-def _when(at: datetime, now: datetime) -> str:
-    days = (now.date() - at.astimezone(now.tzinfo).date()).days
-    if days <= 0:
-        return "today"
-    if days == 1:
-        return "yesterday"
-    return f"{days} days ago"
-
-
-def _until(at: datetime, now: datetime) -> str:
-    local = at.astimezone(now.tzinfo)
-    return f"{local.day} {local.strftime('%b')}"
 
 
 def _clip(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip(" ,;.") + "…"
-
-
-def _short(name: str) -> str:
-    """A product name for a title: cut at a word, not mid-word."""
-    if len(name) <= _MAX_TITLE_NAME:
-        return name
-    return name[: _MAX_TITLE_NAME - 1].rsplit(" ", 1)[0].rstrip(" ,;-") + "…"
-
-
-def _and(words: Sequence[str]) -> str:
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def _channel(name: str) -> str:
-    return CHANNEL_NAMES.get(name, name)
 
 
 def _name(product_id: str, products: Mapping[str, Mapping[str, Any]]) -> str:
@@ -196,20 +244,14 @@ def _open_issue(contacts: Sequence[ContactFact], now: datetime) -> Suggestion | 
     ):
         return None
     later = [c for c in recent if c.occurred_at > issue.occurred_at]
-    what = f"{issue.kind} {_when(issue.occurred_at, now)}"
-    if issue.disposition == "callback":
-        title, head = "Call back first: a callback is pending", f"Callback promised on a {what}"
-    else:
-        title, head = "Resolve the open issue first", f"Escalated {what}"
-    why = head
-    if issue.summary:
-        why += f" (“{_clip(issue.summary, _MAX_QUOTE)}”)"
-    why += "; not resolved since"
-    if later:
-        why += f" despite {len(later)} later contact{'s' if len(later) > 1 else ''}"
-    return Suggestion(
-        "resolve", title, why + ".", PRIORITY["resolve"], channel=issue.channel, action="log"
+    facts = OpenIssue(
+        kind=issue.kind,
+        callback=(issue.disposition or "").lower() == "callback",
+        days_ago=days_between(issue.occurred_at, now),
+        summary=_clip(issue.summary, _MAX_QUOTE) if issue.summary else "",
+        later_contacts=len(later),
     )
+    return Suggestion("resolve", facts, PRIORITY["resolve"], channel=issue.channel, action="log")
 
 
 def _recent_order(orders: Sequence[OrderFact], now: datetime) -> OrderFact | None:
@@ -233,14 +275,11 @@ def _bought_recently(orders: Sequence[OrderFact], now: datetime) -> set[str]:
 def _purchase(
     order: OrderFact, bought: set[str], products: Mapping[str, Mapping[str, Any]], now: datetime
 ) -> list[Suggestion]:
-    main = order.names[0] if order.names else "an order"
-    what = main if len(order.names) <= 1 else f"{main} and {len(order.names) - 1} more"
-    where = {"store": " in store", "web": " online", "phone": " by phone"}.get(order.channel, "")
+    main = order.names[0] if order.names and order.names[0] else None  # None: a line without a name
+    days_ago = days_between(order.placed_at, now)
     ack = Suggestion(
         "acknowledge",
-        f"Thank them for the {_short(main)}",
-        f"Bought {what}{where} {_when(order.placed_at, now)} (order {order.number}); "
-        "ask how it is going before anything else.",
+        RecentPurchase(main, max(len(order.names) - 1, 0), order.channel, days_ago, order.number),
         PRIORITY["acknowledge"],
         action=f"order:{order.number}",
         product_ids=order.product_ids,
@@ -258,9 +297,7 @@ def _purchase(
         ack,
         Suggestion(
             "related",
-            f"Suggest what goes with the {_short(main)}",
-            f"Goes with the {main} bought {_when(order.placed_at, now)}: "
-            f"{_and([_name(p, products) for p in picks])}.",
+            GoesWith(main, days_ago, tuple(_name(p, products) for p in picks)),
             PRIORITY["related"],
             action="products",
             product_ids=tuple(picks),
@@ -278,7 +315,6 @@ def _incentive(
     bought: set[str],
     products: Mapping[str, Mapping[str, Any]],
     now: datetime,
-    money: Money,
 ) -> Suggestion | None:
     if intent is None:
         return None
@@ -303,16 +339,17 @@ def _incentive(
     name = (
         _name(top, products) if top in products else interest[top].name if top in interest else top
     )
-    views = interest[top].views if top in interest else 0
-    amount = money(cart.value, cart.currency)
-    why = f"Left a cart of {amount} with the {name} {_when(cart.last_at, now)}"
-    if views > 1:
-        why += f" after {views} views"
-    why += f"; opted in to {_and([_channel(c) for c in channels])}."
+    facts = CartIncentive(
+        product=name,
+        value=cart.value,
+        currency=cart.currency,
+        days_ago=days_between(cart.last_at, now),
+        views=interest[top].views if top in interest else 0,
+        channels=tuple(channels),
+    )
     return Suggestion(
         "incentive",
-        f"Offer an incentive on the {_short(name)}",
-        why,
+        facts,
         PRIORITY["incentive"],
         channel=channels[0],
         action="incentive",
@@ -325,16 +362,17 @@ def _offer_reminders(offers: Sequence[OfferFact], now: datetime) -> list[Suggest
     live = [o for o in offers if not o.redeemed and (o.expires_at is None or o.expires_at > now)]
     live.sort(key=lambda o: (o.expires_at is None, o.expires_at or now))
     for offer in live[:2]:
-        sent = f" by {_channel(offer.channel)}" if offer.channel else ""
-        if offer.sent_at is not None:
-            sent += f" {_when(offer.sent_at, now)}"
-        what = f"“{_clip(offer.description, _MAX_QUOTE)}”" if offer.description else offer.code
-        until = f", valid until {_until(offer.expires_at, now)}" if offer.expires_at else ""
+        facts = OfferReminder(
+            code=offer.code,
+            description=_clip(offer.description, _MAX_QUOTE) if offer.description else "",
+            channel=offer.channel,
+            sent_days_ago=days_between(offer.sent_at, now) if offer.sent_at else None,
+            expires_on=offer.expires_at.astimezone(now.tzinfo).date() if offer.expires_at else None,
+        )
         out.append(
             Suggestion(
                 "offer",
-                f"Remind them of offer {offer.code}",
-                f"{what} sent{sent}, not used yet{until}.",
+                facts,
                 PRIORITY["offer"],
                 channel=offer.channel or None,
                 action=f"offer:{offer.code}",
@@ -353,13 +391,11 @@ def _vip(inputs: NbaInputs, now: datetime) -> Suggestion | None:
         last = newest
     if last is not None and now - last < VIP_SILENCE:
         return None
-    since = f"for {(now - last).days} days" if last is not None else "on record"
     channels = _granted(inputs.consent)
     channel = "phone" if "phone" in channels else channels[0] if channels else None
     return Suggestion(
         "reach_out",
-        "Reach out personally",
-        f"{tier.capitalize()} customer with no contact {since}.",
+        QuietVip(tier, (now - last).days if last is not None else None),
         PRIORITY["reach_out"],
         channel=channel,
         action="log",
@@ -367,17 +403,13 @@ def _vip(inputs: NbaInputs, now: datetime) -> Suggestion | None:
 
 
 def _consent(consent: Mapping[str, str]) -> Suggestion | None:
-    unknown = [ch for ch in CONSENT_CHANNELS if consent.get(ch, "unknown") == "unknown"]
+    unknown = tuple(ch for ch in CONSENT_CHANNELS if consent.get(ch, "unknown") == "unknown")
     if not unknown:
         return None
-    names = [_channel(ch) for ch in unknown]
-    granted = [_channel(ch) for ch in CONSENT_CHANNELS if consent.get(ch) == "granted"]
-    why = f"Never asked about {_and(names)}"
-    why += f" (opted in to {_and(granted)})." if granted else "; no channel is opted in yet."
+    granted = tuple(ch for ch in CONSENT_CHANNELS if consent.get(ch) == "granted")
     return Suggestion(
         "consent",
-        f"Ask about {_and(names)} consent",
-        why,
+        MissingConsent(unknown, granted),
         PRIORITY["consent"],
         channel=unknown[0],
         action="consent",
@@ -387,7 +419,7 @@ def _consent(consent: Mapping[str, str]) -> Suggestion | None:
 # --------------------------------------------------------------------------------------------------
 
 
-def suggest(inputs: NbaInputs, now: datetime, *, money: Money = default_money) -> list[Suggestion]:
+def suggest(inputs: NbaInputs, now: datetime) -> list[Suggestion]:
     """The suggestions for this customer now, most important first."""
     if now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
@@ -399,7 +431,7 @@ def suggest(inputs: NbaInputs, now: datetime, *, money: Money = default_money) -
     order = _recent_order(inputs.orders, now)
     if order is not None:
         out += _purchase(order, bought, inputs.products, now)
-    incentive = _incentive(inputs.intent, inputs.consent, bought, inputs.products, now, money)
+    incentive = _incentive(inputs.intent, inputs.consent, bought, inputs.products, now)
     if incentive is not None:
         out.append(incentive)
     out += _offer_reminders(inputs.offers, now)
@@ -417,7 +449,7 @@ def suggest(inputs: NbaInputs, now: datetime, *, money: Money = default_money) -
             if not rest:
                 continue
             if rest != s.product_ids:
-                s = Suggestion(s.kind, s.title, s.why, s.priority, s.channel, s.action, rest)
+                s = replace(s, product_ids=rest)
         kept.append(s)
     kept.sort(key=lambda s: s.priority)
     return kept

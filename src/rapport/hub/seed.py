@@ -703,7 +703,9 @@ class _Generator:
             "payload": payload,
         }
         c.interactions.append(row)
-        if ts > c.last_contact:
+        # A contact is one the customer started or a person took part in, as the client counts
+        # them (rapport.cache.queries.last_contact_at): a mailing is not a contact.
+        if ts > c.last_contact and (direction == "inbound" or user is not None):
             c.last_contact = ts
         return row
 

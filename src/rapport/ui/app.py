@@ -9,7 +9,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtCore import QCoreApplication, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -19,6 +19,7 @@ from rapport.cache.profile import load_profile
 from rapport.config import Settings, SettingsError, cache_path_for, profile_dir, settings_path
 from rapport.credentials import load_token, save_token
 from rapport.sync.client import LoginResult
+from rapport.ui import i18n
 from rapport.ui.dialogs.sign_in import SignInDialog
 from rapport.ui.paint_probe import install_if_asked
 from rapport.ui.reauth import Reauthenticator
@@ -46,9 +47,12 @@ def _qt_messages(mode: QtMsgType, _context: object, message: str) -> None:
     _qt_log.log(level, "%s", message)
 
 
-def make_app(*, tablet: bool = False) -> QApplication:
+def make_app(*, tablet: bool = False, language: str | None = None) -> QApplication:
+    """The application, its theme and its interface language (``language``: the --language flag,
+    None for the settings' choice), before any window is built."""
     qInstallMessageHandler(_qt_messages)
     app = QApplication.instance() or RapportApplication(sys.argv[:1])
+    i18n.install(app, _language_setting(language))
     app.setApplicationName("Rapport")
     app.setOrganizationName("Rapport")
     app.setApplicationVersion(__version__)
@@ -85,9 +89,10 @@ def run_demo(
     self_test: bool = False,
     open_text: str | None = None,
     tablet: bool = False,
+    language: str | None = None,
 ) -> int:
     tablet = _tablet_setting(tablet)
-    app = make_app(tablet=tablet)
+    app = make_app(tablet=tablet, language=language)
     if not self_test and raise_running():
         return 0
     session = Session(
@@ -95,7 +100,9 @@ def run_demo(
         hub_url,
         token,
         user=user,
-        user_label=f"{user.get('display_name', '')} · demo",
+        user_label=QCoreApplication.translate("App", "{name} · demo").format(
+            name=user.get("display_name", "")
+        ),
         tablet=tablet,
         settings_path=settings_path(),
     )
@@ -140,6 +147,15 @@ def _color_scheme_setting() -> str:
         return "auto"
 
 
+def _language_setting(flag: str | None) -> str:
+    """IT policy's language, else the flag, the settings file's or RAPPORT_LANGUAGE (an
+    unreadable settings file leaves the computer's language)."""
+    try:
+        return Settings.load().interface_language(flag)
+    except SettingsError:
+        return flag or "auto"
+
+
 def _update_check_setting() -> bool:
     try:
         return Settings.load().update_check
@@ -160,17 +176,24 @@ def _remembered_user(settings: Settings) -> dict[str, Any] | None:
         conn.close()
 
 
-def run_signed_in_app(*, tablet: bool = False) -> int:
-    """``tablet``: the --tablet flag; without it the settings (file, RAPPORT_TABLET_MODE) decide."""
+def run_signed_in_app(*, tablet: bool = False, language: str | None = None) -> int:
+    """``tablet``: the --tablet flag; without it the settings (file, RAPPORT_TABLET_MODE) decide.
+    ``language``: the --language flag, likewise."""
     try:
         settings = Settings.load()
     except SettingsError as exc:
-        make_app()
-        QMessageBox.critical(None, "Rapport settings", f"The settings file cannot be read:\n{exc}")
+        make_app(language=language)
+        QMessageBox.critical(
+            None,
+            QCoreApplication.translate("App", "Rapport settings"),
+            QCoreApplication.translate(
+                "App", "The settings file cannot be read:\n{problem}"
+            ).format(problem=exc),
+        )
         return 2
     # Not folded into ``settings``: a flag given once must not be saved with them after sign-in.
     tablet = settings.tablet(tablet)
-    app = make_app(tablet=tablet)
+    app = make_app(tablet=tablet, language=language)
     if raise_running():
         return 0
     token = load_token(settings.hub_url, settings.username) if settings.username else None
@@ -196,9 +219,12 @@ def run_signed_in_app(*, tablet: bool = False) -> int:
                 0,
                 lambda: QMessageBox.information(
                     None,
-                    "No keyring",
-                    "This computer has no password keyring, so Rapport keeps your sign-in for this "
-                    "session only. You will be asked to sign in again next time.",
+                    QCoreApplication.translate("App", "No keyring"),
+                    QCoreApplication.translate(
+                        "App",
+                        "This computer has no password keyring, so Rapport keeps your sign-in for "
+                        "this session only. You will be asked to sign in again next time.",
+                    ),
                 ),
             )
     cache = cache_path_for(profile_dir(settings.hub_url, settings.username))

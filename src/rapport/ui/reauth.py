@@ -41,7 +41,7 @@ class Reauthenticator(QObject):
 
     def _prompt(self, message: str) -> None:
         try:
-            login = self._ask(message or "Your sign-in has expired.")
+            login = self._ask(message or self.tr("Your sign-in has expired."))
         finally:
             self._asking = False
         if login is None:

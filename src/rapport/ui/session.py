@@ -118,17 +118,17 @@ class Session(QObject):
             self.window.fit_to_screen()
         report = self.open_report
         if report.moved_aside is not None:
-            kept = (
-                f" The {report.salvaged} change(s) not yet sent were recovered and will be sent."
-                if report.salvaged
-                else ""
-            )
-            QMessageBox.warning(
-                self.window,
-                "Local cache repaired",
+            text = self.tr(
                 "This computer's copy of the customer data was damaged and has been set aside "
-                f"({report.moved_aside.name}). It is being downloaded again from the hub.{kept}",
-            )
+                "({file}). It is being downloaded again from the hub.",
+            ).format(file=report.moved_aside.name)
+            if report.salvaged:
+                text += " " + self.tr(
+                    "The %n change(s) not yet sent were recovered and will be sent.",
+                    "",
+                    report.salvaged,
+                )
+            QMessageBox.warning(self.window, self.tr("Local cache repaired"), text)
         self.apply_retention()
         if self.retention_days > 0:
             self._retention_timer.start()

@@ -30,12 +30,17 @@ class UpdateNotice(QLabel):
 
     def show_release(self, version: str, download_url: str) -> None:
         self.version = version
-        text = f"Rapport {html.escape(version)} is available"
+        text = self.tr("Rapport {version} is available").format(version=html.escape(version))
         # Only web links become clickable: the hub is trusted, but a typo must not open a file.
         if download_url.startswith(("https://", "http://")):
-            text += f': <a href="{html.escape(download_url, quote=True)}">download</a>'
+            link = html.escape(download_url, quote=True)
+            text = self.tr('{notice}: <a href="{url}">download</a>').format(notice=text, url=link)
         self.setText(text)
-        self.setToolTip(f"You have Rapport {__version__}. Your IT team may install it for you.")
+        self.setToolTip(
+            self.tr("You have Rapport {version}. Your IT team may install it for you.").format(
+                version=__version__
+            )
+        )
         self.show()
 
 

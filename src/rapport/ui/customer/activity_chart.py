@@ -63,6 +63,21 @@ class ActivityChart(QWidget):
             f"{contacts} contact{'s' if contacts != 1 else ''}"
         )
 
+    def _tops(self) -> tuple[float, int]:
+        """The tops of the two axes: spend in major units, contacts."""
+        max_spend = max((m.spend for m in self._months), default=0)
+        max_contacts = max((m.contacts for m in self._months), default=0)
+        top_spend = _nice_ceiling(max_spend / 10 ** fmt.minor_exponent(self._currency))
+        return top_spend, max(2, int(_nice_ceiling(max_contacts)))
+
+    def axis_labels(self) -> tuple[str, str]:
+        """What the tops of the axes say: spend on the left, contacts on the right."""
+        top_spend, top_contacts = self._tops()
+        spend = fmt.money(
+            int(top_spend * 10 ** fmt.minor_exponent(self._currency)), self._currency, compact=True
+        )
+        return spend, self.tr("%n contact(s)", "the top of the contacts axis", top_contacts)
+
     # ---- size ------------------------------------------------------------------------------------
 
     def sizeHint(self) -> QSize:
@@ -99,14 +114,8 @@ class ActivityChart(QWidget):
         gap = lh / 3
 
         months = self._months
-        max_spend = max((m.spend for m in months), default=0)
-        max_contacts = max((m.contacts for m in months), default=0)
-        top_spend = _nice_ceiling(max_spend / 10 ** fmt.minor_exponent(self._currency))
-        top_contacts = max(2, int(_nice_ceiling(max_contacts)))
-        spend_label = fmt.money(
-            int(top_spend * 10 ** fmt.minor_exponent(self._currency)), self._currency, compact=True
-        )
-        contact_label = str(top_contacts)
+        top_spend, top_contacts = self._tops()
+        spend_label, contact_label = self.axis_labels()
 
         # Legend on top, month labels below, value labels on both sides.
         left = fm.horizontalAdvance(spend_label) + gap

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from rapport.domain.intent import Intent
 from rapport.ui import format as fmt
+from rapport.ui import wording
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -80,15 +81,14 @@ class IntentBanner(QFrame):
         if intent is None:
             self.sentence.setText("")
             return
+        sentence = wording.intent_sentence(intent.summary)
         self._active = intent.last_seen is not None
         self._set_active_look(self._active)
         if not self._active:
-            self.sentence.setText(
-                self.tr("Web intent: {sentence}").format(sentence=intent.sentence)
-            )
+            self.sentence.setText(self.tr("Web intent: {sentence}").format(sentence=sentence))
             self.update()
             return
-        self.sentence.setText(intent.sentence)
+        self.sentence.setText(sentence)
         caption = "Web intent"
         if intent.last_seen is not None:
             caption += f" · last on the site {fmt.relative_text(intent.last_seen, now)}"
@@ -280,7 +280,9 @@ class IntentPanel(QWidget):
 
     def set_intent(self, intent: Intent | None, now: datetime) -> None:
         if intent is None or intent.last_seen is None:
-            self.empty.setText(intent.sentence if intent else "No web activity")
+            self.empty.setText(
+                wording.intent_sentence(intent.summary) if intent else "No web activity"
+            )
             self.empty.show()
             self._details.hide()
             for model in (self.products, self.categories, self.searches, self.carts):

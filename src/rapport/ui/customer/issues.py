@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 from rapport.cache.tasks import TaskView
 from rapport.domain.next_best_action import Suggestion
 from rapport.ui import format as fmt
-from rapport.ui import icons
+from rapport.ui import icons, wording
 from rapport.ui.theme import caution, mix
 
 
@@ -64,7 +64,9 @@ class IssuesBand(QFrame):
         self._last = (resolve, tuple(tasks), refused, now)
         parts: list[tuple[str, str, str]] = []  # (link, text, tooltip)
         if resolve is not None:
-            parts.append(("issue", resolve.title, resolve.why))
+            parts.append(
+                ("issue", wording.suggestion_title(resolve), wording.suggestion_why(resolve))
+            )
         if tasks:
             first = min(tasks, key=lambda t: t.due_at)
             due = fmt.date_time_text(first.due_at, now)

@@ -34,6 +34,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from rapport.domain.next_best_action import Suggestion
+from rapport.ui import wording
 from rapport.ui.theme import caution, mix, muted, positive, warning
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -79,9 +80,9 @@ class SuggestionsModel(QAbstractListModel):
             return None
         s = self._rows[index.row()]
         if role == SuggestionRole.Title:
-            return s.title
+            return wording.suggestion_title(s)
         if role == SuggestionRole.Why:
-            return s.why
+            return wording.suggestion_why(s)
         if role == SuggestionRole.Kind:
             return s.kind
         if role == SuggestionRole.KindText:
@@ -142,13 +143,14 @@ class _Card(QFrame):
         small.setWeight(QFont.Weight.DemiBold)
         small.setLetterSpacing(QFont.SpacingType.PercentageSpacing, 106)
         self.caption.setFont(small)
-        self.title = QLabel(s.title)
+        title, why = wording.suggestion_title(s), wording.suggestion_why(s)
+        self.title = QLabel(title)
         self.title.setObjectName("suggestionTitle")
         self.title.setWordWrap(True)
         bold = self.title.font()
         bold.setWeight(QFont.Weight.DemiBold)
         self.title.setFont(bold)
-        self.why = QLabel(s.why)
+        self.why = QLabel(why)
         self.why.setObjectName("suggestionWhy")
         self.why.setWordWrap(True)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -172,7 +174,7 @@ class _Card(QFrame):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setToolTip(self.action.split("  ")[0])
-        self.setAccessibleName(f"{s.title}. {s.why}")
+        self.setAccessibleName(f"{title}. {why}")
         self._recolor()
 
     def _recolor(self) -> None:

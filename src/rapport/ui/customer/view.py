@@ -184,13 +184,11 @@ class Customer360(QWidget):
         events, products = intent_inputs(
             self._reader, self._customer_id, now - timedelta(days=INTENT_WINDOW_DAYS)
         )
-        self.intent = summarize_intent(
-            events, products, now, window_days=INTENT_WINDOW_DAYS, money=fmt.compact_money
-        )
+        self.intent = summarize_intent(events, products, now, window_days=INTENT_WINDOW_DAYS)
         self.intent_banner.set_intent(self.intent, now)
         self.intent_panel.set_intent(self.intent, now)
         inputs = nba_inputs(self._reader, self._customer_id, now, self.intent)
-        self.suggestions = suggest(inputs, now, money=fmt.compact_money) if inputs else []
+        self.suggestions = suggest(inputs, now) if inputs is not None else []
         self.next_actions.set_suggestions(self.suggestions)
 
     def _read_issues(self, now: datetime) -> None:

@@ -45,9 +45,13 @@ class CallerModel(QAbstractListModel):
             return None
         h = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, SearchRole.Name):
-            return h.name or "(no name)"
+            return h.name or self.tr("(no name)")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{index.row() + 1}: {h.name}, {h.tier or ''} customer"
+            if not h.tier:
+                return self.tr("{n}: {name}").format(n=index.row() + 1, name=h.name)
+            return self.tr("{n}: {name}, {tier} customer").format(
+                n=index.row() + 1, name=h.name, tier=h.tier
+            )
         if role == SearchRole.Id:
             return h.id
         if role == SearchRole.Tier:
@@ -73,11 +77,14 @@ class CallerChooser(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("callerChooser")
-        self.setWindowTitle(f"Incoming call — {number}")
+        self.setWindowTitle(self.tr("Incoming call — {number}").format(number=number))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.title = QLabel(
-            f"{len(hits)} customers have the number {number}. Who is calling?", self
+            self.tr(
+                "%n customer(s) have the number {number}. Who is calling?", "", len(hits)
+            ).format(number=number),
+            self,
         )
         self.title.setObjectName("callerChooserTitle")
         self.title.setWordWrap(True)
@@ -86,11 +93,13 @@ class CallerChooser(QDialog):
         self.list.setObjectName("callerList")
         self.list.setModel(self.model)
         self.list.setItemDelegate(SearchHitDelegate(self.list))
-        self.list.setAccessibleName("Customers with this number")
+        self.list.setAccessibleName(self.tr("Customers with this number"))
         self.list.setCurrentIndex(self.model.index(0, 0))
         self.list.activated.connect(self._pick)
         self.list.installEventFilter(self)
-        hint = QLabel("Enter opens the selected customer, 1–9 the numbered one, Esc closes.", self)
+        hint = QLabel(
+            self.tr("Enter opens the selected customer, 1–9 the numbered one, Esc closes."), self
+        )
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel, self

@@ -12,7 +12,7 @@ import sqlite3
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,17 +31,36 @@ from rapport.cache.queries import Consent, customer_header
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.ui import format as fmt
 from rapport.ui.field_error import FieldError
+from rapport.ui.i18n import TranslatedNames
 
 CONSENT_SHORTCUT = "Ctrl+Shift+C"
-CHANNEL_NAMES = {"email": "Email", "sms": "SMS", "phone": "Phone", "push": "Push", "mail": "Mail"}
-SOURCES = (
-    "Told the agent on the phone",
-    "In-store form",
-    "Told the associate in store",
-    "Email reply",
-    "Website preference centre",
+_CTX = "ConsentPreferencesDialog"
+CHANNEL_NAMES = TranslatedNames(
+    _CTX,
+    {
+        "email": QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Email"),
+        "sms": QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "SMS"),
+        "phone": QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Phone"),
+        "push": QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Push"),
+        "mail": QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Mail"),
+    },
 )
-_STATUS_ITEMS = (("Opted in", "granted"), ("Opted out", "denied"))
+# Offered in the source box (which takes any text): saved as shown, in the agent's language.
+SOURCES = (
+    QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Told the agent on the phone"),
+    QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "In-store form"),
+    QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Told the associate in store"),
+    QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Email reply"),
+    QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Website preference centre"),
+)
+_STATUS_ITEMS = (
+    (QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Opted in"), "granted"),
+    (QT_TRANSLATE_NOOP("ConsentPreferencesDialog", "Opted out"), "denied"),
+)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
 
 
 def _sizes_text(sizes: Any) -> str:
@@ -62,7 +81,11 @@ def parse_sizes(text: str) -> dict[str, str]:
             continue
         what, _, size = part.replace(":", " ").rpartition(" ")
         if not what.strip() or not size.strip():
-            raise ValueError(f"“{part}”: write what and the size, e.g. shoes 43.")
+            raise ValueError(
+                QCoreApplication.translate(
+                    "ConsentPreferencesDialog", "“{part}”: write what and the size, e.g. shoes 43."
+                ).format(part=part)
+            )
         sizes[what.strip().lower()] = size.strip()
     return sizes
 
@@ -76,29 +99,51 @@ class _ChannelRow:
         self.channel = consent.channel
         self.initial = consent.status
         name = CHANNEL_NAMES.get(consent.channel, consent.channel.capitalize())
-        self.label = QLabel(f"{name}", parent)
+        self.label = QLabel(name, parent)
         self.status = QComboBox(parent)
         self.status.setObjectName(f"consentStatus-{consent.channel}")
-        self.status.setAccessibleName(f"{name} consent")
+        self.status.setAccessibleName(
+            QCoreApplication.translate("ConsentPreferencesDialog", "{channel} consent").format(
+                channel=name
+            )
+        )
         if consent.status not in ("granted", "denied"):
-            self.status.addItem("Not asked", None)
+            self.status.addItem(
+                QCoreApplication.translate("ConsentPreferencesDialog", "Not asked"), None
+            )
         for text, value in _STATUS_ITEMS:
-            self.status.addItem(text, value)
+            self.status.addItem(_tr(text), value)
         self.status.setCurrentIndex(max(0, self.status.findData(consent.status)))
         self.source = QComboBox(parent)
         self.source.setObjectName(f"consentSource-{consent.channel}")
         self.source.setEditable(True)
-        self.source.addItems(SOURCES)
+        self.source.addItems([_tr(text) for text in SOURCES])
         self.source.setCurrentIndex(-1)
-        self.source.lineEdit().setPlaceholderText("Where did they say so?")
-        self.source.setAccessibleName(f"{name} consent source")
+        self.source.lineEdit().setPlaceholderText(
+            QCoreApplication.translate("ConsentPreferencesDialog", "Where did they say so?")
+        )
+        self.source.setAccessibleName(
+            QCoreApplication.translate(
+                "ConsentPreferencesDialog", "{channel} consent source"
+            ).format(channel=name)
+        )
         self.source.setEnabled(False)
         self.status.currentIndexChanged.connect(self._changed)
         self.label.setBuddy(self.status)
         at = fmt.parse_timestamp(consent.effective_at)
-        facts = [x for x in (consent.source,
-                             f"since {fmt.date_text(at.astimezone(now.tzinfo))}" if at else None) if x]  # fmt: skip
-        self.current = QLabel(", ".join(facts) or "never recorded", parent)
+        since = (
+            QCoreApplication.translate("ConsentPreferencesDialog", "since {date}").format(
+                date=fmt.date_text(at.astimezone(now.tzinfo))
+            )
+            if at
+            else None
+        )
+        facts = [x for x in (consent.source, since) if x]
+        self.current = QLabel(
+            ", ".join(facts)
+            or QCoreApplication.translate("ConsentPreferencesDialog", "never recorded"),
+            parent,
+        )
         self.current.setObjectName(f"consentNow-{consent.channel}")
         self.current.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.error = FieldError(f"consentError-{consent.channel}", parent)
@@ -136,14 +181,15 @@ class ConsentPreferencesDialog(QDialog):
         self._writes = writes
         self._prefs = dict(header.preferences)
         self.setObjectName("consentDialog")
-        self.setWindowTitle(f"Consent and preferences — {header.name}")
+        self.setWindowTitle(self.tr("Consent and preferences — {name}").format(name=header.name))
         lh = self.fontMetrics().height()
 
-        consent_box = QGroupBox("Consent by channel", self)
+        consent_box = QGroupBox(self.tr("Consent by channel"), self)
         grid = QGridLayout(consent_box)
         grid.setHorizontalSpacing(lh)
         grid.setVerticalSpacing(lh // 4)
-        for col, text in enumerate(("", "Status", "Source of this change", "On record")):
+        captions = ("", self.tr("Status"), self.tr("Source of this change"), self.tr("On record"))
+        for col, text in enumerate(captions):
             caption = QLabel(text, consent_box)
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             grid.addWidget(caption, 0, col)
@@ -160,25 +206,25 @@ class ConsentPreferencesDialog(QDialog):
         grid.setColumnStretch(2, 1)
         grid.setColumnMinimumWidth(2, self.fontMetrics().averageCharWidth() * 30)
         note = QLabel(
-            "An opt-out holds at once on this computer and on every channel once synced.",
+            self.tr("An opt-out holds at once on this computer and on every channel once synced."),
             consent_box,
         )
         note.setWordWrap(True)
         note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         grid.addWidget(note, 1 + 2 * len(self.rows), 0, 1, 4)
 
-        prefs_box = QGroupBox("Preferences", self)
+        prefs_box = QGroupBox(self.tr("Preferences"), self)
         form = QFormLayout(prefs_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.sizes = QLineEdit(_sizes_text(self._prefs.get("sizes")), prefs_box)
         self.sizes.setObjectName("prefSizes")
-        self.sizes.setPlaceholderText("shoes 43, gloves L, ring 52")
+        self.sizes.setPlaceholderText(self.tr("shoes 43, gloves L, ring 52"))
         self.colors = QLineEdit(_list_text(self._prefs.get("colors")), prefs_box)
         self.colors.setObjectName("prefColors")
-        self.colors.setPlaceholderText("black, navy")
+        self.colors.setPlaceholderText(self.tr("black, navy"))
         self.brands = QLineEdit(_list_text(self._prefs.get("brands")), prefs_box)
         self.brands.setObjectName("prefBrands")
-        self.brands.setPlaceholderText("Nike, Molten")
+        self.brands.setPlaceholderText(self.tr("Nike, Molten"))
         self.sizes_error = FieldError("prefSizesError", prefs_box)
         self.prefs_error = FieldError("prefError", prefs_box)
         sizes_box = QWidget(prefs_box)
@@ -187,12 +233,12 @@ class ConsentPreferencesDialog(QDialog):
         column.setSpacing(lh // 6)
         column.addWidget(self.sizes)
         column.addWidget(self.sizes_error)
-        form.addRow("Si&zes", sizes_box)
+        form.addRow(self.tr("Si&zes"), sizes_box)
         buddy = form.labelForField(sizes_box)
         if isinstance(buddy, QLabel):
             buddy.setBuddy(self.sizes)
-        form.addRow("Co&lours", self.colors)
-        form.addRow("&Brands", self.brands)
+        form.addRow(self.tr("Co&lours"), self.colors)
+        form.addRow(self.tr("&Brands"), self.brands)
         form.addRow("", self.prefs_error)
         self.sizes.textEdited.connect(lambda _t: self.sizes_error.show_error(""))
 
@@ -235,7 +281,7 @@ class ConsentPreferencesDialog(QDialog):
         problems = False
         for row in self.rows.values():
             if row.changed and not row.source.currentText().strip():
-                row.error.show_error("Say where the customer gave this answer.")
+                row.error.show_error(self.tr("Say where the customer gave this answer."))
                 problems = True
         try:
             prefs = self._new_preferences()

@@ -19,15 +19,19 @@ class CrashDialog(QMessageBox):
         super().__init__(parent)
         self.setObjectName("crashDialog")
         self.setIcon(QMessageBox.Icon.Critical)
-        self.setWindowTitle("Rapport: unexpected problem")
-        where = f"The details are in the log:\n{log_path}" if log_path else ""
-        self.setText("Rapport hit an unexpected problem. Your saved work is safe.")
+        self.setWindowTitle(self.tr("Rapport: unexpected problem"))
+        where = (
+            self.tr("The details are in the log:\n{path}").format(path=log_path) if log_path else ""
+        )
+        self.setText(self.tr("Rapport hit an unexpected problem. Your saved work is safe."))
         self.setInformativeText(
-            "Copy the report and send it to your IT support. It holds no customer data.\n" + where
+            self.tr("Copy the report and send it to your IT support. It holds no customer data.")
+            + "\n"
+            + where
         )
         self.setDetailedText(report)
         self.report = report
-        self.copy_button = self.addButton("Copy report", QMessageBox.ButtonRole.ActionRole)
+        self.copy_button = self.addButton(self.tr("Copy report"), QMessageBox.ButtonRole.ActionRole)
         self.copy_button.setObjectName("crashCopy")
         self.addButton(QMessageBox.StandardButton.Close)
         self.copy_button.clicked.connect(self.copy_report)

@@ -39,6 +39,7 @@ from rapport.ui.wrapup import (
     CHANNEL_NAMES,
     DIRECTIONS,
     KINDS,
+    code_label,
     default_kind,
 )
 
@@ -77,7 +78,7 @@ class LogInteractionDialog(QDialog):
         self.setObjectName("logInteraction")
         # The hub's wrap-up codes as last synced (built-in ones before the first sync).
         self._codes = list(codes) if codes is not None else wrapup_codes(writes.conn)
-        self.setWindowTitle(f"Log an interaction — {customer_name}")
+        self.setWindowTitle(self.tr("Log an interaction — {name}").format(name=customer_name))
         self._writes = writes
         self.customer_id = customer_id
         self.customer_name = customer_name
@@ -86,7 +87,7 @@ class LogInteractionDialog(QDialog):
         fm = self.fontMetrics()
         em, lh = fm.averageCharWidth(), fm.height()
 
-        overline = QLabel("Log an interaction with", self)
+        overline = QLabel(self.tr("Log an interaction with"), self)
         overline.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         heading = QLabel(customer_name, self)
         heading.setObjectName("logCustomer")
@@ -123,9 +124,11 @@ class LogInteractionDialog(QDialog):
         self.note = QPlainTextEdit(self)
         self.note.setObjectName("logNote")
         self.note.setTabChangesFocus(True)
-        self.note.setPlaceholderText("What the customer wanted, what you did, what happens next.")
+        self.note.setPlaceholderText(
+            self.tr("What the customer wanted, what you did, what happens next.")
+        )
         self.note.setMinimumHeight(lh * 7)
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(self.tr("Note"))
         self.note.installEventFilter(self)
         for combo in (self.channel, self.direction, self.kind, self.disposition):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -140,11 +143,13 @@ class LogInteractionDialog(QDialog):
             "follow_up": FieldError("followUpError", self),
         }
         # An optional follow-up task, created with the interaction.
-        self.follow_up = QCheckBox("&Follow up", self)
+        self.follow_up = QCheckBox(self.tr("&Follow up"), self)
         self.follow_up.setObjectName("followUpCheck")
         self.follow_up_title = QLineEdit(self)
         self.follow_up_title.setObjectName("followUpTitle")
-        self.follow_up_title.setPlaceholderText("What to do, e.g. call back with the delivery date")
+        self.follow_up_title.setPlaceholderText(
+            self.tr("What to do, e.g. call back with the delivery date")
+        )
         self.follow_up_due = QDateTimeEdit(self)
         self.follow_up_due.setObjectName("followUpDue")
         self.follow_up_due.setCalendarPopup(True)
@@ -161,11 +166,11 @@ class LogInteractionDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(lh // 2)
         rows = [
-            ("&Channel", self.channel, "channel"),
-            ("D&irection", self.direction, "direction"),
-            ("&Type", self.kind, "kind"),
-            ("&Wrap-up", self.disposition, "disposition"),
-            ("&Note", self.note, "summary"),
+            (self.tr("&Channel"), self.channel, "channel"),
+            (self.tr("D&irection"), self.direction, "direction"),
+            (self.tr("&Type"), self.kind, "kind"),
+            (self.tr("&Wrap-up"), self.disposition, "disposition"),
+            (self.tr("&Note"), self.note, "summary"),
         ]
         for text, field, key in rows:
             if key == "summary":
@@ -195,8 +200,10 @@ class LogInteractionDialog(QDialog):
         form.addRow(self.follow_up, follow_row)
 
         self.hint = QLabel(
-            "Saved on this computer at once and sent to the hub when it can be reached. "
-            "Ctrl+Enter saves from the note.",
+            self.tr(
+                "Saved on this computer at once and sent to the hub when it can be reached. "
+                "Ctrl+Enter saves from the note."
+            ),
             self,
         )
         self.hint.setObjectName("logHint")
@@ -208,7 +215,7 @@ class LogInteractionDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Log interaction")
+        self.ok_button.setText(self.tr("&Log interaction"))
         self.ok_button.setObjectName("logSubmit")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -317,7 +324,7 @@ class LogInteractionDialog(QDialog):
         """The customer was merged into another: log against the surviving profile."""
         self.customer_id = customer_id
         self.customer_name = customer_name
-        self.setWindowTitle(f"Log an interaction — {customer_name}")
+        self.setWindowTitle(self.tr("Log an interaction — {name}").format(name=customer_name))
         heading = self.findChild(QLabel, "logCustomer")
         if heading is not None:
             heading.setText(customer_name)
@@ -326,10 +333,10 @@ class LogInteractionDialog(QDialog):
         """The codes offered on ``channel``; the one chosen stays chosen when it still applies."""
         chosen = self.disposition.currentData()
         self.disposition.clear()
-        self.disposition.addItem("No wrap-up code", None)
+        self.disposition.addItem(self.tr("No wrap-up code"), None)
         for code in self._codes:
             if code.offered_on(channel):
-                self.disposition.addItem(code.label, code.code)
+                self.disposition.addItem(code_label(code), code.code)
         self._select(self.disposition, chosen)
 
     def _channel_changed(self) -> None:
@@ -352,10 +359,10 @@ class LogInteractionDialog(QDialog):
             title = self.follow_up_title.text().strip()
             due = self.follow_up_due.dateTime().toPython().astimezone()
             if not title:
-                self._show_error("follow_up", "Say what the follow-up is.")
+                self._show_error("follow_up", self.tr("Say what the follow-up is."))
                 return
             if due <= datetime.now().astimezone():
-                self._show_error("follow_up", "A follow-up is due in the future.")
+                self._show_error("follow_up", self.tr("A follow-up is due in the future."))
                 return
             follow = (title, due)
         try:
@@ -377,7 +384,10 @@ class LogInteractionDialog(QDialog):
         except sqlite3.Error as exc:
             self._show_error(
                 "",
-                f"Could not save on this computer ({exc}). Nothing you typed is lost: try again.",
+                self.tr(
+                    "Could not save on this computer ({reason}). Nothing you typed is lost: "
+                    "try again."
+                ).format(reason=exc),
             )
             return
         self.logged.emit(self.customer_id, interaction_id, channel)

@@ -50,7 +50,7 @@ class OutboxPanel(QDialog):
         model: OutboxModel | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Outbox — changes made on this computer")
+        self.setWindowTitle(self.tr("Outbox — changes made on this computer"))
         self.setObjectName("outboxPanel")
         self.setModal(False)
         self._writes = writes
@@ -59,8 +59,10 @@ class OutboxPanel(QDialog):
         em, lh = fm.averageCharWidth(), fm.height()
 
         intro = QLabel(
-            "Changes made on this computer that the hub does not have yet, and what it answered. "
-            "Rejected changes stay here until you redo or dismiss them.",
+            self.tr(
+                "Changes made on this computer that the hub does not have yet, and what it "
+                "answered. Rejected changes stay here until you redo or dismiss them."
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -91,10 +93,11 @@ class OutboxPanel(QDialog):
         for column, chars in widths.items():
             header.resizeSection(column, em * chars)
         header.setSectionResizeMode(OutboxColumn.Reason, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Outbox")
+        self.table.setAccessibleName(self.tr("Outbox"))
 
         self.empty = QLabel(
-            "Nothing waiting.\nEverything changed on this computer has reached the hub.", self
+            self.tr("Nothing waiting.\nEverything changed on this computer has reached the hub."),
+            self,
         )
         self.empty.setObjectName("outboxEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -112,14 +115,17 @@ class OutboxPanel(QDialog):
         self.detail.setMinimumHeight(lh * 3)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
-        self.redo_button = self._button("&Redo  (Enter)", "outboxRedo")
-        self.redo_button.setToolTip("Send the selected rejected change to the hub again")
-        self.dismiss_button = self._button("&Dismiss  (Delete)", "outboxDismiss")
+        self.redo_button = self._button(self.tr("&Redo  (Enter)"), "outboxRedo")
+        self.redo_button.setToolTip(self.tr("Send the selected rejected change to the hub again"))
+        self.dismiss_button = self._button(self.tr("&Dismiss  (Delete)"), "outboxDismiss")
         self.dismiss_button.setToolTip(
-            "Forget the selected rejected changes or notices; a rejected note leaves the timeline"
+            self.tr(
+                "Forget the selected rejected changes or notices; a rejected note leaves the "
+                "timeline"
+            )
         )
-        self.show_button = self._button("&Show customer", "outboxShowCustomer")
-        close = self._button("Close", "outboxClose")
+        self.show_button = self._button(self.tr("&Show customer"), "outboxShowCustomer")
+        close = self._button(self.tr("Close"), "outboxClose")
         close.clicked.connect(self.close)
         self.redo_button.clicked.connect(self.redo_selected)
         self.dismiss_button.clicked.connect(self.dismiss_selected)
@@ -199,7 +205,9 @@ class OutboxPanel(QDialog):
     def redo_selected(self) -> None:
         items = [i for i in self.selected_items() if i.can_redo]
         if not items:
-            self._say("Only rejected changes can be redone." if self.selected_items() else "")
+            self._say(
+                self.tr("Only rejected changes can be redone.") if self.selected_items() else ""
+            )
             return
         if self._writes is None:
             return
@@ -209,13 +217,17 @@ class OutboxPanel(QDialog):
                 self._writes.redo(item.client_seq)
             except (WriteError, sqlite3.Error) as exc:
                 errors.append(str(exc))
-        self._after_change("; ".join(errors) or "Queued again: it is sent to the hub right away.")
+        self._after_change(
+            "; ".join(errors) or self.tr("Queued again: it is sent to the hub right away.")
+        )
 
     def dismiss_selected(self) -> None:
         items = [i for i in self.selected_items() if i.can_dismiss]
         if not items:
             self._say(
-                "Pending changes are still on their way to the hub and cannot be dismissed."
+                self.tr(
+                    "Pending changes are still on their way to the hub and cannot be dismissed."
+                )
                 if self.selected_items()
                 else ""
             )
@@ -228,7 +240,7 @@ class OutboxPanel(QDialog):
                 dismiss_entry(self._writes.conn, item.client_seq)
             except sqlite3.Error as exc:
                 errors.append(str(exc))
-        self._after_change("; ".join(errors) or "Dismissed.")
+        self._after_change("; ".join(errors) or self.tr("Dismissed."))
 
     def _after_change(self, message: str) -> None:
         self._message = message
@@ -266,23 +278,34 @@ class OutboxPanel(QDialog):
             note = f"<p><i>{_escape(self._message)}</i></p>"
         if len(items) != 1:
             if items:
-                return f"{len(items)} entries selected.{note}"
+                return self.tr("%n entries selected.", "", len(items)) + note
             return note
         item = items[0]
         color = warning(self.palette()).name()
         head = f"<b>{_escape(what_text(item))}</b> — {_escape(customer_text(item))}"
         if item.state == REJECTED:
-            code = f" ({_escape(item.error_code)})" if item.error_code else ""
-            body = (
-                f"<span style='color:{color}'><b>Rejected by the hub{code}:</b> "
-                f"{_escape(reason_text(item) or 'no reason given')}</span><br>"
-                "Redo sends it again as it is; Dismiss forgets it"
-                + (" and removes it from the timeline." if item.name == "interaction.log" else ".")
+            rejected = (
+                self.tr("Rejected by the hub ({code}):").format(code=_escape(item.error_code))
+                if item.error_code
+                else self.tr("Rejected by the hub:")
             )
+            reason = _escape(reason_text(item) or self.tr("no reason given"))
+            after = (
+                self.tr(
+                    "Redo sends it again as it is; Dismiss forgets it and removes it from the timeline."
+                )
+                if item.name == "interaction.log"
+                else self.tr("Redo sends it again as it is; Dismiss forgets it.")
+            )
+            body = f"<span style='color:{color}'><b>{rejected}</b> {reason}</span><br>{after}"
         elif item.state == NOTICE:
-            body = f"Applied, with a notice: {_escape(reason_text(item))}"
+            body = self.tr("Applied, with a notice: {notice}").format(
+                notice=_escape(reason_text(item))
+            )
         else:
-            body = _escape(reason_text(item)) + ": it is sent as soon as the hub can be reached."
+            body = self.tr("{what}: it is sent as soon as the hub can be reached.").format(
+                what=_escape(reason_text(item))
+            )
         return f"{head}<br>{body}{note}"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 from urllib.parse import urlparse
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,7 +25,9 @@ def check_hub_url(text: str) -> str | None:
     """An error message, or None when the address looks usable."""
     url = urlparse(text.strip())
     if url.scheme not in ("http", "https") or not url.netloc:
-        return "Enter the hub address, for example https://rapport.example.com"
+        return QCoreApplication.translate(
+            "SignInDialog", "Enter the hub address, for example https://rapport.example.com"
+        )
     return None
 
 
@@ -39,7 +42,7 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._allow_plain_http = allow_plain_http
-        self.setWindowTitle("Sign in to Rapport")
+        self.setWindowTitle(self.tr("Sign in to Rapport"))
         self.result_login: LoginResult | None = None
         self.hub = QLineEdit(hub_url, self)
         self.hub.setObjectName("hubUrl")
@@ -58,13 +61,13 @@ class SignInDialog(QDialog):
         self.hub_warning.setWordWrap(True)
         self.hub.textChanged.connect(self._warn_about_address)
         form = QFormLayout()
-        form.addRow("&Hub address", self.hub)
-        form.addRow("&User name", self.user)
-        form.addRow("&Password", self.password)
+        form.addRow(self.tr("&Hub address"), self.hub)
+        form.addRow(self.tr("&User name"), self.user)
+        form.addRow(self.tr("&Password"), self.password)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -86,13 +89,13 @@ class SignInDialog(QDialog):
     def _submit(self) -> None:
         problem = check_hub_url(self.hub.text())
         if problem is None and not self.user.text().strip():
-            problem = "Enter your user name."
+            problem = self.tr("Enter your user name.")
         if problem is None and not self.password.text():
-            problem = "Enter your password."
+            problem = self.tr("Enter your password.")
         if problem:
             self.error.setText(problem)
             return
-        self.error.setText("Signing in…")
+        self.error.setText(self.tr("Signing in…"))
         self.buttons.setEnabled(False)
         url, user, pw = self.hub.text().strip(), self.user.text().strip(), self.password.text()
 
@@ -111,8 +114,10 @@ class SignInDialog(QDialog):
         self.password.clear()
         self.password.setFocus()
         if isinstance(exc, AuthRequired):
-            self.error.setText("Wrong user name or password.")
+            self.error.setText(self.tr("Wrong user name or password."))
         elif isinstance(exc, HubError):
             self.error.setText(str(exc))
         else:
-            self.error.setText(f"Sign-in failed: {type(exc).__name__}")
+            self.error.setText(
+                self.tr("Sign-in failed: {reason}").format(reason=type(exc).__name__)
+            )

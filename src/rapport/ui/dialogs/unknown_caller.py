@@ -20,11 +20,11 @@ class UnknownCallerPanel(QDialog):
     def __init__(self, e164: str, shown: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("unknownCaller")
-        self.setWindowTitle(f"Unknown caller — {shown}")
+        self.setWindowTitle(self.tr("Unknown caller — {number}").format(number=shown))
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.e164 = e164
-        title = QLabel("Unknown caller", self)
+        title = QLabel(self.tr("Unknown caller"), self)
         title.setObjectName("unknownCallerTitle")
         font = scaled_font(title.font(), 1.4)
         font.setBold(True)
@@ -36,20 +36,22 @@ class UnknownCallerPanel(QDialog):
         if shown != e164:
             self.number.setToolTip(e164)
         note = QLabel(
-            "No customer on this computer has this number. Create a customer with it, search "
-            "every customer on the hub, or ask the caller's name.",
+            self.tr(
+                "No customer on this computer has this number. Create a customer with it, search "
+                "every customer on the hub, or ask the caller's name."
+            ),
             self,
         )
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {muted(self.palette()).name()}")
-        self.new_button = QPushButton("&New customer…", self)
+        self.new_button = QPushButton(self.tr("&New customer…"), self)
         self.new_button.setObjectName("unknownNewCustomer")
         self.new_button.setDefault(True)
-        self.hub_button = QPushButton("Search the &hub", self)
+        self.hub_button = QPushButton(self.tr("Search the &hub"), self)
         self.hub_button.setObjectName("unknownSearchHub")
-        self.name_button = QPushButton("Search by &name", self)
+        self.name_button = QPushButton(self.tr("Search by &name"), self)
         self.name_button.setObjectName("unknownSearchName")
-        self.copy_button = QPushButton("&Copy number", self)
+        self.copy_button = QPushButton(self.tr("&Copy number"), self)
         self.copy_button.setObjectName("unknownCopy")
         self.new_button.clicked.connect(self._new_customer)
         self.hub_button.clicked.connect(self._search_hub)
@@ -63,7 +65,7 @@ class UnknownCallerPanel(QDialog):
         layout.addWidget(self.number)
         layout.addWidget(note)
         layout.addLayout(buttons)
-        self.hub_button.setToolTip("Search every customer on the hub for this number")
+        self.hub_button.setToolTip(self.tr("Search every customer on the hub for this number"))
         self.setMinimumWidth(
             max(self.fontMetrics().averageCharWidth() * 60, layout.sizeHint().width())
         )
@@ -71,7 +73,7 @@ class UnknownCallerPanel(QDialog):
 
     def copy_number(self) -> None:
         QGuiApplication.clipboard().setText(self.e164)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
     def _new_customer(self) -> None:
         self.new_customer.emit(self.e164)

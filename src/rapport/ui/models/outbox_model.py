@@ -14,18 +14,33 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QGuiApplication
 
 from rapport.cache.outbox import NOTICE, PENDING, REJECTED
 from rapport.cache.outbox_view import OutboxItem, outbox_items
 from rapport.ui import format as fmt
+from rapport.ui.i18n import TranslatedNames
 from rapport.ui.theme import caution, warning
 from rapport.ui.wrapup import channel_name, default_kind, kind_name
 
 Index = QModelIndex | QPersistentModelIndex
 
-STATE_WORDS = {PENDING: "Pending", REJECTED: "Rejected", NOTICE: "Notice"}
+STATE_WORDS = TranslatedNames(
+    "OutboxModel",
+    {
+        PENDING: QT_TRANSLATE_NOOP("OutboxModel", "Pending"),
+        REJECTED: QT_TRANSLATE_NOOP("OutboxModel", "Rejected"),
+        NOTICE: QT_TRANSLATE_NOOP("OutboxModel", "Notice"),
+    },
+)
 
 
 class OutboxColumn(IntEnum):
@@ -36,13 +51,16 @@ class OutboxColumn(IntEnum):
     Reason = 4
 
 
-HEADERS = {
-    OutboxColumn.State: "State",
-    OutboxColumn.When: "When",
-    OutboxColumn.Customer: "Customer",
-    OutboxColumn.What: "What",
-    OutboxColumn.Reason: "Reason",
-}
+HEADERS = TranslatedNames(
+    "OutboxModel",
+    {
+        OutboxColumn.State: QT_TRANSLATE_NOOP("OutboxModel", "State"),
+        OutboxColumn.When: QT_TRANSLATE_NOOP("OutboxModel", "When"),
+        OutboxColumn.Customer: QT_TRANSLATE_NOOP("OutboxModel", "Customer"),
+        OutboxColumn.What: QT_TRANSLATE_NOOP("OutboxModel", "What"),
+        OutboxColumn.Reason: QT_TRANSLATE_NOOP("OutboxModel", "Reason"),
+    },
+)
 
 
 class OutboxRole(IntEnum):
@@ -60,14 +78,23 @@ def _sentence(text: str) -> str:
 
 
 # Profile fields as the agent knows them (the hub's messages name the columns).
-FIELD_LABELS = {
-    "given_name": "first name",
-    "family_name": "last name",
-    "birth_date": "birth date",
-    "notes": "notes",
-    "preferences": "preferences",
-}
-_CONSENT_WORDS = {"granted": "opted in", "denied": "opted out"}
+FIELD_LABELS = TranslatedNames(
+    "OutboxModel",
+    {
+        "given_name": QT_TRANSLATE_NOOP("OutboxModel", "first name"),
+        "family_name": QT_TRANSLATE_NOOP("OutboxModel", "last name"),
+        "birth_date": QT_TRANSLATE_NOOP("OutboxModel", "birth date"),
+        "notes": QT_TRANSLATE_NOOP("OutboxModel", "notes"),
+        "preferences": QT_TRANSLATE_NOOP("OutboxModel", "preferences"),
+    },
+)
+_CONSENT_WORDS = TranslatedNames(
+    "OutboxModel",
+    {
+        "granted": QT_TRANSLATE_NOOP("OutboxModel", "opted in"),
+        "denied": QT_TRANSLATE_NOOP("OutboxModel", "opted out"),
+    },
+)
 
 
 def _fields(text: str) -> str:
@@ -85,31 +112,45 @@ def what_text(item: OutboxItem) -> str:
         head = kind_name(kind)
         if default_kind(channel) != kind:
             head = f"{head} ({channel_name(channel)})"
-        return f"{head}: {_sentence(str(a['summary']))}"
+        return QCoreApplication.translate("OutboxModel", "{kind}: {summary}").format(
+            kind=head, summary=_sentence(str(a["summary"]))
+        )
     if item.name == "customer.update" and isinstance(a.get("changes"), list):
         parts = [
             f"{FIELD_LABELS.get(str(c.get('field')), str(c.get('field')))} → {c.get('new')}"
             for c in a["changes"]
             if isinstance(c, dict)
         ]
-        return "Profile: " + ", ".join(parts)
+        return QCoreApplication.translate("OutboxModel", "Profile: {changes}").format(
+            changes=", ".join(parts)
+        )
     if item.name == "consent.set" and a.get("channel"):
         status = _CONSENT_WORDS.get(str(a.get("status")), str(a.get("status")))
-        source = f" ({a['source']})" if a.get("source") else ""
-        return f"{channel_name(str(a['channel']))} consent: {status}{source}"
+        channel = channel_name(str(a["channel"]))
+        if a.get("source"):
+            return QCoreApplication.translate(
+                "OutboxModel", "{channel} consent: {status} ({source})"
+            ).format(channel=channel, status=status, source=a["source"])
+        return QCoreApplication.translate("OutboxModel", "{channel} consent: {status}").format(
+            channel=channel, status=status
+        )
     return _sentence(item.summary)
 
 
 def reason_text(item: OutboxItem) -> str:
     if item.state == PENDING:
         if item.reason:
-            return f"Not sent yet: {item.reason}"
-        return "Waiting to be sent"
+            return QCoreApplication.translate("OutboxModel", "Not sent yet: {reason}").format(
+                reason=item.reason
+            )
+        return QCoreApplication.translate("OutboxModel", "Waiting to be sent")
     return _fields(_sentence(item.reason or item.error_code or ""))
 
 
 def customer_text(item: OutboxItem) -> str:
-    return item.customer_name or "Customer not on this computer"
+    return item.customer_name or QCoreApplication.translate(
+        "OutboxModel", "Customer not on this computer"
+    )
 
 
 def _local_now() -> datetime:
@@ -202,9 +243,11 @@ class OutboxModel(QAbstractTableModel):
                 return font
             return None
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return (
-                f"{STATE_WORDS.get(item.state, item.state)}: {what_text(item)}, "
-                f"{customer_text(item)}. {reason_text(item)}"
+            return self.tr("{state}: {what}, {customer}. {reason}").format(
+                state=STATE_WORDS.get(item.state, item.state),
+                what=what_text(item),
+                customer=customer_text(item),
+                reason=reason_text(item),
             )
         if role == OutboxRole.Seq:
             return item.client_seq
@@ -222,15 +265,25 @@ class OutboxModel(QAbstractTableModel):
 
     def _tooltip(self, item: OutboxItem) -> str:
         at = fmt.parse_timestamp(item.created_at)
-        lines = [what_text(item), f"{customer_text(item)} · made {self._when(item)}"]
-        if at is not None:
-            lines[-1] = f"{customer_text(item)} · made {fmt.date_time_text(at, self._now())}"
+        when = fmt.date_time_text(at, self._now()) if at is not None else self._when(item)
+        lines = [
+            what_text(item),
+            self.tr("{customer} · made {when}").format(customer=customer_text(item), when=when),
+        ]
         if item.state == REJECTED:
-            code = f" ({item.error_code})" if item.error_code else ""
-            lines.append(f"Rejected by the hub{code}: {reason_text(item) or 'no reason given'}")
-            lines.append("Redo (Enter) sends it again; Dismiss (Delete) forgets it.")
+            reason = reason_text(item) or self.tr("no reason given")
+            lines.append(
+                self.tr("Rejected by the hub ({code}): {reason}").format(
+                    code=item.error_code, reason=reason
+                )
+                if item.error_code
+                else self.tr("Rejected by the hub: {reason}").format(reason=reason)
+            )
+            lines.append(self.tr("Redo (Enter) sends it again; Dismiss (Delete) forgets it."))
         elif item.state == NOTICE:
-            lines.append(f"Applied, with a notice: {reason_text(item)}")
+            lines.append(
+                self.tr("Applied, with a notice: {notice}").format(notice=reason_text(item))
+            )
         else:
             lines.append(reason_text(item))
         return "\n".join(lines)

@@ -20,6 +20,7 @@ from rapport.cache.outbox import pending_targets
 from rapport.cache.outbox_view import rejected_targets
 from rapport.cache.queries import TimelineEntry, timeline_page
 from rapport.ui import format as fmt
+from rapport.ui import wording
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -67,6 +68,7 @@ class TimelineModel(QAbstractListModel):
         self._channels: frozenset[str] | None = None
         self._entries: list[TimelineEntry] = []
         self._times: list[datetime] = []
+        self._texts: list[tuple[str, str]] = []  # (title, detail), written once per entry
         self._exhausted = True
         self._fetching = False
         self._pending: set[str] = set()
@@ -111,6 +113,10 @@ class TimelineModel(QAbstractListModel):
         at = fmt.parse_timestamp(entry.occurred_at) or now
         return at.astimezone(now.tzinfo)
 
+    @staticmethod
+    def _words(entry: TimelineEntry) -> tuple[str, str]:
+        return wording.timeline_title(entry), wording.timeline_detail(entry)
+
     def _reload(self, limit: int) -> None:
         entries = self._read(None, limit)
         cid = self._customer_id
@@ -120,6 +126,7 @@ class TimelineModel(QAbstractListModel):
         self._entries = entries
         self._pending, self._rejected = pending, rejected
         self._times = [self._local(e) for e in entries]
+        self._texts = [self._words(e) for e in entries]
         self._exhausted = len(entries) < limit
         self.endResetModel()
 
@@ -144,6 +151,7 @@ class TimelineModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
             self._entries.extend(page)
             self._times.extend(self._local(e) for e in page)
+            self._texts.extend(self._words(e) for e in page)
             self.endInsertRows()
         finally:
             self._fetching = False
@@ -161,32 +169,43 @@ class TimelineModel(QAbstractListModel):
             return None
         row = index.row()
         e = self._entries[row]
+        title, detail = self._texts[row]
         if role in (Qt.ItemDataRole.DisplayRole, TimelineRole.Title):
-            return e.title
+            return title
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [f"{e.title} — {fmt.date_time_text(self._times[row])}"]
-            if e.detail:
-                lines.append(e.detail)
+            when = fmt.date_time_text(self._times[row])
+            lines = [self.tr("{title} — {when}").format(title=title, when=when)]
+            if detail:
+                lines.append(detail)
             extra = [x for x in (e.store_name, e.disposition, e.reference) if x]
             if extra:
                 lines.append(" · ".join(extra))
             sync = self._sync_state(e.id)
             if sync == SYNC_PENDING:
                 lines.append(
-                    "Not synced yet: saved on this computer, sent to the hub as soon as it can "
-                    "be reached."
+                    self.tr(
+                        "Not synced yet: saved on this computer, sent to the hub as soon as it "
+                        "can be reached."
+                    )
                 )
             elif sync == SYNC_REJECTED:
-                lines.append(f"Refused by the hub: {self._rejected[e.id]}")
-                lines.append("Open the outbox (Ctrl+Shift+O) to redo or dismiss it.")
+                lines.append(
+                    self.tr("Refused by the hub: {reason}").format(reason=self._rejected[e.id])
+                )
+                lines.append(self.tr("Open the outbox (Ctrl+Shift+O) to redo or dismiss it."))
             return "\n".join(lines)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = f"{e.title}, {fmt.when_text(self._times[row], self._now())}. {e.detail}"
+            when = fmt.when_text(self._times[row], self._now())
+            text = self.tr("{title}, {when}. {detail}").format(
+                title=title, when=when, detail=detail
+            )
             sync = self._sync_state(e.id)
             if sync == SYNC_PENDING:
-                text += " Not synced yet."
+                text += " " + self.tr("Not synced yet.")
             elif sync == SYNC_REJECTED:
-                text += f" Refused by the hub: {self._rejected[e.id]}."
+                text += " " + self.tr("Refused by the hub: {reason}.").format(
+                    reason=self._rejected[e.id]
+                )
             return text
         if role == TimelineRole.SyncState:
             return self._sync_state(e.id)
@@ -203,7 +222,7 @@ class TimelineModel(QAbstractListModel):
         if role == TimelineRole.Direction:
             return e.direction
         if role == TimelineRole.Detail:
-            return e.detail
+            return detail
         if role == TimelineRole.Disposition:
             return e.disposition
         if role == TimelineRole.StoreName:

@@ -1,0 +1,190 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ActionWords</name>
+    <message numerus="yes">
+        <source>{reason}; not resolved since despite %n later contact(s).</source>
+        <translation>
+            <numerusform>{reason}; not resolved since despite %n later contact.</numerusform>
+            <numerusform>{reason}; not resolved since despite %n later contacts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{product} and %n more</source>
+        <translation>
+            <numerusform>{product} and %n more</numerusform>
+            <numerusform>{product} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Left a cart of {amount} with the {product} {when} after %n view(s)</source>
+        <translation>
+            <numerusform>Left a cart of {amount} with the {product} {when} after %n view</numerusform>
+            <numerusform>Left a cart of {amount} with the {product} {when} after %n views</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{tier} customer with no contact for %n day(s).</source>
+        <translation>
+            <numerusform>{tier} customer with no contact for %n day.</numerusform>
+            <numerusform>{tier} customer with no contact for %n days.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ActivityChart</name>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <comment>the top of the contacts axis</comment>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CallerChooser</name>
+    <message numerus="yes">
+        <source>%n customer(s) have the number {number}. Who is calling?</source>
+        <translation>
+            <numerusform>%n customer has the number {number}. Who is calling?</numerusform>
+            <numerusform>%n customers have the number {number}. Who is calling?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IntentWords</name>
+    <message numerus="yes">
+        <source>%n view(s)</source>
+        <translation>
+            <numerusform>%n view</numerusform>
+            <numerusform>%n views</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{views} over %n day(s)</source>
+        <translation>
+            <numerusform>{views} over %n day</numerusform>
+            <numerusform>{views} over %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{views} on %n device(s)</source>
+        <translation>
+            <numerusform>{views} on %n device</numerusform>
+            <numerusform>{views} on %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{product} and %n other item(s)</source>
+        <translation>
+            <numerusform>{product} and %n other item</numerusform>
+            <numerusform>{product} and %n other items</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>No web activity in the last %n day(s)</source>
+        <translation>
+            <numerusform>No web activity in the last day</numerusform>
+            <numerusform>No web activity in the last %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>over %n day(s)</source>
+        <translation>
+            <numerusform>over %n day</numerusform>
+            <numerusform>over %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Searched for {terms} (%n searches) {when}</source>
+        <translation>
+            <numerusform>Searched for {terms} (%n search) {when}</numerusform>
+            <numerusform>Searched for {terms} (%n searches) {when}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Visited the site {when} (%n page view(s))</source>
+        <translation>
+            <numerusform>Visited the site {when} (%n page view)</numerusform>
+            <numerusform>Visited the site {when} (%n page views)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message numerus="yes">
+        <source>%n entries selected.</source>
+        <translation>
+            <numerusform>%n entry selected.</numerusform>
+            <numerusform>%n entries selected.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message numerus="yes">
+        <source>The %n change(s) not yet sent were recovered and will be sent.</source>
+        <translation>
+            <numerusform>The %n change not yet sent were recovered and will be sent.</numerusform>
+            <numerusform>The %n changes not yet sent were recovered and will be sent.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TimelineWords</name>
+    <message numerus="yes">
+        <source>%n product view(s)</source>
+        <translation>
+            <numerusform>%n product view</numerusform>
+            <numerusform>%n product views</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page view(s)</source>
+        <translation>
+            <numerusform>%n page view</numerusform>
+            <numerusform>%n page views</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation>
+            <numerusform>%n event</numerusform>
+            <numerusform>%n events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{first} and %n more</source>
+        <translation>
+            <numerusform>{first} and %n more</numerusform>
+            <numerusform>{first} and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items: {items}</source>
+        <translation>
+            <numerusform>%n item: {items}</numerusform>
+            <numerusform>%n items: {items}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{items} (%n returned)</source>
+        <translation>
+            <numerusform>{items} (%n returned)</numerusform>
+            <numerusform>{items} (%n returned)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message numerus="yes">
+        <source>%n day(s) ago</source>
+        <translation>
+            <numerusform>%n day ago</numerusform>
+            <numerusform>%n days ago</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
