@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from rapport.cache.db import check_in_background, connect, open_cache
+from rapport.cache.db import check_in_background, connect, connect_local_writer, open_cache
 from rapport.cache.profile import save_profile
 from rapport.cache.retention import release_stale
 from rapport.cache.writes import LocalWrites
@@ -70,7 +70,7 @@ class Session(QObject):
         # What the person types is written here, durably, on the UI thread: one small
         # transaction, then the worker is asked to send it.
         self.writes = LocalWrites(
-            connect(cache_path, durable=True), str(user.get("id") or ""), user.get("store_id")
+            connect_local_writer(cache_path), str(user.get("id") or ""), user.get("store_id")
         )
         user_label = user_label or str(user.get("display_name") or user.get("username") or "")
         self.worker = SyncWorker(cache_path, hub_url, token, live_wait=live_wait)
@@ -111,18 +111,9 @@ class Session(QObject):
                 self.window.setGeometry(screen)
             self.window.show()
         report = self.open_report
-        if report.moved_aside is not None:
-            kept = (
-                f" The {report.salvaged} change(s) not yet sent were recovered and will be sent."
-                if report.salvaged
-                else ""
-            )
-            QMessageBox.warning(
-                self.window,
-                "Local cache repaired",
-                "This computer's copy of the customer data was damaged and has been set aside "
-                f"({report.moved_aside.name}). It is being downloaded again from the hub.{kept}",
-            )
+        repaired = report.message()
+        if repaired:
+            QMessageBox.warning(self.window, "Local cache repaired", repaired)
         self.apply_retention()
         if self.retention_days > 0:
             self._retention_timer.start()
