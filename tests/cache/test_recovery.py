@@ -187,3 +187,36 @@ def test_set_aside_copies_from_before_are_not_kept_forever(tmp_path: Path) -> No
     assert recent.exists()  # kept a few days (db.SET_ASIDE_DAYS) for a deeper recovery
     db.forget_set_aside(path)  # what an erasure does: no copy may still hold the person
     assert not recent.exists()
+
+
+def test_the_log_file_is_private(tmp_path: Path) -> None:
+    import logging
+
+    from rapport.logs import setup_logging
+
+    previous = os.umask(0)
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        folder = tmp_path / "state" / "log"
+        path = setup_logging(folder=folder)
+        logging.getLogger("rapport.test").warning("a line")
+        assert path is not None and path.exists()
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+        handler = next(h for h in root.handlers if h not in before)
+        handler.doRollover()  # type: ignore[attr-defined]
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    finally:
+        os.umask(previous)
+        for h in [h for h in root.handlers if h not in before]:
+            root.removeHandler(h)
+            h.close()
+
+
+def test_the_report_says_what_was_recovered_and_lost(tmp_path: Path) -> None:
+    report = db.OpenReport(tmp_path / "c.sqlite3", True, 8, tmp_path / "x", 3, False, None, 2)
+    text = report.message() or ""
+    assert "rebuilt" in text and "3 change(s)" in text and "2 change(s)" in text
+    assert "could not be recovered" in text
+    assert db.OpenReport(tmp_path / "c.sqlite3", False, 8).message() is None

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapport.cache import recovery
-from rapport.cache.files import private_dir, private_file
 from rapport.cache.outbox_file import (
     COUNTER_KEYS,
     IDENTITY_KEYS,
@@ -27,6 +26,7 @@ from rapport.cache.outbox_file import (
 )
 from rapport.cache.recovery import SET_ASIDE_DAYS, forget_set_aside
 from rapport.cache.schema import migrate
+from rapport.private_files import private_dir, private_file
 
 __all__ = [
     "SET_ASIDE_DAYS",

@@ -31,7 +31,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from rapport.cache.files import private_file
+from rapport.private_files import private_file
 
 SCHEMA = "outbox_file"  # the outbox file's name on cache connections
 CACHE_SCHEMA = "cache"  # the cache's name on the local writer's connection
@@ -173,9 +173,9 @@ def set_meta(
     ``sync_state``; inside the caller's transaction."""
     pairs = [(k, None if v is None else str(v)) for k, v in values.items()]
     sql = " (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value"
-    conn.executemany("INSERT INTO outbox_meta" + sql, pairs)
-    if mirror:
+    if mirror:  # the cache first: outside begin_write, the first write takes the first lock
         conn.executemany("INSERT INTO sync_state" + sql, pairs)
+    conn.executemany("INSERT INTO outbox_meta" + sql, pairs)
 
 
 def _int(value: object) -> int:

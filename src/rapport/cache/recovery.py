@@ -21,8 +21,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rapport.cache.files import SIDE_FILES, private_file
 from rapport.cache.outbox_file import COUNTER_KEYS, IDENTITY_KEYS, outbox_path
+from rapport.private_files import SIDE_FILES, private_file
 
 log = logging.getLogger(__name__)
 
