@@ -215,3 +215,32 @@ def test_the_command_line_works_on_a_damaged_cache(tmp_path: Path, hub: Hub) -> 
         assert found.returncode == 0 and "Given7" in found.stdout
     assert _on_hub(hub, iid) == 1
     assert _on_hub(hub, again.stdout.strip()) == 1
+
+
+def test_the_command_line_says_how_many_writes_a_damaged_outbox_file_lost(
+    tmp_path: Path, hub: Hub
+) -> None:
+    hub.add_user("cliagent", "demo", "Cli", "agent")
+    demo = tmp_path / "demo"
+    cache = demo / "client" / "cache.sqlite3"
+    port = free_port()
+    with HubServer(hub, port=port) as srv:
+        conn, _ = open_cache(cache)
+        save_profile(conn, srv.url, {"id": "x", "username": "cliagent"})
+        conn.close()
+        run(_sync(cache, srv.url, token(srv.url)))
+        conn = connect(cache, durable=True)
+        w = LocalWrites(conn, "u")
+        iids = [
+            w.log_interaction("c-0001", channel="phone", summary=f"{i} " + "n" * 3000)
+            for i in range(12)
+        ]
+        conn.close()
+        _damage(outbox_path(cache), "truncate")
+        synced = _cli("sync", "--once", "--data", str(demo))
+        assert synced.returncode == 0, synced.stderr
+        on_hub = [_on_hub(hub, i) for i in iids]
+    kept = sum(on_hub)
+    assert 0 < kept < 12 and on_hub == [1] * kept + [0] * (12 - kept)
+    assert f"{kept} change(s) not yet sent were recovered" in synced.stderr
+    assert f"{12 - kept} change(s) not yet sent could not be recovered" in synced.stderr

@@ -249,8 +249,10 @@ def _recover(
         lost = counted if lost is not None else None
         if counted:
             log.warning("%d typed writes could not be recovered from the outbox file", counted)
-    with conn:
-        set_meta(conn, settled)
+    wanted = {k: str(v) for k, v in settled.items() if v}
+    if any(meta.get(k) != v or state.get(k) != v for k, v in wanted.items()):
+        with conn:  # only when something changed: most opens write nothing
+            set_meta(conn, wanted)
     if moved is not None and (not from_cache or not from_cache.rows or lost == 0):
         recovery.delete_copy(moved)
     if moved_outbox is not None and lost == 0:

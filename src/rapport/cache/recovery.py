@@ -21,8 +21,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import orjson
+
 from rapport.cache.outbox_file import COUNTER_KEYS, IDENTITY_KEYS, outbox_path
 from rapport.private_files import SIDE_FILES, private_file
+from rapport.protocol import MUTATIONS
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +98,10 @@ def forget_set_aside(cache_path: Path, older_than_days: float | None = None) -> 
 def _open_damaged(path: Path) -> sqlite3.Connection | None:
     try:
         conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=5)
+        # A file cut short has fewer pages than its header says, and SQLite refuses to read any
+        # page of it then; with writable_schema it takes the file's real size and reads what is
+        # there (read-only: nothing is written).
+        conn.execute("PRAGMA writable_schema = ON")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return conn
     except sqlite3.Error:
@@ -108,11 +115,27 @@ def _read_pairs(conn: sqlite3.Connection, sql: str) -> dict[str, str]:
         return {}
 
 
+def _whole(row: tuple[object, ...]) -> bool:
+    """A row read from a damaged page can come back half zeros: kept only if it still reads as
+    a write (a known state and mutation, arguments that parse)."""
+    _seq, mutation_id, name, args, *_rest = row
+    state = row[6]
+    if state not in ("pending", "rejected", "notice") or name not in MUTATIONS:
+        return False
+    if not isinstance(mutation_id, str) or not mutation_id.strip("\x00"):
+        return False
+    try:
+        return isinstance(args, str) and isinstance(orjson.loads(args), dict)
+    except orjson.JSONDecodeError:
+        return False
+
+
 def _read_rows(conn: sqlite3.Connection, table: str, upto: int, out: Salvage) -> None:
     cols = ", ".join(_OUTBOX_COLUMNS)
     try:
         for row in conn.execute(f"SELECT {cols} FROM {table} ORDER BY client_seq"):
-            out.rows[int(row[0])] = tuple(row)
+            if _whole(tuple(row)):
+                out.rows[int(row[0])] = tuple(row)
     except sqlite3.Error as exc:
         out.complete = False
         log.warning("outbox salvage met a damaged page: %s", type(exc).__name__)
@@ -125,7 +148,7 @@ def _read_rows(conn: sqlite3.Connection, table: str, upto: int, out: Salvage) ->
             row = conn.execute(
                 f"SELECT {cols} FROM {table} WHERE client_seq = ?", (seq,)
             ).fetchone()
-            if row is not None:
+            if row is not None and _whole(tuple(row)):
                 out.rows[seq] = tuple(row)
 
 
