@@ -32,7 +32,6 @@ from rapport.cache.outbox import counts, entries
 from rapport.cache.profile import save_profile
 from rapport.demo import start_demo
 
-
 FINISH_EVERY = 4
 
 
