@@ -220,3 +220,19 @@ def test_the_report_says_what_was_recovered_and_lost(tmp_path: Path) -> None:
     assert "rebuilt" in text and "3 change(s)" in text and "2 change(s)" in text
     assert "could not be recovered" in text
     assert db.OpenReport(tmp_path / "c.sqlite3", False, 8).message() is None
+
+
+def test_a_missing_outbox_file_is_said_not_kept_silent(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    conn = _filled(path, customers=5)
+    _type(conn, 2)
+    dev = device_id(conn)
+    conn.close()
+    for p in tmp_path.glob("cache.outbox.sqlite3*"):
+        p.unlink()
+    conn, report = open_cache(path)
+    assert report.lost is None and "may not have been recovered" in (report.message() or "")
+    assert device_id(conn) == dev and load_profile(conn) == (HUB, USER)  # from the cache's copy
+    apply_changes(conn, [_customer(1)], "h.2")
+    _type(conn, 1)
+    assert pending_batch(conn)[-1].client_seq == 3  # the cache's copy of the counter

@@ -67,8 +67,6 @@ class OpenReport:
 
     def message(self) -> str | None:
         """What to tell the person, in words; None when nothing was repaired."""
-        if self.moved_aside is None and self.outbox_moved_aside is None:
-            return None
         parts = []
         if self.moved_aside is not None:
             parts.append(
@@ -77,7 +75,7 @@ class OpenReport:
             )
         if self.outbox_moved_aside is not None:
             parts.append("The file of changes not yet sent was damaged and has been repaired.")
-        if self.salvaged:
+        if self.salvaged and parts:
             parts.append(f"{self.salvaged} change(s) not yet sent were recovered and will be sent.")
         if self.lost is None:
             parts.append(
@@ -88,7 +86,7 @@ class OpenReport:
                 f"{self.lost} change(s) not yet sent could not be recovered: please enter them "
                 "again."
             )
-        return " ".join(parts)
+        return " ".join(parts) or None
 
 
 # ``PRAGMA quick_check`` reads every page, about a second per GB here: a call-center cache (several
@@ -194,7 +192,8 @@ def open_cache(path: Path) -> tuple[sqlite3.Connection, OpenReport]:
         deferred = False
     marker.unlink(missing_ok=True)
     # Small: always checked in full.
-    if obx.exists() and obx.stat().st_size > 0 and not _healthy(obx):
+    had_outbox = obx.exists() and obx.stat().st_size > 0
+    if had_outbox and not _healthy(obx):
         moved_outbox = recovery.set_aside(obx)
     for f in (path, obx):
         private_file(f)
@@ -205,6 +204,8 @@ def open_cache(path: Path) -> tuple[sqlite3.Connection, OpenReport]:
         raise CacheError(f"cannot open the cache {path}: {exc}") from exc
     try:
         salvaged, lost = _recover(conn, moved, moved_outbox)
+        if not had_outbox and start >= OUTBOX_FILE_SCHEMA and moved is None:
+            lost = _lost_with_the_file(conn)
     except sqlite3.Error as exc:
         conn.close()
         raise CacheError(f"cannot repair the cache {path}: {exc}") from exc
@@ -260,6 +261,22 @@ def _recover(
     if moved is not None or moved_outbox is not None:
         salvaged = conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
     return salvaged, lost
+
+
+# The cache schema from which the outbox has its own file (migration 8).
+OUTBOX_FILE_SCHEMA = 8
+
+
+def _lost_with_the_file(conn: sqlite3.Connection) -> int | None:
+    """The outbox file is gone (deleted, or never copied back with a restored cache): by the
+    cache's copy of the counters, writes were issued above the hub's last number, and which of
+    them had left without a loss cannot be told. None (some may be lost) or 0."""
+    state = _state(conn)
+    unsent = _int(state.get("high_water")) - _int(state.get("hub_last_seq"))
+    if unsent > 0:
+        log.warning("the outbox file is missing; up to %d typed writes may be lost", unsent)
+        return None
+    return 0
 
 
 def _state(conn: sqlite3.Connection) -> dict[str, str]:
