@@ -7,7 +7,8 @@ A demo hub runs in this process. One thread types with `rapport log` (a new proc
 as a softphone script would); another starts `rapport sync` (the live loop) and kills it -9 after
 a random delay, again and again (every fourth sync is a `--once` left to finish). Halfway through the writes, the syncs pause, the cache file is
 truncated to half its size (WAL checkpointed first), and the storm resumes: the next command to
-open the cache finds it damaged and rebuilds it. At the end one clean `rapport sync --once` runs,
+open the cache finds it damaged and rebuilds it. The last writes before the cut (--pending-at-cut)
+are typed with no sync running, so that they are still in the outbox when the cache is cut. At the end one clean `rapport sync --once` runs,
 and the hub is asked about every write typed. Prints writes typed (the command printed an id),
 refused at the keyboard (customer not in the rebuilt cache yet: the command said so, nothing was
 queued), arrived on the hub, duplicates, lost, and writes the hub refused.
@@ -87,6 +88,12 @@ def main() -> int:
     ap.add_argument("--customers", type=int, default=100)
     ap.add_argument("--kill-after", default="1,8", help="min,max seconds before each kill")
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument(
+        "--pending-at-cut",
+        type=int,
+        default=5,
+        help="writes typed with no sync just before the cut",
+    )
     args = ap.parse_args()
     low, high = (float(x) for x in args.kill_after.split(","))
     rng = random.Random(args.seed)
@@ -108,18 +115,27 @@ def main() -> int:
         typed: list[str] = []
         refused = 0
         damaged_at = args.writes // 2
+        quiet_from = max(0, damaged_at - args.pending_at_cut)
+        pending_at_cut = 0
         started = time.perf_counter()
         for i in range(args.writes):
-            if i == damaged_at:
+            if i == quiet_from:  # the last writes before the cut wait in the outbox
                 storm.running.clear()
                 storm.idle.wait()
+            if i == damaged_at:
+                reader = connect(site.cache_path)
+                pending_at_cut = counts(reader).pending
+                reader.close()
                 plain = sqlite3.connect(site.cache_path)
                 plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 plain.close()
                 size = site.cache_path.stat().st_size
                 with site.cache_path.open("r+b") as f:
                     f.truncate(size // 2)
-                print(f"cache cut from {size:,} to {size // 2:,} bytes after {i} writes")
+                print(
+                    f"cache cut from {size:,} to {size // 2:,} bytes after {i} writes,"
+                    f" {pending_at_cut} of them not sent yet"
+                )
                 storm.running.set()
             done = _cli(
                 data, "log", "--customer", rng.choice(customers), "--channel", "phone",
@@ -152,6 +168,7 @@ def main() -> int:
         site.close()
     print(f"{args.writes} writes in {seconds:.0f} s, `rapport sync` killed -9 {storm.kills} times")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(f"not sent yet when the cache was cut: {pending_at_cut}")
     print(f"writes typed (id printed):          {len(typed)}")
     print(f"refused at the keyboard (said so):  {refused}")
     print(f"arrived on the hub:                 {sum(1 for n in found if n >= 1)}")
