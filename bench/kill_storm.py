@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -166,6 +167,7 @@ def main() -> int:
             ]
     finally:
         site.close()
+        shutil.rmtree(tmp, ignore_errors=True)
     print(f"{args.writes} writes in {seconds:.0f} s, `rapport sync` killed -9 {storm.kills} times")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     print(f"not sent yet when the cache was cut: {pending_at_cut}")
