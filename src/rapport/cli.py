@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -476,8 +477,23 @@ def _local_cache(args: argparse.Namespace, command: str) -> Path | None:
     return path
 
 
+def _open_for(command: str, path: Path) -> sqlite3.Connection | None:
+    """The cache through its integrity check, migrations and repair; what a repair did goes to
+    stderr (stdout stays the command's output for scripts)."""
+    from rapport.cache.db import CacheError, open_cache
+
+    try:
+        conn, report = open_cache(path)
+    except CacheError as exc:
+        print(f"rapport {command}: {exc}", file=sys.stderr)
+        return None
+    message = report.message()
+    if message:
+        print(f"rapport {command}: {message}", file=sys.stderr)
+    return conn
+
+
 def _search(args: argparse.Namespace) -> int:
-    from rapport.cache.db import connect
     from rapport.cache.search import search_customers
     from rapport.config import Settings
     from rapport.domain.phones import format_phone
@@ -486,7 +502,9 @@ def _search(args: argparse.Namespace) -> int:
     if path is None:
         return 2
     region = Settings.load().region
-    conn = connect(path)
+    conn = _open_for("search", path)
+    if conn is None:
+        return 2
     try:
         hits = search_customers(conn, args.text, args.limit, region)
     finally:
@@ -503,19 +521,18 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _log(args: argparse.Namespace) -> int:
-    from rapport.cache.db import CacheError, connect, open_cache
+    from rapport.cache.db import connect_local_writer
     from rapport.cache.profile import load_profile
     from rapport.cache.writes import LocalWrites, WriteError
 
     path = _local_cache(args, "log")
     if path is None:
         return 2
-    try:
-        open_cache(path)[0].close()  # migrate / check before writing
-    except CacheError as exc:
-        print(f"rapport log: {exc}", file=sys.stderr)
+    checked = _open_for("log", path)  # check, migrate, repair before writing
+    if checked is None:
         return 2
-    conn = connect(path, durable=True)
+    checked.close()
+    conn = connect_local_writer(path)
     try:
         _hub, user = load_profile(conn)
         writes = LocalWrites(conn, str((user or {}).get("id") or ""), (user or {}).get("store_id"))
@@ -539,7 +556,6 @@ def _log(args: argparse.Namespace) -> int:
 def _sync(args: argparse.Namespace) -> int:
     import asyncio
 
-    from rapport.cache.db import connect
     from rapport.cache.profile import load_profile
     from rapport.config import Settings
     from rapport.credentials import load_token
@@ -550,7 +566,9 @@ def _sync(args: argparse.Namespace) -> int:
     path = _local_cache(args, "sync")
     if path is None:
         return 2
-    conn = connect(path)
+    conn = _open_for("sync", path)
+    if conn is None:
+        return 2
     hub_url, user = load_profile(conn)
     conn.close()
     if not hub_url:

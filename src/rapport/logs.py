@@ -8,6 +8,16 @@ import logging.handlers
 from pathlib import Path
 
 from rapport.config import log_dir
+from rapport.private_files import private_dir, private_file
+
+
+class _PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
+    """Each log file (the first and every one after a rollover) 0600, whatever the umask: the
+    log holds no customer data, but ids and the activity of the person signed in."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        private_file(Path(self.baseFilename))
+        return super()._open()
 
 
 def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | None:
@@ -17,8 +27,8 @@ def setup_logging(verbose: bool = False, folder: Path | None = None) -> Path | N
     fmt = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     path: Path | None = folder / "rapport.log"
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        private_dir(folder)
+        handler: logging.Handler = _PrivateRotatingFileHandler(
             path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:

@@ -13,6 +13,7 @@ from typing import Any
 import orjson
 
 from rapport.cache.apply import purge_customer
+from rapport.cache.outbox_file import begin_write, heard_last_seq, renumber_pending
 from rapport.cache.search_index import reindex_customers
 from rapport.protocol import EDITABLE_CUSTOMER_FIELDS, SILENT_MUTATIONS
 
@@ -23,6 +24,8 @@ class AckReport:
     rejected: int = 0
     notices: int = 0
     customers: set[str] = field(default_factory=set)
+    renumber: set[int] = field(default_factory=set)  # pending writes the hub numbered otherwise
+    renumbered: int = 0  # pending writes given new numbers: to send again
 
 
 def _set_field(conn: sqlite3.Connection, customer_id: str, name: str, value: Any) -> None:
@@ -44,18 +47,41 @@ def _set_consent(conn: sqlite3.Connection, customer_id: str, channel: str, value
     )
 
 
-def apply_push_results(conn: sqlite3.Connection, results: Sequence[Mapping[str, Any]]) -> AckReport:
+# The hub's answer to a number it already holds for another write (hub.push._replay): this write
+# was never applied; it is given a new number and sent again (outbox_file.renumber_pending).
+ANOTHER_WRITE = "of this device was another write"
+
+
+def apply_push_results(
+    conn: sqlite3.Connection,
+    results: Sequence[Mapping[str, Any]],
+    last_seq: int | None = None,
+    expected_seq: int | None = None,
+) -> AckReport:
+    """``last_seq``: the hub's last applied number for this device, stored as heard.
+    ``expected_seq``: set by the hub when a gap in the numbers stopped it (a pending write erased
+    here, a restored hub): the pending writes are renumbered right after ``last_seq``, as are
+    those the hub answered "another write" for; the caller sends them again."""
     report = AckReport()
     with conn:
+        begin_write(conn)
+        if last_seq is not None:
+            heard_last_seq(conn, int(last_seq))
         for res in results:
             seq = int(res["client_seq"])
+            # By number and id: an answer about a write since renumbered lands on nothing.
             row = conn.execute(
-                "SELECT name, args, customer_id FROM outbox WHERE client_seq = ? AND state = 'pending'",
-                (seq,),
+                "SELECT name, args, customer_id FROM outbox WHERE client_seq = ?"
+                " AND (? IS NULL OR mutation_id = ?) AND state = 'pending'",
+                (seq, res.get("mutation_id"), res.get("mutation_id")),
             ).fetchone()
             if row is None:
                 continue  # already handled (a repeated answer)
             name, args, customer_id = row[0], orjson.loads(row[1]), row[2]
+            err = res.get("error") or {}
+            if res.get("status") == "rejected" and ANOTHER_WRITE in str(err.get("message")):
+                report.renumber.add(seq)
+                continue
             if customer_id:
                 report.customers.add(customer_id)
             if res.get("status") == "rejected" and name in SILENT_MUTATIONS:
@@ -82,6 +108,8 @@ def apply_push_results(conn: sqlite3.Connection, results: Sequence[Mapping[str, 
             else:
                 conn.execute("DELETE FROM outbox WHERE client_seq = ?", (seq,))
             report.applied += 1
+        if last_seq is not None and (report.renumber or expected_seq is not None):
+            report.renumbered = renumber_pending(conn, int(last_seq), report.renumber)
     return report
 
 
@@ -126,6 +154,7 @@ def _reconcile(
 def dismiss_entry(conn: sqlite3.Connection, client_seq: int) -> None:
     """The user has read a rejection or notice. A refused interaction leaves the timeline too."""
     with conn:
+        begin_write(conn)
         row = conn.execute(
             "SELECT name, target_id, state FROM outbox WHERE client_seq = ?", (client_seq,)
         ).fetchone()

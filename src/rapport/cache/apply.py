@@ -133,6 +133,8 @@ def apply_changes(
         upserts.setdefault(entity, []).append(_row_tuple(entity, data))
         if spec.customer_column and data.get(spec.customer_column):
             applied.customers.add(data[spec.customer_column])
+    if specials:
+        _outbox_first(conn, specials)
     with conn:
         for entity, ids in deletes.items():
             spec = ENTITIES[entity]
@@ -215,12 +217,32 @@ def _redirect(conn: sqlite3.Connection, old: str, new: str) -> None:
         " VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
         (old, new),
     )
+    _repoint_outbox(conn, old, new)
+
+
+def _repoint_outbox(conn: sqlite3.Connection, old: str, new: str) -> None:
     conn.execute(
         "UPDATE outbox SET customer_id = ?, args = json_set(args, '$.customer_id', ?),"
         " target_id = CASE WHEN target_id = ? THEN ? ELSE target_id END"
         " WHERE customer_id = ?",
         (new, new, old, new, old),
     )
+
+
+def _outbox_first(conn: sqlite3.Connection, specials: Sequence[Mapping[str, Any]]) -> None:
+    """A page's merges and erasures reach the pending writes (in the outbox file) in a
+    transaction of their own, before the page's. In one transaction of both files, the cache
+    (and the cursor) would commit first: a crash between the two would keep a pending write
+    about an erased customer once the cursor has moved past the erasure. The page repeats these
+    (the same updates again, harmless) for writes queued in between."""
+    with conn:
+        for ch in specials:
+            if ch.get("op") == "redirect":
+                into = str((ch.get("data") or {}).get("into") or "")
+                if into and into != ch["id"]:
+                    _repoint_outbox(conn, ch["id"], into)
+            else:
+                conn.execute("DELETE FROM outbox WHERE customer_id = ?", (ch["id"],))
 
 
 def purge_customer(conn: sqlite3.Connection, customer_id: str) -> None:

@@ -5,6 +5,7 @@ audited when the network returns), but never shown to the user as pending
 from __future__ import annotations
 
 from rapport.cache.outbox import enqueue
+from rapport.cache.outbox_file import begin_write
 from rapport.cache.recent import note_recent
 from rapport.cache.retention import note_opened
 from rapport.cache.writes import LocalWrites
@@ -23,7 +24,7 @@ def record_view(
     if query and query.strip():
         args["query"] = query.strip()[:MAX_QUERY]
     with writes.conn:
-        writes.conn.execute("BEGIN IMMEDIATE")
+        begin_write(writes.conn)
         note_opened(writes.conn, customer_id, str(args["viewed_at"]))
         note_recent(writes.conn, customer_id, str(args["viewed_at"]))
         return enqueue(

@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 import orjson
 
 from rapport.cache.outbox import enqueue
+from rapport.cache.outbox_file import begin_write
 from rapport.cache.queries import intent_inputs
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.intent import Intent, summarize_intent
@@ -446,7 +447,7 @@ def save_basket(writes: LocalWrites, basket: Basket) -> Basket:
         raise WriteError("status", "This basket was sent: start a new one to change it.")
     now = _iso(writes._now())  # the writer's clock, so tests can fix it
     with writes.conn:
-        writes.conn.execute("BEGIN IMMEDIATE")
+        begin_write(writes.conn)
         writes._customer(basket.customer_id)
         existing = writes.conn.execute(
             "SELECT owner_id, status FROM basket WHERE id = ?", (basket.id,)
@@ -519,7 +520,7 @@ def send_basket(writes: LocalWrites, basket_id: str, channel: str) -> int:
     if channel not in SEND_CHANNELS:
         raise WriteError("channel", f"Baskets are sent by {' or '.join(SEND_CHANNELS)}.")
     with writes.conn:
-        writes.conn.execute("BEGIN IMMEDIATE")
+        begin_write(writes.conn)
         row = writes.conn.execute("SELECT * FROM basket WHERE id = ?", (basket_id,)).fetchone()
         if row is None:
             raise WriteError("basket", "Save the basket before sending it.")

@@ -1,7 +1,9 @@
-"""Opening the client cache: pragmas, integrity check, migrations.
+"""Opening the client cache: pragmas, integrity check, migrations, recovery.
 
 One writer connection (the sync worker's) and any number of reader connections (the UI's); WAL lets
-them run at the same time.
+them run at the same time. What a person types goes through a local writer connection of its own
+(:func:`rapport.cache.outbox_file.connect_local_writer`); the outbox itself lives in its own file
+(see :mod:`rapport.cache.outbox_file`), attached to every cache connection.
 """
 
 from __future__ import annotations
@@ -9,11 +11,37 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from rapport.cache import recovery
+from rapport.cache.outbox_file import (
+    COUNTER_KEYS,
+    IDENTITY_KEYS,
+    attach,
+    connect_local_writer,
+    outbox_path,
+    read_meta,
+    set_meta,
+)
+from rapport.cache.recovery import SET_ASIDE_DAYS, forget_set_aside
 from rapport.cache.schema import migrate
+from rapport.private_files import private_dir, private_file
+
+__all__ = [
+    "SET_ASIDE_DAYS",
+    "CacheError",
+    "OpenReport",
+    "check_in_background",
+    "connect",
+    "connect_local_writer",
+    "connect_sync_writer",
+    "forget_set_aside",
+    "get_state",
+    "open_cache",
+    "outbox_path",
+    "set_state",
+]
 
 log = logging.getLogger(__name__)
 
@@ -24,14 +52,41 @@ class CacheError(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class OpenReport:
-    """What happened while opening; the UI tells the user when ``moved_aside`` is set."""
+    """What happened while opening; the UI and the commands tell the user :meth:`message`."""
 
     path: Path
     created: bool
     migrated_from: int
-    moved_aside: Path | None = None
-    salvaged: int = 0  # pending writes recovered from the damaged file
+    moved_aside: Path | None = None  # the damaged cache (deleted once read: it may be gone)
+    salvaged: int = 0  # after a repair: the writes not yet sent that were kept through it
     check_deferred: bool = False  # too big to check now: call check_in_background once shown
+    outbox_moved_aside: Path | None = (
+        None  # the damaged outbox file, kept a while if writes were lost
+    )
+    lost: int | None = 0  # typed writes that could not be read back (None: cannot tell how many)
+
+    def message(self) -> str | None:
+        """What to tell the person, in words; None when nothing was repaired."""
+        parts = []
+        if self.moved_aside is not None:
+            parts.append(
+                "This computer's copy of the customer data was damaged and has been rebuilt; "
+                "it is being downloaded again from the hub."
+            )
+        if self.outbox_moved_aside is not None:
+            parts.append("The file of changes not yet sent was damaged and has been repaired.")
+        if self.salvaged and parts:
+            parts.append(f"{self.salvaged} change(s) not yet sent were recovered and will be sent.")
+        if self.lost is None:
+            parts.append(
+                "Some changes not yet sent may not have been recovered: check your last entries."
+            )
+        elif self.lost:
+            parts.append(
+                f"{self.lost} change(s) not yet sent could not be recovered: please enter them "
+                "again."
+            )
+        return " ".join(parts) or None
 
 
 # ``PRAGMA quick_check`` reads every page, about a second per GB here: a call-center cache (several
@@ -69,6 +124,8 @@ def connect(path: Path, *, readonly: bool = False, durable: bool = True) -> sqli
         # tests/cache/test_secure_delete.py.
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute(f"PRAGMA journal_size_limit = {JOURNAL_SIZE_LIMIT}")
+    # After the pragmas: an attached file takes main's secure_delete as it is at ATTACH.
+    attach(conn, path, readonly=readonly)  # the outbox file, always synchronous=FULL
     return conn
 
 
@@ -136,68 +193,127 @@ def check_in_background(path: Path) -> threading.Thread:
 
 
 def open_cache(path: Path) -> tuple[sqlite3.Connection, OpenReport]:
-    """Open (creating or migrating) the cache at ``path``. A corrupt file is moved aside, never
-    deleted, and a fresh cache takes its place; the data comes back with the next sync."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    moved: Path | None = None
+    """Open (creating or migrating) the cache at ``path`` and its outbox file; every caller of
+    the cache goes through here first (the app, ``rapport log``, ``sync`` and ``search``).
+
+    A cache that fails its integrity check is set aside and a fresh one takes its place: the data
+    comes back with the next sync, the outbox file is not touched, and the device's identity
+    (hub, user, device id, numbering) is read from the outbox file. An outbox file that fails its
+    check is set aside and what can be read of it is copied into a fresh one; the report says how
+    many typed writes were recovered and how many were lost."""
+    private_dir(path.parent)
+    forget_set_aside(path, older_than_days=SET_ASIDE_DAYS)
+    obx = outbox_path(path)
+    moved = moved_outbox = None
     created = not path.exists() or path.stat().st_size == 0
     marker = _check_marker(path)
     deferred = (
         not created and path.stat().st_size > QUICK_CHECK_AT_OPEN_BYTES and not marker.exists()
     )
     if not created and not _healthy(path, full=not deferred):
-        moved = path.with_name(f"{path.stem}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}{path.suffix}")
-        path.rename(moved)
-        for suffix in ("-wal", "-shm"):
-            side = path.with_name(path.name + suffix)
-            if side.exists():
-                side.rename(moved.with_name(moved.name + suffix))
-        log.warning("cache failed its integrity check; moved aside to %s", moved.name)
+        moved = recovery.set_aside(path)
         created = True
         deferred = False
     marker.unlink(missing_ok=True)
+    # Small: always checked in full.
+    had_outbox = obx.exists() and obx.stat().st_size > 0
+    if had_outbox and not _healthy(obx):
+        moved_outbox = recovery.set_aside(obx)
+    for f in (path, obx):
+        private_file(f)
     try:
         conn = connect(path)
         start = migrate(conn)
     except (sqlite3.Error, RuntimeError) as exc:
         raise CacheError(f"cannot open the cache {path}: {exc}") from exc
-    salvaged = salvage_outbox(moved, conn) if moved is not None else 0
-    return conn, OpenReport(path, created, start, moved, salvaged, deferred)
-
-
-def salvage_outbox(damaged: Path, conn: sqlite3.Connection) -> int:
-    """Copy what can still be read of a damaged cache's outbox into the fresh one, under the same
-    device id and numbers: the hub then answers writes it already has with their stored result,
-    and applies the others, each once. Returns how many writes were recovered."""
     try:
-        old = sqlite3.connect(f"file:{damaged.as_posix()}?mode=ro", uri=True, timeout=5)
-    except sqlite3.Error:
-        return 0
-    old.row_factory = sqlite3.Row
-    rows: list[sqlite3.Row] = []
-    device = None
-    try:
-        device_row = old.execute("SELECT value FROM sync_state WHERE key = 'device_id'").fetchone()
-        device = device_row[0] if device_row else None
-        # Row by row: a damaged page ends the scan, and what was read before it is kept.
-        for row in old.execute("SELECT * FROM outbox WHERE state != 'notice' ORDER BY client_seq"):
-            rows.append(row)
+        salvaged, lost = _recover(conn, moved, moved_outbox)
+        if not had_outbox and start >= OUTBOX_FILE_SCHEMA and moved is None:
+            lost = _lost_with_the_file(conn)
     except sqlite3.Error as exc:
-        log.warning("outbox salvage stopped early: %s", type(exc).__name__)
-    finally:
-        old.close()
-    if not rows:
+        conn.close()
+        raise CacheError(f"cannot repair the cache {path}: {exc}") from exc
+    report = OpenReport(path, created, start, moved, salvaged, deferred, moved_outbox, lost)
+    return conn, report
+
+
+def _recover(
+    conn: sqlite3.Connection, moved: Path | None, moved_outbox: Path | None
+) -> tuple[int, int | None]:
+    """Salvage what the files set aside hold, settle the device's identity and numbering from
+    the two files, and let go of the copies that hold nothing more. Returns (recovered, lost)."""
+    state = _state(conn)
+    from_cache = recovery.read_damaged_cache(moved) if moved is not None else None
+    mirror = from_cache.state if from_cache is not None else state
+    from_outbox = (
+        recovery.read_damaged_outbox(moved_outbox, mirror) if moved_outbox is not None else None
+    )
+    meta = read_meta(conn)
+    settled: dict[str, object] = {}
+    for key in IDENTITY_KEYS:
+        # The outbox file's own first, then what the damaged outbox file still held, then the
+        # cache's copy (the damaged cache's rather than the fresh one's random device id).
+        for source in (meta, from_outbox.state if from_outbox else {}, mirror, state):
+            if source.get(key):
+                settled[key] = source[key]
+                break
+    for key in COUNTER_KEYS:  # numbers: the highest heard anywhere (they only go up)
+        sources = (meta, from_outbox.state if from_outbox else {}, mirror, state)
+        settled[key] = max(_int(s.get(key)) for s in sources)
+    salvaged = 0
+    lost: int | None = 0
+    if from_cache is not None and from_cache.rows:  # a cache from before the outbox file
+        settled["high_water"] = max(_int(settled["high_water"]), max(from_cache.rows))
+        salvaged += recovery.copy_rows(conn, from_cache)
+        lost = 0 if from_cache.complete else None
+    if from_outbox is not None:
+        salvaged += recovery.copy_rows(conn, from_outbox)
+        high = max(_int(settled["high_water"]), max(from_outbox.rows, default=0))
+        settled["high_water"] = high
+        counted = recovery.lost_writes(from_outbox, high, _int(settled["hub_last_seq"]))
+        lost = counted if lost is not None else None
+        if counted:
+            log.warning("%d typed writes could not be recovered from the outbox file", counted)
+    wanted = {k: str(v) for k, v in settled.items() if v}
+    if any(meta.get(k) != v or state.get(k) != v for k, v in wanted.items()):
+        with conn:  # only when something changed: most opens write nothing
+            set_meta(conn, wanted)
+    if moved is not None and (not from_cache or not from_cache.rows or lost == 0):
+        recovery.delete_copy(moved)
+    if moved_outbox is not None and lost == 0:
+        recovery.delete_copy(moved_outbox)
+    if moved is not None or moved_outbox is not None:
+        salvaged = conn.execute("SELECT count(*) FROM outbox WHERE state = 'pending'").fetchone()[0]
+    return salvaged, lost
+
+
+# The cache schema from which the outbox has its own file (migration 8).
+OUTBOX_FILE_SCHEMA = 8
+
+
+def _lost_with_the_file(conn: sqlite3.Connection) -> int | None:
+    """The outbox file is gone (deleted, or never copied back with a restored cache): by the
+    cache's copy of the counters, writes were issued above the hub's last number, and which of
+    them had left without a loss cannot be told. None (some may be lost) or 0."""
+    state = _state(conn)
+    unsent = _int(state.get("high_water")) - _int(state.get("hub_last_seq"))
+    if unsent > 0:
+        log.warning("the outbox file is missing; up to %d typed writes may be lost", unsent)
+        return None
+    return 0
+
+
+def _state(conn: sqlite3.Connection) -> dict[str, str]:
+    keys = ", ".join(f"'{k}'" for k in (*IDENTITY_KEYS, *COUNTER_KEYS))
+    rows = conn.execute(f"SELECT key, value FROM main.sync_state WHERE key IN ({keys})")
+    return {str(k): str(v) for k, v in rows if v is not None}
+
+
+def _int(value: object) -> int:
+    try:
+        return int(str(value))
+    except (TypeError, ValueError):
         return 0
-    cols = [c for c in rows[0].keys()]  # noqa: SIM118 (sqlite3.Row has no __iter__ of keys)
-    with conn:
-        if device:
-            set_state(conn, "device_id", device)
-        conn.executemany(
-            f"INSERT OR IGNORE INTO outbox ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
-            [tuple(r) for r in rows],
-        )
-    log.warning("recovered %d pending writes from the damaged cache", len(rows))
-    return len(rows)
 
 
 def get_state(conn: sqlite3.Connection, key: str) -> str | None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import orjson
 
 from rapport.cache.outbox import enqueue
+from rapport.cache.outbox_file import begin_write
 from rapport.cache.search_index import reindex_customers
 from rapport.cache.writes import LocalWrites, WriteError, refuse_bad_text
 from rapport.domain.phones import normalize_phone
@@ -118,7 +119,7 @@ def create_customer(writes: LocalWrites, new: NewCustomer, region: str = "FR") -
     ]
     given, family = new.given_name.strip() or None, new.family_name.strip() or None
     with writes.conn:
-        writes.conn.execute("BEGIN IMMEDIATE")
+        begin_write(writes.conn)
         writes.conn.execute(
             "INSERT INTO customer (id, given_name, family_name, tier, home_store_id,"
             " lifetime_value, currency, consent, created_at, updated_at, version)"

@@ -1,8 +1,9 @@
 """The outbox: local writes waiting for the hub, and what the hub said about them.
 
 Rows are appended in the same transaction as the local change they describe (see
-``rapport.cache.writes``). Applied rows are deleted; rejected rows stay, with the reason, until the
-user redoes or dismisses them: nothing is dropped silently.
+``rapport.cache.writes``), in the outbox file (see ``rapport.cache.outbox_file``), which commits
+first. Applied rows are deleted; rejected rows stay, with the reason, until the user redoes or
+dismisses them: nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 import orjson
 
+from rapport.cache.outbox_file import get_meta, next_seq, set_meta
 from rapport.protocol import SILENT_MUTATIONS
 
 PENDING = "pending"
@@ -59,11 +61,14 @@ def enqueue(
     target_id: str | None,
     summary: str,
 ) -> int:
-    """Append a mutation; the caller holds the transaction that also made the local change."""
-    cur = conn.execute(
-        "INSERT INTO outbox (mutation_id, name, args, customer_id, target_id, state, created_at,"
-        " summary) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)",
+    """Append a mutation; the caller holds the transaction that also made the local change
+    (begun with :func:`rapport.cache.outbox_file.begin_write`). Returns its number."""
+    seq = next_seq(conn)
+    conn.execute(
+        "INSERT INTO outbox (client_seq, mutation_id, name, args, customer_id, target_id, state,"
+        " created_at, summary) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)",
         (
+            seq,
             str(uuid.uuid4()),
             name,
             orjson.dumps(dict(args)).decode(),
@@ -73,7 +78,8 @@ def enqueue(
             summary,
         ),
     )
-    return int(cur.lastrowid or 0)
+    set_meta(conn, {"high_water": seq})
+    return seq
 
 
 def _entry(row: sqlite3.Row) -> OutboxEntry:
@@ -153,5 +159,4 @@ def drop_acked(conn: sqlite3.Connection, acked_through: int) -> int:
 
 
 def device_id(conn: sqlite3.Connection) -> str:
-    row = conn.execute("SELECT value FROM sync_state WHERE key = 'device_id'").fetchone()
-    return str(row[0])
+    return str(get_meta(conn, "device_id"))

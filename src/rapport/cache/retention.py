@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from rapport.cache.apply import Applied, apply_changes, purge_customer
+from rapport.cache.outbox_file import begin_write
 
 
 def _iso(at: datetime) -> str:
@@ -55,7 +56,7 @@ def release_stale(conn: sqlite3.Connection, days: int, now: datetime | None = No
         return []
     cutoff = _iso((now or datetime.now(UTC)) - timedelta(days=days))
     with conn:
-        conn.execute("BEGIN IMMEDIATE")
+        begin_write(conn)
         stale = [
             r[0]
             for r in conn.execute(

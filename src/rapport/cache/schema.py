@@ -69,7 +69,7 @@ def _create_customer_fts(conn: sqlite3.Connection, name: str, prefix: str) -> No
 
 
 def _v2(conn: sqlite3.Connection) -> None:
-    # The outbox: every local write, in order, until the hub has it. AUTOINCREMENT because a
+    # (Until migration 8.) The outbox: every local write, in order, until the hub has it. AUTOINCREMENT because a
     # client_seq must never be reused: the hub answers a seq it already applied with the stored
     # result, so a reused number would silently drop a new write.
     conn.execute(
@@ -164,6 +164,40 @@ def _v8(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v9(conn: sqlite3.Connection) -> None:
+    # The outbox moves to its own file (rapport.cache.outbox_file), attached as outbox_file by
+    # every cache connection. Copied and committed there before the table here goes: a crash in
+    # between copies again at the next open (same numbers and ids: nothing twice). The device id,
+    # hub and user stay in sync_state as the cache's copy; open_cache writes them to the outbox
+    # file too.
+    old = conn.execute(
+        "SELECT 1 FROM main.sqlite_master WHERE type = 'table' AND name = 'outbox'"
+    ).fetchone()
+    if old is None:
+        return
+    cols = (
+        "client_seq, mutation_id, name, args, customer_id, target_id, state, created_at,"
+        " attempts, error_code, last_error, summary"
+    )
+    conn.execute(
+        f"INSERT OR IGNORE INTO outbox_file.outbox ({cols}) SELECT {cols} FROM main.outbox"
+    )
+    # AUTOINCREMENT's counter: numbers of writes already applied and gone are never reused.
+    high = conn.execute(
+        "SELECT max(coalesce((SELECT seq FROM main.sqlite_sequence WHERE name = 'outbox'), 0),"
+        " coalesce((SELECT max(client_seq) FROM main.outbox), 0),"
+        " coalesce((SELECT CAST(value AS INTEGER) FROM outbox_file.outbox_meta"
+        "           WHERE key = 'high_water'), 0))"
+    ).fetchone()[0]
+    conn.execute(
+        "INSERT INTO outbox_file.outbox_meta (key, value) VALUES ('high_water', ?)"
+        " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (str(high),),
+    )
+    conn.commit()
+    conn.execute("DROP TABLE main.outbox")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v1,
     _v2,
@@ -173,6 +207,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v6,
     _v7,
     _v8,
+    _v9,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 import orjson
 
 from rapport.cache.outbox import enqueue
+from rapport.cache.outbox_file import begin_write
 from rapport.cache.writes import LocalWrites, WriteError, refuse_bad_text
 from rapport.protocol import ENTITIES, TASK_STATUSES
 
@@ -283,7 +284,7 @@ def create_follow_up(writes: LocalWrites, customer_id: str, title: str, due_at: 
     """Queue a follow-up assigned to the signed-in user; returns the task id."""
     row = _new_row(writes, customer_id, "follow_up", _title(title), _due(due_at))
     with writes.conn:
-        writes.conn.execute("BEGIN IMMEDIATE")
+        begin_write(writes.conn)
         _check_customer(writes, customer_id)
         _insert(writes, row)
         enqueue(
@@ -353,7 +354,7 @@ def book_appointment(
         ).decode(),
     }
     with writes.conn:
-        writes.conn.execute("BEGIN IMMEDIATE")
+        begin_write(writes.conn)
         _check_customer(writes, customer_id)
         if writes.conn.execute("SELECT 1 FROM store WHERE id = ?", (store_id,)).fetchone() is None:
             raise WriteError("store_id", "This store is not in this computer's cache.")
@@ -386,7 +387,7 @@ def set_task_status(
     if due_at is not None:
         args["due_at"] = _due(due_at)
     with writes.conn:
-        writes.conn.execute("BEGIN IMMEDIATE")
+        begin_write(writes.conn)
         row = writes.conn.execute(
             "SELECT customer_id, title FROM task WHERE id = ?", (task_id,)
         ).fetchone()

@@ -1,5 +1,7 @@
 """Local writes: each changes the cache and appends to the outbox in one durable transaction, so
-what an agent typed is on disk before the call returns and reaches the hub when it can."""
+what an agent typed is on disk before the call returns and reaches the hub when it can. The
+transaction runs on a local writer connection, which commits the outbox file first (see
+``rapport.cache.outbox_file``)."""
 
 from __future__ import annotations
 
@@ -7,11 +9,13 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import orjson
 
 from rapport.cache.outbox import enqueue
+from rapport.cache.outbox_file import begin_write, connect_local_writer, is_local_writer
 from rapport.cache.search_index import reindex_customers
 from rapport.domain.text import find_bad_text
 from rapport.protocol import CHANNELS, CONSENT_CHANNELS, EDITABLE_CUSTOMER_FIELDS
@@ -40,6 +44,11 @@ def _iso(dt: datetime) -> str:
     return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def _cache_file(conn: sqlite3.Connection) -> Path:
+    main = next(r[2] for r in conn.execute("PRAGMA database_list") if r[1] == "main")
+    return Path(main)
+
+
 class LocalWrites:
     def __init__(
         self,
@@ -48,7 +57,9 @@ class LocalWrites:
         store_id: str | None = None,
         now: Callable[[], datetime] | None = None,
     ) -> None:
-        self.conn = conn  # a durable connection (synchronous=FULL)
+        # The outbox row must reach the disk before the local change: a cache connection given
+        # here is reopened as a local writer on the same files (see rapport.cache.outbox_file).
+        self.conn = conn if is_local_writer(conn) else connect_local_writer(_cache_file(conn))
         self.user_id = user_id
         self.store_id = store_id
         self._now = now or (lambda: datetime.now(UTC))
@@ -102,7 +113,7 @@ class LocalWrites:
             "payload": dict(payload) if payload else None,
         }
         with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
+            begin_write(self.conn)
             self._customer(customer_id)
             self.conn.execute(
                 "INSERT INTO interaction (id, customer_id, channel, direction, kind, occurred_at,"
@@ -138,7 +149,7 @@ class LocalWrites:
             raise WriteError("changes", "Nothing to change.")
         refuse_bad_text(**changes)
         with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
+            begin_write(self.conn)
             current = self._customer(customer_id)
             diff = []
             for field, new in changes.items():
@@ -174,7 +185,7 @@ class LocalWrites:
         refuse_bad_text(source=source)
         effective_at = _iso(self._now())
         with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
+            begin_write(self.conn)
             current = self._customer(customer_id)
             consent = orjson.loads(current["consent"]) if current["consent"] else {}
             consent[channel] = {"status": status, "source": source.strip(),
@@ -209,7 +220,7 @@ class LocalWrites:
         name, args = row[0], orjson.loads(row[1])
         if name == "interaction.log":
             with self.conn:
-                self.conn.execute("BEGIN IMMEDIATE")
+                begin_write(self.conn)
                 self.conn.execute("DELETE FROM outbox WHERE client_seq = ?", (client_seq,))
                 return enqueue(
                     self.conn,

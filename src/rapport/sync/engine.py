@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 
 from rapport.cache.acks import apply_push_results
 from rapport.cache.apply import Applied, apply_changes, reset_cache
-from rapport.cache.db import connect_sync_writer, get_state
+from rapport.cache.db import connect_sync_writer, forget_set_aside, get_state
 from rapport.cache.outbox import counts, device_id, pending_batch
 from rapport.cache.retention import apply_pinned
 from rapport.cache.schema import SCHEMA_VERSION
@@ -46,6 +46,9 @@ BACKOFF_MAX = 60.0
 # A change page at least this big is decoded and applied in the child process (apply_process=True);
 # live pulls' pages of a few changes stay in this one.
 CHILD_MIN_BYTES = 256 * 1024
+# Renumberings in one push before giving up (each follows a fresh answer from the hub: more than
+# a couple means something else is numbering this device's writes).
+MAX_RENUMBER = 5
 
 
 def utc_now_iso() -> str:
@@ -177,6 +180,7 @@ class SyncEngine:
         """Send the outbox in order until it is empty or the hub stops taking it."""
         report = PushReport()
         device = await self._db(self._call, device_id)
+        renumbered = 0
         while True:
             batch = await self._db(self._call, pending_batch, batch_size)
             if not batch:
@@ -194,16 +198,25 @@ class SyncEngine:
                     for e in batch
                 ],
             )
-            acks = await self._db(self._call, apply_push_results, body["results"])
+            expected = body.get("expected_seq")
+            acks = await self._db(
+                self._call, apply_push_results, body["results"], body.get("last_seq"), expected
+            )
             report.batches += 1
             report.applied += acks.applied
             report.rejected += acks.rejected
             report.notices += acks.notices
             if acks.customers:
                 self._on_applied(Applied(customers=set(acks.customers)))
-            expected = body.get("expected_seq")
+            if acks.renumbered:
+                # Numbers the hub holds for other writes, or a gap (a pending write erased here,
+                # a restored hub): the pending writes now follow the hub's last number; resend.
+                renumbered += 1
+                log.warning("renumbered %d pending writes after the hub's", acks.renumbered)
+                if renumbered > MAX_RENUMBER:
+                    raise HubError("the hub keeps refusing this computer's write numbers")
+                continue
             if expected is not None and expected < batch[0].client_seq:
-                # The hub is missing writes this cache no longer holds (a restored hub database).
                 raise HubError(
                     f"the hub expects write #{expected} from this computer, which it no longer "
                     "has; contact support"
@@ -341,6 +354,10 @@ class SyncEngine:
             report.rows += applied.rows
             report.customers |= applied.customers
             done += applied.rows
+            if applied.purged:
+                # An erasure: no damaged copy set aside may still hold the person (they cannot
+                # be edited safely; rapport.cache.recovery).
+                forget_set_aside(self.cache_path)
             if applied.rows or applied.acked:
                 self._on_applied(applied)
             if following is None:

@@ -167,7 +167,10 @@ def _remembered_user(settings: Settings) -> dict[str, Any] | None:
     path = cache_path_for(profile_dir(settings.hub_url, settings.username))
     if not path.exists():
         return None
-    conn = connect(path)
+    try:
+        conn = connect(path)  # a damaged file is repaired by open_cache later, not here
+    except sqlite3.Error:
+        return None
     try:
         return load_profile(conn)[1]
     except sqlite3.Error:

@@ -10,10 +10,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from rapport.cache.db import check_in_background, connect, open_cache
+from rapport.cache.db import (
+    OpenReport,
+    check_in_background,
+    connect,
+    connect_local_writer,
+    open_cache,
+)
 from rapport.cache.profile import save_profile
 from rapport.cache.retention import release_stale
 from rapport.cache.writes import LocalWrites
@@ -28,6 +34,41 @@ log = logging.getLogger(__name__)
 RETENTION_CHECK_MS = 12 * 3600 * 1000
 
 _heap_frozen = False
+
+
+def _repair_message(report: OpenReport) -> str | None:
+    """What the agent is told after a damaged file was repaired (``OpenReport.message`` in the
+    agent's language); None when nothing was."""
+
+    def tr(text: str, n: int = -1) -> str:
+        return QCoreApplication.translate("Session", text, "", n)
+
+    parts = []
+    if report.moved_aside is not None:
+        parts.append(
+            tr(
+                "This computer's copy of the customer data was damaged and has been rebuilt; "
+                "it is being downloaded again from the hub."
+            )
+        )
+    if report.outbox_moved_aside is not None:
+        parts.append(tr("The file of changes not yet sent was damaged and has been repaired."))
+    if report.salvaged and parts:
+        parts.append(
+            tr("%n change(s) not yet sent were recovered and will be sent.", report.salvaged)
+        )
+    if report.lost is None:
+        parts.append(
+            tr("Some changes not yet sent may not have been recovered: check your last entries.")
+        )
+    elif report.lost:
+        parts.append(
+            tr(
+                "%n change(s) not yet sent could not be recovered: please enter them again.",
+                report.lost,
+            )
+        )
+    return " ".join(parts) or None
 
 
 def _freeze_heap_once() -> None:
@@ -76,7 +117,7 @@ class Session(QObject):
         # What the person types is written here, durably, on the UI thread: one small
         # transaction, then the worker is asked to send it.
         self.writes = LocalWrites(
-            connect(cache_path, durable=True), str(user.get("id") or ""), user.get("store_id")
+            connect_local_writer(cache_path), str(user.get("id") or ""), user.get("store_id")
         )
         user_label = user_label or str(user.get("display_name") or user.get("username") or "")
         self.worker = SyncWorker(cache_path, hub_url, token, live_wait=live_wait)
@@ -117,18 +158,9 @@ class Session(QObject):
         if show:
             self.window.fit_to_screen()
         report = self.open_report
-        if report.moved_aside is not None:
-            text = self.tr(
-                "This computer's copy of the customer data was damaged and has been set aside "
-                "({file}). It is being downloaded again from the hub.",
-            ).format(file=report.moved_aside.name)
-            if report.salvaged:
-                text += " " + self.tr(
-                    "The %n change(s) not yet sent were recovered and will be sent.",
-                    "",
-                    report.salvaged,
-                )
-            QMessageBox.warning(self.window, self.tr("Local cache repaired"), text)
+        repaired = _repair_message(report)
+        if repaired:
+            QMessageBox.warning(self.window, self.tr("Local cache repaired"), repaired)
         self.apply_retention()
         if self.retention_days > 0:
             self._retention_timer.start()
