@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from rapport.cache.db import (
@@ -24,6 +24,7 @@ from rapport.cache.profile import save_profile
 from rapport.cache.retention import release_stale
 from rapport.cache.writes import LocalWrites
 from rapport.sync.engine import SyncStatus
+from rapport.ui.i18n import Context
 from rapport.ui.main_window import MainWindow
 from rapport.ui.network_watch import NetworkWatch
 from rapport.ui.screen_pop import ScreenPop
@@ -36,35 +37,41 @@ RETENTION_CHECK_MS = 12 * 3600 * 1000
 _heap_frozen = False
 
 
+RepairWords = Context("RepairWords")
+
+
 def _repair_message(report: OpenReport) -> str | None:
     """What the agent is told after a damaged file was repaired (``OpenReport.message`` in the
     agent's language); None when nothing was."""
-
-    def tr(text: str, n: int = -1) -> str:
-        return QCoreApplication.translate("Session", text, "", n)
-
     parts = []
     if report.moved_aside is not None:
         parts.append(
-            tr(
+            RepairWords.tr(
                 "This computer's copy of the customer data was damaged and has been rebuilt; "
                 "it is being downloaded again from the hub."
             )
         )
     if report.outbox_moved_aside is not None:
-        parts.append(tr("The file of changes not yet sent was damaged and has been repaired."))
+        parts.append(
+            RepairWords.tr("The file of changes not yet sent was damaged and has been repaired.")
+        )
     if report.salvaged and parts:
         parts.append(
-            tr("%n change(s) not yet sent were recovered and will be sent.", report.salvaged)
+            RepairWords.tr(
+                "%n change(s) not yet sent were recovered and will be sent.", "", report.salvaged
+            )
         )
     if report.lost is None:
         parts.append(
-            tr("Some changes not yet sent may not have been recovered: check your last entries.")
+            RepairWords.tr(
+                "Some changes not yet sent may not have been recovered: check your last entries."
+            )
         )
     elif report.lost:
         parts.append(
-            tr(
+            RepairWords.tr(
                 "%n change(s) not yet sent could not be recovered: please enter them again.",
+                "",
                 report.lost,
             )
         )

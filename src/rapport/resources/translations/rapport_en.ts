@@ -123,12 +123,19 @@
     </message>
 </context>
 <context>
-    <name>Session</name>
+    <name>RepairWords</name>
     <message numerus="yes">
-        <source>The %n change(s) not yet sent were recovered and will be sent.</source>
+        <source>%n change(s) not yet sent were recovered and will be sent.</source>
         <translation>
-            <numerusform>The %n change not yet sent were recovered and will be sent.</numerusform>
-            <numerusform>The %n changes not yet sent were recovered and will be sent.</numerusform>
+            <numerusform>%n change not yet sent was recovered and will be sent.</numerusform>
+            <numerusform>%n changes not yet sent were recovered and will be sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent could not be recovered: please enter them again.</source>
+        <translation>
+            <numerusform>%n change not yet sent could not be recovered: please enter it again.</numerusform>
+            <numerusform>%n changes not yet sent could not be recovered: please enter them again.</numerusform>
         </translation>
     </message>
 </context>
