@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from rapport.cache.apply import apply_changes
-from rapport.cache.db import connect_sync_writer, open_cache
+from rapport.cache.db import connect_sync_writer, open_cache, outbox_path
 from rapport.cache.schema import SCHEMA_VERSION
 from rapport.hub.seed import SeedConfig, generate
 
@@ -147,7 +147,7 @@ def build(
             return cache, meta
     out.mkdir(parents=True, exist_ok=True)
     tmp = cache.with_name(cache.name + ".building")
-    for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+    for p in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm"), outbox_path(tmp)):
         p.unlink(missing_ok=True)
     open_cache(tmp)[0].close()
     conn = connect_sync_writer(tmp)  # the sync's own writer settings
@@ -173,6 +173,9 @@ def build(
     conn.execute("ANALYZE")  # the app's caches never run it; the build does not either
     conn.close()
     tmp.replace(cache)
+    # The outbox file goes with its cache (the device id, hub and user live there).
+    if outbox_path(tmp).exists():
+        outbox_path(tmp).replace(outbox_path(cache))
     counts = {}
     check = sqlite3.connect(cache)
     for table in ("customer", "identity", "interaction", "web_event", "orders", "offer"):

@@ -236,3 +236,21 @@ def test_a_missing_outbox_file_is_said_not_kept_silent(tmp_path: Path) -> None:
     apply_changes(conn, [_customer(1)], "h.2")
     _type(conn, 1)
     assert pending_batch(conn)[-1].client_seq == 3  # the cache's copy of the counter
+
+
+def test_a_reader_of_a_cache_without_its_outbox_file_sees_no_pending_writes(
+    tmp_path: Path,
+) -> None:
+    # A cache copied or built elsewhere without its outbox file (bench/build_cache.py did so):
+    # the UI's read-only connection answers its outbox queries (no writes waiting) instead of
+    # "no such table: outbox".
+    conn = _filled(tmp_path / "cache.sqlite3", customers=3)
+    _close_checkpointed(conn)
+    outbox_path(tmp_path / "cache.sqlite3").unlink()
+    reader = db.connect(tmp_path / "cache.sqlite3", readonly=True)
+    try:
+        assert reader.execute("SELECT count(*) FROM outbox").fetchone()[0] == 0
+        assert pending_batch(reader) == []
+    finally:
+        reader.close()
+    assert not outbox_path(tmp_path / "cache.sqlite3").exists()  # a reader creates nothing

@@ -96,8 +96,13 @@ def attach(conn: sqlite3.Connection, cache_path: Path, *, readonly: bool) -> Non
     """ATTACH the outbox file of ``cache_path`` to a cache connection as :data:`SCHEMA`."""
     path = outbox_path(cache_path)
     if readonly:
-        if path.exists():  # else an old cache never opened by this release: nothing to read
+        if path.exists():
             conn.execute(f"ATTACH DATABASE ? AS {SCHEMA}", (f"file:{path.as_posix()}?mode=ro",))
+        else:
+            # A cache never opened by this release, or one copied without its outbox file: no
+            # writes are waiting. An empty outbox in memory keeps every reader's query valid.
+            conn.execute(f"ATTACH DATABASE ':memory:' AS {SCHEMA}")
+            create_schema(conn, SCHEMA)
         return
     if not path.exists():
         private_file(path)
