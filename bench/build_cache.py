@@ -32,7 +32,7 @@ from typing import Any
 from rapport.cache.apply import apply_changes
 from rapport.cache.db import connect_sync_writer, open_cache
 from rapport.cache.schema import SCHEMA_VERSION
-from rapport.hub.seed import SeedConfig, generate
+from rapport.hub.demo_data import SeedConfig, generate
 
 DEFAULT_OUT = Path("/tmp/rapport-bench")
 DEFAULT_HEAVY = "20000,15000,12000,10000,10000"

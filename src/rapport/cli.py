@@ -412,7 +412,7 @@ def _hub(args: argparse.Namespace) -> int:
     from sqlalchemy.exc import DBAPIError
 
     from rapport.hub.bootstrap import seed_demo
-    from rapport.hub.seed import SeedConfig
+    from rapport.hub.demo_data import SeedConfig
     from rapport.hub.server import serve_forever
     from rapport.hub.service import Hub
     from rapport.hub.store.db import safe_url

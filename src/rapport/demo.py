@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rapport.hub.bootstrap import DEMO_PASSWORD, SeedReport, seed_demo
-from rapport.hub.seed import SeedConfig
+from rapport.hub.demo_data import SeedConfig
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 from rapport.hub.store.db import database_url

@@ -13,8 +13,8 @@ import phonenumbers
 import pytest
 
 from rapport import protocol
+from rapport.hub.demo_data import AGENT_IDS, STORY_CUSTOMERS, SeedConfig, generate
 from rapport.hub.identity import normalize_identity
-from rapport.hub.seed import AGENT_IDS, STORY_CUSTOMERS, SeedConfig, generate
 
 NOW = datetime(2026, 5, 9, 14, 37, tzinfo=UTC)
 N = 1500

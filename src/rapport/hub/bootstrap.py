@@ -6,7 +6,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapport.hub.seed import SeedConfig, generate
+from rapport.hub.demo_data import SeedConfig, generate
 from rapport.hub.service import Hub
 
 DEMO_PASSWORD = "demo"
