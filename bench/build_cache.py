@@ -32,6 +32,7 @@ from typing import Any
 from rapport.cache.apply import apply_changes
 from rapport.cache.db import connect_sync_writer, open_cache
 from rapport.cache.schema import SCHEMA_VERSION
+from rapport.domain.timestamps import utc_text
 from rapport.hub.demo_data import SeedConfig, generate
 
 DEFAULT_OUT = Path("/tmp/rapport-bench")
@@ -61,10 +62,6 @@ def cache_paths(out: Path, customers: int) -> tuple[Path, Path]:
     return cache, cache.with_suffix(".json")
 
 
-def _iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _heavy_rows(
     customer_id: str, count: int, templates: list[dict[str, Any]], now: datetime
 ) -> Iterator[dict[str, Any]]:
@@ -76,7 +73,7 @@ def _heavy_rows(
         row = copy.deepcopy(templates[j % len(templates)])
         row["id"] = str(uuid.uuid5(_HEAVY_NS, f"{customer_id}:{j}"))
         row["customer_id"] = customer_id
-        row["occurred_at"] = _iso(end - 3600 - j * step)
+        row["occurred_at"] = utc_text(datetime.fromtimestamp(end - 3600 - j * step, UTC))
         yield row
 
 
@@ -180,7 +177,7 @@ def build(
     check.close()
     meta = {
         "params": params,
-        "now": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "now": utc_text(now),
         "rows": rows,
         "seconds": seconds,
         "counts": counts,

@@ -13,7 +13,9 @@ import phonenumbers
 import pytest
 
 from rapport import protocol
+from rapport.domain.timestamps import utc_text
 from rapport.hub.demo_data import AGENT_IDS, STORY_CUSTOMERS, SeedConfig, generate
+from rapport.hub.demo_data.common import iso as demo_iso
 from rapport.hub.identity import normalize_identity
 
 NOW = datetime(2026, 5, 9, 14, 37, tzinfo=UTC)
@@ -100,6 +102,11 @@ def test_the_large_data_set_with_its_heavy_customer_is_exactly_the_pinned_one():
     # 10,000 customers: the first size with a "heavy" customer (thousands of rows of history).
     config = SeedConfig(seed=42, customers=10_000, now=NOW)
     assert digest(config) == "9ce69d9e0236ef1eef7a16096343e1c4ec1dd536bb364c6b27d3af684eee9cbc"
+
+
+def test_the_fast_timestamp_formatter_writes_the_protocols_text():
+    for ts in (0, 86_399, 1_764_497_521, 4_102_444_799):
+        assert demo_iso(ts) == utc_text(datetime.fromtimestamp(ts, UTC))
 
 
 def test_customer_i_does_not_depend_on_the_total():
