@@ -32,7 +32,8 @@ from typing import Any
 from rapport.cache.apply import apply_changes
 from rapport.cache.db import connect_sync_writer, open_cache, outbox_path
 from rapport.cache.schema import SCHEMA_VERSION
-from rapport.hub.seed import SeedConfig, generate
+from rapport.domain.timestamps import utc_text
+from rapport.hub.demo_data import SeedConfig, generate
 
 DEFAULT_OUT = Path("/tmp/rapport-bench")
 DEFAULT_HEAVY = "20000,15000,12000,10000,10000"
@@ -61,10 +62,6 @@ def cache_paths(out: Path, customers: int) -> tuple[Path, Path]:
     return cache, cache.with_suffix(".json")
 
 
-def _iso(ts: float) -> str:
-    return datetime.fromtimestamp(ts, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def _heavy_rows(
     customer_id: str, count: int, templates: list[dict[str, Any]], now: datetime
 ) -> Iterator[dict[str, Any]]:
@@ -76,7 +73,7 @@ def _heavy_rows(
         row = copy.deepcopy(templates[j % len(templates)])
         row["id"] = str(uuid.uuid5(_HEAVY_NS, f"{customer_id}:{j}"))
         row["customer_id"] = customer_id
-        row["occurred_at"] = _iso(end - 3600 - j * step)
+        row["occurred_at"] = utc_text(datetime.fromtimestamp(end - 3600 - j * step, UTC))
         yield row
 
 
@@ -183,7 +180,7 @@ def build(
     check.close()
     meta = {
         "params": params,
-        "now": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "now": utc_text(now),
         "rows": rows,
         "seconds": seconds,
         "counts": counts,

@@ -19,8 +19,8 @@ from pathlib import Path
 
 from rapport.cache.apply import ERASURE_CLEANUP, apply_changes
 from rapport.cache.db import connect_sync_writer, get_state, open_cache
+from rapport.hub.demo_data import SeedConfig, generate
 from rapport.hub.identity import normalize_identity_rows
-from rapport.hub.seed import SeedConfig, generate
 
 PAGE = 5_000
 

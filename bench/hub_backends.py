@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.pgclust
 from tests.pgcluster import PgCluster, find_bindir
 
 from rapport.hub.bootstrap import seed_demo
-from rapport.hub.seed import SeedConfig
+from rapport.hub.demo_data import SeedConfig
 from rapport.hub.service import Hub
 from rapport.hub.store.changes import Scope
 from rapport.hub.store.db import database_url

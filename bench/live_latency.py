@@ -23,7 +23,7 @@ from initial_sync import login, start_hub
 from rapport.cache.apply import Applied
 from rapport.cache.db import connect, open_cache
 from rapport.cache.writes import LocalWrites
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.sync.engine import SyncEngine
 
 

@@ -30,7 +30,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QLabel
 
 from rapport.demo import start_demo
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.app import make_app
 from rapport.ui.session import Session
 from rapport.ui.single_instance import InstanceServer

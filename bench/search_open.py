@@ -21,7 +21,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,10 +39,9 @@ from rapport.cache.queries import (
     timeline_page,
 )
 from rapport.cache.search import search_customers
-from rapport.domain.intent import summarize_intent
+from rapport.domain.intent import INTENT_WINDOW_DAYS, summarize_intent
 from rapport.domain.next_best_action import suggest
-
-INTENT_WINDOW_DAYS = 30
+from rapport.domain.timestamps import parse_utc_text
 
 
 def stats(ms: list[float], unit: str = "ms") -> str:
@@ -166,7 +165,7 @@ def run(
     first is reported apart as cold (pages still on disk, as on a desk just started: a
     million-customer cache is 10 GB and only what searches touch comes into memory)."""
     conn = connect(cache, readonly=True)
-    now = datetime.strptime(meta["now"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    now = parse_utc_text(meta["now"])
     people = sample_customers(conn, samples)
     results: dict[str, list[float]] = {}
     rng = random.Random(11)

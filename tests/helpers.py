@@ -10,8 +10,8 @@ from pathlib import Path
 
 from rapport.cache.apply import apply_changes
 from rapport.cache.db import open_cache
+from rapport.hub.demo_data import SeedConfig, generate
 from rapport.hub.identity import normalize_identity_rows
-from rapport.hub.seed import SeedConfig, generate
 
 FIXED_NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 

@@ -59,6 +59,50 @@ def test_search_prints_matches_from_a_kept_demo_cache(
     assert "no match" in capsys.readouterr().err
 
 
+_LOADED = (
+    "import sys; from rapport.cli import main; code = main(sys.argv[1:]); "
+    "print(code, ' '.join(sorted({m.split('.')[0] if not m.startswith('rapport.') else "
+    "'.'.join(m.split('.')[:2]) for m in sys.modules})))"
+)
+
+
+def _modules_loaded_by(tmp_path: Path, *argv: str) -> tuple[int, set[str]]:
+    """Runs ``rapport ARGV`` in a fresh interpreter: its exit code and the packages it loaded
+    (top-level names, and ``rapport.<sub>`` for ours)."""
+    env = {**os.environ, "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "XDG_DATA_HOME": str(tmp_path / "data")}  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", _LOADED, *argv], env=env, capture_output=True,
+                          text=True, timeout=60, check=True)  # fmt: skip
+    code, *loaded = done.stdout.splitlines()[-1].split()
+    return int(code), set(loaded)
+
+
+def test_headless_commands_load_neither_qt_nor_the_hub(tmp_path: Path) -> None:
+    # `rapport search/log` run from scripts: loading the demo's hub took seconds per call.
+    from rapport.cache.apply import apply_changes
+    from rapport.config import demo_cache_path
+
+    conn, _ = open_cache(demo_cache_path(tmp_path))
+    apply_changes(conn, [{"entity": "customer", "op": "upsert", "id": "c-1", "version": 1,
+                          "data": {"id": "c-1", "given_name": "Ana", "family_name": "Lima"}}],
+                  "FR")  # fmt: skip
+    conn.close()
+    # (The parser's own rapport.hub.users_cli is a few lines: the hub's weight is below.)
+    heavy = {"PySide6", "rapport.demo", "rapport.ui", "fastapi", "sqlalchemy", "uvicorn"}
+    code, loaded = _modules_loaded_by(tmp_path, "search", "ana", "--data", str(tmp_path))
+    assert code == 0 and not loaded & heavy, loaded & heavy
+    argv = ["log", "--data", str(tmp_path), "--customer", "c-1", "--note", "called back"]
+    code, loaded = _modules_loaded_by(tmp_path, *argv)
+    assert code == 0 and not loaded & (heavy | {"httpx"}), loaded & heavy
+
+
+def test_pop_loads_no_http_client(tmp_path: Path) -> None:
+    # A ringing phone: `rapport pop` talks to the running app over a local socket only.
+    code, loaded = _modules_loaded_by(tmp_path, "pop", "--phone", "+33612345678")
+    assert code == 1  # no app running here
+    assert not loaded & {"httpx", "rapport.sync", "rapport.demo", "sqlalchemy", "fastapi"}
+
+
 def test_search_without_a_cache_explains(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

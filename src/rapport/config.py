@@ -231,3 +231,8 @@ def profile_dir(hub_url: str, username: str) -> Path:
 
 def cache_path_for(profile: Path) -> Path:
     return profile / "cache.sqlite3"
+
+
+def demo_cache_path(data_dir: Path) -> Path:
+    """The desktop cache of a demo kept with ``rapport demo --data DIR``."""
+    return data_dir / "client" / "cache.sqlite3"

@@ -10,8 +10,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from rapport.hub.bootstrap import DEMO_PASSWORD, SeedReport, seed_demo
-from rapport.hub.seed import SeedConfig
+from rapport.config import demo_cache_path
+from rapport.hub.bootstrap import SeedReport, seed_demo
+from rapport.hub.demo_data import SeedConfig
+from rapport.hub.demo_users import DEMO_PASSWORD
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 from rapport.hub.store.db import database_url
@@ -35,17 +37,13 @@ class DemoSite:
 
     @property
     def cache_path(self) -> Path:
-        return client_cache_path(self.data_dir)
+        return demo_cache_path(self.data_dir)
 
     def close(self) -> None:
         self.server.stop()
         self.server.hub.engine.dispose()
         if self.temporary:
             shutil.rmtree(self.data_dir, ignore_errors=True)
-
-
-def client_cache_path(data_dir: Path) -> Path:
-    return data_dir / "client" / "cache.sqlite3"
 
 
 def hub_is_seeded(data_dir: Path) -> bool:

@@ -22,7 +22,7 @@ from rapport.cache.queries import (
     timeline_page,
 )
 from rapport.domain.intent import PendingCart, Research, summarize_intent
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from tests.helpers import FIXED_NOW, seeded_cache
 
 HOOPS = STORY_CUSTOMERS["hoops"]

@@ -15,7 +15,7 @@ from rapport.cache.audit import record_view
 from rapport.cache.db import connect
 from rapport.cache.recent import KEEP, recent_customers
 from rapport.cache.writes import LocalWrites
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from tests.helpers import FIXED_NOW, seeded_cache
 
 HOOPS, RING, VIP = STORY_CUSTOMERS["hoops"], STORY_CUSTOMERS["bride"], STORY_CUSTOMERS["vip"]

@@ -18,7 +18,7 @@ from rapport.cache.outbox import counts
 from rapport.cache.tasks import create_follow_up
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.cli import main
-from rapport.demo import client_cache_path
+from rapport.config import demo_cache_path
 from tests.helpers import FIXED_NOW
 
 BAD = {"NUL": "called back\x00", "lone surrogate": "called back \udcff"}
@@ -26,7 +26,7 @@ BAD = {"NUL": "called back\x00", "lone surrogate": "called back \udcff"}
 
 @pytest.fixture
 def writes(tmp_path: Path) -> LocalWrites:
-    path = client_cache_path(tmp_path)  # where `rapport log --data DIR` looks
+    path = demo_cache_path(tmp_path)  # where `rapport log --data DIR` looks
     path.parent.mkdir()
     conn, _ = open_cache(path)
     apply_changes(conn, [{"entity": "customer", "op": "upsert", "id": "c-1", "version": 1,
@@ -73,6 +73,6 @@ def test_rapport_log_refuses_a_note_that_is_not_text(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert "summary" in err and "cannot be saved" in err
-    conn, _ = open_cache(client_cache_path(tmp_path))
+    conn, _ = open_cache(demo_cache_path(tmp_path))
     assert counts(conn).pending == 0
     conn.close()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView
 
 from rapport.demo import DemoSite, start_demo
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.models.orders_model import OrderRole
 from rapport.ui.models.timeline_model import TimelineRole
 from rapport.ui.session import Session

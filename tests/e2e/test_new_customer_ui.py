@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from rapport.cache.outbox import counts
 from rapport.demo import DemoSite, start_demo
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.dialogs.new_customer import NewCustomerDialog
 from rapport.ui.screen_pop import UNKNOWN
 from rapport.ui.session import Session

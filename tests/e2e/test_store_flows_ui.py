@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QToolButton, QWid
 
 from rapport.cache.outbox import counts
 from rapport.demo import DemoSite, start_demo
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.hub.notify import SmsFileNotifier, SmtpNotifier
-from rapport.hub.seed import STORY_CUSTOMERS
 from rapport.ui.basket.dialog import BasketDialog
 from rapport.ui.followups.appointment import BookAppointmentDialog
 from rapport.ui.main_window import MainWindow

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel
 from rapport.cache.outbox import counts, entries
 from rapport.cache.search_index import reindex_customers
 from rapport.demo import DemoSite, start_demo
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.dialogs.log_interaction import LogInteractionDialog
 from rapport.ui.main_window import MainWindow
 from rapport.ui.models.outbox_model import OutboxColumn

@@ -8,7 +8,7 @@ import io
 
 import httpx
 import pytest
-from fastapi.routing import APIRoute
+from fastapi.routing import APIRoute, iter_route_contexts
 
 from rapport.hub.app import create_app
 from rapport.hub.ingest import review
@@ -73,7 +73,10 @@ PATH_VALUES = {"customer_id": "c-0001", "key": "wrapup_codes", "token": "x" * 32
 
 def _routes(hub: Hub) -> set[tuple[str, str]]:
     app = create_app(hub)
-    return {(method, r.path) for r in app.routes if isinstance(r, APIRoute) for method in r.methods}
+    # Through the included routers too: app.routes lists a router, not its routes.
+    contexts = iter_route_contexts(app.routes)
+    return {(method, c.path) for c in contexts if isinstance(c.original_route, APIRoute)
+            for method in c.methods or ()}  # fmt: skip
 
 
 def test_every_endpoint_is_in_the_role_matrix(hub: Hub) -> None:

@@ -15,7 +15,7 @@ from rapport.cache import basket as bk
 from rapport.cache.acks import apply_push_results
 from rapport.cache.outbox import entries
 from rapport.cache.writes import LocalWrites, WriteError
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui import format as fmt
 from rapport.ui.basket.dialog import BasketDialog
 from rapport.ui.basket.models import BasketLinesModel, CatalogModel, VariantStockModel

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from rapport.demo import DemoSite, start_demo
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.call_strip import duration_text
 from rapport.ui.dialogs.log_interaction import LogInteractionDialog
 from rapport.ui.screen_pop import OPENED

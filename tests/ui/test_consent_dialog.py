@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from rapport.cache.outbox import pending_batch
 from rapport.cache.writes import LocalWrites
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.customer.header import Chip
 from rapport.ui.customer.next_actions import SuggestionRole
 from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog, parse_sizes

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.cache.queries import timeline_page
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.customer.header import Chip
 from rapport.ui.customer.view import Customer360
 from rapport.ui.models.orders_model import OrderColumn, OrderRole, OrdersModel

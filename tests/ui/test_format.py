@@ -13,7 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 
 from rapport.cache.tasks import create_follow_up, my_tasks
 from rapport.cache.writes import LocalWrites
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui import format as fmt
 from rapport.ui.followups.model import MyTasksModel, TaskRole
 from rapport.ui.models.orders_model import OrderColumn, OrderRole, OrdersModel

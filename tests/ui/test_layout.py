@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.config import Settings
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.main_window import MainWindow, header_starts_collapsed
 from tests.helpers import FIXED_NOW
 

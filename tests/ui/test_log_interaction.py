@@ -16,7 +16,7 @@ from rapport.cache.db import open_cache
 from rapport.cache.hub_settings import wrapup_codes
 from rapport.cache.outbox import counts, entries, pending_batch
 from rapport.cache.writes import LocalWrites
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.protocol import DEFAULT_WRAPUP_CODES
 from rapport.ui.dialogs.log_interaction import LogInteractionDialog
 from rapport.ui.main_window import MainWindow

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from rapport.cache.outbox import entries
 from rapport.cache.writes import LocalWrites
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.dialogs.new_customer import NewCustomerDialog
 from rapport.ui.main_window import MainWindow
 from tests.helpers import FIXED_NOW

@@ -10,7 +10,7 @@ from datetime import datetime
 import pytest
 from PySide6.QtCore import Qt
 
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.basket.dialog import BasketDialog
 from rapport.ui.customer.next_actions import NextActionsPanel, SuggestionRole
 from rapport.ui.customer.view import Customer360

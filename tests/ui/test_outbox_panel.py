@@ -14,7 +14,7 @@ from rapport.cache.acks import apply_push_results
 from rapport.cache.outbox import counts, entries, pending_targets
 from rapport.cache.outbox_view import outbox_items, rejected_targets
 from rapport.cache.writes import LocalWrites
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.dialogs.outbox_panel import OutboxPanel
 from rapport.ui.models.outbox_model import OutboxColumn, OutboxModel, OutboxRole
 

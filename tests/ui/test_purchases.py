@@ -11,7 +11,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.main_window import MainWindow
 from rapport.ui.models.orders_model import OrderColumn, OrderRole, OrdersModel
 from tests.helpers import FIXED_NOW

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QLabel
 from rapport.cache.apply import apply_changes
 from rapport.cli import main
 from rapport.demo import DemoSite, start_demo
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.screen_pop import CHOOSER, INVALID, OPENED, UNKNOWN
 from rapport.ui.session import Session
 from rapport.ui.single_instance import (

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QListView, QPushButton
 
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.sync.engine import SyncStatus
 from rapport.ui.main_window import MainWindow
 from rapport.ui.models.search_model import HubResultsModel, SearchRole

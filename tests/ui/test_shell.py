@@ -15,7 +15,7 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPalette
 from PySide6.QtWidgets import QApplication, QDialog, QFocusFrame, QWidget
 
 from rapport.cache.tasks import create_follow_up
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.actions import CONTEXT_KEYS, SPECS
 from rapport.ui.customer.header import Chip
 from rapport.ui.dialogs.about import AboutDialog

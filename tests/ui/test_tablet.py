@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.config import Settings
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog
 from rapport.ui.main_window import MainWindow
 from rapport.ui.tablet import MIN_LINES, TabletPanes, touch_height

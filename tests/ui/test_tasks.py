@@ -21,7 +21,7 @@ from rapport.cache.tasks import (
     stores,
 )
 from rapport.cache.writes import LocalWrites
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.followups.appointment import BookAppointmentDialog
 from rapport.ui.followups.model import MyTasksModel, TaskRole
 from rapport.ui.followups.panel import MyTasksPanel

@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.search import search_customers
 from rapport.cache.writes import LocalWrites
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui import i18n
 from rapport.ui.dialogs.caller_chooser import CallerChooser
 from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog

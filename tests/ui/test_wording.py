@@ -16,7 +16,7 @@ from rapport.cache.nba_inputs import nba_inputs
 from rapport.cache.queries import TimelineEntry, WebSession, intent_inputs, timeline_page
 from rapport.domain.intent import Intent, Purchase, Research, Summary, summarize_intent
 from rapport.domain.next_best_action import Suggestion, suggest
-from rapport.hub.seed import STORY_CUSTOMERS
+from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui import i18n, wording
 from tests.helpers import FIXED_NOW
 

@@ -18,6 +18,7 @@ import orjson
 
 from rapport.cache.db import get_state, set_state, truncate_wal
 from rapport.cache.search_index import forget_deleted_terms, reindex_customers
+from rapport.domain.timestamps import UTC_FORMAT, utc_text
 from rapport.protocol import ENTITIES
 
 
@@ -176,7 +177,7 @@ def apply_changes(
         del acked_through
         if cursor is not None:
             set_state(conn, "cursor", cursor)
-        set_state(conn, "last_sync_at", (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ"))
+        set_state(conn, "last_sync_at", utc_text(now or datetime.now(UTC)))
     if applied.purged or get_state(conn, ERASURE_CLEANUP):
         finish_erasure(conn)
     return applied
@@ -214,7 +215,7 @@ def _redirect(conn: sqlite3.Connection, old: str, new: str) -> None:
     conn.execute("UPDATE customer_redirect SET new_id = ? WHERE new_id = ?", (new, old))
     conn.execute(
         "INSERT OR REPLACE INTO customer_redirect (old_id, new_id, at)"
-        " VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+        f" VALUES (?, ?, strftime('{UTC_FORMAT}', 'now'))",
         (old, new),
     )
     _repoint_outbox(conn, old, new)

@@ -13,7 +13,7 @@ import sqlite3
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import orjson
 
@@ -22,6 +22,7 @@ from rapport.cache.outbox_file import begin_write
 from rapport.cache.queries import intent_inputs
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.intent import Intent, summarize_intent
+from rapport.domain.timestamps import utc_text
 from rapport.protocol import ENTITIES, FULFILLMENTS
 
 __all__ = [
@@ -60,10 +61,6 @@ INTEREST_DAYS = 30  # the web activity that steers the catalog, as the 360's int
 # A cart left longer ago than this is not what the customer is calling about any more.
 CART_FRESH_DAYS = 14
 _COLUMNS = ENTITIES["basket"].column_names
-
-
-def _iso(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 # -- catalog -------------------------------------------------------------------------------------
@@ -445,7 +442,7 @@ def save_basket(writes: LocalWrites, basket: Basket) -> Basket:
     _check(basket)
     if not basket.editable:
         raise WriteError("status", "This basket was sent: start a new one to change it.")
-    now = _iso(writes._now())  # the writer's clock, so tests can fix it
+    now = utc_text(writes._now())  # the writer's clock, so tests can fix it
     with writes.conn:
         begin_write(writes.conn)
         writes._customer(basket.customer_id)
@@ -641,7 +638,7 @@ def abandoned_cart(
         return None
     made_since = conn.execute(
         "SELECT 1 FROM basket WHERE customer_id = ? AND coalesce(updated_at, created_at) >= ?",
-        (customer_id, _iso(cart.last_at)),
+        (customer_id, utc_text(cart.last_at)),
     ).fetchone()
     if made_since is not None:
         return None

@@ -8,10 +8,9 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import orjson
-
 from rapport.cache.queries import intent_inputs, last_contact_at
-from rapport.domain.intent import Intent, summarize_intent
+from rapport.domain.intent import INTENT_WINDOW_DAYS, Intent, summarize_intent
+from rapport.domain.json_text import json_or
 from rapport.domain.next_best_action import (
     RECENT_PURCHASE,
     RECENT_SERVICE,
@@ -20,25 +19,12 @@ from rapport.domain.next_best_action import (
     OfferFact,
     OrderFact,
 )
+from rapport.domain.timestamps import utc_text
 
 __all__ = ["nba_inputs"]
 
-INTENT_WINDOW_DAYS = 30
 # Contacts only: the customer started it or a person took part (same rule as the header's count).
 _CONTACT_SQL = "(direction = 'inbound' OR user_id IS NOT NULL)"
-
-
-def _iso(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _json(text: str | None, default: Any) -> Any:
-    if not text:
-        return default
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return default
 
 
 def _at(text: str | None) -> datetime | None:
@@ -61,7 +47,7 @@ def _orders(conn: sqlite3.Connection, customer_id: str, since: str) -> list[Orde
         at = _at(row["placed_at"])
         if at is None:
             continue
-        lines = _json(row["lines"], [])
+        lines = json_or(row["lines"], [])
         lines = [x for x in lines if isinstance(x, dict)] if isinstance(lines, list) else []
         out.append(
             OrderFact(
@@ -131,7 +117,7 @@ def _products(conn: sqlite3.Connection, ids: set[str]) -> dict[str, dict[str, An
             chunk,
         ):
             product = dict(row)
-            product["related"] = _json(row["related"], [])
+            product["related"] = json_or(row["related"], [])
             out[row["id"]] = product
     return out
 
@@ -147,14 +133,14 @@ def nba_inputs(
     if intent is None:
         events, catalog = intent_inputs(conn, customer_id, now - timedelta(days=INTENT_WINDOW_DAYS))
         intent = summarize_intent(events, catalog, now, window_days=INTENT_WINDOW_DAYS)
-    consent_raw = _json(row["consent"], {})
+    consent_raw = json_or(row["consent"], {})
     consent = {
         str(ch): str(entry.get("status") or "unknown")
         for ch, entry in (consent_raw.items() if isinstance(consent_raw, dict) else ())
         if isinstance(entry, dict)
     }
-    orders = _orders(conn, customer_id, _iso(now - RECENT_PURCHASE - timedelta(days=1)))
-    contacts = _contacts(conn, customer_id, _iso(now - RECENT_SERVICE))
+    orders = _orders(conn, customer_id, utc_text(now - RECENT_PURCHASE - timedelta(days=1)))
+    contacts = _contacts(conn, customer_id, utc_text(now - RECENT_SERVICE))
     bought = {pid for o in orders for pid in o.product_ids}
     carts = {pid for c in intent.carts for pid in c.product_ids}
     products = _products(conn, bought | carts)
@@ -171,7 +157,7 @@ def nba_inputs(
         intent=intent,
         orders=orders,
         contacts=contacts,
-        offers=_offers(conn, customer_id, _iso(now)),
+        offers=_offers(conn, customer_id, utc_text(now)),
         products=products,
         # The header's own notion: a person's contact, mailings left out.
         last_contact_at=_at(last_contact_at(conn, customer_id)),

@@ -12,12 +12,12 @@ import sqlite3
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 import orjson
 
 from rapport.cache.outbox_file import get_meta, next_seq, set_meta
+from rapport.domain.timestamps import utc_now_text
 from rapport.protocol import SILENT_MUTATIONS
 
 PENDING = "pending"
@@ -48,10 +48,6 @@ class OutboxCounts:
     notices: int = 0
 
 
-def utc_now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def enqueue(
     conn: sqlite3.Connection,
     name: str,
@@ -74,7 +70,7 @@ def enqueue(
             orjson.dumps(dict(args)).decode(),
             customer_id,
             target_id,
-            utc_now_iso(),
+            utc_now_text(),
             summary,
         ),
     )

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
-import orjson
-
+from rapport.domain.json_text import json_or
 from rapport.domain.phones import format_phone
+from rapport.domain.timestamps import utc_text
 from rapport.protocol import CONSENT_CHANNELS
 
 __all__ = [
@@ -56,19 +56,6 @@ Cursor = tuple[str, str]  # (occurred_at, id) of the last entry already shown
 # mailings, surveys and notifications do not.
 _CONTACT_SQL = "(direction = 'inbound' OR user_id IS NOT NULL)"
 _END_OF_TIME = "9999"
-
-
-def _iso(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _json(text: str | None, default: Any) -> Any:
-    if not text:
-        return default
-    try:
-        return orjson.loads(text)
-    except orjson.JSONDecodeError:
-        return default
 
 
 # --------------------------------------------------------------------------------------------------
@@ -194,7 +181,9 @@ def _activity(
         (customer_id, start),
     ):
         key = (row["placed_at"] or "")[:7]
-        spend[key] = spend.get(key, 0) + int(row["total"] or 0) - _refunded(_json(row["lines"], []))
+        spend[key] = (
+            spend.get(key, 0) + int(row["total"] or 0) - _refunded(json_or(row["lines"], []))
+        )
     contacts = {
         row[0]: row[1]
         for row in conn.execute(
@@ -257,7 +246,7 @@ def customer_header(
         (_identifier(r, region) for r in identities),
         key=lambda i: (_IDENTITY_ORDER.get(i.kind, len(_IDENTITY_ORDER)), not i.primary, i.display),
     )
-    prefs = _json(row["preferences"], {})
+    prefs = json_or(row["preferences"], {})
     return CustomerHeader(
         id=row["id"],
         given_name=row["given_name"] or "",
@@ -273,7 +262,7 @@ def customer_header(
         created_at=row["created_at"],
         last_contact_at=last_contact_at(conn, customer_id),
         identifiers=tuple(identifiers),
-        consent=_consent(_json(row["consent"], {})),
+        consent=_consent(json_or(row["consent"], {})),
         preferences=prefs if isinstance(prefs, dict) else {},
         activity=_activity(conn, customer_id, now or datetime.now(UTC), months),
     )
@@ -350,7 +339,7 @@ def _int_or_none(value: Any) -> int | None:
 
 
 def _interaction_entry(row: sqlite3.Row) -> TimelineEntry:
-    payload = _json(row["payload"], {})
+    payload = json_or(row["payload"], {})
     payload = payload if isinstance(payload, dict) else {}
     kind, channel = row["kind"] or "", row["channel"] or ""
     subject = str(payload.get("type") or "").strip() if kind == "appointment" else ""
@@ -403,7 +392,7 @@ def _order_entry(row: sqlite3.Row) -> TimelineEntry:
         amount=row["total"],
         currency=row["currency"],
         reference=number or None,
-        items=_order_items(_json(row["lines"], [])),
+        items=_order_items(json_or(row["lines"], [])),
     )
 
 
@@ -565,7 +554,7 @@ def intent_inputs(
 ) -> tuple[list[dict[str, Any]], dict[str, dict[str, Any]]]:
     """The customer's web events since ``since`` (oldest first) and the catalog rows they name:
     the two inputs of :func:`rapport.domain.intent.summarize_intent`."""
-    start = since if isinstance(since, str) else _iso(since)
+    start = since if isinstance(since, str) else utc_text(since)
     events = [
         dict(row)
         for row in conn.execute(
@@ -684,7 +673,7 @@ def orders_page(
         " WHERE o.customer_id = ? ORDER BY o.placed_at DESC, o.id DESC LIMIT ? OFFSET ?",
         (customer_id, limit, offset),
     ).fetchall()
-    parsed = [_json(row["lines"], []) for row in rows]
+    parsed = [json_or(row["lines"], []) for row in rows]
     categories = _categories(
         conn, (x for lines in parsed if isinstance(lines, list) for x in lines)
     )
@@ -739,7 +728,7 @@ class OfferView:
     def status(self, now: datetime) -> OfferStatus:
         if self.redeemed_at:
             return "redeemed"
-        if self.expires_at and self.expires_at <= _iso(now):
+        if self.expires_at and self.expires_at <= utc_text(now):
             return "expired"
         return "active"
 

@@ -16,10 +16,7 @@ from typing import Any
 
 from rapport.cache.apply import Applied, apply_changes, purge_customer
 from rapport.cache.outbox_file import begin_write
-
-
-def _iso(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+from rapport.domain.timestamps import utc_text
 
 
 def apply_pinned(
@@ -33,7 +30,7 @@ def apply_pinned(
         conn.execute("DELETE FROM released_customer WHERE customer_id = ?", (customer_id,))
     applied = apply_changes(conn, changes, None)
     target = applied.redirects.get(customer_id, customer_id)
-    stamp = _iso(now or datetime.now(UTC))
+    stamp = utc_text(now or datetime.now(UTC))
     with conn:
         conn.execute("DELETE FROM released_customer WHERE customer_id = ?", (target,))
         conn.execute(
@@ -54,7 +51,7 @@ def release_stale(conn: sqlite3.Connection, days: int, now: datetime | None = No
     caller may log the count)."""
     if days <= 0:
         return []
-    cutoff = _iso((now or datetime.now(UTC)) - timedelta(days=days))
+    cutoff = utc_text((now or datetime.now(UTC)) - timedelta(days=days))
     with conn:
         begin_write(conn)
         stale = [
@@ -67,7 +64,7 @@ def release_stale(conn: sqlite3.Connection, days: int, now: datetime | None = No
                 (cutoff,),
             )
         ]
-        stamp = _iso(now or datetime.now(UTC))
+        stamp = utc_text(now or datetime.now(UTC))
         for cid in stale:
             purge_customer(conn, cid)
             conn.execute("DELETE FROM local_pin WHERE customer_id = ?", (cid,))

@@ -21,6 +21,7 @@ import orjson
 from rapport.cache.outbox import enqueue
 from rapport.cache.outbox_file import begin_write
 from rapport.cache.writes import LocalWrites, WriteError, refuse_bad_text
+from rapport.domain.timestamps import parse_utc_text, utc_text
 from rapport.protocol import ENTITIES, TASK_STATUSES
 
 __all__ = [
@@ -55,14 +56,6 @@ APPOINTMENT_TYPES = (
     "personal styling",
 )
 _COLUMNS = ENTITIES["task"].column_names
-
-
-def _iso(at: datetime) -> str:
-    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def _parse(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
 
 
 def booking_interaction_id(task_id: str) -> str:
@@ -118,7 +111,7 @@ _SELECT = (
 
 def _view(row: sqlite3.Row) -> TaskView:
     try:
-        due = _parse(row["due_at"])
+        due = parse_utc_text(row["due_at"])
     except (TypeError, ValueError):
         due = datetime.max.replace(tzinfo=UTC)
     return TaskView(
@@ -176,7 +169,7 @@ def due_between(
     rows = conn.execute(
         f"{_SELECT} WHERE t.assignee_id = ? AND t.status = 'open' AND t.due_at > ?"
         " AND t.due_at <= ? ORDER BY t.due_at, t.id",
-        (user_id, _iso(after), _iso(until)),
+        (user_id, utc_text(after), utc_text(until)),
     ).fetchall()
     return [_view(r) for r in rows]
 
@@ -203,12 +196,12 @@ def busy_times(
     rows = conn.execute(
         "SELECT due_at, duration_min FROM task WHERE assignee_id = ? AND status = 'open'"
         " AND kind = 'appointment' AND due_at >= ? AND due_at < ?",
-        (assignee_id, _iso(start - timedelta(minutes=MAX_DURATION_MIN)), _iso(end)),
+        (assignee_id, utc_text(start - timedelta(minutes=MAX_DURATION_MIN)), utc_text(end)),
     ).fetchall()
     out = []
     for due_at, minutes in rows:
         try:
-            at = _parse(due_at)
+            at = parse_utc_text(due_at)
         except (TypeError, ValueError):
             continue
         until = at + timedelta(minutes=int(minutes or 30))
@@ -259,11 +252,11 @@ def _title(title: str) -> str:
 def _due(due_at: datetime) -> str:
     if due_at.tzinfo is None:
         raise WriteError("due_at", "The due time needs a time zone.")
-    return _iso(due_at)
+    return utc_text(due_at)
 
 
 def _new_row(writes: LocalWrites, customer_id: str, kind: str, title: str, due_at: str) -> dict:
-    now = _iso(writes._now())
+    now = utc_text(writes._now())
     row: dict[str, object] = dict.fromkeys(_COLUMNS)
     row.update(
         id=str(uuid.uuid4()),
@@ -395,7 +388,7 @@ def set_task_status(
             raise WriteError("task", "This task is not in this computer's cache.")
         writes.conn.execute(
             "UPDATE task SET status = ?, due_at = coalesce(?, due_at), updated_at = ? WHERE id = ?",
-            (status, args.get("due_at"), _iso(writes._now()), task_id),
+            (status, args.get("due_at"), utc_text(writes._now()), task_id),
         )
         return enqueue(
             writes.conn,

@@ -18,6 +18,7 @@ from rapport.cache.outbox import enqueue
 from rapport.cache.outbox_file import begin_write, connect_local_writer, is_local_writer
 from rapport.cache.search_index import reindex_customers
 from rapport.domain.text import find_bad_text
+from rapport.domain.timestamps import utc_text
 from rapport.protocol import CHANNELS, CONSENT_CHANNELS, EDITABLE_CUSTOMER_FIELDS
 
 MAX_SUMMARY = 10_000
@@ -38,10 +39,6 @@ def refuse_bad_text(**fields: Any) -> None:
     for field, value in fields.items():
         if problem := find_bad_text(value):
             raise WriteError(field, f"This text {problem}, which cannot be saved: retype it.")
-
-
-def _iso(dt: datetime) -> str:
-    return dt.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _cache_file(conn: sqlite3.Connection) -> Path:
@@ -65,7 +62,7 @@ class LocalWrites:
         self._now = now or (lambda: datetime.now(UTC))
 
     def now_text(self) -> str:
-        return _iso(self._now())
+        return utc_text(self._now())
 
     def _customer(self, customer_id: str) -> sqlite3.Row:
         row = self.conn.execute("SELECT * FROM customer WHERE id = ?", (customer_id,)).fetchone()
@@ -105,7 +102,7 @@ class LocalWrites:
             "channel": channel,
             "direction": direction,
             "kind": kind.strip(),
-            "occurred_at": _iso(occurred_at or self._now()),
+            "occurred_at": utc_text(occurred_at or self._now()),
             "user_id": self.user_id,
             "store_id": store_id or self.store_id,
             "summary": summary,
@@ -183,7 +180,7 @@ class LocalWrites:
         if not source.strip():
             raise WriteError("source", "Say where the consent came from.")
         refuse_bad_text(source=source)
-        effective_at = _iso(self._now())
+        effective_at = utc_text(self._now())
         with self.conn:
             begin_write(self.conn)
             current = self._customer(customer_id)

@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
 __all__ = [
+    "INTENT_WINDOW_DAYS",
     "Cart",
     "CartStatus",
     "CategoryInterest",
@@ -56,6 +57,8 @@ ADD_WEIGHT = 3.0
 REMOVE_WEIGHT = VIEW_WEIGHT - ADD_WEIGHT
 # A cart untouched this long is taken as left behind rather than still being filled.
 ABANDON_AFTER = timedelta(hours=1)
+# How far back the intent looks: the readers fetch this many days of events, the summary weighs them.
+INTENT_WINDOW_DAYS = 30
 _MAX_NAME = 40
 _MAX_TERM = 24
 _MAX_TERMS = 3
@@ -646,7 +649,7 @@ def summarize_intent(
     products: Mapping[str, Mapping[str, Any]],
     now: datetime,
     *,
-    window_days: int = 30,
+    window_days: int = INTENT_WINDOW_DAYS,
 ) -> Intent:
     """Condense a customer's web events from the last ``window_days`` into an :class:`Intent`.
 

@@ -6,16 +6,9 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapport.hub.seed import SeedConfig, generate
+from rapport.hub.demo_data import SeedConfig, generate
+from rapport.hub.demo_users import DEMO_PASSWORD, DEMO_USERS
 from rapport.hub.service import Hub
-
-DEMO_PASSWORD = "demo"
-# (username, display name, role); the associate gets the first store of the data set.
-DEMO_USERS = (
-    ("agent", "Alex Moreau", "agent"),
-    ("associate", "Inès Laurent", "associate"),
-    ("supervisor", "Samira Haddad", "supervisor"),
-)
 
 
 @dataclass(frozen=True, slots=True)

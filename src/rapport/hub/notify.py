@@ -16,7 +16,6 @@ import threading
 import weakref
 from collections.abc import Collection
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Protocol
@@ -24,6 +23,7 @@ from typing import Protocol
 import orjson
 from sqlalchemy import Engine
 
+from rapport.domain.timestamps import utc_now_text
 from rapport.hub.store.private import open_private_append
 
 DEFAULT_PUBLIC_URL = "http://127.0.0.1:8765"
@@ -109,7 +109,7 @@ class FileNotifier:
                 "to": message.to,
                 "subject": message.subject,
                 "body": message.body,
-                "queued_at": datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                "queued_at": utc_now_text(),
             }
         )
         with self._lock:

@@ -17,7 +17,6 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +26,7 @@ from rapport.cache.db import connect_sync_writer, forget_set_aside, get_state
 from rapport.cache.outbox import counts, device_id, pending_batch
 from rapport.cache.retention import apply_pinned
 from rapport.cache.schema import SCHEMA_VERSION
+from rapport.domain.timestamps import utc_now_text
 from rapport.sync import apply_process
 from rapport.sync.client import (
     AuthRequired,
@@ -49,10 +49,6 @@ CHILD_MIN_BYTES = 256 * 1024
 # Renumberings in one push before giving up (each follows a fresh answer from the hub: more than
 # a couple means something else is numbering this device's writes).
 MAX_RENUMBER = 5
-
-
-def utc_now_iso() -> str:
-    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,7 +157,7 @@ class SyncEngine:
     def _set_status(self, **changes: object) -> None:
         new = replace(self.status, **changes)  # type: ignore[arg-type]
         if new.state != self.status.state:
-            new = replace(new, since=utc_now_iso())
+            new = replace(new, since=utc_now_text())
         if new != self.status:
             self.status = new
             self._on_status(new)
@@ -402,7 +398,7 @@ class SyncEngine:
                 report = await self.pull(wait=self.live_wait if caught_up else 0)
                 attempt = 0
                 self._set_status(
-                    state="online", last_sync_at=utc_now_iso(), message="", done=0, total=0
+                    state="online", last_sync_at=utc_now_text(), message="", done=0, total=0
                 )
                 log.debug("pulled %d rows in %d pages", report.rows, report.pages)
             except AuthRequired:

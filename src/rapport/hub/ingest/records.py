@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from rapport.hub.ingest.messages import MAX_AMOUNT, BadMessage, iso, parse_time
+from rapport.domain.timestamps import utc_text
+from rapport.hub.ingest.messages import MAX_AMOUNT, BadMessage, parse_time
 from rapport.protocol import CHANNELS, TIERS
 
 ORDER_CHANNELS = ("web", "store", "phone")
@@ -80,7 +81,7 @@ def timestamp(rec: dict[str, Any], key: str, now: str, required: bool = False) -
         if required:
             raise BadRecord(f"{key} is required")
         return now
-    return iso(parsed)
+    return utc_text(parsed)
 
 
 def customer_ref(rec: dict[str, Any]) -> dict[str, str]:

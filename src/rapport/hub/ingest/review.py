@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, or_, select, update
 
-from rapport.hub.ingest.messages import iso
+from rapport.domain.timestamps import utc_now_text
 from rapport.hub.ingest.tables import merge_review
 from rapport.hub.store.changes import lock_feed
 from rapport.hub.store.customers import get_customer
@@ -144,4 +143,4 @@ class MergeReviews:
 
 
 def iso_now() -> str:
-    return iso(datetime.now(UTC))
+    return utc_now_text()

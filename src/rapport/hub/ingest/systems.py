@@ -7,16 +7,15 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, select
 
+from rapport.domain.timestamps import utc_now_text
 from rapport.hub.identity import normalize_identity
 from rapport.hub.ingest import records
 from rapport.hub.ingest.catalog import Catalog
 from rapport.hub.ingest.identity import owners
-from rapport.hub.ingest.messages import iso
 from rapport.hub.ingest.records import BadRecord
 from rapport.hub.ingest.tables import source_record
 from rapport.hub.store import aliases, customers
@@ -89,7 +88,7 @@ class Systems:
         replays the transaction without that record)."""
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {', '.join(KINDS)}")
-        now = iso(datetime.now(UTC))
+        now = utc_now_text()
         out = BatchResult()
         remaining: list[tuple[int, dict[str, Any]]] = []
         for i, rec in enumerate(recs):

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 import uuid
-from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
 
+from rapport.domain.timestamps import parse_utc_text
 from rapport.hub.mutations import validate as v
 from rapport.hub.mutations.base import Context, Outcome, Rejected, target_customer
 from rapport.hub.store import aliases
@@ -46,7 +46,7 @@ def _due_at(args: dict[str, Any]) -> str:
     if not isinstance(value, str) or not _ISO_Z.match(value):
         raise Rejected("invalid", "due_at must be a UTC time like 2026-11-23T18:11:30Z")
     try:
-        datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        parse_utc_text(value)
     except ValueError:
         raise Rejected("invalid", "due_at is not a real date and time") from None
     return value

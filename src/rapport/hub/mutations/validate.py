@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import orjson
 
+from rapport.domain.timestamps import parse_utc_text
 from rapport.hub.mutations.base import Rejected
 
 _ISO_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
@@ -61,7 +62,7 @@ def timestamp(args: dict[str, Any], key: str, now: datetime) -> str:
     if not isinstance(value, str) or not _ISO_Z.match(value):
         raise Rejected("invalid", f"{key} must be a UTC time like 2026-11-23T18:11:30Z")
     try:
-        when = datetime.strptime(value, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        when = parse_utc_text(value)
     except ValueError:
         raise Rejected("invalid", f"{key} is not a real date and time") from None
     if when > now + FUTURE_TOLERANCE:

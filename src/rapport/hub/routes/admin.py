@@ -4,11 +4,12 @@ settings."""
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Path, Query
+from fastapi import APIRouter, Depends, HTTPException, Path, Query
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from rapport.hub.hub_settings import SettingError
+from rapport.hub.routes.common import json_response
 from rapport.hub.service import Hub
 from rapport.hub.store.customers import UnknownCustomer
 from rapport.hub.store.merge import MergeError
@@ -36,10 +37,11 @@ def _require(u: User, roles: tuple[str, ...]) -> None:
         raise HTTPException(403, f"only {' or '.join(roles)} users may do this")
 
 
-def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: Any) -> None:
+def router(hub: Hub, current_user: Callable[..., User]) -> APIRouter:
+    r = APIRouter()
     CurrentUser = Annotated[User, Depends(current_user)]
 
-    @app.post(
+    @r.post(
         "/v1/admin/customers/{customer_id}/merge",
         tags=["admin"],
         summary="Merge this customer into another (admin, supervisor)",
@@ -50,9 +52,9 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             report = hub.merge(customer_id, body.into, body.reason, by=u.id)
         except MergeError as exc:
             raise HTTPException(exc.status, str(exc)) from exc
-        return json({"merged": report.merged, "into": report.into, "moved": report.moved})
+        return json_response({"merged": report.merged, "into": report.into, "moved": report.moved})
 
-    @app.post(
+    @r.post(
         "/v1/admin/customers/{customer_id}/erase",
         tags=["admin"],
         summary="Erase a customer and every row about them (admin)",
@@ -63,9 +65,9 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             report = hub.erase(customer_id, body.reason, by=u.id)
         except UnknownCustomer as exc:
             raise HTTPException(404, "no such customer") from exc
-        return json({"erased": not report.already, "ids": report.ids, "rows": report.rows})
+        return json_response({"erased": not report.already, "ids": report.ids, "rows": report.rows})
 
-    @app.put(
+    @r.put(
         "/v1/admin/settings/{key}",
         tags=["admin"],
         summary="Change a setting every device receives, such as wrapup_codes (admin, supervisor)",
@@ -78,9 +80,9 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             row = hub.put_setting(key, body.value)
         except SettingError as exc:
             raise HTTPException(422, str(exc)) from exc
-        return json(row)
+        return json_response(row)
 
-    @app.get(
+    @r.get(
         "/v1/admin/audit",
         tags=["admin"],
         summary="Who viewed, searched, exported, merged or erased whom, newest first (supervisor)",
@@ -97,9 +99,9 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         rows = hub.audit(
             customer_id=customer_id, user_id=user_id, action=action, since=since, limit=limit
         )
-        return json({"events": rows})
+        return json_response({"events": rows})
 
-    @app.get(
+    @r.get(
         "/v1/customers/{customer_id}/export",
         tags=["admin"],
         summary="Everything held about a person, for an access request (supervisor, admin)",
@@ -110,4 +112,6 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             body = hub.export_customer(customer_id, by=u)
         except UnknownCustomer as exc:
             raise HTTPException(404, "no such customer") from exc
-        return json(body)
+        return json_response(body)
+
+    return r

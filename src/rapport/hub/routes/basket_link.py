@@ -7,7 +7,7 @@ import html
 import re
 from typing import Any
 
-from fastapi import FastAPI
+from fastapi import APIRouter
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import select
 
@@ -76,7 +76,7 @@ background:#1a5fb4;color:#fff;text-decoration:none;border-radius:.4rem}}
 </body></html>"""  # fmt: skip
 
 
-class _LearnPublicUrl:
+class LearnPublicUrl:
     """Pure ASGI (no cost on streaming or long polls): until the hub is told its public address
     (``RAPPORT_PUBLIC_URL``), links point where the devices reach it: the local address of their
     connection, never the Host header a client could forge."""
@@ -94,10 +94,10 @@ class _LearnPublicUrl:
         await self.app(scope, receive, send)
 
 
-def register(app: FastAPI, hub: Hub) -> None:
-    app.add_middleware(_LearnPublicUrl, hub=hub)
+def router(hub: Hub) -> APIRouter:
+    r = APIRouter()
 
-    @app.get("/b/{token}", tags=["baskets"], summary="A sent basket's page (the link is the key)",
+    @r.get("/b/{token}", tags=["baskets"], summary="A sent basket's page (the link is the key)",
              response_class=HTMLResponse, include_in_schema=True)  # fmt: skip
     def basket_page(token: str) -> Response:
         if not _TOKEN.match(token):
@@ -123,3 +123,5 @@ def register(app: FastAPI, hub: Hub) -> None:
         payable = basket.get("status") in ("queued", "sent")
         checkout = hub.payments.checkout_url(basket) if payable else None
         return HTMLResponse(_page(basket, store, checkout), headers=_HEADERS)
+
+    return r

@@ -18,7 +18,7 @@ from typing import Annotated, Any
 from urllib.parse import urlsplit
 
 import orjson
-from fastapi import Depends, FastAPI, HTTPException, Path, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -35,8 +35,8 @@ from rapport.hub.ingest.messages import (
     parse_message,
     parse_time,
 )
-from rapport.hub.ingest.tracking import Outcome
-from rapport.hub.routes.cors import TrackingCors
+from rapport.hub.ingest.tracking import Outcome, Tracking
+from rapport.hub.routes.common import json_response
 from rapport.hub.service import Hub
 from rapport.hub.store.users import User
 from rapport.hub.textcheck import NO_NUL, refusal
@@ -101,7 +101,7 @@ def _error_body(code: str, message: str, **more: Any) -> bytes:
     )
 
 
-async def _tracking_error(_request: Request, exc: Exception) -> Response:
+async def tracking_error(_request: Request, exc: Exception) -> Response:
     assert isinstance(exc, TrackingError)
     return Response(
         _error_body(exc.code, exc.message),
@@ -173,28 +173,40 @@ def _write_key(request: Request, body: Any) -> str | None:
     return None
 
 
-def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: Any) -> None:
-    tracking = hub.tracking
-    app.add_exception_handler(TrackingError, _tracking_error)
-    app.add_middleware(TrackingCors, origin_allowed=tracking.any_key_allows)
+def router(hub: Hub, current_user: Callable[..., User]) -> APIRouter:
+    """The tracking routes and write-key administration. The app also needs
+    :func:`tracking_error` as the handler of :class:`TrackingError` and the
+    :class:`~rapport.hub.routes.cors.TrackingCors` middleware (``create_app`` adds both)."""
+    r = APIRouter()
+    _add_segment_calls(r, hub.tracking)
+    _add_segment_batch(r, hub.tracking)
+    _add_analytics_js(r, hub)
+    _add_write_keys(r, hub.tracking, current_user)
+    return r
 
-    def source_of(request: Request, body: Any) -> str:
-        raw = _write_key(request, body)
-        key = tracking.key(raw) if raw else None
-        if key is None:
-            raise TrackingError(
-                401,
-                "invalid_write_key",
-                "unknown or missing write key (send it as the basic-auth username)",
-                headers={"WWW-Authenticate": 'Basic realm="rapport tracking"'},
-            )
-        _check_origin(request, key)
-        return key.id
+
+def _source_of(tracking: Tracking, request: Request, body: Any) -> str:
+    """The id of the write key the request was sent with (checked, and allowed from its page)."""
+    raw = _write_key(request, body)
+    key = tracking.key(raw) if raw else None
+    if key is None:
+        raise TrackingError(
+            401,
+            "invalid_write_key",
+            "unknown or missing write key (send it as the basic-auth username)",
+            headers={"WWW-Authenticate": 'Basic realm="rapport tracking"'},
+        )
+    _check_origin(request, key)
+    return key.id
+
+
+def _add_segment_calls(r: APIRouter, tracking: Tracking) -> None:
+    """``/v1/track``, ``/v1/identify``... one message each."""
 
     def single(kind: str) -> Callable[..., Any]:
         async def track_one(request: Request) -> Response:
             body = await _read_json(request, MAX_MESSAGE_BYTES)
-            source = await run_in_threadpool(source_of, request, body)
+            source = await run_in_threadpool(_source_of, tracking, request, body)
             try:
                 msg = parse_message(body, kind, datetime.now(UTC))
             except BadMessage as exc:
@@ -202,14 +214,14 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             outcome = await run_in_threadpool(tracking.apply, source, [msg])
             if outcome.rejected:
                 raise _reject(next(iter(outcome.rejected.values())))
-            return json({"success": True})
+            return json_response({"success": True})
 
         track_one.__name__ = f"segment_{kind}"
         return track_one
 
     for kind in TYPES:
         handler = single(kind)
-        app.add_api_route(
+        r.add_api_route(
             f"/v1/{kind}",
             handler,
             methods=["POST"],
@@ -218,10 +230,12 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             openapi_extra=_body_doc({k: v for k, v in _EXAMPLE.items() if k != "type"}),
         )
         # analytics.js posts to one-letter paths (/v1/t, /v1/p, /v1/i ...) with the key in the body.
-        app.add_api_route(f"/v1/{kind[0]}", handler, methods=["POST"], include_in_schema=False)
+        r.add_api_route(f"/v1/{kind[0]}", handler, methods=["POST"], include_in_schema=False)
 
-    @app.post("/v1/b", include_in_schema=False)  # analytics.js's batching dispatcher
-    @app.post(
+
+def _add_segment_batch(r: APIRouter, tracking: Tracking) -> None:
+    @r.post("/v1/b", include_in_schema=False)  # analytics.js's batching dispatcher
+    @r.post(
         "/v1/batch",
         tags=["tracking"],
         summary="Segment batch of up to 500 KB",
@@ -229,7 +243,7 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
     )
     async def segment_batch(request: Request) -> Response:
         body = await _read_json(request, MAX_BATCH_BYTES)
-        source = await run_in_threadpool(source_of, request, body)
+        source = await run_in_threadpool(_source_of, tracking, request, body)
         if not isinstance(body, dict) or not isinstance(body.get("batch"), list):
             raise _reject("body must be an object with a batch list")
         items: list[Any] = body["batch"]
@@ -237,25 +251,7 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             raise TrackingError(
                 413, "too_large", f"more than {_MAX_BATCH_MESSAGES} messages in one batch"
             )
-        received = datetime.now(UTC)
-        try:
-            sent_at = parse_time(body.get("sentAt"), "sentAt")
-        except BadMessage as exc:
-            raise _reject(str(exc)) from exc
-        context = body.get("context") if isinstance(body.get("context"), dict) else None
-        parsed: list[Message] = []
-        where: list[int] = []  # index in the request of each parsed message
-        rejected: dict[int, str] = {}
-        for i, item in enumerate(items):
-            try:
-                if (why := refusal(item)) is not None:  # before orjson.dumps, which refuses them
-                    raise BadMessage(why)
-                if len(orjson.dumps(item)) > MAX_MESSAGE_BYTES:
-                    raise BadMessage(f"message larger than {MAX_MESSAGE_BYTES // 1024} KB")
-                parsed.append(parse_message(item, None, received, sent_at, context))
-                where.append(i)
-            except BadMessage as exc:
-                rejected[i] = str(exc)
+        parsed, where, rejected = _parse_batch(body, items)
         outcome = await run_in_threadpool(tracking.apply, source, parsed) if parsed else Outcome()
         for j, reason in outcome.rejected.items():
             rejected[where[j]] = reason
@@ -271,7 +267,7 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
                 status_code=400,
                 media_type="application/json",
             )
-        return json(
+        return json_response(
             {
                 "success": True,
                 "accepted": outcome.accepted,
@@ -280,7 +276,36 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             }
         )
 
-    @app.get(
+
+def _parse_batch(body: dict, items: list[Any]) -> tuple[list[Message], list[int], dict[int, str]]:
+    """The batch's valid messages, the index in the request of each, and the reason each
+    other index was refused."""
+    received = datetime.now(UTC)
+    try:
+        sent_at = parse_time(body.get("sentAt"), "sentAt")
+    except BadMessage as exc:
+        raise _reject(str(exc)) from exc
+    context = body.get("context") if isinstance(body.get("context"), dict) else None
+    parsed: list[Message] = []
+    where: list[int] = []  # index in the request of each parsed message
+    rejected: dict[int, str] = {}
+    for i, item in enumerate(items):
+        try:
+            if (why := refusal(item)) is not None:  # before orjson.dumps, which refuses them
+                raise BadMessage(why)
+            if len(orjson.dumps(item)) > MAX_MESSAGE_BYTES:
+                raise BadMessage(f"message larger than {MAX_MESSAGE_BYTES // 1024} KB")
+            parsed.append(parse_message(item, None, received, sent_at, context))
+            where.append(i)
+        except BadMessage as exc:
+            rejected[i] = str(exc)
+    return parsed, where, rejected
+
+
+def _add_analytics_js(r: APIRouter, hub: Hub) -> None:
+    tracking = hub.tracking
+
+    @r.get(
         "/v1/projects/{write_key}/settings",
         tags=["analytics.js"],
         summary="The settings analytics.js loads first (its cdnURL is the hub): events go here",
@@ -295,22 +320,24 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         # Where the page's browser reaches the hub: the public address when one is set (a proxy
         # in front), else the one this request came to.
         base = urlsplit(hub.outbound.public_url or str(request.base_url))
-        return json(analytics_js.settings(write_key, base.scheme, base.netloc + base.path))
+        return json_response(analytics_js.settings(write_key, base.scheme, base.netloc + base.path))
 
-    @app.post("/v1/m", include_in_schema=False)
+    @r.post("/v1/m", include_in_schema=False)
     async def analytics_js_metrics(request: Request) -> Response:
         # analytics.js's own performance counters: nothing for the hub to learn; read (bounded)
         # and dropped so the page sees a success.
         await _read_json(request, MAX_MESSAGE_BYTES)
-        return json({"success": True})
+        return json_response({"success": True})
 
+
+def _add_write_keys(r: APIRouter, tracking: Tracking, current_user: Callable[..., User]) -> None:
     CurrentUser = Annotated[User, Depends(current_user)]
 
     def admin_only(u: User) -> None:
         if u.role != "admin":
             raise HTTPException(403, "only admin users may do this")
 
-    @app.post(
+    @r.post(
         "/v1/admin/write-keys",
         tags=["admin"],
         summary="Create a tracking write key for a source (admin); the key is shown once",
@@ -322,18 +349,18 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         except BadOrigin as exc:
             raise HTTPException(422, str(exc)) from exc
         [key] = [k for k in tracking.write_keys() if k.id == source_id]
-        return json({**key.public(), "write_key": raw})
+        return json_response({**key.public(), "write_key": raw})
 
-    @app.get(
+    @r.get(
         "/v1/admin/write-keys",
         tags=["admin"],
         summary="The tracking write keys (admin): names and allowed origins, never the keys",
     )
     def list_write_keys(u: CurrentUser) -> Response:
         admin_only(u)
-        return json({"write_keys": [k.public() for k in tracking.write_keys()]})
+        return json_response({"write_keys": [k.public() for k in tracking.write_keys()]})
 
-    @app.put(
+    @r.put(
         "/v1/admin/write-keys/{key_id}/origins",
         tags=["admin"],
         summary="The sites whose pages may send with this key from a browser (admin); "
@@ -351,7 +378,7 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             raise HTTPException(422, str(exc)) from exc
         if key is None:
             raise HTTPException(404, "no such write key")
-        return json(key.public())
+        return json_response(key.public())
 
 
 def _message_id(item: Any) -> str | None:

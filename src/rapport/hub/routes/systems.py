@@ -6,11 +6,12 @@ tokens still may. The caller's dependency checks the role."""
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Body, Depends, FastAPI, HTTPException
+from fastapi import APIRouter, Body, Depends, HTTPException
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from rapport.hub.ingest.records import BadRecord, text
+from rapport.hub.routes.common import json_response
 from rapport.hub.service import Hub
 from rapport.hub.store.users import User
 
@@ -38,7 +39,8 @@ _INTERACTION_EXAMPLE = {
 }
 
 
-def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: Any) -> None:
+def router(hub: Hub, current_user: Callable[..., User]) -> APIRouter:
+    r = APIRouter()
     CurrentUser = Annotated[User, Depends(current_user)]
 
     async def post(_u: User, kind: str, body: Any) -> Response:
@@ -52,9 +54,9 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         result = await run_in_threadpool(hub.systems.apply, kind, source, [body])
         if result.rejected:
             raise HTTPException(400, result.rejected[0])
-        return json(result.results[0])
+        return json_response(result.results[0])
 
-    @app.post(
+    @r.post(
         "/v1/orders",
         tags=["systems"],
         summary="Post an order from a POS or e-commerce system, idempotent by (source, external_id)",
@@ -64,7 +66,7 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
     ) -> Response:
         return await post(u, "orders", body)
 
-    @app.post(
+    @r.post(
         "/v1/interactions",
         tags=["systems"],
         summary="Post an interaction (call, chat, email...), idempotent by (source, external_id)",
@@ -73,3 +75,5 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
         u: CurrentUser, body: Annotated[dict[str, Any], Body(examples=[_INTERACTION_EXAMPLE])]
     ) -> Response:
         return await post(u, "interactions", body)
+
+    return r

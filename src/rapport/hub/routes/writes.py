@@ -3,11 +3,12 @@
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Path
+from fastapi import APIRouter, Depends, HTTPException, Path
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from rapport.hub.push import MAX_BATCH, DeviceOfAnotherUser, Mutation
+from rapport.hub.routes.common import json_response
 from rapport.hub.service import Hub
 from rapport.hub.store.customers import UnknownCustomer
 from rapport.hub.store.users import User
@@ -31,10 +32,11 @@ class SubscribeRequest(BaseModel):
     customer_id: str = Field(min_length=1, max_length=64, pattern=NO_NUL)
 
 
-def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: Any) -> None:
+def router(hub: Hub, current_user: Callable[..., User]) -> APIRouter:
+    r = APIRouter()
     CurrentUser = Annotated[User, Depends(current_user)]
 
-    @app.post(
+    @r.post(
         "/v1/sync/push",
         tags=["sync"],
         summary="Apply a device's numbered mutations, exactly once and in order",
@@ -51,22 +53,22 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
             )
         batch = [Mutation(m.client_seq, m.mutation_id, m.name, m.args) for m in body.mutations]
         try:
-            return json(hub.push(u, body.device_id, batch))
+            return json_response(hub.push(u, body.device_id, batch))
         except DeviceOfAnotherUser as exc:
             raise HTTPException(403, "this device id belongs to another user") from exc
 
-    @app.post(
+    @r.post(
         "/v1/sync/subscribe",
         tags=["sync"],
         summary="Pin a customer outside your scope: answers their history as changes",
     )
     def sync_subscribe(u: CurrentUser, body: SubscribeRequest) -> Response:
         try:
-            return json({"changes": hub.subscribe(u, body.customer_id)})
+            return json_response({"changes": hub.subscribe(u, body.customer_id)})
         except UnknownCustomer as exc:
             raise HTTPException(404, "no such customer") from exc
 
-    @app.delete(
+    @r.delete(
         "/v1/sync/subscribe/{customer_id}",
         tags=["sync"],
         summary="Unpin a customer",
@@ -77,3 +79,5 @@ def register(app: FastAPI, hub: Hub, current_user: Callable[..., User], json: An
     ) -> Response:
         hub.unsubscribe(u, customer_id)
         return Response(status_code=204)
+
+    return r

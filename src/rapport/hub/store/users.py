@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, insert, select, update
 
+from rapport.domain.timestamps import utc_text
 from rapport.hub.security import (
     DUMMY_HASH,
     hash_password,
@@ -30,7 +31,7 @@ class User:
 
 
 def now_iso(now: datetime | None = None) -> str:
-    return (now or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return utc_text(now or datetime.now(UTC))
 
 
 def add_user(

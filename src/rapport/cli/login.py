@@ -12,9 +12,10 @@ import argparse
 import asyncio
 import getpass
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rapport.sync.client import HubClient, HubError, LoginResult
+if TYPE_CHECKING:  # the parser is built on every start (``rapport pop`` too): httpx waits
+    from rapport.sync.client import LoginResult
 
 KIOSK_HINT = (
     "give each run the password or a token on stdin instead: "
@@ -60,6 +61,7 @@ def run_login(args: argparse.Namespace) -> int:
     from rapport.cache.profile import save_profile
     from rapport.config import Settings, cache_path_for, profile_dir
     from rapport.credentials import save_token
+    from rapport.sync.client import HubError
 
     hub_url, username = args.hub.strip().rstrip("/"), args.user.strip()
     settings = Settings.load()
@@ -95,11 +97,15 @@ def run_login(args: argparse.Namespace) -> int:
 
 
 async def _login(hub_url: str, username: str, password: str) -> LoginResult:
+    from rapport.sync.client import HubClient
+
     async with HubClient(hub_url) as client:
         return await client.login(username, password)
 
 
 async def _logout(hub_url: str, token: str) -> None:
+    from rapport.sync.client import HubClient
+
     async with HubClient(hub_url, token) as client:
         await client.logout()
 

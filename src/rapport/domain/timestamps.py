@@ -1,0 +1,23 @@
+"""The one text form of a moment, on the wire and in both databases: UTC to the second with a
+``Z`` (``2026-11-23T18:11:30Z``, see :mod:`rapport.protocol`). Fixed width, so text order is time
+order: the range scans on ``occurred_at`` and the like rely on it."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+UTC_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+
+
+def utc_text(at: datetime) -> str:
+    """An aware ``at`` as the protocol's text (a naive one is read as local time)."""
+    return at.astimezone(UTC).strftime(UTC_FORMAT)
+
+
+def utc_now_text() -> str:
+    return utc_text(datetime.now(UTC))
+
+
+def parse_utc_text(text: str) -> datetime:
+    """The protocol's text back to an aware datetime; ValueError for any other form."""
+    return datetime.strptime(text, UTC_FORMAT).replace(tzinfo=UTC)
