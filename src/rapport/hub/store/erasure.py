@@ -2,8 +2,10 @@
 their change-log rows are compacted away (or a fresh cache would replay them), one ``purge`` per id
 they had is logged, stored push answers about them are redacted, and their id and identifiers are
 remembered (hashed) so nothing re-creates them. What else held their name, email, phone or notes
-goes too: the text of searches that found them, web visits held for an identify, the import's
-record of which customer a system's id became, the messages sent to them.
+goes too: the text of searches that found them, web visits held for an identify (under their ids
+and the ids an alias tied to them), those aliases, the import's record of which customer a
+system's id became, the mark that a website made their profile, merge reviews naming them, the
+messages sent to them.
 
 The rows are gone at commit; their bytes are not, on SQLite, until ``Hub.erase`` empties the WAL
 (the database overwrites deleted content with zeros, see ``rapport.hub.store.db``). On PostgreSQL
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 import orjson
 from sqlalchemy import Connection, and_, delete, or_, select, update
 
-from rapport.hub.ingest import pending
+from rapport.hub.ingest import identity, pending, review
 from rapport.hub.ingest.tables import source_record
 from rapport.hub.store import aliases, audit, outbox
 from rapport.hub.store.changes import lock_feed, log_ops
@@ -90,9 +92,18 @@ def erase_customer(
     ]
     pairs = [(k, n) for k, n, _v in held]
     audit.forget_searches(conn, lambda q: query_finds(q, names, pairs, default_region))
-    pending.forget(
-        conn, {(k, x) for k, n, v in held if k in ("anonymous_id", "user_id") for x in (n, v) if x}
+    # A site may use any identifier as its user id (an email often): what is held or linked
+    # under any of hers is hers, and so is what an alias tied to those ids.
+    own = {x for _k, n, v in held for x in (n, v) if x}
+    web_ids = identity.forget_links(conn, own)
+    pending.forget(conn, web_ids)
+    # The ids an alias tied to hers are hers too: a later visit from them is refused, not held.
+    tied = sorted(web_ids - own)
+    record_erased_identifiers(
+        conn, [(k, x) for x in tied for k in ("anonymous_id", "user_id")], now
     )
+    identity.forget_web_profiles(conn, ids)
+    review.forget(conn, ids)
     addresses = {x.lower() for k, n, v in held if k in ("email", "phone") for x in (n, v) if x}
     addresses |= {
         str(r).lower()
