@@ -32,6 +32,8 @@ STRONG = ("user_id", "email", "phone")
 # longer than this is a script, and what lies beyond it stays apart.
 MAX_LINKED = 50
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+# No address is longer (RFC 5321); a longer one would not fit PostgreSQL's index on identities.
+MAX_EMAIL = 254
 _identity = entity_tables["identity"]
 _customer = entity_tables["customer"]
 
@@ -154,6 +156,8 @@ def strong_identifiers(msg: Message, region: str) -> list[tuple[str, str, str]]:
     if email not in (None, ""):
         if not isinstance(email, str) or not EMAIL.match(email.strip()):
             raise BadMessage("traits.email is not an email address")
+        if len(email.strip()) > MAX_EMAIL:
+            raise BadMessage(f"traits.email is longer than {MAX_EMAIL} characters")
         out.append(("email", email.strip(), email.strip().lower()))
     phone = traits.get("phone")
     if phone not in (None, ""):
