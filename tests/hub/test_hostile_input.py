@@ -333,3 +333,43 @@ def test_a_message_id_or_email_no_column_can_hold_is_refused(
         assert body["accepted"] == 1, r.text
         reasons = {x["index"]: x["reason"] for x in body["rejected"]}
         assert "messageId" in reasons[0] and "traits.email" in reasons[1], reasons
+
+
+def test_a_write_with_a_time_before_1900_or_after_2099_is_refused_by_name(
+    server: HubServer, hub: Hub
+) -> None:
+    """The rule of tracking and imports for pushed writes too: a time a database or the ISO format
+    may not hold once shifted (year 1, year 9999) is refused, naming the field; the device moves
+    on. The bounds themselves are taken."""
+    from .test_tasks import follow_up
+
+    hub.write("customer", [customer_row(1)])
+    client = login(server)
+    consent = {"customer_id": "c-0001", "channel": "sms", "status": "denied", "source": "call"}
+    view = {"customer_id": "c-0001", "source": "search"}
+    task = str(uuid.UUID(int=77))
+    bad = [
+        ("interaction.log", interaction_args("c-0001", 1, occurred_at="0001-01-01T00:00:00Z"),
+         "occurred_at"),
+        ("interaction.log", interaction_args("c-0001", 2, occurred_at="1899-12-31T23:59:59Z"),
+         "occurred_at"),
+        ("consent.set", {**consent, "effective_at": "0001-01-01T00:00:00Z"}, "effective_at"),
+        ("customer.view", {**view, "viewed_at": "1000-06-01T00:00:00Z"}, "viewed_at"),
+        ("task.create", follow_up(due_at="0001-01-01T00:00:00Z"), "due_at"),
+        ("task.create", follow_up(due_at="2100-01-01T00:00:00Z"), "due_at"),
+        ("task.create", follow_up(due_at="9999-12-31T23:59:59Z"), "due_at"),
+    ]  # fmt: skip
+    good = [
+        ("interaction.log", interaction_args("c-0001", 3, occurred_at="1900-01-01T00:00:00Z")),
+        ("task.create", follow_up(id=task, due_at="2099-12-31T23:59:59Z")),
+    ]
+    batch = [mutation(n, name, args) for n, (name, args, *_f) in enumerate(bad + good, 1)]
+    r = push(client, "dev-1", *batch)
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    for res, (name, _args, field) in zip(results, bad, strict=False):
+        assert res["status"] == "rejected", (name, field, res)
+        assert res["error"]["code"] == "invalid" and field in res["error"]["message"], res
+        assert "1900" in res["error"]["message"] and "2099" in res["error"]["message"], res
+    assert [res["status"] for res in results[len(bad) :]] == ["applied", "applied"]
+    assert r.json()["last_seq"] == len(batch)
