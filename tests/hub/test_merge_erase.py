@@ -118,7 +118,23 @@ def _merge(c: httpx.Client, source: str, into: str) -> httpx.Response:
 
 
 def _erase(c: httpx.Client, cid: str) -> httpx.Response:
-    return c.post(f"/v1/admin/customers/{cid}/erase", json={"reason": "GDPR art. 17 request"})
+    return c.post(f"/v1/admin/customers/{cid}/erase", json={"reason": "request"})
+
+
+def test_an_erasure_keeps_the_kind_of_reason_only(server: HubServer, staff: Hub) -> None:
+    """The reason an admin gives is one of a few kinds (said back); any other text is taken as
+    ``other`` and not kept, since it may name the person."""
+    for i in (1, 2, 3):
+        staff.write("customer", [customer_row(i)])
+    admin = login(server, "admin")
+    for cid, given, kept in (("c-0001", "objection", "objection"),
+                             ("c-0002", " Retention ", "retention"),
+                             ("c-0003", "Family3 called, wants out", "other")):  # fmt: skip
+        r = admin.post(f"/v1/admin/customers/{cid}/erase", json={"reason": given})
+        assert r.status_code == 200 and r.json()["reason"] == kept, r.text
+    reasons = sorted(row[1] for row in _every_text(staff)["erased_subject"])
+    assert reasons == ["objection", "other", "retention"]
+    assert "family3" not in repr(_every_text(staff)).lower()
 
 
 def test_merge_moves_rows_combines_profiles_and_emits_a_redirect(
@@ -499,9 +515,13 @@ def test_erasure_forgets_what_was_typed_held_or_imported_about_the_person(
     [review] = before["merge_review"]
     assert review[2] == cid
 
-    assert _erase(login(server, "admin"), cid).json()["erased"] is True
+    # The admin types why, naming her: only the kind of reason is kept.
+    typed = "Maëlys Zawadzkiewicz asked on 06 47 29 81 53 (u-mae) to be forgotten"
+    r = login(server, "admin").post(f"/v1/admin/customers/{cid}/erase", json={"reason": typed})
+    assert r.json()["erased"] is True and r.json()["reason"] == "other", r.text
 
     tables = _every_text(staff)
+    assert [row[1] for row in tables["erased_subject"]] == ["other"]
     # Her id only in the change log's purge rows, which every cache must still receive.
     about_her = [row[1:] for row in tables.pop("change_log") if cid in row]
     assert about_her == [("customer", cid, None, "purge")]

@@ -224,7 +224,9 @@ def test_nothing_of_an_erased_person_is_left_in_any_file_of_hub_or_client(
 
         admin = httpx.Client(base_url=server.url, timeout=30,
                              headers={"Authorization": f"Bearer {_token(server.url, 'admin')}"})  # fmt: skip
-        r = admin.post(f"/v1/admin/customers/{ERASED}/erase", json={"reason": "GDPR request"})
+        # The reason as an admin would type it, naming her.
+        reason = f"{GIVEN} {SURNAME} asked by email ({EMAIL})"
+        r = admin.post(f"/v1/admin/customers/{ERASED}/erase", json={"reason": reason})
         assert r.status_code == 200 and r.json()["erased"] is True, r.text
         asyncio.run(_sync(cache, server.url, token))
         # While both run: the erasure's checkpoint emptied the hub's WAL, the client's too.

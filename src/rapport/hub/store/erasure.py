@@ -32,7 +32,12 @@ from rapport.hub.store.schema import (
     subscription,
 )
 from rapport.hub.store.search import query_finds
-from rapport.hub.store.subjects import is_erased, record_erased, record_erased_identifiers
+from rapport.hub.store.subjects import (
+    is_erased,
+    reason_kind,
+    record_erased,
+    record_erased_identifiers,
+)
 from rapport.protocol import ENTITIES
 
 REDACTED_RESULT = {"redacted": "erased"}
@@ -48,6 +53,8 @@ class ErasureReport:
     ids: int  # the customer's id and the ids merged into it
     rows: int  # rows deleted, the customer's own included
     already: bool = False
+    # The kind of reason kept (subjects.ERASURE_REASONS), never the text; None when already.
+    reason: str | None = None
     # Their email addresses and phone numbers, for the caller to take out of what was handed to
     # a message provider outside the database (``Outbound.forget``). Never logged.
     addresses: frozenset[str] = field(default=frozenset(), repr=False)
@@ -140,10 +147,11 @@ def erase_customer(
     )
     audit.forget_subject(conn, ids)
     audit.record(conn, "erase", by, now)  # that an erasure happened, not of whom
-    record_erased(conn, ids, reason, by, now)
+    kind = reason_kind(reason)  # the text typed may name them: only its kind is kept
+    record_erased(conn, ids, kind, by, now)
     # No customer_id on the purge rows: they hold the id the caches must forget, nothing else.
     log_ops(conn, "customer", [(i, None) for i in ids], "purge")
-    return ErasureReport(len(ids), rows, addresses=frozenset(addresses))
+    return ErasureReport(len(ids), rows, reason=kind, addresses=frozenset(addresses))
 
 
 def _forget_source_records(conn: Connection, ids: list[str]) -> None:
