@@ -90,13 +90,15 @@ def push(
                 # A write the device sent before under another number (it renumbers pending
                 # writes after a gap or a repair, and a late request may still carry the old
                 # numbers) is known by its id: never applied twice.
-                done = devices.result_of(conn, device_id, m.mutation_id)
                 if m.client_seq <= last:
-                    answer = _replay(devices.stored_result(conn, device_id, m.client_seq), done, m)
+                    stored = devices.stored_result(conn, device_id, m.client_seq)
+                    same = stored is not None and stored.mutation_id == m.mutation_id
+                    done = stored if same else devices.result_of(conn, device_id, m.mutation_id)
+                    answer = _replay(stored, done, m)
                 elif m.client_seq > last + 1:
                     expected = last + 1
                     break
-                elif done is not None:
+                elif (done := devices.result_of(conn, device_id, m.mutation_id)) is not None:
                     # Its number is used up by this copy of the answer: a later write sent
                     # under it is told it was another write, and renumbered.
                     devices.record_result(

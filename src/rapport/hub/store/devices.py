@@ -86,11 +86,13 @@ def last_seqs(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tuple[str,
 
 
 def _stored(conn: Connection, *where: Any) -> StoredResult | None:
+    # Any of the rows will do: a write answered again under a new number is recorded with the
+    # same answer (and merges and erasures change them all). No ORDER BY, which would have the
+    # database walk the device's rows by number instead of using the index.
     c = mutation_result.c
     row = conn.execute(
         select(c.mutation_id, c.status, c.result, c.error, c.name, c.customer_id)
         .where(*where)
-        .order_by(c.client_seq)
         .limit(1)
     ).first()
     if row is None:
