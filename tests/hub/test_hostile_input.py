@@ -5,6 +5,8 @@ record gets a 400, a batch keeps its other messages, a push rejects that write a
 from __future__ import annotations
 
 import json
+import random
+import string
 import uuid
 from typing import Any
 
@@ -257,3 +259,117 @@ def test_a_write_the_hub_fails_on_is_set_aside_and_the_device_moves_on(
     assert "error id" in first["error"]["message"] and "trip" not in first["error"]["message"]
     assert second["status"] == "applied" and r.json()["last_seq"] == 2
     assert rows(hub, "SELECT summary FROM interaction") == [("call number 1",)]
+
+
+def _refuse_event_in_the_database(hub: Hub, event: str) -> None:
+    """A constraint of the database itself on web events named ``event``: what a real
+    constraint does when a message trips it (an IntegrityError from the driver)."""
+    with hub.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql(
+                f"ALTER TABLE web_event ADD CONSTRAINT no_such_event CHECK (event <> '{event}')"
+            )
+        else:
+            conn.exec_driver_sql(
+                f"CREATE TRIGGER no_such_event BEFORE INSERT ON web_event"
+                f" WHEN NEW.event = '{event}' BEGIN SELECT RAISE(ABORT, 'no such event'); END"
+            )
+
+
+def _allow_every_event(hub: Hub) -> None:
+    with hub.engine.begin() as conn:
+        if conn.dialect.name == "postgresql":
+            conn.exec_driver_sql("ALTER TABLE web_event DROP CONSTRAINT no_such_event")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER no_such_event")
+
+
+def test_a_database_error_on_one_message_is_that_messages_rejection_only(
+    server: HubServer, hub: Hub, key: str
+) -> None:
+    """Each message of a batch is written in its own savepoint once anything failed: a
+    constraint one message trips undoes that message only, and the batch keeps the others."""
+    _refuse_event_in_the_database(hub, "Poisoned")
+
+    def event(name: str) -> dict[str, Any]:
+        return py_message("track", userId="u-1", event=name)
+
+    poisoned = event("Poisoned")
+    batch = [py_message("identify", userId="u-1", traits={"firstName": "Ana"}),
+             event("Product Viewed"), poisoned, event("Product Added")]  # fmt: skip
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        r = _post(http, "/v1/batch", key, raw({"batch": batch}))
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["accepted"] == 3 and [x["index"] for x in body["rejected"]] == [2]
+        reason = body["rejected"][0]["reason"]
+        assert "error id" in reason and "no such event" not in reason
+        one = _post(http, "/v1/track", key, raw(event("Poisoned")))
+        assert one.status_code == 400 and "error id" in one.json()["message"], one.text
+        events = sorted(e for (e,) in rows(hub, "SELECT event FROM web_event"))
+        assert events == ["Product Added", "Product Viewed"]
+        # The refused message was not taken as seen: once the database takes it, it is kept.
+        _allow_every_event(hub)
+        r = _post(http, "/v1/batch", key, raw({"batch": [poisoned]}))
+        assert r.json()["accepted"] == 1, r.text
+
+
+def test_a_message_id_or_email_no_column_can_hold_is_refused(
+    server: HubServer, hub: Hub, key: str
+) -> None:
+    """A messageId longer than the dedupe column (128) failed the whole batch on PostgreSQL (500),
+    an email too long for an index entry answered 503 for ever; both are refused by name."""
+    long_id = py_message("track", anonymousId="a-1", event="Product Viewed", messageId="m" * 200)
+    # Random letters: PostgreSQL compresses a repeated pattern under the index entry's limit.
+    rnd = random.Random(13)
+    letters = "".join(rnd.choice(string.ascii_lowercase) for _ in range(6000))
+    long_email = py_message("identify", anonymousId="a-2",
+                            traits={"email": f"{letters}@example.org"})  # fmt: skip
+    good = py_message("track", anonymousId="a-3", event="Product Viewed")
+    with httpx.Client(base_url=server.url, timeout=30) as http:
+        r = _post(http, "/v1/batch", key, raw({"batch": [long_id, long_email, good]}))
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["accepted"] == 1, r.text
+        reasons = {x["index"]: x["reason"] for x in body["rejected"]}
+        assert "messageId" in reasons[0] and "traits.email" in reasons[1], reasons
+
+
+def test_a_write_with_a_time_before_1900_or_after_2099_is_refused_by_name(
+    server: HubServer, hub: Hub
+) -> None:
+    """The rule of tracking and imports for pushed writes too: a time a database or the ISO format
+    may not hold once shifted (year 1, year 9999) is refused, naming the field; the device moves
+    on. The bounds themselves are taken."""
+    from .test_tasks import follow_up
+
+    hub.write("customer", [customer_row(1)])
+    client = login(server)
+    consent = {"customer_id": "c-0001", "channel": "sms", "status": "denied", "source": "call"}
+    view = {"customer_id": "c-0001", "source": "search"}
+    task = str(uuid.UUID(int=77))
+    bad = [
+        ("interaction.log", interaction_args("c-0001", 1, occurred_at="0001-01-01T00:00:00Z"),
+         "occurred_at"),
+        ("interaction.log", interaction_args("c-0001", 2, occurred_at="1899-12-31T23:59:59Z"),
+         "occurred_at"),
+        ("consent.set", {**consent, "effective_at": "0001-01-01T00:00:00Z"}, "effective_at"),
+        ("customer.view", {**view, "viewed_at": "1000-06-01T00:00:00Z"}, "viewed_at"),
+        ("task.create", follow_up(due_at="0001-01-01T00:00:00Z"), "due_at"),
+        ("task.create", follow_up(due_at="2100-01-01T00:00:00Z"), "due_at"),
+        ("task.create", follow_up(due_at="9999-12-31T23:59:59Z"), "due_at"),
+    ]  # fmt: skip
+    good = [
+        ("interaction.log", interaction_args("c-0001", 3, occurred_at="1900-01-01T00:00:00Z")),
+        ("task.create", follow_up(id=task, due_at="2099-12-31T23:59:59Z")),
+    ]
+    batch = [mutation(n, name, args) for n, (name, args, *_f) in enumerate(bad + good, 1)]
+    r = push(client, "dev-1", *batch)
+    assert r.status_code == 200, r.text
+    results = r.json()["results"]
+    for res, (name, _args, field) in zip(results, bad, strict=False):
+        assert res["status"] == "rejected", (name, field, res)
+        assert res["error"]["code"] == "invalid" and field in res["error"]["message"], res
+        assert "1900" in res["error"]["message"] and "2099" in res["error"]["message"], res
+    assert [res["status"] for res in results[len(bad) :]] == ["applied", "applied"]
+    assert r.json()["last_seq"] == len(batch)

@@ -118,7 +118,23 @@ def _merge(c: httpx.Client, source: str, into: str) -> httpx.Response:
 
 
 def _erase(c: httpx.Client, cid: str) -> httpx.Response:
-    return c.post(f"/v1/admin/customers/{cid}/erase", json={"reason": "GDPR art. 17 request"})
+    return c.post(f"/v1/admin/customers/{cid}/erase", json={"reason": "request"})
+
+
+def test_an_erasure_keeps_the_kind_of_reason_only(server: HubServer, staff: Hub) -> None:
+    """The reason an admin gives is one of a few kinds (said back); any other text is taken as
+    ``other`` and not kept, since it may name the person."""
+    for i in (1, 2, 3):
+        staff.write("customer", [customer_row(i)])
+    admin = login(server, "admin")
+    for cid, given, kept in (("c-0001", "objection", "objection"),
+                             ("c-0002", " Retention ", "retention"),
+                             ("c-0003", "Family3 called, wants out", "other")):  # fmt: skip
+        r = admin.post(f"/v1/admin/customers/{cid}/erase", json={"reason": given})
+        assert r.status_code == 200 and r.json()["reason"] == kept, r.text
+    reasons = sorted(row[1] for row in _every_text(staff)["erased_subject"])
+    assert reasons == ["objection", "other", "retention"]
+    assert "family3" not in repr(_every_text(staff)).lower()
 
 
 def test_merge_moves_rows_combines_profiles_and_emits_a_redirect(
@@ -445,22 +461,35 @@ def test_erasure_forgets_what_was_typed_held_or_imported_about_the_person(
     server: HubServer, staff: Hub
 ) -> None:
     """Beyond the rows about the customer: searches typed to find them (also those that found
-    several people, or nobody yet), a visit held for an identify that never came, the import's
-    record of which customer a CRM id became."""
+    several people, or nobody yet), visits held for an identify that never came (under her ids
+    and under the ids an alias tied to them), the alias itself, the import's record of which
+    customer a CRM id became, the mark that a website made her profile, the merge review that
+    names her."""
     from .tracking_payloads import basic, py_message
 
     staff.write("customer", [{**customer_row(7), "family_name": "Zawadzki"}])  # a bystander
     # She calls before the hub has her: the agent's search finds nobody.
     r = login(server, "agent").get("/v1/customers/search", params={"q": "Zawadzkiewicz"})
     assert r.json()["results"] == []
-    # The web shop saw a visitor before anyone knew who they were: held aside, with a search.
+    # The web shop saw a visitor before anyone knew who they were: held aside, with a search;
+    # her phone's browser too, tied to her web id by an alias while nobody knew either.
     key = staff.add_write_key("shop.example.com")
     http = httpx.Client(base_url=server.url, timeout=30, headers=basic(key))
     search = {"query": "gloves for Maelys Zawadzkiewicz"}
-    r = http.post("/v1/track", json=py_message("track", userId="u-mae", event="Products Searched",
-                                               properties=search))  # fmt: skip
-    assert r.status_code == 200, r.text
-    # The CRM imports her, then her web id.
+    batch = [
+        py_message("track", userId="u-mae", event="Products Searched", properties=search),
+        py_message("track", anonymousId="anon-mae-phone", event="Products Searched",
+                   properties={"query": "Zawadzkiewicz wedding list"}),
+        py_message("alias", previousId="anon-mae-phone", userId="u-mae"),
+        # Her laptop's browser signs up with her email: the website makes her profile.
+        py_message("identify", anonymousId="anon-mae-laptop", traits={
+            "email": "maelys.zawadzkiewicz@example.org", "firstName": "Maëlys",
+            "lastName": "Zawadzkiewicz"}),
+    ]  # fmt: skip
+    r = http.post("/v1/batch", json={"batch": batch})
+    assert r.status_code == 200 and r.json()["accepted"] == 4, r.text
+    # The CRM imports her (the profile the website made, found by her email), then her web id
+    # is typed at the desk, and she buys in a store.
     result = staff.systems.apply("customers", "crm", [{
         "external_id": "crm-7", "given_name": "Maëlys", "family_name": "Zawadzkiewicz",
         "home_store_id": "st-a", "email": "Maelys.Zawadzkiewicz@example.org",
@@ -468,23 +497,46 @@ def test_erasure_forgets_what_was_typed_held_or_imported_about_the_person(
     cid = result.results[0]["id"]
     staff.write("identity", [{"id": "i-mae-uid", "customer_id": cid, "kind": "user_id",
                               "value": "u-mae", "created_at": "2026-01-01T00:00:00Z"}])  # fmt: skip
+    staff.write("order", [{"id": "o-mae", "customer_id": cid, "number": "S-1", "channel": "store",
+                           "status": "paid", "currency": "EUR", "total": 100}])  # fmt: skip
+    # Someone else's browser gives her phone number with another name: a review names her.
+    r = http.post("/v1/identify", json=py_message("identify", anonymousId="anon-other", traits={
+        "phone": "+33647298153", "firstName": "Léa", "lastName": "Martin"}))  # fmt: skip
+    assert r.status_code == 200, r.text
     agent = login(server, "agent")
     # Searches finding her and the bystander, her alone by phone, the bystander alone.
     for q, found in (("zawadz", 2), ("06 47 29", 1), ("Given7", 1)):
         hits = agent.get("/v1/customers/search", params={"q": q}).json()["results"]
         assert len(hits) == found, (q, hits)
-    assert len(_every_text(staff)["ingest_pending_event"]) == 1
+    before = _every_text(staff)
+    assert len(before["ingest_pending_event"]) == 2
+    assert before["ingest_pending_link"][0][:2] == ("anon-mae-phone", "u-mae")
+    assert cid in {row[0] for row in before["ingest_web_profile"]}
+    [review] = before["merge_review"]
+    assert review[2] == cid
 
-    assert _erase(login(server, "admin"), cid).json()["erased"] is True
+    # The admin types why, naming her: only the kind of reason is kept.
+    typed = "Maëlys Zawadzkiewicz asked on 06 47 29 81 53 (u-mae) to be forgotten"
+    r = login(server, "admin").post(f"/v1/admin/customers/{cid}/erase", json={"reason": typed})
+    assert r.json()["erased"] is True and r.json()["reason"] == "other", r.text
 
     tables = _every_text(staff)
+    assert [row[1] for row in tables["erased_subject"]] == ["other"]
     # Her id only in the change log's purge rows, which every cache must still receive.
     about_her = [row[1:] for row in tables.pop("change_log") if cid in row]
     assert about_her == [("customer", cid, None, "purge")]
     everything = repr(tables).lower()
     for needle in ("zawadzkiewicz", "maëlys", "maelys", "647298153", "06 47 29", "u-mae",
-                   "crm-7", cid):  # fmt: skip
-        assert needle not in everything, needle
+                   "anon-mae-phone", "anon-mae-laptop", "crm-7", cid):  # fmt: skip
+        assert needle not in everything, [t for t in tables if needle in repr(tables[t]).lower()]
+    assert tables["ingest_pending_link"] == [] and tables["merge_review"] == []
+    # Her phone's browser, tied to her by the alias, is hers: its later visits are refused too.
+    r = http.post("/v1/track", json=py_message("track", anonymousId="anon-mae-phone",
+                                               event="Product Viewed"))  # fmt: skip
+    assert r.status_code == 400 and "erased at their request" in r.json()["message"], r.text
     searches = {(r["detail"] or {}).get("q") for r in staff.audit(action="search")}
     assert searches == {None, "Given7"}
-    assert [r[1] for r in tables["customer"]] == ["Given7"]  # the bystander is still there
+    # The bystander is still there, and so is the other browser's own profile: a review said
+    # it might be her, nobody decided it was.
+    assert sorted(r[1] for r in tables["customer"]) == ["Given7", "Léa"]
+    assert len(tables["ingest_web_profile"]) == 1

@@ -5,6 +5,7 @@ every outcome reaches the desks through the change log."""
 
 from __future__ import annotations
 
+import threading
 import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -14,6 +15,8 @@ import pytest
 from sqlalchemy import update
 
 from rapport.hub.mutations import Context, apply_mutation
+from rapport.hub.notify import FileNotifier, Outbound
+from rapport.hub.outbox import MessageDispatcher
 from rapport.hub.push import Mutation
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
@@ -186,3 +189,55 @@ def test_erasing_the_customer_drops_their_unsent_message(
     with HubServer(hub):
         hub.dispatcher.run_once()
     assert smtp.messages == []
+
+
+def test_a_message_being_sent_while_the_erasure_runs_is_not_left_in_the_outbox_file(
+    hub: Hub, smtp: SmtpSink, tmp_path: Path
+) -> None:
+    """The dispatcher has claimed the message (committed ``sending``) and is about to append it
+    to the mail outbox file when the customer is erased: the erasure has already rewritten that
+    file, so an append now would stay. The two take turns: the dispatcher appends only under the
+    change feed's lock (which the erasure holds) and only if the message is still there.
+
+    Deterministic: the dispatcher runs in a thread of the test and waits, between its claim and
+    the append, on the call that hands it the hub's notifiers until the erasure has committed."""
+    stock(hub, smtp, tmp_path)
+    mail = tmp_path / "mail-outbox.jsonl"
+    hub.outbound.notifiers["email"] = FileNotifier(mail)
+    _push_send(hub, BASKET_ID, 1)
+    claimed, erased = threading.Event(), threading.Event()
+
+    def notifiers_after_the_erasure() -> Outbound:
+        claimed.set()
+        assert erased.wait(30)
+        return hub.outbound
+
+    dispatcher = MessageDispatcher(hub.engine, notifiers_after_the_erasure, lambda: None)
+    sending = threading.Thread(target=dispatcher.run_once)
+    sending.start()
+    try:
+        assert claimed.wait(30)
+        assert [r["state"] for r in _outbox(hub)] == ["sending"]
+        hub.erase("c-0001", "request")
+    finally:
+        erased.set()
+        sending.join(30)
+    assert not sending.is_alive()
+    text = mail.read_text() if mail.exists() else ""
+    assert "ann@example.com" not in text.lower()
+    assert _outbox(hub) == []
+
+
+def test_a_message_appended_before_the_erasure_goes_with_it(
+    hub: Hub, smtp: SmtpSink, tmp_path: Path
+) -> None:
+    """The other order: the dispatcher appends first (holding the feed's lock), the erasure
+    waits for it, then rewrites the file without the message."""
+    stock(hub, smtp, tmp_path)
+    mail = tmp_path / "mail-outbox.jsonl"
+    hub.outbound.notifiers["email"] = FileNotifier(mail)
+    _push_send(hub, BASKET_ID, 1)
+    hub.dispatcher.run_once()
+    assert "ann@example.com" in mail.read_text().lower()
+    hub.erase("c-0001", "request")
+    assert "ann@example.com" not in mail.read_text().lower()

@@ -103,3 +103,20 @@ def test_prefix_searched_columns_compare_bytewise_on_postgresql(hub: Hub) -> Non
         " WHERE table_name = 'identity' AND column_name = 'normalized'",
     )
     assert found == [("C",)]
+
+
+def test_erasure_reasons_typed_before_are_kept_as_their_kind_only(tmp_path: Path) -> None:
+    """Revision 0006: a reason typed before (it may name the person) becomes ``other``."""
+    path = tmp_path / "hub.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    migrations.upgrade(engine, "0005")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO erased_subject (digest, reason, erased_by, erased_at) VALUES"
+            " ('d1', 'Ana Old asked by phone', 'u', 't'), ('d2', 'objection', 'u', 't')"
+        )
+    migrations.upgrade(engine)
+    with engine.connect() as conn:
+        kept = conn.exec_driver_sql("SELECT digest, reason FROM erased_subject ORDER BY digest")
+        assert [tuple(r) for r in kept] == [("d1", "other"), ("d2", "objection")]
+    engine.dispose()

@@ -373,3 +373,40 @@ def test_a_locked_database_answers_503_with_retry_after(hub: Hub, db_url: str) -
     finally:
         holder.close()
         impatient.engine.dispose()
+
+
+def test_the_same_write_under_two_numbers_is_applied_once(server: HubServer, hub: Hub) -> None:
+    """The client renumbers pending writes after a gap or a repair; a push of the old numbers
+    that arrives late (a killed process's request, the app and ``rapport sync`` pushing one
+    cache together) would carry a write the hub already applied under another number. The hub
+    knows it by its mutation id: the stored answer, the counter moved on, nothing applied again."""
+    hub.write("customer", [customer_row(1)])
+    c = login(server)
+
+    def write(seq: int, mid: str, name: str, args: dict) -> dict:
+        return {"client_seq": seq, "mutation_id": mid, "name": name, "args": args}
+
+    note = {"customer_id": "c-0001", "changes": [{"field": "notes", "base": None, "new": "n1"}]}
+    view = {"customer_id": "c-0001", "viewed_at": "2026-02-01T09:00:00Z", "source": "search"}
+    first = push(c, "dev-1", write(1, "m-note", "customer.update", note),
+                 write(2, "m-view", "customer.view", view)).json()  # fmt: skip
+    assert [r["status"] for r in first["results"]] == ["applied", "applied"]
+    # The same two writes, renumbered 3 and 4.
+    late = push(c, "dev-1", write(3, "m-note", "customer.update", note),
+                write(4, "m-view", "customer.view", view)).json()  # fmt: skip
+    assert late["last_seq"] == 4 and late["expected_seq"] is None
+    for a, b in zip(first["results"], late["results"], strict=True):
+        assert (b["status"], b["result"], b["error"]) == (a["status"], a["result"], a["error"])
+        assert b["client_seq"] == a["client_seq"] + 2 and b["mutation_id"] == a["mutation_id"]
+    assert _count(hub, "SELECT count(*) FROM audit_event WHERE action = 'view'") == 1
+    assert _customer(c, "c-0001")["version"] == 2  # updated once
+    # Under a number the hub holds for the other one, it is still that write's answer.
+    again = push(c, "dev-1", write(2, "m-note", "customer.update", note)).json()
+    assert again["results"][0]["status"] == "applied"
+    assert again["results"][0]["result"] == first["results"][0]["result"]
+    # Number 4 is taken (by the view's copy): another write under it is told to renumber, and
+    # the next number applies as usual.
+    other = push(c, "dev-1", write(4, "m-other", "customer.view", view)).json()
+    assert "another write" in other["results"][0]["error"]["message"]
+    assert push(c, "dev-1", write(5, "m-other", "customer.view", view)).json()["last_seq"] == 5
+    assert _count(hub, "SELECT count(*) FROM audit_event WHERE action = 'view'") == 2

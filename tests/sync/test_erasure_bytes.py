@@ -142,6 +142,40 @@ async def _sync(cache: Path, url: str, token: str, **kw: object) -> None:
         await engine.aclose()
 
 
+def _track(url: str, hub: Hub, *messages: dict) -> None:
+    from ..hub.tracking_payloads import basic
+
+    key = hub.add_write_key("shop.example.com")
+    r = httpx.post(f"{url}/v1/batch", json={"batch": list(messages)}, headers=basic(key))
+    assert r.status_code == 200 and r.json()["accepted"] == len(messages), r.text
+
+
+def _web_visits_before(url: str, hub: Hub) -> None:
+    """Before the hub knows her, the web shop (whose user ids are emails) ties her browser to her
+    email by an alias, and holds that browser's search for her own name."""
+    from ..hub.tracking_payloads import py_message
+
+    _track(url, hub,
+        py_message("track", anonymousId="anon-her-phone", event="Products Searched",
+                   properties={"query": f"{SURNAME} wedding list"}),
+        py_message("alias", previousId="anon-her-phone", userId=EMAIL),
+    )  # fmt: skip
+    with hub.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM ingest_pending_link").scalar() == 1
+
+
+def _doubtful_identify(url: str, hub: Hub) -> None:
+    """Another browser gives her phone with another name: it gets a web profile of its own and a
+    merge review names her."""
+    from ..hub.tracking_payloads import py_message
+
+    _track(url, hub, py_message("identify", anonymousId="anon-other",
+                                traits={"phone": PHONE_E164, "firstName": "Léa"}))  # fmt: skip
+    with hub.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM ingest_web_profile").scalar() == 1
+        assert conn.exec_driver_sql("SELECT into_id FROM merge_review").scalars().all() == [ERASED]
+
+
 def _basket_status(hub: Hub) -> list[str]:
     with hub.engine.connect() as conn:
         return list(conn.exec_driver_sql("SELECT state FROM message_outbox").scalars())
@@ -164,7 +198,9 @@ def test_nothing_of_an_erased_person_is_left_in_any_file_of_hub_or_client(
         http = httpx.Client(base_url=server.url, timeout=30,
                             headers={"Authorization": f"Bearer {token}"})  # fmt: skip
         assert http.get("/v1/customers/search", params={"q": SURNAME}).json()["results"] == []
+        _web_visits_before(server.url, hub)
         _stock(hub)
+        _doubtful_identify(server.url, hub)
         asyncio.run(_sync(cache, server.url, token))
         # On the client: a call note, a profile note, a basket sent by email and by SMS.
         writes = LocalWrites(connect(cache), agent_id, "st-a")
@@ -188,7 +224,9 @@ def test_nothing_of_an_erased_person_is_left_in_any_file_of_hub_or_client(
 
         admin = httpx.Client(base_url=server.url, timeout=30,
                              headers={"Authorization": f"Bearer {_token(server.url, 'admin')}"})  # fmt: skip
-        r = admin.post(f"/v1/admin/customers/{ERASED}/erase", json={"reason": "GDPR request"})
+        # The reason as an admin would type it, naming her.
+        reason = f"{GIVEN} {SURNAME} asked by email ({EMAIL})"
+        r = admin.post(f"/v1/admin/customers/{ERASED}/erase", json={"reason": reason})
         assert r.status_code == 200 and r.json()["erased"] is True, r.text
         asyncio.run(_sync(cache, server.url, token))
         # While both run: the erasure's checkpoint emptied the hub's WAL, the client's too.
@@ -199,9 +237,11 @@ def test_nothing_of_an_erased_person_is_left_in_any_file_of_hub_or_client(
     assert leaks(hub_dir) == []
     assert leaks(client_dir) == []
     assert not (hub_dir / "hub.sqlite3-wal").exists()
-    # The bystanders are still there, in the cache and on the hub.
+    # The bystanders are still there, in the cache and on the hub, and so is the other browser's
+    # profile (a review said it might be her; nobody decided it was).
     local = sqlite3.connect(cache)
-    assert {r[0] for r in local.execute("SELECT id FROM customer")} == {"c-0001", "c-0002"}
+    names = {r[0] for r in local.execute("SELECT given_name FROM customer")}
+    assert names == {"Given1", "Given2", "Léa"}
     found = local.execute("SELECT rowid FROM customer_fts WHERE customer_fts MATCH 'ann'")
     assert len(found.fetchall()) == 1
     local.close()

@@ -98,6 +98,10 @@ class FileNotifier:
     """Appends each message as one JSON line (``SmsFileNotifier`` for SMS): the hand-off point
     until a provider is configured, and what the demo uses."""
 
+    # The message stays in a file of the hub's, which an erasure rewrites: the dispatcher appends
+    # only while it holds the change feed's lock (see rapport.hub.outbox).
+    keeps_copy = True
+
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()

@@ -102,6 +102,7 @@ class EraseAnswer(BaseModel):
     erased: bool
     ids: int
     rows: int
+    reason: str | None  # the kind of reason kept; None when they were already erased
 
 
 class Setting(BaseModel):

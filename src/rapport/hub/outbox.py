@@ -12,6 +12,11 @@ Each row is sent at most once, across restarts and hub processes:
    refusal (a bad address); back to ``pending`` with a later ``next_attempt_at`` (exponential
    backoff) when the provider could not be reached, until ``give_up_after``.
 
+Right before the hand-over, the row is read again under the change feed's lock, which an erasure
+holds: a message whose customer was erased since the claim is not sent, and one kept in the hub's
+own outbox files is appended while the lock is held, so the erasure's rewrite of those files
+comes after it (``_hand_over``).
+
 A row still ``sending`` after ``orphan_after`` was claimed by a hub that stopped between the call
 and step 2: it may or may not have reached the customer, so it is never sent again; it is settled
 as failed with that reason, which the associate sees, rather than risking a second message.
@@ -32,9 +37,9 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, Engine
 
 from rapport.hub.mutations.basket import failed_interaction, get_basket, sent_interaction
-from rapport.hub.notify import DeliveryRefused, Outbound
+from rapport.hub.notify import DeliveryRefused, Notifier, Outbound
 from rapport.hub.store import outbox as rows
-from rapport.hub.store.changes import write_rows
+from rapport.hub.store.changes import lock_feed, write_rows
 from rapport.hub.store.customers import get_customer, put_customer
 from rapport.hub.store.subjects import ErasedSubjectError
 from rapport.hub.store.users import now_iso
@@ -135,7 +140,8 @@ class MessageDispatcher:
         try:
             if notifier is None:
                 raise DeliveryRefused(f"this hub cannot send {row.channel} messages")
-            notifier.send(row.message)
+            if not self._hand_over(notifier, row):
+                return 0  # the customer was erased since the claim: not sent, nothing to tell
         except DeliveryRefused as exc:
             self._finish(row, rows.FAILED, str(exc) or "the provider refused the message")
             return 0
@@ -144,6 +150,23 @@ class MessageDispatcher:
             return 0
         self._finish(row, rows.SENT, None)
         return 1
+
+    def _hand_over(self, notifier: Notifier, row: rows.Row) -> bool:
+        """Give the message to its notifier if it is still there; False when an erasure took it
+        since the claim. An erasure holds the change feed's lock while it deletes the message and
+        rewrites the hub's outbox files after it commits, so the two take turns on that lock: a
+        message kept in a file of the hub's is appended while the lock is held (the erasure, if
+        one comes, then finds it in the file), never after the erasure looked. A provider is
+        called outside the lock (it may take seconds); what it took is its own to erase."""
+        with self.engine.begin() as conn:
+            lock_feed(conn)
+            if rows.state_of(conn, row.key) != rows.SENDING:
+                return False
+            if getattr(notifier, "keeps_copy", False):
+                notifier.send(row.message)
+                return True
+        notifier.send(row.message)
+        return True
 
     def _retry(self, row: rows.Row, exc: Exception) -> None:
         now = self.clock()

@@ -38,8 +38,13 @@ def _answer(m: Mutation, status: str, result: Any, error: Any) -> dict[str, Any]
     }
 
 
-def _replay(stored: devices.StoredResult | None, m: Mutation) -> dict[str, Any]:
-    """The answer to a mutation this device's counter is already past."""
+def _replay(
+    stored: devices.StoredResult | None, same_id: devices.StoredResult | None, m: Mutation
+) -> dict[str, Any]:
+    """The answer to a mutation this device's counter is already past. ``stored``: what its
+    number was answered; ``same_id``: what its mutation id was answered, under any number."""
+    if same_id is not None:
+        return _answer(m, same_id.status, same_id.result, same_id.error)
     if stored is None:
         # Applied long ago and its answer no longer kept: applied is all the hub knows.
         return _answer(m, "applied", None, None)
@@ -82,11 +87,34 @@ def push(
                 # First statement: the device row lock, so concurrent pushes of this device
                 # take turns and each sees the other's committed counter.
                 last = devices.lock_device(conn, device_id, now_iso(now))
+                # A write the device sent before under another number (it renumbers pending
+                # writes after a gap or a repair, and a late request may still carry the old
+                # numbers) is known by its id: never applied twice.
                 if m.client_seq <= last:
-                    answer = _replay(devices.stored_result(conn, device_id, m.client_seq), m)
+                    stored = devices.stored_result(conn, device_id, m.client_seq)
+                    same = stored is not None and stored.mutation_id == m.mutation_id
+                    done = stored if same else devices.result_of(conn, device_id, m.mutation_id)
+                    answer = _replay(stored, done, m)
                 elif m.client_seq > last + 1:
                     expected = last + 1
                     break
+                elif (done := devices.result_of(conn, device_id, m.mutation_id)) is not None:
+                    # Its number is used up by this copy of the answer: a later write sent
+                    # under it is told it was another write, and renumbered.
+                    devices.record_result(
+                        conn,
+                        device_id,
+                        m.client_seq,
+                        m.mutation_id,
+                        done.name or m.name,
+                        done.status,
+                        done.result,
+                        done.error,
+                        done.customer_id,
+                        now_iso(now),
+                    )
+                    answer = _answer(m, done.status, done.result, done.error)
+                    last = m.client_seq
                 else:
                     out = apply_mutation(
                         conn, Context(user, now, device_id, m.mutation_id), m.name, m.args

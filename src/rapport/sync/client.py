@@ -14,7 +14,12 @@ from rapport.protocol import DESK_ROLES
 
 
 class HubError(Exception):
-    """Base class: the hub could not be used for this request."""
+    """Base class: the hub could not be used for this request. ``code``: the hub's word for the
+    kind of refusal (``invalid``, ``busy``, ``too_large`` ...), None when it gave none."""
+
+    def __init__(self, message: str, code: str | None = None) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 class AuthRequired(HubError):
@@ -24,13 +29,21 @@ class AuthRequired(HubError):
 class HubUnavailable(HubError):
     """Network down, timeout, 5xx, or an answer that is not what the protocol promises."""
 
-    def __init__(self, message: str, retry_after: float | None = None) -> None:
-        super().__init__(message)
+    def __init__(
+        self, message: str, retry_after: float | None = None, code: str | None = None
+    ) -> None:
+        super().__init__(message, code)
         self.retry_after = retry_after
 
 
 class Rejected(HubError):
     """4xx other than 401: the request itself is wrong; retrying the same thing will not help."""
+
+
+# Kinds of refusal by the hub's ``code``; the HTTP status decides for an answer without one (an
+# older hub, a proxy in between).
+_SIGN_IN = frozenset({"unauthorized"})
+_LATER = frozenset({"too_many_requests", "busy", "unavailable", "internal"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,16 +102,19 @@ class HubClient:
             raise HubUnavailable(f"the hub did not answer in time ({type(exc).__name__})") from exc
         except httpx.HTTPError as exc:
             raise HubUnavailable(f"cannot reach the hub at {self.base_url}") from exc
-        if resp.status_code == 401:
-            raise AuthRequired(_detail(resp) or "sign in again")
-        if resp.status_code == 429:  # busy, or too many wrong passwords: the hub says which
-            raise HubUnavailable(
-                _detail(resp) or "the hub asks to wait before trying again", _retry_after(resp)
-            )
-        if resp.status_code >= 500:
-            raise HubUnavailable(f"the hub answered {resp.status_code}", _retry_after(resp))
-        if resp.status_code >= 400:
-            raise Rejected(_detail(resp) or f"the hub refused the request ({resp.status_code})")
+        status = resp.status_code
+        if status >= 400:
+            code, message = _refusal(resp)
+            if code in _SIGN_IN or (code is None and status == 401):
+                raise AuthRequired(message or "sign in again", code)
+            if code in _LATER or (code is None and (status == 429 or status >= 500)):
+                # Busy, too many wrong passwords, or an error with an id for IT: the hub says.
+                raise HubUnavailable(
+                    message or f"the hub answered {status}", _retry_after(resp), code
+                )
+            if status >= 500:
+                raise HubUnavailable(message or f"the hub answered {status}", _retry_after(resp))
+            raise Rejected(message or f"the hub refused the request ({status})", code)
         if raw:
             return resp.content
         try:
@@ -223,14 +239,23 @@ def check_change_page(body: Any) -> dict[str, Any]:
     return body
 
 
-def _detail(resp: httpx.Response) -> str | None:
+def _refusal(resp: httpx.Response) -> tuple[str | None, str | None]:
+    """``(code, message)`` of the hub's ``{"code", "message", "detail"}``. ``message`` is for
+    people; hubs before 0.9 sent only ``detail`` (a list of fields for a validation error)."""
     try:
         body = orjson.loads(resp.content)
     except orjson.JSONDecodeError:
-        return None
-    detail = body.get("detail") if isinstance(body, dict) else None
+        return None, None
+    if not isinstance(body, dict):
+        return None, None
+    code = body.get("code")
+    code = code if isinstance(code, str) and code else None
+    message = body.get("message")
+    if isinstance(message, str) and message:
+        return code, message
+    detail = body.get("detail")
     if isinstance(detail, str):
-        return detail
+        return code, detail
     if isinstance(detail, list) and detail and isinstance(detail[0], dict):
-        return str(detail[0].get("msg"))
-    return None
+        return code, str(detail[0].get("msg"))
+    return code, None

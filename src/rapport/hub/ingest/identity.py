@@ -32,6 +32,8 @@ STRONG = ("user_id", "email", "phone")
 # longer than this is a script, and what lies beyond it stays apart.
 MAX_LINKED = 50
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+# No address is longer (RFC 5321); a longer one would not fit PostgreSQL's index on identities.
+MAX_EMAIL = 254
 _identity = entity_tables["identity"]
 _customer = entity_tables["customer"]
 
@@ -154,6 +156,8 @@ def strong_identifiers(msg: Message, region: str) -> list[tuple[str, str, str]]:
     if email not in (None, ""):
         if not isinstance(email, str) or not EMAIL.match(email.strip()):
             raise BadMessage("traits.email is not an email address")
+        if len(email.strip()) > MAX_EMAIL:
+            raise BadMessage(f"traits.email is longer than {MAX_EMAIL} characters")
         out.append(("email", email.strip(), email.strip().lower()))
     phone = traits.get("phone")
     if phone not in (None, ""):
@@ -486,6 +490,43 @@ def adopt_links(conn: Connection, cid: str, ids: Iterable[str], now: str) -> Non
             )
         )
     )
+
+
+def forget_links(conn: Connection, ids: Iterable[str]) -> set[str]:
+    """Erasure: the aliases that tied ``ids`` to ids nobody knew go, and so, transitively, do
+    those tying the ids they reached (an alias says both ids are one visitor). Returns every id
+    reached, ``ids`` included, so their held events can go too. No :data:`MAX_LINKED` bound
+    here: whatever an alias tied to the person is theirs."""
+    seen = {x for x in ids if x}
+    frontier = list(seen)
+    while frontier:
+        found: list[tuple[str, str]] = []
+        for start in range(0, len(frontier), 500):
+            chunk = frontier[start : start + 500]
+            found += [
+                (str(p), str(u))
+                for p, u in conn.execute(
+                    select(pending_link.c.previous_id, pending_link.c.user_id).where(
+                        or_(
+                            pending_link.c.previous_id.in_(chunk), pending_link.c.user_id.in_(chunk)
+                        )
+                    )
+                )
+            ]
+        frontier = [x for pair in found for x in pair if x not in seen]
+        seen.update(frontier)
+        for prev, new in set(found):
+            conn.execute(
+                delete(pending_link).where(
+                    pending_link.c.previous_id == prev, pending_link.c.user_id == new
+                )
+            )
+    return seen
+
+
+def forget_web_profiles(conn: Connection, customer_ids: Iterable[str]) -> None:
+    """Erasure: the mark that a website made these profiles goes with them."""
+    conn.execute(delete(web_profile).where(web_profile.c.customer_id.in_(list(customer_ids))))
 
 
 def alias(conn: Connection, msg: Message, now: str) -> str | None:

@@ -15,6 +15,8 @@ TYPES = ("track", "identify", "page", "screen", "alias", "group")
 MAX_MESSAGE_BYTES = 32 * 1024
 MAX_BATCH_BYTES = 500 * 1024
 _MAX_ID = 256
+# messageIds are kept a day for dedupe in a column of this size (SDKs send 36 to about 50).
+_MAX_MESSAGE_ID = 128
 # Times the hub takes: any real event, order or customer record, and nothing a database or the
 # ISO format (four-digit years) cannot hold once shifted to UTC.
 EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
@@ -45,15 +47,15 @@ class Message:
     group_id: str | None = None  # group
 
 
-def _ident(msg: dict[str, Any], key: str) -> str | None:
+def _ident(msg: dict[str, Any], key: str, longest: int = _MAX_ID) -> str | None:
     value = msg.get(key)
     if value is None or value == "":
         return None
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise BadMessage(f"{key} must be a string")
     text = str(value)
-    if len(text) > _MAX_ID:
-        raise BadMessage(f"{key} is longer than {_MAX_ID} characters")
+    if len(text) > longest:
+        raise BadMessage(f"{key} is longer than {longest} characters")
     return text
 
 
@@ -124,7 +126,7 @@ def parse_message(
     mtype = kind or msg.get("type")
     if mtype not in TYPES:
         raise BadMessage(f"type must be one of {', '.join(TYPES)}")
-    message_id = _ident(msg, "messageId") or f"hub-{uuid.uuid4()}"
+    message_id = _ident(msg, "messageId", _MAX_MESSAGE_ID) or f"hub-{uuid.uuid4()}"
     user_id = _ident(msg, "userId")
     anonymous_id = _ident(msg, "anonymousId")
     previous_id = _ident(msg, "previousId")

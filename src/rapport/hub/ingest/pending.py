@@ -64,9 +64,19 @@ def replace(conn: Connection, row: dict[str, Any]) -> None:
     )
 
 
-def forget(conn: Connection, keys: Iterable[Key]) -> int:
-    """Erasure: what is held under the erased person's web ids goes; nothing will claim it."""
-    keys = list(keys)
-    if not keys:
-        return 0
-    return int(conn.execute(delete(pending_event).where(_match(keys))).rowcount or 0)
+def forget(conn: Connection, ids: Iterable[str]) -> int:
+    """Erasure: what is held under the erased person's web ids (as an anonymous id or a user id)
+    goes; nothing will claim it."""
+    values = sorted(set(ids))
+    gone = 0
+    for start in range(0, len(values), 500):
+        gone += int(
+            conn.execute(
+                delete(pending_event).where(
+                    pending_event.c.key_kind.in_(("anonymous_id", "user_id")),
+                    pending_event.c.key_value.in_(values[start : start + 500]),
+                )
+            ).rowcount
+            or 0
+        )
+    return gone

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, or_, select, update
+from sqlalchemy import Connection, Engine, and_, delete, or_, select, update
 
 from rapport.domain.timestamps import utc_now_text
 from rapport.hub.ingest.tables import merge_review
@@ -54,6 +54,20 @@ def propose(conn: Connection, source: str, into: str, reason: str, now: str) -> 
         )
     )
     return review_id
+
+
+def forget(conn: Connection, customer_ids: list[str]) -> int:
+    """Erasure: every review naming one of ``customer_ids`` goes, decided or not (a pending one
+    can no longer be approved; a decided one would keep the erased id in clear)."""
+    c = merge_review.c
+    return int(
+        conn.execute(
+            delete(merge_review).where(
+                or_(c.customer_id.in_(customer_ids), c.into_id.in_(customer_ids))
+            )
+        ).rowcount
+        or 0
+    )
 
 
 def _profile(conn: Connection, cid: str) -> dict[str, Any] | None:

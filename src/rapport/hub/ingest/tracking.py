@@ -1,9 +1,11 @@
 """Applying tracked messages: dedupe by messageId, identity resolution, web events and orders, all
-in one transaction per request; a message that cannot be applied is set aside and the rest kept."""
+in one transaction per request; a message that cannot be applied (refused, or tripping a database
+constraint) is set aside and the rest kept."""
 
 from __future__ import annotations
 
 import logging
+import secrets
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -12,6 +14,7 @@ from typing import Any
 
 import orjson
 from sqlalchemy import Connection, Engine, and_, delete, select
+from sqlalchemy.exc import DBAPIError
 
 from rapport.hub.ingest import ecommerce, identity, keys, pending
 from rapport.hub.ingest.catalog import Catalog
@@ -20,6 +23,7 @@ from rapport.hub.ingest.review import MergeReviews
 from rapport.hub.ingest.tables import pending_event, pending_link, seen_message
 from rapport.hub.store.aliases import MergedCustomerError
 from rapport.hub.store.changes import lock_feed, write_rows
+from rapport.hub.store.dberrors import transient
 from rapport.hub.store.merge import MergeError
 from rapport.hub.store.schema import entity_tables
 from rapport.hub.store.subjects import ErasedIdentifiers, ErasedSubjectError
@@ -71,6 +75,11 @@ class _Writes:
         self.held.append((key, entity, row))
         if not self.bulk:
             self.flush()
+
+    def discard(self) -> None:
+        """Forget what a failed message left in the buffer (its savepoint was rolled back)."""
+        self.rows.clear()
+        self.held.clear()
 
     def flush(self) -> None:
         try:
@@ -140,10 +149,12 @@ class Tracking:
         remaining = list(enumerate(messages))
         out = Outcome()
         # Rows are buffered and written per entity (a batch is mostly web events); a failure while
-        # writing a buffer cannot name its message, so that attempt is replayed row by row.
+        # writing a buffer cannot name its message, so that attempt is replayed one message at a
+        # time, each in its own savepoint (see _apply_alone).
         bulk = True
         while True:
             current = -1
+            rejected: dict[int, str] = {}
             try:
                 with self.engine.begin() as conn:
                     lock_feed(conn)  # merges below need it; taking it first avoids upgrades
@@ -153,18 +164,28 @@ class Tracking:
                     writes = _Writes(conn, now, bulk)
                     seen = _seen_before(conn, source_id, [m.message_id for _i, m in remaining])
                     fresh: list[str] = []
+                    duplicates = 0
                     known = identity.Owners(conn)
                     known.prefetch(_who(m for _i, m in remaining))
                     catalog.prefetch(_skus(m for _i, m in remaining))
                     for i, msg in remaining:
                         current = i  # which one failed, for the except clause
                         if msg.message_id in seen:
+                            duplicates += 1
                             continue
+                        if bulk:
+                            self._apply_one(conn, source_id, msg, catalog, writes, erased, known)
+                        else:
+                            why = self._apply_alone(
+                                conn, source_id, msg, catalog, writes, erased, known
+                            )
+                            if why is not None:
+                                rejected[i] = why
+                                continue
                         seen.add(msg.message_id)
                         fresh.append(msg.message_id)
-                        self._apply_one(conn, source_id, msg, catalog, writes, erased, known)
                     writes.flush()
-                    if fresh:
+                    if fresh and bulk:
                         conn.execute(
                             seen_message.insert(),
                             [
@@ -173,22 +194,69 @@ class Tracking:
                             ],
                         )
             except _BufferFailed:
-                bulk = False  # replay writing row by row, to find the message at fault
+                bulk = False  # replay one message at a time, to find the message at fault
                 continue
             except MessageFailure as exc:
-                if isinstance(exc, ErasedSubjectError):
-                    # Why a site's events vanish, for whoever runs the hub; the reason names the
-                    # kind of identifier only, never its value.
-                    _log.warning("tracking source %s: %s", source_id, exc)
+                _log_refusal(source_id, exc)
                 # Roll back and go again without it: the batch keeps every valid message.
                 out.rejected[current] = str(exc)
                 remaining = [(i, m) for i, m in remaining if i != current]
                 continue
-            out.accepted, out.duplicates = len(fresh), len(remaining) - len(fresh)
+            except DBAPIError as exc:
+                if transient(exc) or not bulk:
+                    raise  # busy: the request answers 503 and the sender retries
+                bulk = False  # which message tripped the database is found one at a time
+                continue
+            out.rejected.update(rejected)
+            out.accepted, out.duplicates = len(fresh), duplicates
             break
         if out.accepted:
             self.notify()
         return out
+
+    def _apply_alone(
+        self,
+        conn: Connection,
+        source_id: str,
+        msg: Message,
+        catalog: Catalog,
+        writes: _Writes,
+        erased: ErasedIdentifiers,
+        known: identity.Owners,
+    ) -> str | None:
+        """Apply one message, and record it as seen, in its own savepoint: a refusal or a
+        database error (a constraint it trips) undoes what it wrote and is its rejection only.
+        Returns the reason, or None when it was applied."""
+        savepoint = conn.begin_nested()
+        try:
+            self._apply_one(conn, source_id, msg, catalog, writes, erased, known)
+            writes.flush()
+            conn.execute(
+                seen_message.insert().values(
+                    source_id=source_id, message_id=msg.message_id, received_at=writes.now
+                )
+            )
+        except MessageFailure as exc:
+            savepoint.rollback()
+            writes.discard()
+            known.forget()  # who holds what may have been undone
+            _log_refusal(source_id, exc)
+            return str(exc)
+        except DBAPIError as exc:
+            if transient(exc):
+                raise
+            savepoint.rollback()
+            writes.discard()
+            known.forget()
+            error_id = secrets.token_hex(6)
+            # The error's text may quote the message: its type only, with an id to tell.
+            _log.error(
+                "error %s: tracking source %s: a message failed with %s",
+                error_id, source_id, type(exc.orig).__name__,
+            )  # fmt: skip
+            return f"the hub could not store this message (error id {error_id})"
+        savepoint.commit()
+        return None
 
     def _purge(self, conn: Connection, now: datetime) -> None:
         # Every ten minutes is plenty for a window of a day, and keeps the DELETE off most requests.
@@ -270,6 +338,13 @@ class Tracking:
         held = pending.get(conn, ecommerce.row_id(source_id, "order", number))
         if held is not None:
             pending.replace(conn, ecommerce.refund(held, msg, catalog))
+
+
+def _log_refusal(source_id: str, exc: Exception) -> None:
+    if isinstance(exc, ErasedSubjectError):
+        # Why a site's events vanish, for whoever runs the hub; the reason names the kind of
+        # identifier only, never its value.
+        _log.warning("tracking source %s: %s", source_id, exc)
 
 
 def _who(messages: Iterable[Message]) -> Iterator[tuple[str, str]]:

@@ -11,13 +11,11 @@ Only the assignee, the creator, a supervisor or an admin may change a task.
 
 from __future__ import annotations
 
-import re
 import uuid
 from typing import Any
 
 from sqlalchemy import Connection, select
 
-from rapport.domain.timestamps import parse_utc_text
 from rapport.hub.mutations import validate as v
 from rapport.hub.mutations.base import Context, Outcome, Rejected, target_customer
 from rapport.hub.store import aliases
@@ -28,7 +26,6 @@ from rapport.protocol import ENTITIES, TASK_KINDS, TASK_STATUSES
 MAX_TITLE = 500
 MAX_DURATION_MIN = 12 * 60
 SUPERVISING_ROLES = ("supervisor", "admin")
-_ISO_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 _task = entity_tables["task"]
 _store = entity_tables["store"]
 _interaction = entity_tables["interaction"]
@@ -42,14 +39,7 @@ def booking_interaction_id(task_id: str) -> str:
 
 def _due_at(args: dict[str, Any]) -> str:
     """A UTC time like ``timestamp`` but allowed in the future (that is what a due date is)."""
-    value = args.get("due_at")
-    if not isinstance(value, str) or not _ISO_Z.match(value):
-        raise Rejected("invalid", "due_at must be a UTC time like 2026-11-23T18:11:30Z")
-    try:
-        parse_utc_text(value)
-    except ValueError:
-        raise Rejected("invalid", "due_at is not a real date and time") from None
-    return value
+    return v.moment(args, "due_at")[0]
 
 
 def _assignee(conn: Connection, ctx: Context, args: dict[str, Any]) -> str:

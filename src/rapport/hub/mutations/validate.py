@@ -11,6 +11,7 @@ from typing import Any
 import orjson
 
 from rapport.domain.timestamps import parse_utc_text
+from rapport.hub.ingest.messages import EARLIEST, LATEST
 from rapport.hub.mutations.base import Rejected
 
 _ISO_Z = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
@@ -57,7 +58,9 @@ def uuid_text(args: dict[str, Any], key: str) -> str:
     return str(value)
 
 
-def timestamp(args: dict[str, Any], key: str, now: datetime) -> str:
+def moment(args: dict[str, Any], key: str) -> tuple[str, datetime]:
+    """A UTC time like ``2026-11-23T18:11:30Z`` within the years tracking and imports take
+    (1900-2099): any real event, and nothing a database or the ISO format cannot hold."""
     value = args.get(key)
     if not isinstance(value, str) or not _ISO_Z.match(value):
         raise Rejected("invalid", f"{key} must be a UTC time like 2026-11-23T18:11:30Z")
@@ -65,6 +68,14 @@ def timestamp(args: dict[str, Any], key: str, now: datetime) -> str:
         when = parse_utc_text(value)
     except ValueError:
         raise Rejected("invalid", f"{key} is not a real date and time") from None
+    if not EARLIEST <= when < LATEST:
+        raise Rejected("invalid", f"{key} must be between {EARLIEST.year} and {LATEST.year - 1}")
+    return value, when
+
+
+def timestamp(args: dict[str, Any], key: str, now: datetime) -> str:
+    """:func:`moment`, and not in the future beyond a clock's drift."""
+    value, when = moment(args, key)
     if when > now + FUTURE_TOLERANCE:
         raise Rejected("invalid", f"{key} is in the future; check the computer's clock")
     return value

@@ -13,6 +13,7 @@ from rapport.hub.routes.common import json_response
 from rapport.hub.service import Hub
 from rapport.hub.store.customers import UnknownCustomer
 from rapport.hub.store.merge import MergeError
+from rapport.hub.store.subjects import ERASURE_REASONS
 from rapport.hub.store.users import User
 from rapport.hub.textcheck import NO_NUL
 
@@ -29,7 +30,13 @@ class SettingRequest(BaseModel):
 
 
 class EraseRequest(BaseModel):
-    reason: str = Field(min_length=1, max_length=1000, pattern=NO_NUL)
+    reason: str = Field(
+        min_length=1,
+        max_length=1000,
+        pattern=NO_NUL,
+        description="One of " + ", ".join(ERASURE_REASONS) + ". Only that kind is kept: "
+        "any other text is taken as other and not stored (it may name the person).",
+    )
 
 
 def _require(u: User, roles: tuple[str, ...]) -> None:
@@ -65,7 +72,14 @@ def router(hub: Hub, current_user: Callable[..., User]) -> APIRouter:
             report = hub.erase(customer_id, body.reason, by=u.id)
         except UnknownCustomer as exc:
             raise HTTPException(404, "no such customer") from exc
-        return json_response({"erased": not report.already, "ids": report.ids, "rows": report.rows})
+        return json_response(
+            {
+                "erased": not report.already,
+                "ids": report.ids,
+                "rows": report.rows,
+                "reason": report.reason,
+            }
+        )
 
     @r.put(
         "/v1/admin/settings/{key}",

@@ -2,6 +2,10 @@
 
 A device row is locked (by an UPDATE) at the start of every mutation's transaction, so two pushes of
 the same device apply one mutation at a time, each seeing the other's committed ``last_seq``.
+
+Every answer is kept for as long as the hub keeps the device (nothing prunes ``mutation_result``;
+an erasure redacts the answers about the person but keeps the rows), so a write is recognized by
+its ``client_seq`` and by its ``mutation_id`` however late it is sent again.
 """
 
 from __future__ import annotations
@@ -21,6 +25,8 @@ class StoredResult:
     status: str
     result: Any
     error: Any
+    name: str = ""
+    customer_id: str | None = None
 
 
 def _mark(conn: Connection) -> str:
@@ -79,16 +85,15 @@ def last_seqs(conn: Connection, pairs: list[tuple[str, str]]) -> dict[tuple[str,
     return out
 
 
-def stored_result(conn: Connection, device_id: str, client_seq: int) -> StoredResult | None:
+def _stored(conn: Connection, *where: Any) -> StoredResult | None:
+    # Any of the rows will do: a write answered again under a new number is recorded with the
+    # same answer (and merges and erasures change them all). No ORDER BY, which would have the
+    # database walk the device's rows by number instead of using the index.
+    c = mutation_result.c
     row = conn.execute(
-        select(
-            mutation_result.c.mutation_id,
-            mutation_result.c.status,
-            mutation_result.c.result,
-            mutation_result.c.error,
-        ).where(
-            mutation_result.c.device_id == device_id, mutation_result.c.client_seq == client_seq
-        )
+        select(c.mutation_id, c.status, c.result, c.error, c.name, c.customer_id)
+        .where(*where)
+        .limit(1)
     ).first()
     if row is None:
         return None
@@ -97,7 +102,22 @@ def stored_result(conn: Connection, device_id: str, client_seq: int) -> StoredRe
         row.status,
         orjson.loads(row.result) if row.result is not None else None,
         orjson.loads(row.error) if row.error is not None else None,
+        row.name,
+        row.customer_id,
     )
+
+
+def stored_result(conn: Connection, device_id: str, client_seq: int) -> StoredResult | None:
+    """The answer given to this device's write number ``client_seq``."""
+    c = mutation_result.c
+    return _stored(conn, c.device_id == device_id, c.client_seq == client_seq)
+
+
+def result_of(conn: Connection, device_id: str, mutation_id: str) -> StoredResult | None:
+    """The answer given to this device's write ``mutation_id``, under whatever number it had
+    first (the client renumbers pending writes after a gap or a repair)."""
+    c = mutation_result.c
+    return _stored(conn, c.device_id == device_id, c.mutation_id == mutation_id)
 
 
 def record_result(

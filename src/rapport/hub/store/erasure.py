@@ -2,8 +2,10 @@
 their change-log rows are compacted away (or a fresh cache would replay them), one ``purge`` per id
 they had is logged, stored push answers about them are redacted, and their id and identifiers are
 remembered (hashed) so nothing re-creates them. What else held their name, email, phone or notes
-goes too: the text of searches that found them, web visits held for an identify, the import's
-record of which customer a system's id became, the messages sent to them.
+goes too: the text of searches that found them, web visits held for an identify (under their ids
+and the ids an alias tied to them), those aliases, the import's record of which customer a
+system's id became, the mark that a website made their profile, merge reviews naming them, the
+messages sent to them.
 
 The rows are gone at commit; their bytes are not, on SQLite, until ``Hub.erase`` empties the WAL
 (the database overwrites deleted content with zeros, see ``rapport.hub.store.db``). On PostgreSQL
@@ -17,7 +19,7 @@ from dataclasses import dataclass, field
 import orjson
 from sqlalchemy import Connection, and_, delete, or_, select, update
 
-from rapport.hub.ingest import pending
+from rapport.hub.ingest import identity, pending, review
 from rapport.hub.ingest.tables import source_record
 from rapport.hub.store import aliases, audit, outbox
 from rapport.hub.store.changes import lock_feed, log_ops
@@ -30,7 +32,12 @@ from rapport.hub.store.schema import (
     subscription,
 )
 from rapport.hub.store.search import query_finds
-from rapport.hub.store.subjects import is_erased, record_erased, record_erased_identifiers
+from rapport.hub.store.subjects import (
+    is_erased,
+    reason_kind,
+    record_erased,
+    record_erased_identifiers,
+)
 from rapport.protocol import ENTITIES
 
 REDACTED_RESULT = {"redacted": "erased"}
@@ -46,6 +53,8 @@ class ErasureReport:
     ids: int  # the customer's id and the ids merged into it
     rows: int  # rows deleted, the customer's own included
     already: bool = False
+    # The kind of reason kept (subjects.ERASURE_REASONS), never the text; None when already.
+    reason: str | None = None
     # Their email addresses and phone numbers, for the caller to take out of what was handed to
     # a message provider outside the database (``Outbound.forget``). Never logged.
     addresses: frozenset[str] = field(default=frozenset(), repr=False)
@@ -90,9 +99,18 @@ def erase_customer(
     ]
     pairs = [(k, n) for k, n, _v in held]
     audit.forget_searches(conn, lambda q: query_finds(q, names, pairs, default_region))
-    pending.forget(
-        conn, {(k, x) for k, n, v in held if k in ("anonymous_id", "user_id") for x in (n, v) if x}
+    # A site may use any identifier as its user id (an email often): what is held or linked
+    # under any of hers is hers, and so is what an alias tied to those ids.
+    own = {x for _k, n, v in held for x in (n, v) if x}
+    web_ids = identity.forget_links(conn, own)
+    pending.forget(conn, web_ids)
+    # The ids an alias tied to hers are hers too: a later visit from them is refused, not held.
+    tied = sorted(web_ids - own)
+    record_erased_identifiers(
+        conn, [(k, x) for x in tied for k in ("anonymous_id", "user_id")], now
     )
+    identity.forget_web_profiles(conn, ids)
+    review.forget(conn, ids)
     addresses = {x.lower() for k, n, v in held if k in ("email", "phone") for x in (n, v) if x}
     addresses |= {
         str(r).lower()
@@ -129,10 +147,11 @@ def erase_customer(
     )
     audit.forget_subject(conn, ids)
     audit.record(conn, "erase", by, now)  # that an erasure happened, not of whom
-    record_erased(conn, ids, reason, by, now)
+    kind = reason_kind(reason)  # the text typed may name them: only its kind is kept
+    record_erased(conn, ids, kind, by, now)
     # No customer_id on the purge rows: they hold the id the caches must forget, nothing else.
     log_ops(conn, "customer", [(i, None) for i in ids], "purge")
-    return ErasureReport(len(ids), rows, addresses=frozenset(addresses))
+    return ErasureReport(len(ids), rows, reason=kind, addresses=frozenset(addresses))
 
 
 def _forget_source_records(conn: Connection, ids: list[str]) -> None:

@@ -116,8 +116,10 @@ device = Table(
 )
 
 # What each applied (or rejected) mutation answered, so a resend answers the same without applying
-# again. ``customer_id`` is the customer the mutation was about (after alias resolution), so merges
-# re-point it and erasure redacts it.
+# again, by its number or by its mutation id (a write renumbered by the client). Kept as long as
+# the device: nothing prunes it. ``customer_id`` is the customer the mutation was about (after alias
+# resolution), so merges re-point it and erasure redacts it. Not unique by mutation id: a write
+# sent again under a new number is answered and recorded under that number too.
 mutation_result = Table(
     "mutation_result",
     metadata,
@@ -130,6 +132,7 @@ mutation_result = Table(
     Column("error", Text),
     Column("customer_id", String(64), index=True),
     Column("created_at", Text, nullable=False),
+    Index("ix_mutation_result_mutation", "device_id", "mutation_id"),
 )
 
 # B was merged into A: ``alias_id`` B resolves to ``customer_id`` A (chains are collapsed on merge).

@@ -17,6 +17,26 @@ from rapport.hub.store.schema import erased_identifier, erased_subject, meta
 _CHUNK = 500
 
 
+# Why a person was erased, as kept: the grounds of GDPR art. 17(1) an admin can name, and
+# ``other``. Free text is not kept (an admin would type the person's name, email or phone).
+ERASURE_REASONS = (
+    "request",  # the person asked (art. 17)
+    "consent_withdrawn",
+    "objection",  # art. 21
+    "retention",  # no longer needed: the retention period ended
+    "unlawful",
+    "legal_obligation",
+    "other",
+)
+
+
+def reason_kind(typed: str) -> str:
+    """The kind of reason ``typed`` names; anything but one of :data:`ERASURE_REASONS` is
+    ``other``, its text dropped."""
+    word = typed.strip().lower().replace("-", "_").replace(" ", "_")
+    return word if word in ERASURE_REASONS else "other"
+
+
 class ErasedSubjectError(ValueError):
     """A write names a customer who was erased."""
 
@@ -59,8 +79,10 @@ def check_not_erased(conn: Connection, ids: Iterable[str]) -> None:
 def record_erased(
     conn: Connection, ids: Iterable[str], reason: str, by: str | None, at: str
 ) -> None:
+    """``reason``: one of :data:`ERASURE_REASONS` (anything else is kept as ``other``)."""
+    kind = reason_kind(reason)
     rows = [
-        {"digest": digest(i), "reason": reason, "erased_by": by, "erased_at": at}
+        {"digest": digest(i), "reason": kind, "erased_by": by, "erased_at": at}
         for i in sorted(set(ids))
     ]
     existing = {
