@@ -81,11 +81,6 @@ def restore_english(qapp: QApplication) -> Iterator[None]:
 # The catalogs
 
 
-@pytest.mark.xfail(
-    reason="the strings of the layout and panel branches merged on 2026-12-04 (about 185) are being "
-    "translated on branch i-i18n2; drop this mark with that merge",
-    strict=False,
-)
 def test_every_source_string_has_a_finished_french_translation(
     extracted: dict[Message, ET.Element],
 ) -> None:

@@ -44,6 +44,16 @@
     </message>
 </context>
 <context>
+    <name>BasketDialog</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CallerChooser</name>
     <message numerus="yes">
         <source>%n customer(s) have the number {number}. Who is calling?</source>
@@ -109,6 +119,16 @@
         <translation>
             <numerusform>Visited the site {when} (%n page view)</numerusform>
             <numerusform>Visited the site {when} (%n page views)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>IssuesBand</name>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub</source>
+        <translation>
+            <numerusform>%n change refused by the hub</numerusform>
+            <numerusform>%n changes refused by the hub</numerusform>
         </translation>
     </message>
 </context>

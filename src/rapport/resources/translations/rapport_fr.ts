@@ -2,6 +2,41 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Rapport</source>
+        <translation>À propos de Rapport</translation>
+    </message>
+    <message>
+        <source>Rapport logo</source>
+        <translation>Logo de Rapport</translation>
+    </message>
+    <message>
+        <source>Rapport {version}</source>
+        <translation>Rapport {version}</translation>
+    </message>
+    <message>
+        <source>The agent&apos;s single view of the customer.</source>
+        <translation>La vue unique du client pour le conseiller.</translation>
+    </message>
+    <message>
+        <source>Hub: {address}</source>
+        <translation>Hub&#xa0;: {address}</translation>
+    </message>
+    <message>
+        <source>Hub: none</source>
+        <translation>Hub&#xa0;: aucun</translation>
+    </message>
+    <message>
+        <source>Built with Qt {qt} and Qt for Python (PySide6) {pyside}, used under the &lt;a href=&quot;{lgpl}&quot;&gt;GNU LGPL version 3&lt;/a&gt; (&lt;a href=&quot;{qt_url}&quot;&gt;what that means&lt;/a&gt;). Icons are Rapport&apos;s own.</source>
+        <translation>Conçu avec Qt {qt} et Qt for Python (PySide6) {pyside}, utilisés sous &lt;a href=&quot;{lgpl}&quot;&gt;licence GNU LGPL version 3&lt;/a&gt; (&lt;a href=&quot;{qt_url}&quot;&gt;ce que cela signifie&lt;/a&gt;). Les icônes sont propres à Rapport.</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>À propos de &amp;Qt</translation>
+    </message>
+</context>
+<context>
     <name>ActionWords</name>
     <message>
         <source>call</source>
@@ -225,6 +260,221 @@
     </message>
 </context>
 <context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New customer…</source>
+        <translation>&amp;Nouveau client…</translation>
+    </message>
+    <message>
+        <source>Create a customer: an unknown caller, a walk-in</source>
+        <translation>Créer un client&#xa0;: un appelant inconnu, un client de passage</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Close Rapport</source>
+        <translation>Fermer Rapport</translation>
+    </message>
+    <message>
+        <source>&amp;Find a customer</source>
+        <translation>&amp;Rechercher un client</translation>
+    </message>
+    <message>
+        <source>Search by name, email, phone in any format or loyalty id</source>
+        <translation>Rechercher par nom, e-mail, téléphone sous toute forme ou numéro de fidélité</translation>
+    </message>
+    <message>
+        <source>&amp;Log interaction…</source>
+        <translation>&amp;Noter un échange…</translation>
+    </message>
+    <message>
+        <source>Log a call, chat, visit or note for the open customer</source>
+        <translation>Noter un appel, un chat, une visite ou une note pour le client ouvert</translation>
+    </message>
+    <message>
+        <source>Log call</source>
+        <translation>Noter l&apos;appel</translation>
+    </message>
+    <message>
+        <source>&amp;Basket…</source>
+        <translation>&amp;Panier…</translation>
+    </message>
+    <message>
+        <source>Build a basket for the open customer and send it</source>
+        <translation>Préparer un panier pour le client ouvert et le lui envoyer</translation>
+    </message>
+    <message>
+        <source>Basket</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>&amp;Consent and preferences…</source>
+        <translation>C&amp;onsentement et préférences…</translation>
+    </message>
+    <message>
+        <source>Consent per channel and preferences of the open customer</source>
+        <translation>Consentement par canal et préférences du client ouvert</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Book an &amp;appointment…</source>
+        <translation>Prendre un rendez-&amp;vous…</translation>
+    </message>
+    <message>
+        <source>Book an in-store appointment for the open customer</source>
+        <translation>Prendre un rendez-vous en magasin pour le client ouvert</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Rendez-vous</translation>
+    </message>
+    <message>
+        <source>Clo&amp;se customer</source>
+        <translation>&amp;Fermer la fiche client</translation>
+    </message>
+    <message>
+        <source>Back to the start page: recent customers and today&apos;s tasks</source>
+        <translation>Retour à l&apos;accueil&#xa0;: clients récents et tâches du jour</translation>
+    </message>
+    <message>
+        <source>&amp;Wrap up the call…</source>
+        <translation>&amp;Clôturer l&apos;appel…</translation>
+    </message>
+    <message>
+        <source>Log the current call, its duration filled in</source>
+        <translation>Noter l&apos;appel en cours, avec sa durée déjà remplie</translation>
+    </message>
+    <message>
+        <source>Wrap up</source>
+        <translation>Clôturer</translation>
+    </message>
+    <message>
+        <source>My &amp;tasks</source>
+        <translation>Mes &amp;tâches</translation>
+    </message>
+    <message>
+        <source>Your follow-ups and appointments: overdue, today, upcoming</source>
+        <translation>Vos relances et rendez-vous&#xa0;: en retard, du jour, à venir</translation>
+    </message>
+    <message>
+        <source>&amp;Outbox</source>
+        <translation>&amp;Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Changes not yet on the hub, and what the hub refused</source>
+        <translation>Les changements pas encore sur le hub, et ceux qu&apos;il a refusés</translation>
+    </message>
+    <message>
+        <source>Customer &amp;details</source>
+        <translation>&amp;Détails du client</translation>
+    </message>
+    <message>
+        <source>Show or hide the chart and details at the top of the customer</source>
+        <translation>Afficher ou masquer le graphique et les détails en haut de la fiche client</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Every shortcut of Rapport</source>
+        <translation>Tous les raccourcis de Rapport</translation>
+    </message>
+    <message>
+        <source>&amp;About Rapport</source>
+        <translation>À &amp;propos de Rapport</translation>
+    </message>
+    <message>
+        <source>Version, hub address and licences</source>
+        <translation>Version, adresse du hub et licences</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Customer</source>
+        <translation>&amp;Client</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Move through the results; open one</source>
+        <translation>Parcourir les résultats&#xa0;; en ouvrir un</translation>
+    </message>
+    <message>
+        <source>Search all customers on the hub</source>
+        <translation>Chercher parmi tous les clients du hub</translation>
+    </message>
+    <message>
+        <source>Start screen</source>
+        <translation>Écran d&apos;accueil</translation>
+    </message>
+    <message>
+        <source>Open the recent customer or task</source>
+        <translation>Ouvrir le client récent ou la tâche</translation>
+    </message>
+    <message>
+        <source>Log interaction</source>
+        <translation>Noter un échange</translation>
+    </message>
+    <message>
+        <source>Save from the note</source>
+        <translation>Enregistrer depuis la note</translation>
+    </message>
+    <message>
+        <source>My tasks</source>
+        <translation>Mes tâches</translation>
+    </message>
+    <message>
+        <source>Open the task&apos;s customer</source>
+        <translation>Ouvrir le client de la tâche</translation>
+    </message>
+    <message>
+        <source>Mark the task done</source>
+        <translation>Marquer la tâche comme faite</translation>
+    </message>
+    <message>
+        <source>Outbox</source>
+        <translation>Boîte d&apos;envoi</translation>
+    </message>
+    <message>
+        <source>Redo or dismiss a refused change</source>
+        <translation>Renvoyer ou écarter un changement refusé</translation>
+    </message>
+    <message>
+        <source>Next best action</source>
+        <translation>Actions recommandées</translation>
+    </message>
+    <message>
+        <source>Reach a card; act on it</source>
+        <translation>Atteindre une carte&#xa0;; agir dessus</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tablette</translation>
+    </message>
+    <message>
+        <source>Back to the search</source>
+        <translation>Retour à la recherche</translation>
+    </message>
+</context>
+<context>
     <name>ActivityChart</name>
     <message numerus="yes">
         <source>%n contact(s)</source>
@@ -258,6 +508,322 @@
     <message>
         <source>This computer has no password keyring, so Rapport keeps your sign-in for this session only. You will be asked to sign in again next time.</source>
         <translation>Cet ordinateur n&apos;a pas de trousseau de mots de passe&#xa0;: Rapport garde votre connexion pour cette session seulement. Vous devrez vous reconnecter la prochaine fois.</translation>
+    </message>
+</context>
+<context>
+    <name>BasketDialog</name>
+    <message>
+        <source>Take now</source>
+        <translation>À emporter</translation>
+    </message>
+    <message>
+        <source>Pick up in store</source>
+        <translation>Retrait en magasin</translation>
+    </message>
+    <message>
+        <source>Ship to home</source>
+        <translation>Livraison à domicile</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Basket — {name}</source>
+        <translation>Panier — {name}</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Ce magasin</translation>
+    </message>
+    <message>
+        <source>Basket for</source>
+        <translation>Panier pour</translation>
+    </message>
+    <message>
+        <source>&amp;Clear these items</source>
+        <translation>Ret&amp;irer ces articles</translation>
+    </message>
+    <message>
+        <source>Clear the items from the web cart</source>
+        <translation>Retirer les articles du panier web</translation>
+    </message>
+    <message>
+        <source>Start from an empty basket instead of the customer&apos;s web cart</source>
+        <translation>Partir d&apos;un panier vide plutôt que du panier web du client</translation>
+    </message>
+    <message>
+        <source>Product name, SKU or category</source>
+        <translation>Nom du produit, référence ou catégorie</translation>
+    </message>
+    <message>
+        <source>Search the catalog</source>
+        <translation>Chercher dans le catalogue</translation>
+    </message>
+    <message>
+        <source>Products</source>
+        <translation>Produits</translation>
+    </message>
+    <message>
+        <source>Pick a product on the left.</source>
+        <translation>Choisissez un produit à gauche.</translation>
+    </message>
+    <message>
+        <source>Colours and sizes with their stock</source>
+        <translation>Couleurs et tailles avec leur stock</translation>
+    </message>
+    <message>
+        <source>&amp;Add to basket</source>
+        <translation>&amp;Ajouter au panier</translation>
+    </message>
+    <message>
+        <source>Add to the basket (Enter in the quantity)</source>
+        <translation>Ajouter au panier (Entrée dans la quantité)</translation>
+    </message>
+    <message>
+        <source>C&amp;olor</source>
+        <translation>C&amp;ouleur</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>Si&amp;ze</source>
+        <translation>&amp;Taille</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Stock</source>
+        <translation>Stock</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>Pro&amp;venance</translation>
+    </message>
+    <message>
+        <source>Take it from</source>
+        <translation>Provenance de l&apos;article</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity</source>
+        <translation>&amp;Quantité</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>Basket lines</source>
+        <translation>Lignes du panier</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>&amp;Supprimer la ligne</translation>
+    </message>
+    <message>
+        <source>Remove the selected line (Delete)</source>
+        <translation>Supprimer la ligne sélectionnée (Suppr)</translation>
+    </message>
+    <message>
+        <source>Delivery</source>
+        <translation>Livraison</translation>
+    </message>
+    <message>
+        <source>Pick-up store</source>
+        <translation>Magasin de retrait</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>Enre&amp;gistrer le brouillon</translation>
+    </message>
+    <message>
+        <source>Save the draft on this computer (Ctrl+S)</source>
+        <translation>Enregistrer le brouillon sur cet ordinateur (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Send by &amp;email</source>
+        <translation>Envoyer par &amp;e-mail</translation>
+    </message>
+    <message>
+        <source>Send by S&amp;MS</source>
+        <translation>Envoyer par S&amp;MS</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close (Esc); a draft not saved is lost</source>
+        <translation>Fermer (Échap)&#xa0;; un brouillon non enregistré est perdu</translation>
+    </message>
+    <message>
+        <source>Searc&amp;h the catalog</source>
+        <translation>&amp;Chercher dans le catalogue</translation>
+    </message>
+    <message>
+        <source>In the &amp;basket</source>
+        <translation>Dans le &amp;panier</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery</source>
+        <translation>&amp;Livraison</translation>
+    </message>
+    <message>
+        <source>Pick-up s&amp;tore</source>
+        <translation>Magasin de &amp;retrait</translation>
+    </message>
+    <message>
+        <source>From the web cart abandoned {when} ({amount})</source>
+        <translation>Repris du panier web abandonné {when} ({amount})</translation>
+    </message>
+    <message>
+        <source>No product matches.</source>
+        <translation>Aucun produit ne correspond.</translation>
+    </message>
+    <message>
+        <source>This color does not come in this size.</source>
+        <translation>Cette couleur n&apos;existe pas dans cette taille.</translation>
+    </message>
+    <message>
+        <source>this store</source>
+        <translation>ce magasin</translation>
+    </message>
+    <message>
+        <source>{n} at {store}</source>
+        <translation>{n} à {store}</translation>
+    </message>
+    <message>
+        <source>Out of stock at {store}</source>
+        <translation>En rupture à {store}</translation>
+    </message>
+    <message>
+        <source>In stock at {stores}</source>
+        <translation>En stock à {stores}</translation>
+    </message>
+    <message>
+        <source>None in other stores</source>
+        <translation>Aucun dans les autres magasins</translation>
+    </message>
+    <message>
+        <source>No stock: order anyway</source>
+        <translation>Pas de stock&#xa0;: commander quand même</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Subtotal {amount}</source>
+        <translation>Sous-total {amount}</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>offerte</translation>
+    </message>
+    <message>
+        <source>Shipping {amount}</source>
+        <translation>Livraison {amount}</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>Total {amount}</translation>
+    </message>
+    <message>
+        <source>Already on its way.</source>
+        <translation>Déjà en cours d&apos;envoi.</translation>
+    </message>
+    <message>
+        <source>Already sent.</source>
+        <translation>Déjà envoyé.</translation>
+    </message>
+    <message>
+        <source>Save and send the basket by {channel}.</source>
+        <translation>Enregistrer et envoyer le panier par {channel}.</translation>
+    </message>
+    <message>
+        <source>Sending by {channel}: the hub sends it as soon as it can be reached.</source>
+        <translation>Envoi par {channel}&#xa0;: le hub l&apos;envoie dès qu&apos;il est joignable.</translation>
+    </message>
+    <message>
+        <source>Sent by {channel}. Link: {link}</source>
+        <translation>Envoyé par {channel}. Lien&#xa0;: {link}</translation>
+    </message>
+    <message>
+        <source>Not saved yet.</source>
+        <translation>Pas encore enregistré.</translation>
+    </message>
+    <message>
+        <source>Draft saved on this computer.</source>
+        <translation>Brouillon enregistré sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Add an item before sending the basket.</source>
+        <translation>Ajoutez un article avant d&apos;envoyer le panier.</translation>
+    </message>
+</context>
+<context>
+    <name>BookAppointmentDialog</name>
+    <message>
+        <source>Free times</source>
+        <translation>Créneaux libres</translation>
+    </message>
+    <message>
+        <source>The associate&apos;s free times on the chosen day; arrow keys move between them</source>
+        <translation>Les créneaux libres du vendeur le jour choisi&#xa0;; les flèches passent de l&apos;un à l&apos;autre</translation>
+    </message>
+    <message>
+        <source>F&amp;ree times</source>
+        <translation>Cré&amp;neaux libres</translation>
+    </message>
+    <message>
+        <source>Me</source>
+        <translation>Moi</translation>
+    </message>
+    <message>
+        <source>{who} · {day} · open {opens}–{closes}</source>
+        <translation>{who} · {day} · ouvert de {opens} à {closes}</translation>
+    </message>
+    <message>
+        <source>The store is closed on {weekday}s: choose another day.</source>
+        <translation>Le magasin est fermé le {weekday}&#xa0;: choisissez un autre jour.</translation>
+    </message>
+    <message>
+        <source>{who} has no free time left that day: choose another day.</source>
+        <translation>{who} n&apos;a plus de créneau libre ce jour-là&#xa0;: choisissez un autre jour.</translation>
+    </message>
+</context>
+<context>
+    <name>CallStrip</name>
+    <message>
+        <source>Current call</source>
+        <translation>Appel en cours</translation>
+    </message>
+    <message>
+        <source>Call duration</source>
+        <translation>Durée de l&apos;appel</translation>
+    </message>
+    <message>
+        <source>The call ended without anything to log: close this strip</source>
+        <translation>L&apos;appel s&apos;est terminé sans rien à noter&#xa0;: fermer ce bandeau</translation>
+    </message>
+    <message>
+        <source>Dismiss the call</source>
+        <translation>Écarter l&apos;appel</translation>
+    </message>
+    <message>
+        <source>Call from {number}</source>
+        <translation>Appel du {number}</translation>
     </message>
 </context>
 <context>
@@ -295,6 +861,13 @@
     <message>
         <source>{n}: {name}, {tier} customer</source>
         <translation>{n}&#xa0;: {name}, client {tier}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogModel</name>
+    <message>
+        <source>Viewed online</source>
+        <translation>Vu en ligne</translation>
     </message>
 </context>
 <context>
@@ -458,6 +1031,32 @@
     </message>
 </context>
 <context>
+    <name>CustomerHeaderView</name>
+    <message>
+        <source>Actions for this customer</source>
+        <translation>Actions pour ce client</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Afficher les détails</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Masquer les détails</translation>
+    </message>
+    <message>
+        <source>{value} lifetime</source>
+        <translation>{value} au total</translation>
+    </message>
+</context>
+<context>
+    <name>IntentBanner</name>
+    <message>
+        <source>Web intent: {sentence}</source>
+        <translation>Intention web&#xa0;: {sentence}</translation>
+    </message>
+</context>
+<context>
     <name>IntentWords</name>
     <message numerus="yes">
         <source>%n view(s)</source>
@@ -575,6 +1174,32 @@
     </message>
 </context>
 <context>
+    <name>IssuesBand</name>
+    <message>
+        <source>Open issues</source>
+        <translation>Problèmes en cours</translation>
+    </message>
+    <message>
+        <source>Open task: {title}, due {due}</source>
+        <translation>Tâche ouverte&#xa0;: {title}, échéance {due}</translation>
+    </message>
+    <message>
+        <source>{n} open tasks, next due {due}</source>
+        <translation>{n} tâches ouvertes, prochaine échéance {due}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub</source>
+        <translation>
+            <numerusform>%n changement refusé par le hub</numerusform>
+            <numerusform>%n changements refusés par le hub</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Redo or dismiss it in the outbox</source>
+        <translation>Renvoyez-le ou écartez-le dans la boîte d&apos;envoi</translation>
+    </message>
+</context>
+<context>
     <name>LogInteractionDialog</name>
     <message>
         <source>Log an interaction — {name}</source>
@@ -583,6 +1208,14 @@
     <message>
         <source>Log an interaction with</source>
         <translation>Noter un échange avec</translation>
+    </message>
+    <message>
+        <source>Call duration</source>
+        <translation>Durée de l&apos;appel</translation>
+    </message>
+    <message>
+        <source>How long the call lasted, from the call strip</source>
+        <translation>La durée de l&apos;appel, reprise du bandeau d&apos;appel</translation>
     </message>
     <message>
         <source>What the customer wanted, what you did, what happens next.</source>
@@ -621,6 +1254,10 @@
         <translation>&amp;Note</translation>
     </message>
     <message>
+        <source>D&amp;uration</source>
+        <translation>&amp;Durée</translation>
+    </message>
+    <message>
         <source>Saved on this computer at once and sent to the hub when it can be reached. Ctrl+Enter saves from the note.</source>
         <translation>Enregistré aussitôt sur cet ordinateur et envoyé au hub dès qu&apos;il est joignable. Ctrl+Entrée enregistre depuis la note.</translation>
     </message>
@@ -643,6 +1280,61 @@
     <message>
         <source>Could not save on this computer ({reason}). Nothing you typed is lost: try again.</source>
         <translation>Enregistrement impossible sur cet ordinateur ({reason}). Rien de ce que vous avez saisi n&apos;est perdu&#xa0;: réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>This customer is no longer on this computer.</source>
+        <translation>Ce client n&apos;est plus sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>No call to wrap up.</source>
+        <translation>Aucun appel à clôturer.</translation>
+    </message>
+    <message>
+        <source>The caller is no longer on this computer.</source>
+        <translation>L&apos;appelant n&apos;est plus sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Open a customer first ({search} to search), then log with {log}.</source>
+        <translation>Ouvrez d&apos;abord un client ({search} pour chercher), puis notez l&apos;échange avec {log}.</translation>
+    </message>
+</context>
+<context>
+    <name>MyTasksPanel</name>
+    <message>
+        <source>Nothing to follow up.
+Book an appointment for the open customer with {keys}.</source>
+        <translation>Rien à relancer.
+Prenez rendez-vous pour le client ouvert avec {keys}.</translation>
+    </message>
+</context>
+<context>
+    <name>NewCustomerDialog</name>
+    <message>
+        <source>Already a customer</source>
+        <translation>Déjà client</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> et </translation>
+    </message>
+    <message>
+        <source>This phone number belongs to {who}.</source>
+        <translation>Ce numéro de téléphone appartient à {who}.</translation>
+    </message>
+    <message>
+        <source>This email address belongs to {who}.</source>
+        <translation>Cette adresse e-mail appartient à {who}.</translation>
+    </message>
+    <message>
+        <source>Open {name} instead</source>
+        <translation>Ouvrir plutôt {name}</translation>
+    </message>
+    <message>
+        <source>Close this form and open {name}&apos;s profile</source>
+        <translation>Fermer ce formulaire et ouvrir la fiche de {name}</translation>
     </message>
 </context>
 <context>
@@ -861,6 +1553,17 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     </message>
 </context>
 <context>
+    <name>PurchasesView</name>
+    <message>
+        <source>Orders and their items</source>
+        <translation>Commandes et leurs articles</translation>
+    </message>
+    <message>
+        <source>No orders yet</source>
+        <translation>Aucune commande pour l&apos;instant</translation>
+    </message>
+</context>
+<context>
     <name>Reauthenticator</name>
     <message>
         <source>Your sign-in has expired.</source>
@@ -868,21 +1571,72 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     </message>
 </context>
 <context>
-    <name>Session</name>
+    <name>RecentCustomersModel</name>
     <message>
-        <source>This computer&apos;s copy of the customer data was damaged and has been set aside ({file}). It is being downloaded again from the hub.</source>
-        <translation>La copie des données clients de cet ordinateur était endommagée et a été mise de côté ({file}). Elle est de nouveau téléchargée depuis le hub.</translation>
+        <source>Unnamed customer</source>
+        <translation>Client sans nom</translation>
+    </message>
+    <message>
+        <source>Opened {when}</source>
+        <translation>Ouvert {when}</translation>
+    </message>
+</context>
+<context>
+    <name>RepairWords</name>
+    <message>
+        <source>This computer&apos;s copy of the customer data was damaged and has been rebuilt; it is being downloaded again from the hub.</source>
+        <translation>La copie des données clients de cet ordinateur était endommagée et a été reconstruite&#xa0;; elle est de nouveau téléchargée depuis le hub.</translation>
+    </message>
+    <message>
+        <source>The file of changes not yet sent was damaged and has been repaired.</source>
+        <translation>Le fichier des changements pas encore envoyés était endommagé et a été réparé.</translation>
     </message>
     <message numerus="yes">
-        <source>The %n change(s) not yet sent were recovered and will be sent.</source>
+        <source>%n change(s) not yet sent were recovered and will be sent.</source>
         <translation>
-            <numerusform>Le changement pas encore envoyé a été récupéré et sera envoyé.</numerusform>
-            <numerusform>Les %n changements pas encore envoyés ont été récupérés et seront envoyés.</numerusform>
+            <numerusform>%n changement pas encore envoyé a été récupéré et sera envoyé.</numerusform>
+            <numerusform>%n changements pas encore envoyés ont été récupérés et seront envoyés.</numerusform>
         </translation>
     </message>
     <message>
+        <source>Some changes not yet sent may not have been recovered: check your last entries.</source>
+        <translation>Certains changements pas encore envoyés n&apos;ont peut-être pas été récupérés&#xa0;: vérifiez vos dernières saisies.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet sent could not be recovered: please enter them again.</source>
+        <translation>
+            <numerusform>%n changement pas encore envoyé n&apos;a pas pu être récupéré&#xa0;: saisissez-le de nouveau.</numerusform>
+            <numerusform>%n changements pas encore envoyés n&apos;ont pas pu être récupérés&#xa0;: saisissez-les de nouveau.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
         <source>Local cache repaired</source>
         <translation>Cache local réparé</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsModel</name>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>Does</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Où</translation>
     </message>
 </context>
 <context>
@@ -930,6 +1684,44 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     <message>
         <source>Sign-in failed: {reason}</source>
         <translation>Échec de la connexion&#xa0;: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>StartPage</name>
+    <message>
+        <source>No customer open</source>
+        <translation>Aucun client ouvert</translation>
+    </message>
+    <message>
+        <source>Search for a customer with {keys}, or take a call: the caller opens here.</source>
+        <translation>Cherchez un client avec {keys}, ou prenez un appel&#xa0;: la fiche de l&apos;appelant s&apos;ouvre ici.</translation>
+    </message>
+    <message>
+        <source>Recent customers</source>
+        <translation>Clients récents</translation>
+    </message>
+    <message>
+        <source>Customers you open show up here.</source>
+        <translation>Les clients que vous ouvrez apparaissent ici.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s tasks</source>
+        <translation>Tâches du jour</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>Rien de prévu aujourd&apos;hui.</translation>
+    </message>
+</context>
+<context>
+    <name>TabletPanes</name>
+    <message>
+        <source>Menu</source>
+        <translation>Menu</translation>
+    </message>
+    <message>
+        <source>Every command: new customer, tasks, outbox, help</source>
+        <translation>Toutes les commandes&#xa0;: nouveau client, tâches, boîte d&apos;envoi, aide</translation>
     </message>
 </context>
 <context>

@@ -672,7 +672,7 @@ class BasketDialog(QDialog):
         )
 
     def _totals_text(self, b: bk.Basket) -> str:
-        items = self.tr("1 item") if b.items == 1 else self.tr("{n} items").format(n=b.items)
+        items = self.tr("%n item(s)", "", b.items)
         subtotal = self.tr("Subtotal {amount}").format(amount=fmt.money(b.subtotal, b.currency))
         parts = [items, subtotal]
         if b.fulfillment == "ship":
