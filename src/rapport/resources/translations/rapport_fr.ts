@@ -476,12 +476,49 @@
 </context>
 <context>
     <name>ActivityChart</name>
+    <message>
+        <source>Activity over the last 24 months</source>
+        <translation>Activité des 24 derniers mois</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n month(s): {spend} spent, {contacts}</source>
+        <translation>
+            <numerusform>%n dernier mois&#xa0;: {spend} dépensés, {contacts}</numerusform>
+            <numerusform>%n derniers mois&#xa0;: {spend} dépensés, {contacts}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>%n contact(s)</source>
         <comment>the top of the contacts axis</comment>
         <translation>
             <numerusform>%n contact</numerusform>
             <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No activity</source>
+        <translation>Aucune activité</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Contacts</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Dépenses</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n month(s)</source>
+        <translation>
+            <numerusform>%n dernier mois</numerusform>
+            <numerusform>%n derniers mois</numerusform>
         </translation>
     </message>
 </context>
@@ -508,6 +545,37 @@
     <message>
         <source>This computer has no password keyring, so Rapport keeps your sign-in for this session only. You will be asked to sign in again next time.</source>
         <translation>Cet ordinateur n&apos;a pas de trousseau de mots de passe&#xa0;: Rapport garde votre connexion pour cette session seulement. Vous devrez vous reconnecter la prochaine fois.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentTypes</name>
+    <message>
+        <source>browsing</source>
+        <translation>découverte</translation>
+    </message>
+    <message>
+        <source>ring sizing</source>
+        <translation>prise de tour de doigt</translation>
+    </message>
+    <message>
+        <source>financing options</source>
+        <translation>solutions de financement</translation>
+    </message>
+    <message>
+        <source>fitting</source>
+        <translation>essayage</translation>
+    </message>
+    <message>
+        <source>repair pickup</source>
+        <translation>retrait d&apos;une réparation</translation>
+    </message>
+    <message>
+        <source>engraving</source>
+        <translation>gravure</translation>
+    </message>
+    <message>
+        <source>personal styling</source>
+        <translation>conseil en image</translation>
     </message>
 </context>
 <context>
@@ -773,7 +841,52 @@
     </message>
 </context>
 <context>
+    <name>BasketLinesModel</name>
+    <message>
+        <source>Item</source>
+        <translation>Article</translation>
+    </message>
+    <message>
+        <source>Color · size</source>
+        <translation>Couleur · taille</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Provenance</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Ce magasin</translation>
+    </message>
+</context>
+<context>
+    <name>BasketWords</name>
+    <message numerus="yes">
+        <source>{stores} and %n more</source>
+        <translation>
+            <numerusform>{stores} et %n autre</numerusform>
+            <numerusform>{stores} et %n autres</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>BookAppointmentDialog</name>
+    <message>
+        <source>Book an appointment — {name}</source>
+        <translation>Prendre rendez-vous — {name}</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
     <message>
         <source>Free times</source>
         <translation>Créneaux libres</translation>
@@ -783,8 +896,40 @@
         <translation>Les créneaux libres du vendeur le jour choisi&#xa0;; les flèches passent de l&apos;un à l&apos;autre</translation>
     </message>
     <message>
+        <source>What to prepare: sizes, pieces to set aside…</source>
+        <translation>À préparer&#xa0;: tailles, pièces à mettre de côté…</translation>
+    </message>
+    <message>
+        <source>&amp;Type</source>
+        <translation>&amp;Type</translation>
+    </message>
+    <message>
+        <source>&amp;Store</source>
+        <translation>&amp;Magasin</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>&amp;Quand</translation>
+    </message>
+    <message>
+        <source>&amp;Duration</source>
+        <translation>&amp;Durée</translation>
+    </message>
+    <message>
+        <source>&amp;Associate</source>
+        <translation>&amp;Vendeur</translation>
+    </message>
+    <message>
         <source>F&amp;ree times</source>
         <translation>Cré&amp;neaux libres</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>N&amp;ote</translation>
+    </message>
+    <message>
+        <source>&amp;Book</source>
+        <translation>&amp;Réserver</translation>
     </message>
     <message>
         <source>Me</source>
@@ -801,6 +946,14 @@
     <message>
         <source>{who} has no free time left that day: choose another day.</source>
         <translation>{who} n&apos;a plus de créneau libre ce jour-là&#xa0;: choisissez un autre jour.</translation>
+    </message>
+    <message>
+        <source>No store in this computer&apos;s cache: sync first.</source>
+        <translation>Aucun magasin dans le cache de cet ordinateur&#xa0;: synchronisez d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>Could not save on this computer ({reason}). Try again.</source>
+        <translation>Enregistrement impossible sur cet ordinateur ({reason}). Réessayez.</translation>
     </message>
 </context>
 <context>
@@ -868,6 +1021,10 @@
     <message>
         <source>Viewed online</source>
         <translation>Vu en ligne</translation>
+    </message>
+    <message>
+        <source>{name}, {price}</source>
+        <translation>{name}, {price}</translation>
     </message>
 </context>
 <context>
@@ -1031,10 +1188,72 @@
     </message>
 </context>
 <context>
+    <name>Customer360</name>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Web intent</source>
+        <translation>Intention &amp;web</translation>
+    </message>
+    <message>
+        <source>&amp;Purchases</source>
+        <translation>Achat&amp;s</translation>
+    </message>
+    <message>
+        <source>&amp;Offers</source>
+        <translation>&amp;Offres</translation>
+    </message>
+    <message>
+        <source>&amp;Purchases ({count})</source>
+        <translation>Achat&amp;s ({count})</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Offers (%n active)</source>
+        <translation>
+            <numerusform>&amp;Offres (%n active)</numerusform>
+            <numerusform>&amp;Offres (%n actives)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CustomerHeaderView</name>
     <message>
         <source>Actions for this customer</source>
         <translation>Actions pour ce client</translation>
+    </message>
+    <message>
+        <source>Lifetime value</source>
+        <translation>Valeur client</translation>
+    </message>
+    <message>
+        <source>Home store</source>
+        <translation>Magasin habituel</translation>
+    </message>
+    <message>
+        <source>Last contact</source>
+        <translation>Dernier contact</translation>
+    </message>
+    <message>
+        <source>Customer since</source>
+        <translation>Client depuis</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>Offres</translation>
     </message>
     <message>
         <source>Show details</source>
@@ -1048,12 +1267,327 @@
         <source>{value} lifetime</source>
         <translation>{value} au total</translation>
     </message>
+    <message>
+        <source>Unnamed customer</source>
+        <translation>Client sans nom</translation>
+    </message>
+    <message>
+        <source>{tier} tier</source>
+        <translation>Niveau {tier}</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Jamais</translation>
+    </message>
+    <message>
+        <source>{kind}: {value}</source>
+        <translation>{kind}&#xa0;: {value}</translation>
+    </message>
+    <message>
+        <source> (primary)</source>
+        <translation> (principal)</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Aucune enregistrée</translation>
+    </message>
+    <message>
+        <source>{code} (until {date})</source>
+        <translation>{code} (jusqu&apos;au {date})</translation>
+    </message>
+    <message>
+        <source>None active</source>
+        <translation>Aucune en cours</translation>
+    </message>
+</context>
+<context>
+    <name>HeaderWords</name>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Push</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>opted in</source>
+        <translation>accepté</translation>
+    </message>
+    <message>
+        <source>opted out</source>
+        <translation>refusé</translation>
+    </message>
+    <message>
+        <source>not asked</source>
+        <translation>non demandé</translation>
+    </message>
+    <message>
+        <source>Loyalty</source>
+        <translation>Fidélité</translation>
+    </message>
+    <message>
+        <source>{channel}: {status}</source>
+        <translation>{channel}&#xa0;: {status}</translation>
+    </message>
+    <message>
+        <source>source: {source}</source>
+        <translation>source&#xa0;: {source}</translation>
+    </message>
+    <message>
+        <source>since {date}</source>
+        <translation>depuis le {date}</translation>
+    </message>
+    <message>
+        <source>{text} ({details})</source>
+        <translation>{text} ({details})</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Sizes {values}</source>
+        <translation>Tailles {values}</translation>
+    </message>
+    <message>
+        <source>Colours {values}</source>
+        <translation>Couleurs {values}</translation>
+    </message>
+    <message>
+        <source>Brands {values}</source>
+        <translation>Marques {values}</translation>
+    </message>
+</context>
+<context>
+    <name>HubAnswers</name>
+    <message>
+        <source>a call</source>
+        <translation>un appel</translation>
+    </message>
+    <message>
+        <source>a chat</source>
+        <translation>un chat</translation>
+    </message>
+    <message>
+        <source>an email</source>
+        <translation>un e-mail</translation>
+    </message>
+    <message>
+        <source>an SMS</source>
+        <translation>un SMS</translation>
+    </message>
+    <message>
+        <source>a message</source>
+        <translation>un message</translation>
+    </message>
+    <message>
+        <source>a store visit</source>
+        <translation>une visite en magasin</translation>
+    </message>
+    <message>
+        <source>an appointment</source>
+        <translation>un rendez-vous</translation>
+    </message>
+    <message>
+        <source>a note</source>
+        <translation>une note</translation>
+    </message>
+    <message>
+        <source>an interaction</source>
+        <translation>un échange</translation>
+    </message>
+    <message>
+        <source>a consent change</source>
+        <translation>un changement de consentement</translation>
+    </message>
+    <message>
+        <source>a new customer</source>
+        <translation>un nouveau client</translation>
+    </message>
+    <message>
+        <source>a profile change</source>
+        <translation>un changement de profil</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucun motif donné</translation>
+    </message>
+    <message>
+        <source>The hub refused {what} for {customer}: {reason} ({keys})</source>
+        <translation>Le hub a refusé {what} pour {customer}&#xa0;: {reason} ({keys})</translation>
+    </message>
+    <message>
+        <source>The hub kept a newer value for {customer}: {reason}</source>
+        <translation>Le hub a gardé une valeur plus récente pour {customer}&#xa0;: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>The hub refused %n change(s) and kept newer values for {kept} ({keys} to review)</source>
+        <translation>
+            <numerusform>Le hub a refusé %n changement et gardé des valeurs plus récentes pour {kept} ({keys} pour voir)</numerusform>
+            <numerusform>Le hub a refusé %n changements et gardé des valeurs plus récentes pour {kept} ({keys} pour voir)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The hub refused %n change(s) ({keys} to review)</source>
+        <translation>
+            <numerusform>Le hub a refusé %n changement ({keys} pour voir)</numerusform>
+            <numerusform>Le hub a refusé %n changements ({keys} pour voir)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The hub kept newer values for %n change(s) ({keys} to review)</source>
+        <translation>
+            <numerusform>Le hub a gardé des valeurs plus récentes pour %n changement ({keys} pour voir)</numerusform>
+            <numerusform>Le hub a gardé des valeurs plus récentes pour %n changements ({keys} pour voir)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HubResultsModel</name>
+    <message>
+        <source>On the hub · no contact yet</source>
+        <translation>Sur le hub · aucun contact pour l&apos;instant</translation>
+    </message>
+    <message>
+        <source>On the hub · last contact {when}</source>
+        <translation>Sur le hub · dernier contact {when}</translation>
+    </message>
+    <message>
+        <source>{name} · {where}
+{keys} brings them to this computer and opens them.</source>
+        <translation>{name} · {where}
+{keys} copie ce client sur cet ordinateur et l&apos;ouvre.</translation>
+    </message>
+    <message>
+        <source>{name}, on the hub, not on this computer yet</source>
+        <translation>{name}, sur le hub, pas encore sur cet ordinateur</translation>
+    </message>
 </context>
 <context>
     <name>IntentBanner</name>
     <message>
+        <source>Web intent</source>
+        <translation>Intention web</translation>
+    </message>
+    <message>
         <source>Web intent: {sentence}</source>
         <translation>Intention web&#xa0;: {sentence}</translation>
+    </message>
+    <message>
+        <source>Web intent · last on the site {when}</source>
+        <translation>Intention web · dernière visite du site {when}</translation>
+    </message>
+</context>
+<context>
+    <name>IntentPanel</name>
+    <message>
+        <source>Abandoned</source>
+        <translation>Abandonné</translation>
+    </message>
+    <message>
+        <source>Bought</source>
+        <translation>Acheté</translation>
+    </message>
+    <message>
+        <source>Still open</source>
+        <translation>Toujours en cours</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Produit</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Vues</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernière vue</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>Panier</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Recherche</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Fois</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>Dernière</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Articles</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Catégories</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucune</translation>
+    </message>
+    <message>
+        <source>Searches</source>
+        <translation>Recherches</translation>
+    </message>
+    <message>
+        <source>No searches</source>
+        <translation>Aucune recherche</translation>
+    </message>
+    <message>
+        <source>Carts</source>
+        <translation>Paniers</translation>
+    </message>
+    <message>
+        <source>No carts</source>
+        <translation>Aucun panier</translation>
+    </message>
+    <message>
+        <source>Products, most interest first</source>
+        <translation>Produits, par intérêt décroissant</translation>
+    </message>
+    <message>
+        <source>No product viewed</source>
+        <translation>Aucun produit consulté</translation>
+    </message>
+    <message>
+        <source>No web activity</source>
+        <translation>Aucune activité web</translation>
+    </message>
+    <message>
+        <source>In cart</source>
+        <translation>Dans le panier</translation>
     </message>
 </context>
 <context>
@@ -1285,6 +1819,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Rapport — {user}</source>
+        <translation>Rapport — {user}</translation>
+    </message>
+    <message>
         <source>This customer is no longer on this computer.</source>
         <translation>Ce client n&apos;est plus sur cet ordinateur.</translation>
     </message>
@@ -1297,24 +1835,233 @@
         <translation>L&apos;appelant n&apos;est plus sur cet ordinateur.</translation>
     </message>
     <message>
+        <source>Name, email, phone or loyalty id</source>
+        <translation>Nom, e-mail, téléphone ou n° de fidélité</translation>
+    </message>
+    <message>
+        <source>Search all customers on the hub</source>
+        <translation>Chercher parmi tous les clients du hub</translation>
+    </message>
+    <message>
+        <source>⚠ Connection to the hub not encrypted (http://)</source>
+        <translation>⚠ Connexion au hub non chiffrée (http://)</translation>
+    </message>
+    <message>
         <source>Open a customer first ({search} to search), then log with {log}.</source>
         <translation>Ouvrez d&apos;abord un client ({search} pour chercher), puis notez l&apos;échange avec {log}.</translation>
+    </message>
+    <message>
+        <source>This window cannot write: it has no local outbox.</source>
+        <translation>Cette fenêtre ne peut pas écrire&#xa0;: elle n&apos;a pas de boîte d&apos;envoi locale.</translation>
+    </message>
+    <message>
+        <source>Your note is kept: {keys} brings it back.</source>
+        <translation>Votre note est conservée&#xa0;: {keys} la rouvre.</translation>
+    </message>
+    <message>
+        <source>Logged on this computer; it is on its way to the hub.</source>
+        <translation>Noté sur cet ordinateur&#xa0;; en route vers le hub.</translation>
+    </message>
+    <message>
+        <source>{name} was created on this computer; on the way to the hub. {keys} logs this call.</source>
+        <translation>Fiche de {name} créée sur cet ordinateur&#xa0;; en route vers le hub. {keys} note cet appel.</translation>
+    </message>
+    <message>
+        <source>The customer was created on this computer; on the way to the hub. {keys} logs this call.</source>
+        <translation>Fiche client créée sur cet ordinateur&#xa0;; en route vers le hub. {keys} note cet appel.</translation>
+    </message>
+    <message>
+        <source>Open a customer first; consent is changed on this computer&apos;s cache.</source>
+        <translation>Ouvrez d&apos;abord un client&#xa0;; le consentement est modifié dans le cache de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Open a customer first; the basket is built for them.</source>
+        <translation>Ouvrez d&apos;abord un client&#xa0;; le panier est préparé pour lui.</translation>
+    </message>
+    <message>
+        <source>That product is not in this computer&apos;s catalog.</source>
+        <translation>Ce produit n&apos;est pas dans le catalogue de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Saved on this computer; it is on its way to the hub.</source>
+        <translation>Enregistré sur cet ordinateur&#xa0;; en route vers le hub.</translation>
+    </message>
+    <message>
+        <source>Syncing customers to this computer… {percent} %</source>
+        <translation>Synchronisation des clients sur cet ordinateur… {percent}&#xa0;%</translation>
+    </message>
+    <message>
+        <source>{before} was merged into {after}: showing {after}.</source>
+        <translation>La fiche de {before} a été fusionnée avec celle de {after}&#xa0;: affichage de {after}.</translation>
+    </message>
+    <message>
+        <source>Two profiles of {name} were merged on the hub: showing the combined profile.</source>
+        <translation>Deux fiches de {name} ont été fusionnées sur le hub&#xa0;: affichage de la fiche combinée.</translation>
+    </message>
+    <message>
+        <source>Two profiles of this customer were merged on the hub: showing the combined profile.</source>
+        <translation>Deux fiches de ce client ont été fusionnées sur le hub&#xa0;: affichage de la fiche combinée.</translation>
+    </message>
+    <message>
+        <source>{name} was merged into another profile; bringing it to this computer…</source>
+        <translation>La fiche de {name} a été fusionnée avec une autre&#xa0;; récupération sur cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>This customer was merged into another profile; bringing it to this computer…</source>
+        <translation>La fiche de ce client a été fusionnée avec une autre&#xa0;; récupération sur cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>The customer arrived but cannot be shown; try searching again.</source>
+        <translation>Le client est arrivé mais ne peut pas être affiché&#xa0;; relancez la recherche.</translation>
+    </message>
+    <message>
+        <source>The merged profile could not be brought here: {reason}</source>
+        <translation>La fiche fusionnée n&apos;a pas pu être récupérée ici&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>this window is not connected to a hub</source>
+        <translation>cette fenêtre n&apos;est connectée à aucun hub</translation>
+    </message>
+    <message>
+        <source>{name} is no longer on this computer (erased on request, or removed from your customers).</source>
+        <translation>{name} n&apos;est plus sur cet ordinateur (effacé sur demande, ou retiré de vos clients).</translation>
+    </message>
+    <message>
+        <source>The customer is no longer on this computer (erased on request, or removed from your customers).</source>
+        <translation>Le client n&apos;est plus sur cet ordinateur (effacé sur demande, ou retiré de vos clients).</translation>
+    </message>
+</context>
+<context>
+    <name>MyTasksModel</name>
+    <message>
+        <source>Overdue</source>
+        <translation>En retard</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Aujourd&apos;hui</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>{group} ({count})</source>
+        <translation>{group} ({count})</translation>
+    </message>
+    <message>
+        <source> · not sent yet</source>
+        <translation> · pas encore envoyé</translation>
+    </message>
+    <message>
+        <source>{due}  {customer} — {title}{mark}</source>
+        <translation>{due}  {customer} — {title}{mark}</translation>
+    </message>
+    <message>
+        <source>{title}
+{customer}, due {when}</source>
+        <translation>{title}
+{customer}, échéance {when}</translation>
     </message>
 </context>
 <context>
     <name>MyTasksPanel</name>
+    <message>
+        <source>My tasks</source>
+        <translation>Mes tâches</translation>
+    </message>
     <message>
         <source>Nothing to follow up.
 Book an appointment for the open customer with {keys}.</source>
         <translation>Rien à relancer.
 Prenez rendez-vous pour le client ouvert avec {keys}.</translation>
     </message>
+    <message>
+        <source>&amp;Open customer</source>
+        <translation>&amp;Ouvrir le client</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>Marquer comme &amp;fait</translation>
+    </message>
+    <message>
+        <source>Mark the selected task done ({keys})</source>
+        <translation>Marquer la tâche sélectionnée comme faite ({keys})</translation>
+    </message>
+    <message>
+        <source>Could not mark it done: {reason}</source>
+        <translation>Impossible de la marquer comme faite&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Done: {title}</source>
+        <translation>Fait&#xa0;: {title}</translation>
+    </message>
 </context>
 <context>
     <name>NewCustomerDialog</name>
     <message>
+        <source>&amp;Email</source>
+        <translation>&amp;E-mail</translation>
+    </message>
+    <message>
+        <source>S&amp;MS</source>
+        <translation>&amp;SMS</translation>
+    </message>
+    <message>
+        <source>P&amp;hone calls</source>
+        <translation>&amp;Appels téléphoniques</translation>
+    </message>
+    <message>
+        <source>New customer</source>
+        <translation>Nouveau client</translation>
+    </message>
+    <message>
+        <source>As dialled, or +country code</source>
+        <translation>Tel que composé, ou avec +indicatif pays</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nom@exemple.fr</translation>
+    </message>
+    <message>
+        <source>The customer agreed on this call to hear from us this way</source>
+        <translation>Le client a accepté pendant cet appel d&apos;être contacté ainsi</translation>
+    </message>
+    <message>
+        <source>&amp;First name</source>
+        <translation>&amp;Prénom</translation>
+    </message>
+    <message>
+        <source>&amp;Last name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>&amp;Téléphone</translation>
+    </message>
+    <message>
+        <source>E&amp;mail address</source>
+        <translation>Adresse e-&amp;mail</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>The channels the customer agreed, on this call, to hear from us on</source>
+        <translation>Les canaux par lesquels le client a accepté, pendant cet appel, d&apos;être contacté</translation>
+    </message>
+    <message>
+        <source>&amp;Create customer</source>
+        <translation>&amp;Créer le client</translation>
+    </message>
+    <message>
         <source>Already a customer</source>
         <translation>Déjà client</translation>
+    </message>
+    <message>
+        <source>Saved on this computer now and sent to the hub when it can be reached. If the hub already knows this phone or email, the two profiles become one.</source>
+        <translation>Enregistré tout de suite sur cet ordinateur et envoyé au hub dès qu&apos;il est joignable. Si le hub connaît déjà ce téléphone ou cet e-mail, les deux fiches n&apos;en font plus qu&apos;une.</translation>
     </message>
     <message>
         <source> and </source>
@@ -1335,6 +2082,236 @@ Prenez rendez-vous pour le client ouvert avec {keys}.</translation>
     <message>
         <source>Close this form and open {name}&apos;s profile</source>
         <translation>Fermer ce formulaire et ouvrir la fiche de {name}</translation>
+    </message>
+    <message>
+        <source>Could not save on this computer ({reason}). Nothing you typed is lost: try again.</source>
+        <translation>Enregistrement impossible sur cet ordinateur ({reason}). Rien de ce que vous avez saisi n&apos;est perdu&#xa0;: réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>NextActions</name>
+    <message>
+        <source>Service</source>
+        <translation>Service client</translation>
+    </message>
+    <message>
+        <source>Purchase</source>
+        <translation>Achat</translation>
+    </message>
+    <message>
+        <source>Goes with it</source>
+        <translation>Va avec</translation>
+    </message>
+    <message>
+        <source>Win back</source>
+        <translation>Reconquête</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <source>VIP</source>
+        <translation>VIP</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Consentement</translation>
+    </message>
+    <message>
+        <source>Log the call</source>
+        <translation>Noter l&apos;appel</translation>
+    </message>
+    <message>
+        <source>Record their answer</source>
+        <translation>Enregistrer sa réponse</translation>
+    </message>
+    <message>
+        <source>Put it in a basket</source>
+        <translation>Le mettre dans un panier</translation>
+    </message>
+    <message>
+        <source>See the offer</source>
+        <translation>Voir l&apos;offre</translation>
+    </message>
+    <message>
+        <source>See the order</source>
+        <translation>Voir la commande</translation>
+    </message>
+</context>
+<context>
+    <name>NextActionsPanel</name>
+    <message>
+        <source>Next best action</source>
+        <translation>Actions recommandées</translation>
+    </message>
+    <message>
+        <source>Nothing to suggest: no open issue, offer or recent activity.</source>
+        <translation>Rien à suggérer&#xa0;: aucun problème en cours, aucune offre ni activité récente.</translation>
+    </message>
+    <message>
+        <source>Sales suggestions wait until the issue is resolved.</source>
+        <translation>Les suggestions de vente attendent que le problème soit réglé.</translation>
+    </message>
+</context>
+<context>
+    <name>OffersModel</name>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>SMS</source>
+        <translation>SMS</translation>
+    </message>
+    <message>
+        <source>Push</source>
+        <translation>Notification push</translation>
+    </message>
+    <message>
+        <source>Mail</source>
+        <translation>Courrier</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Offer</source>
+        <translation>Offre</translation>
+    </message>
+    <message>
+        <source>Sent by</source>
+        <translation>Envoyée par</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Envoyée le</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Expire le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Redeemed {date}</source>
+        <translation>Utilisée le {date}</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>En cours</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Expirée</translation>
+    </message>
+    <message>
+        <source>{campaign}: {offer}</source>
+        <translation>{campaign}&#xa0;: {offer}</translation>
+    </message>
+</context>
+<context>
+    <name>OffersView</name>
+    <message>
+        <source>No offers sent to this customer</source>
+        <translation>Aucune offre envoyée à ce client</translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message>
+        <source>Order / item</source>
+        <translation>Commande / article</translation>
+    </message>
+    <message>
+        <source>Channel / variant</source>
+        <translation>Canal / variante</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Qty</source>
+        <translation>Qté</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Status / return</source>
+        <translation>Statut / retour</translation>
+    </message>
+    <message>
+        <source>Web</source>
+        <translation>Web</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Magasin</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
+        <source>Processing</source>
+        <translation>En préparation</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>Expédiée</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Livrée</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Retournée</translation>
+    </message>
+    <message>
+        <source>Subtotal {amount}</source>
+        <translation>Sous-total {amount}</translation>
+    </message>
+    <message>
+        <source>shipping {amount}</source>
+        <translation>livraison {amount}</translation>
+    </message>
+    <message>
+        <source>refunded {amount}</source>
+        <translation>remboursé {amount}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n returned</source>
+        <translation>
+            <numerusform>%n retourné</numerusform>
+            <numerusform>%n retournés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{returned}: {reason}</source>
+        <translation>{returned}&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Size {size}</source>
+        <translation>Taille {size}</translation>
     </message>
 </context>
 <context>
@@ -1611,6 +2588,97 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     </message>
 </context>
 <context>
+    <name>ScreenPop</name>
+    <message>
+        <source>A call came in for {number}, which is not a phone number: search the caller by name ({keys}).</source>
+        <translation>Un appel est arrivé pour {number}, qui n&apos;est pas un numéro de téléphone&#xa0;: cherchez l&apos;appelant par son nom ({keys}).</translation>
+    </message>
+    <message>
+        <source>an empty number</source>
+        <translation>un numéro vide</translation>
+    </message>
+</context>
+<context>
+    <name>SearchModel</name>
+    <message>
+        <source>{name}, {tier} customer</source>
+        <translation>{name}, client {tier}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Name, email, phone or loyalty id  ({keys})</source>
+        <translation>Nom, e-mail, téléphone ou n° de fidélité  ({keys})</translation>
+    </message>
+    <message>
+        <source>Search customers</source>
+        <translation>Chercher des clients</translation>
+    </message>
+    <message>
+        <source>Matching customers</source>
+        <translation>Clients correspondants</translation>
+    </message>
+    <message>
+        <source>Search all customers on the hub
+({keys})</source>
+        <translation>Chercher parmi tous les clients du hub
+({keys})</translation>
+    </message>
+    <message>
+        <source>This computer keeps the customers of your store and the ones you opened; the hub has everyone.</source>
+        <translation>Cet ordinateur garde les clients de votre magasin et ceux que vous avez ouverts&#xa0;; le hub les a tous.</translation>
+    </message>
+    <message>
+        <source>On the hub — not on this computer yet</source>
+        <translation>Sur le hub — pas encore sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Customers on the hub, not on this computer</source>
+        <translation>Clients du hub absents de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached right now: this search covers this computer&apos;s cache only.</source>
+        <translation>Le hub est injoignable pour le moment&#xa0;: cette recherche ne couvre que le cache de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The hub has no other customer matching {query}.</source>
+        <translation>Le hub n&apos;a aucun autre client correspondant à {query}.</translation>
+    </message>
+    <message>
+        <source>The hub could not be searched: {reason}</source>
+        <translation>Recherche impossible sur le hub&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>This customer could not be brought to this computer: {reason}</source>
+        <translation>Ce client n&apos;a pas pu être copié sur cet ordinateur&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Type a name, an email, a phone number in any format or a loyalty id.</source>
+        <translation>Saisissez un nom, un e-mail, un numéro de téléphone sous toute forme ou un n° de fidélité.</translation>
+    </message>
+    <message>
+        <source>No customer matches {query} in this computer&apos;s cache. The hub cannot be reached, so only this computer&apos;s cache was searched. {keys} creates a customer.</source>
+        <translation>Aucun client ne correspond à {query} dans le cache de cet ordinateur. Le hub est injoignable, seul le cache de cet ordinateur a été consulté. {keys} crée un client.</translation>
+    </message>
+    <message>
+        <source>No customer matches {query} on this computer. {keys} creates a customer.</source>
+        <translation>Aucun client ne correspond à {query} sur cet ordinateur. {keys} crée un client.</translation>
+    </message>
+    <message>
+        <source>Offline: this search covers this computer&apos;s cache only.</source>
+        <translation>Hors ligne&#xa0;: cette recherche ne couvre que le cache de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Bringing this customer to this computer…</source>
+        <translation>Copie de ce client sur cet ordinateur…</translation>
+    </message>
+    <message>
+        <source>Searching all customers on the hub…</source>
+        <translation>Recherche parmi tous les clients du hub…</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Local cache repaired</source>
@@ -1714,7 +2782,131 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     </message>
 </context>
 <context>
+    <name>StatusWords</name>
+    <message>
+        <source> · last sync {when}</source>
+        <translation> · dernière synchro {when}</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>En ligne</translation>
+    </message>
+    <message>
+        <source>Syncing · {done} of about {total} changes</source>
+        <translation>Synchronisation · {done} sur environ {total} changements</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline for %n day(s)</source>
+        <translation>
+            <numerusform>Hors ligne depuis %n jour</numerusform>
+            <numerusform>Hors ligne depuis %n jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since {when}</source>
+        <translation>Hors ligne depuis {when}</translation>
+    </message>
+    <message>
+        <source>{state} · retrying</source>
+        <translation>{state} · reconnexion…</translation>
+    </message>
+    <message>
+        <source>Signed out · sign in again to sync (nothing local is lost)</source>
+        <translation>Déconnecté · reconnectez-vous pour synchroniser (rien de local n&apos;est perdu)</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} pending</source>
+        <translation>
+            <numerusform>{count} en attente</numerusform>
+            <numerusform>{count} en attente</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} rejected</source>
+        <translation>
+            <numerusform>{count} refusé</numerusform>
+            <numerusform>{count} refusés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} notice(s)</source>
+        <translation>
+            <numerusform>{count} avis</numerusform>
+            <numerusform>{count} avis</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All changes sent</source>
+        <translation>Tout est envoyé</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. You can keep working: searches and customer screens use this computer&apos;s cache, and what you log is sent as soon as the hub is back.</source>
+        <translation>Le hub est injoignable. Vous pouvez continuer à travailler&#xa0;: les recherches et les fiches clients utilisent le cache de cet ordinateur, et ce que vous notez part dès que le hub est de retour.</translation>
+    </message>
+    <message>
+        <source>Last error: {message}</source>
+        <translation>Dernière erreur&#xa0;: {message}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} change(s) saved on this computer, waiting for the hub.</source>
+        <translation>
+            <numerusform>{count} changement enregistré sur cet ordinateur, en attente du hub.</numerusform>
+            <numerusform>{count} changements enregistrés sur cet ordinateur, en attente du hub.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} change(s) refused by the hub: redo or dismiss them.</source>
+        <translation>
+            <numerusform>{count} changement refusé par le hub&#xa0;: renvoyez-le ou écartez-le.</numerusform>
+            <numerusform>{count} changements refusés par le hub&#xa0;: renvoyez-les ou écartez-les.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} change(s) applied, but the hub kept a newer value.</source>
+        <translation>
+            <numerusform>{count} changement appliqué, mais le hub a gardé une valeur plus récente.</numerusform>
+            <numerusform>{count} changements appliqués, mais le hub a gardé une valeur plus récente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Everything changed on this computer has reached the hub.</source>
+        <translation>Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation>
+    </message>
+    <message>
+        <source>Open the outbox ({keys}).</source>
+        <translation>Ouvrir la boîte d&apos;envoi ({keys}).</translation>
+    </message>
+    <message>
+        <source>Outbox: {state}</source>
+        <translation>Boîte d&apos;envoi&#xa0;: {state}</translation>
+    </message>
+</context>
+<context>
     <name>TabletPanes</name>
+    <message>
+        <source>Find a customer</source>
+        <translation>Rechercher un client</translation>
+    </message>
+    <message>
+        <source>Back to search</source>
+        <translation>Retour à la recherche</translation>
+    </message>
+    <message>
+        <source>Back to the search results ({esc}, {keys})</source>
+        <translation>Retour aux résultats de la recherche ({esc}, {keys})</translation>
+    </message>
     <message>
         <source>Menu</source>
         <translation>Menu</translation>
@@ -1722,6 +2914,76 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     <message>
         <source>Every command: new customer, tasks, outbox, help</source>
         <translation>Toutes les commandes&#xa0;: nouveau client, tâches, boîte d&apos;envoi, aide</translation>
+    </message>
+    <message>
+        <source>Results for {query}</source>
+        <translation>Résultats pour {query}</translation>
+    </message>
+</context>
+<context>
+    <name>TaskWords</name>
+    <message>
+        <source>No tasks due</source>
+        <translation>Aucune tâche à faire</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) due</source>
+        <translation>
+            <numerusform>%n tâche à faire</numerusform>
+            <numerusform>%n tâches à faire</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due {when}: {title} — {customer}</source>
+        <translation>Échéance {when}&#xa0;: {title} — {customer}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks are due now ({names})</source>
+        <translation>
+            <numerusform>%n tâche arrive à échéance ({names})</numerusform>
+            <numerusform>%n tâches arrivent à échéance ({names})</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TasksBadge</name>
+    <message>
+        <source>{overdue} overdue, {today} due later today, {upcoming} upcoming. Open my tasks ({keys}).</source>
+        <translation>{overdue} en retard, {today} plus tard aujourd&apos;hui, {upcoming} à venir. Ouvrir mes tâches ({keys}).</translation>
+    </message>
+</context>
+<context>
+    <name>TasksController</name>
+    <message>
+        <source>This window has no local cache to keep tasks in.</source>
+        <translation>Cette fenêtre n&apos;a pas de cache local où garder les tâches.</translation>
+    </message>
+    <message>
+        <source>This customer is no longer on this computer.</source>
+        <translation>Ce client n&apos;est plus sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Open a customer first ({search} to search), then book with {book}.</source>
+        <translation>Ouvrez d&apos;abord un client ({search} pour chercher), puis prenez rendez-vous avec {book}.</translation>
+    </message>
+    <message>
+        <source>Appointment booked on this computer; on its way to the hub.</source>
+        <translation>Rendez-vous pris sur cet ordinateur&#xa0;; en route vers le hub.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineDelegate</name>
+    <message>
+        <source>refused by the hub</source>
+        <translation>refusé par le hub</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Refusé&#xa0;: {reason}</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Pas encore synchronisé</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +3015,29 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     <message>
         <source>Refused by the hub: {reason}.</source>
         <translation>Refusé par le hub&#xa0;: {reason}.</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineView</name>
+    <message>
+        <source>All</source>
+        <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Show only {channel}; pick several to combine</source>
+        <translation>Afficher seulement {channel}&#xa0;; en choisir plusieurs pour les combiner</translation>
+    </message>
+    <message>
+        <source>Show every channel</source>
+        <translation>Afficher tous les canaux</translation>
+    </message>
+    <message>
+        <source>Nothing on these channels yet</source>
+        <translation>Rien sur ces canaux pour le moment</translation>
+    </message>
+    <message>
+        <source>No activity yet</source>
+        <translation>Aucune activité pour le moment</translation>
     </message>
 </context>
 <context>
@@ -2005,6 +3290,33 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     </message>
 </context>
 <context>
+    <name>VariantStockModel</name>
+    <message>
+        <source>Color · size</source>
+        <translation>Couleur · taille</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>This store</source>
+        <translation>Ce magasin</translation>
+    </message>
+    <message>
+        <source>Other stores</source>
+        <translation>Autres magasins</translation>
+    </message>
+    <message>
+        <source>Out of stock</source>
+        <translation>En rupture</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Aucun</translation>
+    </message>
+</context>
+<context>
     <name>Words</name>
     <message>
         <source>today</source>
@@ -2014,12 +3326,21 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
         <source>yesterday</source>
         <translation>hier</translation>
     </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>demain</translation>
+    </message>
     <message numerus="yes">
         <source>%n day(s) ago</source>
         <translation>
             <numerusform>il y a %n jour</numerusform>
             <numerusform>il y a %n jours</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>{day} {time}</source>
+        <comment>a day word and a time: today 14:05</comment>
+        <translation>{day} à {time}</translation>
     </message>
     <message>
         <source>, </source>

@@ -46,7 +46,7 @@ class ActivityChart(QWidget):
         self._months: tuple[MonthActivity, ...] = ()
         self._currency = "EUR"
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Activity over the last 24 months")
+        self.setAccessibleName(self.tr("Activity over the last 24 months"))
 
     def set_activity(self, months: Sequence[MonthActivity], currency: str | None) -> None:
         self._months = tuple(months)
@@ -58,9 +58,9 @@ class ActivityChart(QWidget):
         spend = sum(m.spend for m in self._months)
         contacts = sum(m.contacts for m in self._months)
         span = len(self._months)
-        return (
-            f"Last {span} months: {fmt.money(spend, self._currency, compact=True)} spent, "
-            f"{contacts} contact{'s' if contacts != 1 else ''}"
+        return self.tr("Last %n month(s): {spend} spent, {contacts}", "", span).format(
+            spend=fmt.money(spend, self._currency, compact=True),
+            contacts=self.tr("%n contact(s)", "", contacts),
         )
 
     def _tops(self) -> tuple[float, int]:
@@ -143,7 +143,7 @@ class ActivityChart(QWidget):
         p.drawText(QRectF(plot.right() + gap, plot.bottom() - lh / 2, right, lh), left_align, "0")
 
         if not months:
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No activity")
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No activity"))
             return
 
         slot = plot.width() / len(months)
@@ -204,7 +204,7 @@ class ActivityChart(QWidget):
         lh = fm.height()
         box = lh * 0.6
         x = float(self.width())
-        items = (("Contacts", line, True), ("Spend", bar, False))
+        items = ((self.tr("Contacts"), line, True), (self.tr("Spend"), bar, False))
         p.setPen(text)
         for label, color, is_line in items:
             w = fm.horizontalAdvance(label)
@@ -220,5 +220,5 @@ class ActivityChart(QWidget):
                 p.drawRect(QRectF(x, (lh - box) / 2, box, box))
             x -= lh
         p.setPen(text)
-        title = "Last 24 months" if len(self._months) == 24 else f"Last {len(self._months)} months"
+        title = self.tr("Last %n month(s)", "", len(self._months))
         p.drawText(QRectF(0, 0, max(0.0, x), lh), Qt.AlignmentFlag.AlignVCenter, title)
