@@ -116,3 +116,16 @@ def test_counts_button_opens_the_outbox(qtbot) -> None:  # type: ignore[no-untyp
     assert widget.outbox.sizeHint().width() >= widget.outbox.fontMetrics().horizontalAdvance(
         "1 pending"
     )
+
+
+def test_the_status_bar_in_french(qapp) -> None:  # type: ignore[no-untyped-def]
+    from rapport.ui import i18n
+
+    i18n.install(qapp, "fr")
+    try:
+        offline = SyncStatus(state="offline", since="2026-11-20T14:02:00Z")
+        assert describe(offline, NOW) == "Hors ligne depuis aujourd'hui à 14:02 · reconnexion…"
+        counts = SyncStatus(pending=1500, rejected=2, notices=1)
+        assert describe_outbox(counts) == "1\u202f500 en attente · 2 refusés · 1 avis"
+    finally:
+        i18n.install(qapp, "en")

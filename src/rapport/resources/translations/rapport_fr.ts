@@ -952,6 +952,10 @@
         <translation>Aucun magasin dans le cache de cet ordinateur&#xa0;: synchronisez d&apos;abord.</translation>
     </message>
     <message>
+        <source>Appointment: {type}</source>
+        <translation>Rendez-vous&#xa0;: {type}</translation>
+    </message>
+    <message>
         <source>Could not save on this computer ({reason}). Try again.</source>
         <translation>Enregistrement impossible sur cet ordinateur ({reason}). Réessayez.</translation>
     </message>
@@ -1929,6 +1933,209 @@
     <message>
         <source>The customer is no longer on this computer (erased on request, or removed from your customers).</source>
         <translation>Le client n&apos;est plus sur cet ordinateur (effacé sur demande, ou retiré de vos clients).</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>The hub could not send this basket.</source>
+        <translation>Le hub n&apos;a pas pu envoyer ce panier.</translation>
+    </message>
+    <message>
+        <source>Fulfillment must be one of {ways}.</source>
+        <translation>Le mode de remise doit être l&apos;un de ceux-ci&#xa0;: {ways}.</translation>
+    </message>
+    <message>
+        <source>Choose the store where the customer picks it up.</source>
+        <translation>Choisissez le magasin où le client le retire.</translation>
+    </message>
+    <message>
+        <source>A basket holds at most {n} lines.</source>
+        <translation>Un panier contient au plus {n} lignes.</translation>
+    </message>
+    <message>
+        <source>Quantities go from 1 to {n}.</source>
+        <translation>Les quantités vont de 1 à {n}.</translation>
+    </message>
+    <message>
+        <source>This basket was sent: start a new one to change it.</source>
+        <translation>Ce panier a été envoyé&#xa0;: commencez-en un nouveau pour le modifier.</translation>
+    </message>
+    <message>
+        <source>This basket belongs to another associate.</source>
+        <translation>Ce panier appartient à un autre vendeur.</translation>
+    </message>
+    <message>
+        <source>The customer opted out of email messages.</source>
+        <translation>Le client a refusé les messages par e-mail.</translation>
+    </message>
+    <message>
+        <source>The customer opted out of SMS messages.</source>
+        <translation>Le client a refusé les messages par SMS.</translation>
+    </message>
+    <message>
+        <source>The customer has not agreed to email messages.</source>
+        <translation>Le client n&apos;a pas accepté les messages par e-mail.</translation>
+    </message>
+    <message>
+        <source>The customer has not agreed to SMS messages.</source>
+        <translation>Le client n&apos;a pas accepté les messages par SMS.</translation>
+    </message>
+    <message>
+        <source>No email address on file for this customer.</source>
+        <translation>Aucune adresse e-mail enregistrée pour ce client.</translation>
+    </message>
+    <message>
+        <source>No phone number on file for this customer.</source>
+        <translation>Aucun numéro de téléphone enregistré pour ce client.</translation>
+    </message>
+    <message>
+        <source>This customer is not in this computer&apos;s cache.</source>
+        <translation>Ce client n&apos;est pas dans le cache de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Baskets are sent by {channels}.</source>
+        <translation>Les paniers sont envoyés par {channels}.</translation>
+    </message>
+    <message>
+        <source>Save the basket before sending it.</source>
+        <translation>Enregistrez le panier avant de l&apos;envoyer.</translation>
+    </message>
+    <message>
+        <source>The basket is empty: add an item before sending it.</source>
+        <translation>Le panier est vide&#xa0;: ajoutez un article avant de l&apos;envoyer.</translation>
+    </message>
+    <message>
+        <source>This basket is already on its way to the customer.</source>
+        <translation>Ce panier est déjà en route vers le client.</translation>
+    </message>
+    <message>
+        <source>Give at least a first or a last name.</source>
+        <translation>Indiquez au moins un prénom ou un nom.</translation>
+    </message>
+    <message>
+        <source>A name is at most {n} characters.</source>
+        <translation>Un nom compte au plus {n} caractères.</translation>
+    </message>
+    <message>
+        <source>This is not an email address (like name@example.com).</source>
+        <translation>Ce n&apos;est pas une adresse e-mail (comme nom@exemple.fr).</translation>
+    </message>
+    <message>
+        <source>This is not a phone number. Type it as dialled, or with +country code.</source>
+        <translation>Ce n&apos;est pas un numéro de téléphone. Saisissez-le tel que composé, ou avec +indicatif pays.</translation>
+    </message>
+    <message>
+        <source>Unknown consent channel {channel}.</source>
+        <translation>Canal de consentement inconnu&#xa0;: {channel}.</translation>
+    </message>
+    <message>
+        <source>Email consent needs an email address.</source>
+        <translation>Le consentement par e-mail demande une adresse e-mail.</translation>
+    </message>
+    <message>
+        <source>SMS consent needs a phone number.</source>
+        <translation>Le consentement par SMS demande un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Phone consent needs a phone number.</source>
+        <translation>Le consentement par téléphone demande un numéro de téléphone.</translation>
+    </message>
+    <message>
+        <source>Say what to do.</source>
+        <translation>Indiquez ce qu&apos;il faut faire.</translation>
+    </message>
+    <message>
+        <source>The title is over {n} characters.</source>
+        <translation>Le titre dépasse {n} caractères.</translation>
+    </message>
+    <message>
+        <source>The due time needs a time zone.</source>
+        <translation>L&apos;échéance doit avoir un fuseau horaire.</translation>
+    </message>
+    <message>
+        <source>Choose what the appointment is for.</source>
+        <translation>Choisissez l&apos;objet du rendez-vous.</translation>
+    </message>
+    <message>
+        <source>Choose the store.</source>
+        <translation>Choisissez le magasin.</translation>
+    </message>
+    <message>
+        <source>The duration is 1 to {n} minutes.</source>
+        <translation>La durée va de 1 à {n} minutes.</translation>
+    </message>
+    <message>
+        <source>Choose a time in the future.</source>
+        <translation>Choisissez un moment à venir.</translation>
+    </message>
+    <message>
+        <source>This store is not in this computer&apos;s cache.</source>
+        <translation>Ce magasin n&apos;est pas dans le cache de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Status must be one of {statuses}.</source>
+        <translation>Le statut doit être l&apos;un de ceux-ci&#xa0;: {statuses}.</translation>
+    </message>
+    <message>
+        <source>This task is not in this computer&apos;s cache.</source>
+        <translation>Cette tâche n&apos;est pas dans le cache de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>This text {problem}, which cannot be saved: retype it.</source>
+        <translation>Ce texte {problem}, ce qui empêche de l&apos;enregistrer&#xa0;: saisissez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>Unknown channel {channel}.</source>
+        <translation>Canal inconnu&#xa0;: {channel}.</translation>
+    </message>
+    <message>
+        <source>Direction must be one of {directions}.</source>
+        <translation>Le sens doit être l&apos;un de ceux-ci&#xa0;: {directions}.</translation>
+    </message>
+    <message>
+        <source>Write a short note of what happened.</source>
+        <translation>Écrivez une courte note de ce qui s&apos;est passé.</translation>
+    </message>
+    <message>
+        <source>The note is over {n} characters.</source>
+        <translation>La note dépasse {n} caractères.</translation>
+    </message>
+    <message>
+        <source>Say what kind of interaction this was.</source>
+        <translation>Indiquez de quel type d&apos;échange il s&apos;agit.</translation>
+    </message>
+    <message>
+        <source>{field} cannot be edited here.</source>
+        <translation>{field} ne se modifie pas ici.</translation>
+    </message>
+    <message>
+        <source>Nothing to change.</source>
+        <translation>Rien à modifier.</translation>
+    </message>
+    <message>
+        <source>Consent is granted or denied.</source>
+        <translation>Le consentement est accepté ou refusé.</translation>
+    </message>
+    <message>
+        <source>Say where the consent came from.</source>
+        <translation>Indiquez d&apos;où vient le consentement.</translation>
+    </message>
+    <message>
+        <source>This write is no longer waiting for a decision.</source>
+        <translation>Ce changement n&apos;attend plus de décision.</translation>
+    </message>
+    <message>
+        <source>Cannot redo a {name} write.</source>
+        <translation>Impossible de renvoyer un changement {name}.</translation>
+    </message>
+    <message>
+        <source>contains a NUL character (\u0000)</source>
+        <translation>contient un caractère NUL (\u0000)</translation>
+    </message>
+    <message>
+        <source>contains a character that is not valid text (a lone surrogate)</source>
+        <translation>contient un caractère qui n&apos;est pas du texte valide (un demi-caractère isolé)</translation>
     </message>
 </context>
 <context>

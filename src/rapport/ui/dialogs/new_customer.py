@@ -29,6 +29,7 @@ from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.phones import format_phone, normalize_phone
 from rapport.ui.field_error import FieldError, FieldErrors
 from rapport.ui.format import scaled_font
+from rapport.ui.messages import error_text
 from rapport.ui.theme import caution
 
 NEW_CUSTOMER_SHORTCUT = "Ctrl+N"
@@ -271,7 +272,7 @@ class NewCustomerDialog(QDialog):
         try:
             self.customer_id = create_customer(self._writes, self.draft(), self._region)
         except WriteError as exc:
-            self._errors.show(exc.field, str(exc))
+            self._errors.show(exc.field, error_text(exc))
             return
         except sqlite3.Error as exc:
             self.general_error.show_error(

@@ -41,6 +41,7 @@ from rapport.ui import format as fmt
 from rapport.ui import wording
 from rapport.ui.field_error import FieldError
 from rapport.ui.followups.slots import SlotRole, SlotsModel, slots_view
+from rapport.ui.messages import error_text
 
 APPOINTMENT_SHORTCUT = "Ctrl+Shift+A"
 DEFAULT_DURATION = 30
@@ -301,19 +302,23 @@ class BookAppointmentDialog(QDialog):
         if self.store.currentIndex() < 0:
             self._show_error("store_id", self.tr("No store in this computer's cache: sync first."))
             return
+        code = str(self.kind.currentData() or self.kind.currentText())
+        # The title everyone reads in their task list, in the words of the agent who booked it.
+        heading = self.tr("Appointment: {type}").format(type=wording.appointment_type_name(code))
         try:
             task_id = book_appointment(
                 self._writes,
                 self.customer_id,
-                appointment_type=str(self.kind.currentData() or self.kind.currentText()),
+                appointment_type=code,
                 store_id=str(self.store.currentData()),
                 due_at=self.due_at(),
                 duration_min=self.duration.value(),
                 assignee_id=self.associate.currentData(),
                 note=self.note.text(),
+                heading=heading,
             )
         except WriteError as exc:
-            self._show_error(exc.field, str(exc))
+            self._show_error(exc.field, error_text(exc))
             return
         except sqlite3.Error as exc:
             self._show_error(

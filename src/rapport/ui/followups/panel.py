@@ -24,6 +24,7 @@ from rapport.cache.tasks import complete_task, my_tasks
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.ui.followups.appointment import APPOINTMENT_SHORTCUT
 from rapport.ui.followups.model import MyTasksModel, TaskRole
+from rapport.ui.messages import error_text
 
 DONE_SHORTCUT = "Ctrl+D"
 
@@ -127,7 +128,9 @@ class MyTasksPanel(QDialog):
         try:
             complete_task(self._writes, task_id)
         except (WriteError, sqlite3.Error) as exc:
-            self.message.setText(self.tr("Could not mark it done: {reason}").format(reason=exc))
+            self.message.setText(
+                self.tr("Could not mark it done: {reason}").format(reason=error_text(exc))
+            )
             self.message.show()
             return
         self.message.setText(self.tr("Done: {title}").format(title=index.data(TaskRole.Title)))
