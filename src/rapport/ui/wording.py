@@ -41,6 +41,7 @@ __all__ = [
     "channel_name",
     "days_ago",
     "device_name",
+    "disposition_text",
     "intent_sentence",
     "quote",
     "suggestion_title",
@@ -580,6 +581,40 @@ def _session_detail(s: WebSession) -> str:
     if not parts:
         return TimelineWords.tr("%n event(s)", "", s.events)
     return _capital(TimelineWords.tr(", ", "between the parts of a web session").join(parts))
+
+
+# The chip at the right of a timeline entry: an order's status or an interaction's wrap-up code,
+# stored as codes; shown in the agent's language (a code of IT's own is shown as written).
+_ORDER_STATUSES = TranslatedNames(
+    "TimelineWords",
+    {
+        "processing": QT_TRANSLATE_NOOP("TimelineWords", "processing"),
+        "shipped": QT_TRANSLATE_NOOP("TimelineWords", "shipped"),
+        "delivered": QT_TRANSLATE_NOOP("TimelineWords", "delivered"),
+        "completed": QT_TRANSLATE_NOOP("TimelineWords", "completed"),
+        "cancelled": QT_TRANSLATE_NOOP("TimelineWords", "cancelled"),
+        "returned": QT_TRANSLATE_NOOP("TimelineWords", "returned"),
+    },
+)
+_WRAP_UP_CODES = TranslatedNames(
+    "TimelineWords",
+    {
+        "resolved": QT_TRANSLATE_NOOP("TimelineWords", "resolved"),
+        "information given": QT_TRANSLATE_NOOP("TimelineWords", "information given"),
+        "sale": QT_TRANSLATE_NOOP("TimelineWords", "sale"),
+        "callback": QT_TRANSLATE_NOOP("TimelineWords", "callback"),
+        "escalated": QT_TRANSLATE_NOOP("TimelineWords", "escalated"),
+        "transferred": QT_TRANSLATE_NOOP("TimelineWords", "transferred"),
+        "no answer": QT_TRANSLATE_NOOP("TimelineWords", "no answer"),
+        "voicemail": QT_TRANSLATE_NOOP("TimelineWords", "voicemail"),
+    },
+)
+
+
+def disposition_text(kind: str, code: str) -> str:
+    """``completed`` (an order), ``callback`` (a call's wrap-up) as the agent's language says it."""
+    names = _ORDER_STATUSES if kind == "order" else _WRAP_UP_CODES
+    return names.get(code, code)
 
 
 def timeline_detail(e: TimelineEntry) -> str:

@@ -295,7 +295,7 @@
     </message>
     <message>
         <source>Log call</source>
-        <translation>Noter l&apos;appel</translation>
+        <translation>Noter</translation>
     </message>
     <message>
         <source>&amp;Basket…</source>
@@ -1840,7 +1840,7 @@
     </message>
     <message>
         <source>Name, email, phone or loyalty id</source>
-        <translation>Nom, e-mail, téléphone ou n° de fidélité</translation>
+        <translation>Nom, e-mail, tél. ou n° fidélité</translation>
     </message>
     <message>
         <source>Search all customers on the hub</source>
@@ -2816,7 +2816,7 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     <name>SearchPanel</name>
     <message>
         <source>Name, email, phone or loyalty id  ({keys})</source>
-        <translation>Nom, e-mail, téléphone ou n° de fidélité  ({keys})</translation>
+        <translation>Nom, e-mail, tél. ou n° fidélité  ({keys})</translation>
     </message>
     <message>
         <source>Search customers</source>
@@ -3412,6 +3412,62 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
         <translation>, </translation>
     </message>
     <message>
+        <source>processing</source>
+        <translation>en préparation</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>expédiée</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>livrée</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>retournée</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>résolu</translation>
+    </message>
+    <message>
+        <source>information given</source>
+        <translation>information donnée</translation>
+    </message>
+    <message>
+        <source>sale</source>
+        <translation>vente</translation>
+    </message>
+    <message>
+        <source>callback</source>
+        <translation>à rappeler</translation>
+    </message>
+    <message>
+        <source>escalated</source>
+        <translation>escaladé</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>transféré</translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation>pas de réponse</translation>
+    </message>
+    <message>
+        <source>voicemail</source>
+        <translation>messagerie vocale</translation>
+    </message>
+    <message>
         <source>item</source>
         <comment>an order line without a name</comment>
         <translation>article</translation>
@@ -3666,7 +3722,7 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     </message>
     <message>
         <source>Push</source>
-        <translation>Notification push</translation>
+        <translation>Push</translation>
     </message>
     <message>
         <source>Call</source>

@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rapport.cache.queries import MonthActivity
@@ -106,9 +116,7 @@ class ActivityChart(QWidget):
         grid = _mix(pal.color(QPalette.ColorRole.Window), text, 0.15)
         line = _mix(text, pal.color(QPalette.ColorRole.Window), 0.15)
 
-        small = self.font()
-        small = fmt.scaled_font(small, 0.85)
-        p.setFont(small)
+        p.setFont(self._small_font())
         fm = p.fontMetrics()
         lh = fm.height()
         gap = lh / 3
@@ -116,12 +124,8 @@ class ActivityChart(QWidget):
         months = self._months
         top_spend, top_contacts = self._tops()
         spend_label, contact_label = self.axis_labels()
-
-        # Legend on top, month labels below, value labels on both sides.
-        left = fm.horizontalAdvance(spend_label) + gap
-        right = fm.horizontalAdvance(contact_label) + gap
-        top = lh * 1.5 + gap
-        plot = QRectF(left, top, self.width() - left - right, self.height() - top - lh - gap)
+        plot = self._plot(fm)
+        left, right = plot.left(), self.width() - plot.right()
         if plot.width() <= 0 or plot.height() <= 0:
             return
 
@@ -158,22 +162,9 @@ class ActivityChart(QWidget):
             x = plot.left() + i * slot + (slot - bar_width) / 2
             p.drawRoundedRect(QRectF(x, plot.bottom() - h, bar_width, h), 1.5, 1.5)
 
-        # Month labels: every third month, ending on the current one; the year on the first label
-        # and wherever it changes.
         p.setPen(muted)
-        label_y = plot.bottom() + gap / 2
-        last_year = None
-        for i, m in enumerate(months):
-            if (len(months) - 1 - i) % 3:
-                continue
-            label = fmt.month_abbreviation(m.month)
-            if m.year != last_year:
-                label = f"{label} {m.year}"
-                last_year = m.year
-            centre = plot.left() + (i + 0.5) * slot
-            w = fm.horizontalAdvance(label) + gap
-            x = min(max(centre - w / 2, 0), self.width() - w)
-            p.drawText(QRectF(x, label_y, w, lh), Qt.AlignmentFlag.AlignCenter, label)
+        for box, label in self.month_labels():
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
         # Contacts: a line through the month centres, with dots where there were any.
         points = [
@@ -197,6 +188,53 @@ class ActivityChart(QWidget):
         for pt, m in zip(points, months, strict=True):
             if m.contacts:
                 p.drawEllipse(pt, radius, radius)
+
+    def _small_font(self) -> QFont:
+        return fmt.scaled_font(self.font(), 0.85)
+
+    def _plot(self, fm: QFontMetrics) -> QRectF:
+        """Where the bars go: the legend above, the month labels below, the values on the sides."""
+        spend_label, contact_label = self.axis_labels()
+        lh = fm.height()
+        gap = lh / 3
+        left = fm.horizontalAdvance(spend_label) + gap
+        right = fm.horizontalAdvance(contact_label) + gap
+        top = lh * 1.5 + gap
+        return QRectF(left, top, self.width() - left - right, self.height() - top - lh - gap)
+
+    def month_labels(self) -> list[tuple[QRectF, str]]:
+        """The month labels under the bars and where they are drawn: every third month, ending on
+        the current one (every sixth, or twelfth, when their words would touch: French month
+        names are longer); the year on the first label and wherever it changes."""
+        fm = QFontMetrics(self._small_font())
+        plot = self._plot(fm)
+        if not self._months or plot.width() <= 0:
+            return []
+        for step in (3, 6, 12):
+            boxes = self._month_labels(step, plot, fm)
+            if all(a[0].right() <= b[0].left() for a, b in pairwise(boxes)):
+                break
+        return boxes
+
+    def _month_labels(self, step: int, plot: QRectF, fm: QFontMetrics) -> list[tuple[QRectF, str]]:
+        months = self._months
+        slot = plot.width() / len(months)
+        lh = fm.height()
+        gap = lh / 3
+        out = []
+        last_year = None
+        for i, m in enumerate(months):
+            if (len(months) - 1 - i) % step:
+                continue
+            label = fmt.month_abbreviation(m.month)
+            if m.year != last_year:
+                label = f"{label} {m.year}"
+                last_year = m.year
+            centre = plot.left() + (i + 0.5) * slot
+            w = fm.horizontalAdvance(label) + gap
+            x = min(max(centre - w / 2, 0), self.width() - w)
+            out.append((QRectF(x, plot.bottom() + gap / 2, w, lh), label))
+        return out
 
     def _legend(
         self, p: QPainter, fm: QFontMetrics, bar: QColor, line: QColor, text: QColor

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from rapport.protocol import CHANNELS
 from rapport.ui import format as fmt
+from rapport.ui import wording
 from rapport.ui.adaptive import ButtonStrip
 from rapport.ui.models.timeline_model import SYNC_REJECTED, TimelineModel, TimelineRole
 from rapport.ui.theme import warning
@@ -198,9 +199,8 @@ class TimelineDelegate(QStyledItemDelegate):
             x_right -= aw + lh
         disposition = index.data(TimelineRole.Disposition)
         if disposition:
-            x_right = self._paint_chip(
-                painter, option, str(disposition), x_right, top, lh, selected
-            )
+            label = wording.disposition_text(str(index.data(TimelineRole.Kind)), str(disposition))
+            x_right = self._paint_chip(painter, option, label, x_right, top, lh, selected)
             x_right -= lh // 2
 
         title = str(index.data(TimelineRole.Title) or "")
