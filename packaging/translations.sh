@@ -12,8 +12,10 @@ cd "$(dirname "$0")/.."
 export UV_PYTHON_DOWNLOADS=never
 
 dir=src/rapport/resources/translations
-# Where tr() is called. -locations none: no line numbers, so moving code does not churn the .ts.
-sources=(src/rapport/ui)
+# Where tr() is called, and where the layers without Qt mark what they tell a person
+# (QT_TRANSLATE_NOOP("Messages", ...), rapport.domain.messages). -locations none: no line numbers,
+# so moving code does not churn the .ts.
+sources=(src/rapport/ui src/rapport/cache src/rapport/domain)
 step=${1:-all}
 languages=$(uv run python -c 'from rapport.policy import UI_LANGUAGES; print(*UI_LANGUAGES)')
 

@@ -27,7 +27,9 @@ from rapport.ui import i18n
 
 CATALOGS = i18n.catalog_dir()
 ROOT = Path(__file__).resolve().parents[2]
-UI_SOURCES = ROOT / "src" / "rapport" / "ui"
+# Where packaging/translations.sh reads strings: tr() in the UI, QT_TRANSLATE_NOOP("Messages", ...)
+# in the layers without Qt (rapport.domain.messages).
+SOURCES = [ROOT / "src" / "rapport" / part for part in ("ui", "cache", "domain")]
 
 
 def _tool(name: str) -> str:
@@ -65,7 +67,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> dict[Message, ET.Elem
     out = tmp_path_factory.mktemp("lupdate") / "rapport_fr.ts"
     subprocess.run(
         [_tool("pyside6-lupdate"), "-silent", "-locations", "none", "-extensions", "py",
-         str(UI_SOURCES), "-ts", str(out)],
+         *map(str, SOURCES), "-ts", str(out)],
         check=True,
     )  # fmt: skip
     return _messages(out)
@@ -81,11 +83,6 @@ def restore_english(qapp: QApplication) -> Iterator[None]:
 # The catalogs
 
 
-@pytest.mark.xfail(
-    reason="the strings of the layout and panel branches merged on 2026-12-04 (about 185) are being "
-    "translated on branch i-i18n2; drop this mark with that merge",
-    strict=False,
-)
 def test_every_source_string_has_a_finished_french_translation(
     extracted: dict[Message, ET.Element],
 ) -> None:
@@ -229,3 +226,68 @@ def test_the_demo_takes_a_language_flag() -> None:
     assert _parser().parse_args(["--language", "en"]).language == "en"
     with pytest.raises(SystemExit):
         _parser().parse_args(["demo", "--language", "de"])
+
+
+# --------------------------------------------------------------------------------------------------
+# What the cache refuses, in the agent's language
+
+
+def test_a_french_dialog_shows_a_french_validation_message(
+    qtbot, qapp: QApplication, writes, restore_english: None
+) -> None:  # type: ignore[no-untyped-def]
+    """The cache says why it refuses a write (it imports no Qt); the dialog says it in French."""
+    from rapport.ui.dialogs.new_customer import NewCustomerDialog
+
+    i18n.install(qapp, "fr")
+    dialog = NewCustomerDialog(writes, "FR", phone="abc")
+    qtbot.addWidget(dialog)
+    dialog.submit()
+    assert dialog.error_text("family_name") == "Indiquez au moins un prénom ou un nom."
+    dialog.given.setText("Léa")
+    dialog.submit()
+    assert dialog.error_text("phone").startswith("Ce n'est pas un numéro de téléphone.")
+
+
+def test_refusals_are_translated_with_their_values(
+    qapp: QApplication, writes, restore_english: None
+) -> None:  # type: ignore[no-untyped-def]
+    """A refusal's numbers are written the locale's way and its worded parts translated too;
+    str() stays the English sentence (logs, the command line)."""
+    from rapport.cache.writes import WriteError
+    from rapport.hub.demo_data import STORY_CUSTOMERS
+    from rapport.ui.messages import error_text
+
+    hoops = STORY_CUSTOMERS["hoops"]
+    with pytest.raises(WriteError) as long_note:
+        writes.log_interaction(hoops, channel="phone", summary="x" * 10_001)
+    with pytest.raises(WriteError) as nul:
+        writes.log_interaction(hoops, channel="phone", summary="a\x00b")
+    assert str(long_note.value) == "The note is over 10,000 characters."
+    i18n.install(qapp, "fr")
+    assert error_text(long_note.value) == "La note dépasse 10\u202f000 caractères."
+    assert error_text(nul.value).startswith("Ce texte contient un caractère NUL")
+    i18n.install(qapp, "en")
+    assert error_text(long_note.value) == str(long_note.value)
+
+
+def test_a_french_booking_titles_the_task_in_french(
+    qtbot, qapp: QApplication, reader, writes, restore_english: None
+) -> None:  # type: ignore[no-untyped-def]
+    from rapport.cache.outbox import entries
+    from rapport.hub.demo_data import STORY_CUSTOMERS
+    from rapport.ui.followups.appointment import BookAppointmentDialog
+    from tests.helpers import FIXED_NOW
+
+    i18n.install(qapp, "fr")
+    bride = STORY_CUSTOMERS["bride"]
+    dialog = BookAppointmentDialog(reader, writes, bride, "Camille Dubois", FIXED_NOW)
+    qtbot.addWidget(dialog)
+    dialog.kind.setCurrentIndex(dialog.kind.findData("ring sizing"))
+    assert dialog.kind.currentText() == "Prise de tour de doigt"
+    dialog.note.setText("alliances en or blanc")
+    dialog.submit()
+    [entry] = [e for e in entries(reader) if e.name == "task.create"]
+    assert entry.args["appointment_type"] == "ring sizing"  # the code stays the code
+    assert (
+        entry.args["title"] == "Rendez-vous\u00a0: prise de tour de doigt — alliances en or blanc"
+    )

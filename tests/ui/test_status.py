@@ -28,21 +28,28 @@ NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
         (SyncStatus(state="online"), "Online"),
         (
             SyncStatus(state="online", last_sync_at="2026-11-20T15:29:10Z"),
-            "Online · last sync 15:29",
+            "Online · last sync today 15:29",
         ),
         (
             SyncStatus(state="offline", since="2026-11-20T14:02:00Z"),
-            "Offline since 14:02 · retrying",
+            "Offline since today 14:02 · retrying",
         ),
         (
             SyncStatus(
                 state="offline", since="2026-11-20T14:02:00Z", last_sync_at="2026-11-20T13:58:00Z"
             ),
-            "Offline since 14:02 · retrying · last sync 13:58",
+            "Offline since today 14:02 · retrying · last sync today 13:58",
         ),
         (
             SyncStatus(state="offline", since="2026-11-19T18:00:00Z"),
-            "Offline since 19/11/2026 18:00 · retrying",
+            "Offline since yesterday 18:00 · retrying",
+        ),
+        # Moments say what the rest of the UI says (format.when_text); days gone count as days.
+        (
+            SyncStatus(
+                state="offline", since="2026-11-16T09:00:00Z", last_sync_at="2026-11-16T08:00:00Z"
+            ),
+            "Offline for 4 days · retrying · last sync 4 days ago",
         ),
         (SyncStatus(state="syncing"), "Syncing…"),
         (
@@ -85,7 +92,9 @@ def test_widget_shows_both_parts_and_rejections_in_the_warning_colour(qtbot) -> 
         state="offline", since="2026-11-20T14:02:00Z", pending=2, rejected=1, notices=1
     )
     widget.set_status(status, NOW)
-    assert widget.text() == "Offline since 14:02 · retrying · 2 pending · 1 rejected · 1 notice"
+    assert (
+        widget.text() == "Offline since today 14:02 · retrying · 2 pending · 1 rejected · 1 notice"
+    )
     tones = dict(outbox_parts(status))
     assert tones == {"2 pending": "normal", "1 rejected": "warning", "1 notice": "caution"}
     assert "Ctrl+Shift+O" in widget.outbox.toolTip()
@@ -107,3 +116,16 @@ def test_counts_button_opens_the_outbox(qtbot) -> None:  # type: ignore[no-untyp
     assert widget.outbox.sizeHint().width() >= widget.outbox.fontMetrics().horizontalAdvance(
         "1 pending"
     )
+
+
+def test_the_status_bar_in_french(qapp) -> None:  # type: ignore[no-untyped-def]
+    from rapport.ui import i18n
+
+    i18n.install(qapp, "fr")
+    try:
+        offline = SyncStatus(state="offline", since="2026-11-20T14:02:00Z")
+        assert describe(offline, NOW) == "Hors ligne depuis aujourd'hui à 14:02 · reconnexion…"
+        counts = SyncStatus(pending=1500, rejected=2, notices=1)
+        assert describe_outbox(counts) == "1\u202f500 en attente · 2 refusés · 1 avis"
+    finally:
+        i18n.install(qapp, "en")

@@ -22,6 +22,7 @@ from rapport.cache.outbox_file import begin_write
 from rapport.cache.queries import intent_inputs
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.intent import Intent, summarize_intent
+from rapport.domain.messages import QT_TRANSLATE_NOOP, Message
 from rapport.domain.timestamps import utc_text
 from rapport.protocol import ENTITIES, FULFILLMENTS
 
@@ -291,7 +292,8 @@ class Basket:
     link: str | None = None
     sent_channel: str | None = None
     created_at: str | None = None
-    problem: str | None = None  # why the hub refused the last write of it, if it did
+    # Why the hub refused the last write of it, if it did: its words, or a Message of ours.
+    problem: str | Message | None = None
     extra: dict[str, object] = field(default_factory=dict)
 
     @property
@@ -352,7 +354,11 @@ def _basket(conn: sqlite3.Connection, row: sqlite3.Row) -> Basket:
             " AND json_extract(payload, '$.basket_id') = ? ORDER BY occurred_at DESC LIMIT 1",
             (row["customer_id"], row["id"]),
         ).fetchone()
-        problem = found[0] if found else "The hub could not send this basket."
+        problem = (
+            found[0]
+            if found
+            else Message(QT_TRANSLATE_NOOP("Messages", "The hub could not send this basket."))
+        )
     elif status == SENDING:
         # The hub's answer to the send: applied (its row then arrives as "sent") or refused, in
         # which case the basket is a draft again and the reason is shown.
@@ -398,14 +404,27 @@ def customer_basket(
 
 def _check(basket: Basket) -> None:
     if basket.fulfillment not in FULFILLMENTS:
-        raise WriteError("fulfillment", f"Fulfillment must be one of {', '.join(FULFILLMENTS)}.")
+        raise WriteError(
+            "fulfillment",
+            QT_TRANSLATE_NOOP("Messages", "Fulfillment must be one of {ways}."),
+            ways=", ".join(FULFILLMENTS),
+        )
     if basket.fulfillment == "pickup" and not basket.pickup_store_id:
-        raise WriteError("pickup_store_id", "Choose the store where the customer picks it up.")
+        raise WriteError(
+            "pickup_store_id",
+            QT_TRANSLATE_NOOP("Messages", "Choose the store where the customer picks it up."),
+        )
     if len(basket.lines) > MAX_LINES:
-        raise WriteError("lines", f"A basket holds at most {MAX_LINES} lines.")
+        raise WriteError(
+            "lines", QT_TRANSLATE_NOOP("Messages", "A basket holds at most {n} lines."), n=MAX_LINES
+        )
     for line in basket.lines:
         if not 1 <= line.quantity <= MAX_QUANTITY:
-            raise WriteError("quantity", f"Quantities go from 1 to {MAX_QUANTITY}.")
+            raise WriteError(
+                "quantity",
+                QT_TRANSLATE_NOOP("Messages", "Quantities go from 1 to {n}."),
+                n=MAX_QUANTITY,
+            )
 
 
 def _write_row(writes: LocalWrites, basket: Basket, now: str) -> dict[str, object]:
@@ -441,7 +460,10 @@ def save_basket(writes: LocalWrites, basket: Basket) -> Basket:
     """Save a draft here and queue ``basket.save``; returns the basket as saved."""
     _check(basket)
     if not basket.editable:
-        raise WriteError("status", "This basket was sent: start a new one to change it.")
+        raise WriteError(
+            "status",
+            QT_TRANSLATE_NOOP("Messages", "This basket was sent: start a new one to change it."),
+        )
     now = utc_text(writes._now())  # the writer's clock, so tests can fix it
     with writes.conn:
         begin_write(writes.conn)
@@ -450,7 +472,9 @@ def save_basket(writes: LocalWrites, basket: Basket) -> Basket:
             "SELECT owner_id, status FROM basket WHERE id = ?", (basket.id,)
         ).fetchone()
         if existing is not None and existing[0] not in (None, writes.user_id):
-            raise WriteError("owner", "This basket belongs to another associate.")
+            raise WriteError(
+                "owner", QT_TRANSLATE_NOOP("Messages", "This basket belongs to another associate.")
+            )
         saved = replace(basket, status="draft", created_at=basket.created_at or now)
         row = _write_row(writes, saved, now)
         n = saved.items
@@ -489,24 +513,40 @@ def _contact(conn: sqlite3.Connection, customer_id: str) -> _Contact | None:
 _WORDS = {"email": "email", "sms": "SMS"}
 
 
-def send_blockers(conn: sqlite3.Connection, customer_id: str) -> dict[str, str | None]:
+# Why a basket cannot be sent on a channel, one sentence per channel (a translation may need
+# the channel's word to agree with the rest).
+_OPTED_OUT = {
+    "email": QT_TRANSLATE_NOOP("Messages", "The customer opted out of email messages."),
+    "sms": QT_TRANSLATE_NOOP("Messages", "The customer opted out of SMS messages."),
+}
+_NOT_AGREED = {
+    "email": QT_TRANSLATE_NOOP("Messages", "The customer has not agreed to email messages."),
+    "sms": QT_TRANSLATE_NOOP("Messages", "The customer has not agreed to SMS messages."),
+}
+_NO_ADDRESS = {
+    "email": QT_TRANSLATE_NOOP("Messages", "No email address on file for this customer."),
+    "sms": QT_TRANSLATE_NOOP("Messages", "No phone number on file for this customer."),
+}
+
+
+def send_blockers(conn: sqlite3.Connection, customer_id: str) -> dict[str, Message | None]:
     """Per channel, why a basket cannot be sent there (``None`` when it can)."""
     contact = _contact(conn, customer_id)
-    out: dict[str, str | None] = {}
+    out: dict[str, Message | None] = {}
     for channel in SEND_CHANNELS:
-        word = _WORDS[channel]
         if contact is None:
-            out[channel] = "This customer is not in this computer's cache."
+            out[channel] = Message(
+                QT_TRANSLATE_NOOP("Messages", "This customer is not in this computer's cache.")
+            )
             continue
         entry = contact.consent.get(channel)
         status = entry.get("status") if isinstance(entry, dict) else None
         if status == "denied":
-            out[channel] = f"The customer opted out of {word} messages."
+            out[channel] = Message(_OPTED_OUT[channel])
         elif status != "granted":
-            out[channel] = f"The customer has not agreed to {word} messages."
+            out[channel] = Message(_NOT_AGREED[channel])
         elif ("email" if channel == "email" else "phone") not in contact.kinds:
-            noun = "email address" if channel == "email" else "phone number"
-            out[channel] = f"No {noun} on file for this customer."
+            out[channel] = Message(_NO_ADDRESS[channel])
         else:
             out[channel] = None
     return out
@@ -515,19 +555,35 @@ def send_blockers(conn: sqlite3.Connection, customer_id: str) -> dict[str, str |
 def send_basket(writes: LocalWrites, basket_id: str, channel: str) -> int:
     """Queue ``basket.send``; the basket shows as sending until the hub answers."""
     if channel not in SEND_CHANNELS:
-        raise WriteError("channel", f"Baskets are sent by {' or '.join(SEND_CHANNELS)}.")
+        raise WriteError(
+            "channel",
+            QT_TRANSLATE_NOOP("Messages", "Baskets are sent by {channels}."),
+            channels=" or ".join(SEND_CHANNELS),
+        )
     with writes.conn:
         begin_write(writes.conn)
         row = writes.conn.execute("SELECT * FROM basket WHERE id = ?", (basket_id,)).fetchone()
         if row is None:
-            raise WriteError("basket", "Save the basket before sending it.")
+            raise WriteError(
+                "basket", QT_TRANSLATE_NOOP("Messages", "Save the basket before sending it.")
+            )
         basket = _basket(writes.conn, row)
         if basket.owner_id not in (None, writes.user_id):
-            raise WriteError("owner", "This basket belongs to another associate.")
+            raise WriteError(
+                "owner", QT_TRANSLATE_NOOP("Messages", "This basket belongs to another associate.")
+            )
         if not basket.lines:
-            raise WriteError("lines", "The basket is empty: add an item before sending it.")
+            raise WriteError(
+                "lines",
+                QT_TRANSLATE_NOOP(
+                    "Messages", "The basket is empty: add an item before sending it."
+                ),
+            )
         if basket.status not in ("draft", "sent"):
-            raise WriteError("status", "This basket is already on its way to the customer.")
+            raise WriteError(
+                "status",
+                QT_TRANSLATE_NOOP("Messages", "This basket is already on its way to the customer."),
+            )
         reason = send_blockers(writes.conn, basket.customer_id)[channel]
         if reason:
             raise WriteError("channel", reason)

@@ -19,6 +19,7 @@ from rapport.cache.outbox import enqueue
 from rapport.cache.outbox_file import begin_write
 from rapport.cache.search_index import reindex_customers
 from rapport.cache.writes import LocalWrites, WriteError, refuse_bad_text
+from rapport.domain.messages import QT_TRANSLATE_NOOP
 from rapport.domain.phones import normalize_phone
 from rapport.protocol import CONSENT_CHANNELS
 
@@ -43,27 +44,50 @@ def check(new: NewCustomer, region: str) -> tuple[str | None, str | None]:
                     phone=new.phone)  # fmt: skip
     given, family = new.given_name.strip(), new.family_name.strip()
     if not given and not family:
-        raise WriteError("family_name", "Give at least a first or a last name.")
+        raise WriteError(
+            "family_name", QT_TRANSLATE_NOOP("Messages", "Give at least a first or a last name.")
+        )
     for name, value in (("given_name", given), ("family_name", family)):
         if len(value) > MAX_NAME:
-            raise WriteError(name, f"A name is at most {MAX_NAME} characters.")
+            raise WriteError(
+                name, QT_TRANSLATE_NOOP("Messages", "A name is at most {n} characters."), n=MAX_NAME
+            )
     email = new.email.strip() or None
     if email is not None and (len(email) > 320 or not EMAIL.match(email)):
-        raise WriteError("email", "This is not an email address (like name@example.com).")
+        raise WriteError(
+            "email",
+            QT_TRANSLATE_NOOP("Messages", "This is not an email address (like name@example.com)."),
+        )
     phone = None
     if new.phone.strip():
         phone = normalize_phone(new.phone, region)
         if phone is None:
             raise WriteError(
-                "phone", "This is not a phone number. Type it as dialled, or with +country code."
+                "phone",
+                QT_TRANSLATE_NOOP(
+                    "Messages",
+                    "This is not a phone number. Type it as dialled, or with +country code.",
+                ),
             )
     for channel, agreed in new.consent.items():
         if channel not in CONSENT_CHANNELS:
-            raise WriteError("consent", f"Unknown consent channel {channel!r}.")
+            raise WriteError(
+                "consent",
+                QT_TRANSLATE_NOOP("Messages", "Unknown consent channel {channel}."),
+                channel=channel,
+            )
         if agreed and channel == "email" and email is None:
-            raise WriteError("email", "Email consent needs an email address.")
-        if agreed and channel in ("sms", "phone") and phone is None:
-            raise WriteError("phone", f"{channel.upper()} consent needs a phone number.")
+            raise WriteError(
+                "email", QT_TRANSLATE_NOOP("Messages", "Email consent needs an email address.")
+            )
+        if agreed and channel == "sms" and phone is None:
+            raise WriteError(
+                "phone", QT_TRANSLATE_NOOP("Messages", "SMS consent needs a phone number.")
+            )
+        if agreed and channel == "phone" and phone is None:
+            raise WriteError(
+                "phone", QT_TRANSLATE_NOOP("Messages", "Phone consent needs a phone number.")
+            )
     return email, phone
 
 

@@ -21,6 +21,7 @@ import orjson
 from rapport.cache.outbox import enqueue
 from rapport.cache.outbox_file import begin_write
 from rapport.cache.writes import LocalWrites, WriteError, refuse_bad_text
+from rapport.domain.messages import QT_TRANSLATE_NOOP
 from rapport.domain.timestamps import parse_utc_text, utc_text
 from rapport.protocol import ENTITIES, TASK_STATUSES
 
@@ -236,22 +237,27 @@ def _check_customer(writes: LocalWrites, customer_id: str) -> None:
         writes.conn.execute("SELECT 1 FROM customer WHERE id = ?", (customer_id,)).fetchone()
         is None
     ):
-        raise WriteError("customer", "This customer is not in this computer's cache.")
+        raise WriteError(
+            "customer",
+            QT_TRANSLATE_NOOP("Messages", "This customer is not in this computer's cache."),
+        )
 
 
 def _title(title: str) -> str:
     refuse_bad_text(title=title)
     title = title.strip()
     if not title:
-        raise WriteError("title", "Say what to do.")
+        raise WriteError("title", QT_TRANSLATE_NOOP("Messages", "Say what to do."))
     if len(title) > MAX_TITLE:
-        raise WriteError("title", f"The title is over {MAX_TITLE:,} characters.")
+        raise WriteError(
+            "title", QT_TRANSLATE_NOOP("Messages", "The title is over {n} characters."), n=MAX_TITLE
+        )
     return title
 
 
 def _due(due_at: datetime) -> str:
     if due_at.tzinfo is None:
-        raise WriteError("due_at", "The due time needs a time zone.")
+        raise WriteError("due_at", QT_TRANSLATE_NOOP("Messages", "The due time needs a time zone."))
     return utc_text(due_at)
 
 
@@ -301,21 +307,31 @@ def book_appointment(
     duration_min: int,
     assignee_id: str | None = None,
     note: str = "",
+    heading: str | None = None,
 ) -> str:
-    """Queue an appointment (and show its booking on the timeline); returns the task id."""
+    """Queue an appointment (and show its booking on the timeline); returns the task id. The
+    task's title is ``heading`` (the interface's words for the appointment, default
+    ``Appointment: <type>``), then `` — note``."""
     refuse_bad_text(appointment_type=appointment_type, note=note)
     appointment_type = appointment_type.strip()
     if not appointment_type:
-        raise WriteError("appointment_type", "Choose what the appointment is for.")
+        raise WriteError(
+            "appointment_type", QT_TRANSLATE_NOOP("Messages", "Choose what the appointment is for.")
+        )
     if not store_id:
-        raise WriteError("store_id", "Choose the store.")
+        raise WriteError("store_id", QT_TRANSLATE_NOOP("Messages", "Choose the store."))
     if not 1 <= duration_min <= MAX_DURATION_MIN:
-        raise WriteError("duration_min", f"The duration is 1 to {MAX_DURATION_MIN} minutes.")
+        raise WriteError(
+            "duration_min",
+            QT_TRANSLATE_NOOP("Messages", "The duration is 1 to {n} minutes."),
+            n=MAX_DURATION_MIN,
+        )
     due = _due(due_at)
     if due_at <= writes._now():
-        raise WriteError("due_at", "Choose a time in the future.")
+        raise WriteError("due_at", QT_TRANSLATE_NOOP("Messages", "Choose a time in the future."))
     note = note.strip()
-    title = f"Appointment: {appointment_type}" + (f" — {note}" if note else "")
+    heading = (heading or "").strip() or f"Appointment: {appointment_type}"
+    title = heading + (f" — {note}" if note else "")
     row = _new_row(writes, customer_id, "appointment", _title(title), due)
     row.update(
         assignee_id=assignee_id or writes.user_id,
@@ -350,7 +366,10 @@ def book_appointment(
         begin_write(writes.conn)
         _check_customer(writes, customer_id)
         if writes.conn.execute("SELECT 1 FROM store WHERE id = ?", (store_id,)).fetchone() is None:
-            raise WriteError("store_id", "This store is not in this computer's cache.")
+            raise WriteError(
+                "store_id",
+                QT_TRANSLATE_NOOP("Messages", "This store is not in this computer's cache."),
+            )
         _insert(writes, row)
         writes.conn.execute(
             "INSERT OR IGNORE INTO interaction (id, customer_id, channel, direction, kind,"
@@ -375,7 +394,11 @@ def set_task_status(
 ) -> int:
     """Queue a status change (and optionally a new due time); returns the outbox sequence."""
     if status not in TASK_STATUSES:
-        raise WriteError("status", f"Status must be one of {', '.join(TASK_STATUSES)}.")
+        raise WriteError(
+            "status",
+            QT_TRANSLATE_NOOP("Messages", "Status must be one of {statuses}."),
+            statuses=", ".join(TASK_STATUSES),
+        )
     args: dict[str, object] = {"task_id": task_id, "status": status}
     if due_at is not None:
         args["due_at"] = _due(due_at)
@@ -385,7 +408,9 @@ def set_task_status(
             "SELECT customer_id, title FROM task WHERE id = ?", (task_id,)
         ).fetchone()
         if row is None:
-            raise WriteError("task", "This task is not in this computer's cache.")
+            raise WriteError(
+                "task", QT_TRANSLATE_NOOP("Messages", "This task is not in this computer's cache.")
+            )
         writes.conn.execute(
             "UPDATE task SET status = ?, due_at = coalesce(?, due_at), updated_at = ? WHERE id = ?",
             (status, args.get("due_at"), utc_text(writes._now()), task_id),

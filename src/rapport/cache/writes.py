@@ -17,6 +17,7 @@ import orjson
 from rapport.cache.outbox import enqueue
 from rapport.cache.outbox_file import begin_write, connect_local_writer, is_local_writer
 from rapport.cache.search_index import reindex_customers
+from rapport.domain.messages import QT_TRANSLATE_NOOP, Message
 from rapport.domain.text import find_bad_text
 from rapport.domain.timestamps import utc_text
 from rapport.protocol import CHANNELS, CONSENT_CHANNELS, EDITABLE_CUSTOMER_FIELDS
@@ -26,10 +27,14 @@ DIRECTIONS = ("inbound", "outbound", "internal")
 
 
 class WriteError(ValueError):
-    """A write that cannot be queued as given; ``field`` names what to correct."""
+    """A write that cannot be queued as given; ``field`` names what to correct. ``message`` is a
+    :class:`~rapport.domain.messages.Message` (the interface says it in the agent's language):
+    an English template marked with ``QT_TRANSLATE_NOOP("Messages", ...)`` and its ``values``,
+    or a message made elsewhere. ``str()`` is the English sentence."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
+    def __init__(self, field: str, message: str | Message, **values: object) -> None:
+        self.message = message if isinstance(message, Message) else Message(message, values)
+        super().__init__(str(self.message))
         self.field = field
 
 
@@ -38,7 +43,13 @@ def refuse_bad_text(**fields: Any) -> None:
     (a NUL, a lone surrogate): refused here, it never blocks the outbox."""
     for field, value in fields.items():
         if problem := find_bad_text(value):
-            raise WriteError(field, f"This text {problem}, which cannot be saved: retype it.")
+            raise WriteError(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Messages", "This text {problem}, which cannot be saved: retype it."
+                ),
+                problem=Message(problem),
+            )
 
 
 def _cache_file(conn: sqlite3.Connection) -> Path:
@@ -67,7 +78,10 @@ class LocalWrites:
     def _customer(self, customer_id: str) -> sqlite3.Row:
         row = self.conn.execute("SELECT * FROM customer WHERE id = ?", (customer_id,)).fetchone()
         if row is None:
-            raise WriteError("customer", "This customer is not in this computer's cache.")
+            raise WriteError(
+                "customer",
+                QT_TRANSLATE_NOOP("Messages", "This customer is not in this computer's cache."),
+            )
         return row
 
     def log_interaction(
@@ -85,16 +99,32 @@ class LocalWrites:
     ) -> str:
         """Queue an interaction; returns its id (made here, so a retry never duplicates it)."""
         if channel not in CHANNELS:
-            raise WriteError("channel", f"Unknown channel {channel!r}.")
+            raise WriteError(
+                "channel",
+                QT_TRANSLATE_NOOP("Messages", "Unknown channel {channel}."),
+                channel=channel,
+            )
         if direction not in DIRECTIONS:
-            raise WriteError("direction", f"Direction must be one of {', '.join(DIRECTIONS)}.")
+            raise WriteError(
+                "direction",
+                QT_TRANSLATE_NOOP("Messages", "Direction must be one of {directions}."),
+                directions=", ".join(DIRECTIONS),
+            )
         summary = summary.strip()
         if not summary:
-            raise WriteError("summary", "Write a short note of what happened.")
+            raise WriteError(
+                "summary", QT_TRANSLATE_NOOP("Messages", "Write a short note of what happened.")
+            )
         if len(summary) > MAX_SUMMARY:
-            raise WriteError("summary", f"The note is over {MAX_SUMMARY:,} characters.")
+            raise WriteError(
+                "summary",
+                QT_TRANSLATE_NOOP("Messages", "The note is over {n} characters."),
+                n=MAX_SUMMARY,
+            )
         if not kind.strip():
-            raise WriteError("kind", "Say what kind of interaction this was.")
+            raise WriteError(
+                "kind", QT_TRANSLATE_NOOP("Messages", "Say what kind of interaction this was.")
+            )
         refuse_bad_text(summary=summary, kind=kind, disposition=disposition, payload=payload)
         row = {
             "id": str(uuid.uuid4()),
@@ -141,9 +171,13 @@ class LocalWrites:
         """Change profile fields; the hub compares each field's base value before applying."""
         bad = [f for f in changes if f not in EDITABLE_CUSTOMER_FIELDS]
         if bad:
-            raise WriteError(bad[0], f"{bad[0]} cannot be edited here.")
+            raise WriteError(
+                bad[0],
+                QT_TRANSLATE_NOOP("Messages", "{field} cannot be edited here."),
+                field=bad[0],
+            )
         if not changes:
-            raise WriteError("changes", "Nothing to change.")
+            raise WriteError("changes", QT_TRANSLATE_NOOP("Messages", "Nothing to change."))
         refuse_bad_text(**changes)
         with self.conn:
             begin_write(self.conn)
@@ -174,11 +208,19 @@ class LocalWrites:
     def set_consent(self, customer_id: str, channel: str, status: str, source: str) -> int:
         """Record a consent change now; an opt-out takes effect locally at once."""
         if channel not in CONSENT_CHANNELS:
-            raise WriteError("channel", f"Unknown consent channel {channel!r}.")
+            raise WriteError(
+                "channel",
+                QT_TRANSLATE_NOOP("Messages", "Unknown consent channel {channel}."),
+                channel=channel,
+            )
         if status not in ("granted", "denied"):
-            raise WriteError("status", "Consent is granted or denied.")
+            raise WriteError(
+                "status", QT_TRANSLATE_NOOP("Messages", "Consent is granted or denied.")
+            )
         if not source.strip():
-            raise WriteError("source", "Say where the consent came from.")
+            raise WriteError(
+                "source", QT_TRANSLATE_NOOP("Messages", "Say where the consent came from.")
+            )
         refuse_bad_text(source=source)
         effective_at = utc_text(self._now())
         with self.conn:
@@ -213,7 +255,10 @@ class LocalWrites:
             (client_seq,),
         ).fetchone()
         if row is None:
-            raise WriteError("outbox", "This write is no longer waiting for a decision.")
+            raise WriteError(
+                "outbox",
+                QT_TRANSLATE_NOOP("Messages", "This write is no longer waiting for a decision."),
+            )
         name, args = row[0], orjson.loads(row[1])
         if name == "interaction.log":
             with self.conn:
@@ -237,7 +282,9 @@ class LocalWrites:
                 args["customer_id"], args["channel"], args["status"], args["source"]
             )
         else:
-            raise WriteError("outbox", f"Cannot redo a {name} write.")
+            raise WriteError(
+                "outbox", QT_TRANSLATE_NOOP("Messages", "Cannot redo a {name} write."), name=name
+            )
         with self.conn:
             self.conn.execute("DELETE FROM outbox WHERE client_seq = ?", (client_seq,))
         return seq

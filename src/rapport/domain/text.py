@@ -8,17 +8,21 @@ from __future__ import annotations
 
 from typing import Any
 
+from rapport.domain.messages import QT_TRANSLATE_NOOP
+
 _MAX_DEPTH = 64
 
 
 def text_problem(text: str) -> str | None:
     if "\x00" in text:
-        return "contains a NUL character (\\u0000)"
+        return QT_TRANSLATE_NOOP("Messages", "contains a NUL character (\\u0000)")
     if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            return "contains a character that is not valid text (a lone surrogate)"
+            return QT_TRANSLATE_NOOP(
+                "Messages", "contains a character that is not valid text (a lone surrogate)"
+            )
     return None
 
 

@@ -244,5 +244,9 @@ def shortcut_rows(actions: Sequence[QAction]) -> list[tuple[str, str, str]]:
         if action is None or not action.shortcuts():
             continue
         rows.append((menu_titles[spec.menu], action_keys(action), action.text().replace("&", "")))
-    rows.extend((tr(where), keys, tr(what)) for where, keys, what in CONTEXT_KEYS)
+    # Key names as this platform and language write them (Entrée, Échap, Haut in French).
+    rows.extend(
+        (tr(where), ", ".join(key_text(k) for k in keys.split(", ")), tr(what))
+        for where, keys, what in CONTEXT_KEYS
+    )
     return rows

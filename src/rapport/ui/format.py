@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QTime
+from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtGui import QFont
+
+from rapport.ui.i18n import Context
 
 # ISO 4217 exponents that are not the usual two.
 _ZERO_DECIMAL = frozenset(
@@ -80,8 +82,8 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("format", text, None, n)
+# The calendar words are the ones rapport.ui.wording uses (one context, one translation each).
+Words = Context("Words")
 
 
 def date_text(day: date | datetime) -> str:
@@ -111,13 +113,13 @@ def days_between(at: datetime, now: datetime) -> int:
 def _day_words(days: int, day: date) -> str | None:
     """The calendar word for a day ``days`` before today (negative: after), or None beyond a week."""
     if days == 0:
-        return _tr("today")
+        return Words.tr("today")
     if days == 1:
-        return _tr("yesterday")
+        return Words.tr("yesterday")
     if days == -1:
-        return _tr("tomorrow")
+        return Words.tr("tomorrow")
     if 1 < days < RECENT_DAYS:
-        return _tr("%n days ago", days)
+        return Words.tr("%n day(s) ago", "", days)
     if -RECENT_DAYS < days < -1:
         return locale().dayName(day.isoweekday(), QLocale.FormatType.LongFormat)
     return None
@@ -139,7 +141,11 @@ def when_text(at: datetime | None, now: datetime, *, with_time: bool = True) -> 
         return f"{text} {time_text(local)}" if with_time and days < 0 else text
     if days > 1:  # "3 days ago": the hour of a past day matters little; the tooltip has it
         return words
-    return _tr("{day} {time}").format(day=words, time=time_text(local)) if with_time else words
+    if not with_time:
+        return words
+    return Words.tr("{day} {time}", "a day word and a time: today 14:05").format(
+        day=words, time=time_text(local)
+    )
 
 
 # The name the header and the intent banner already call it by.

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -61,12 +61,12 @@ from rapport.ui.dialogs.new_customer import NewCustomerDialog
 from rapport.ui.dialogs.outbox_panel import OutboxPanel
 from rapport.ui.dialogs.shortcuts import ShortcutsDialog
 from rapport.ui.followups.controller import TasksController
+from rapport.ui.i18n import Context
 from rapport.ui.models.outbox_model import customer_text, reason_text
 from rapport.ui.search_panel import SearchPanel
 from rapport.ui.status import OUTBOX_SHORTCUT, SyncStatusWidget
 from rapport.ui.style import install_focus_ring, ring_width
 from rapport.ui.tablet import TabletPanes, enable_kinetic_scrolling, touch_height
-from rapport.ui.wrapup import kind_name
 
 if TYPE_CHECKING:
     from rapport.domain.next_best_action import Suggestion
@@ -101,7 +101,9 @@ class MainWindow(QMainWindow):
         """``settings_path``: the user's settings file, where the header's state is remembered
         (None: nothing is read or written, as in tests)."""
         super().__init__(parent)
-        self.setWindowTitle(f"Rapport — {user_label}" if user_label else "Rapport")
+        self.setWindowTitle(
+            self.tr("Rapport — {user}").format(user=user_label) if user_label else "Rapport"
+        )
         install_focus_ring()
         self.hub_url = hub_url
         self._settings_path = settings_path
@@ -366,8 +368,8 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(self.show_search_pane)
         # No keyboard to hint at on a tablet.
         self.customer.next_actions.show_keys = False
-        self.search.box.setPlaceholderText("Name, email, phone or loyalty id")
-        self.search.online_button.setText("Search all customers on the hub")
+        self.search.box.setPlaceholderText(self.tr("Name, email, phone or loyalty id"))
+        self.search.online_button.setText(self.tr("Search all customers on the hub"))
         self.status.outbox.setMinimumHeight(touch_height(self.fontMetrics()))
         # The customer's commands as finger-sized buttons on the bar beside Back (the same actions
         # as the desktop's header strip; the consent chips are too small for a finger).
@@ -444,7 +446,7 @@ class MainWindow(QMainWindow):
             self.connection_warning = QLabel(self)
             self.connection_warning.setObjectName("connectionWarning")
             self.statusBar().insertPermanentWidget(0, self.connection_warning)
-        self.connection_warning.setText("⚠ Connection to the hub not encrypted (http://)")
+        self.connection_warning.setText(self.tr("⚠ Connection to the hub not encrypted (http://)"))
         self.connection_warning.setToolTip(text)
         self.connection_warning.setAccessibleDescription(text)
         log.warning("the hub's address is plain http to another machine")
@@ -461,7 +463,7 @@ class MainWindow(QMainWindow):
             )
             return None
         if self._writes is None:
-            self.show_message("This window cannot write: it has no local outbox.")
+            self.show_message(self.tr("This window cannot write: it has no local outbox."))
             return None
         if self.log_dialog is not None:
             self.log_dialog.raise_()
@@ -501,7 +503,11 @@ class MainWindow(QMainWindow):
                 self._drafts.pop(dialog.customer_id, None)
             else:
                 self._drafts[dialog.customer_id] = draft
-                self.show_message("Your note is kept: Ctrl+L brings it back.")
+                self.show_message(
+                    self.tr("Your note is kept: {keys} brings it back.").format(
+                        keys=key_text(LOG_SHORTCUT)
+                    )
+                )
 
     def _logged(self, customer_id: str, interaction_id: str, channel: str) -> None:
         # Show it first (marked pending), then ask the worker to send it.
@@ -509,14 +515,14 @@ class MainWindow(QMainWindow):
         self._refresh_views()
         if self.customer.current_customer_id == customer_id:
             self.customer.timeline.reveal(interaction_id, channel)
-        self.show_message("Logged on this computer; it is on its way to the hub.", 5000)
+        self.show_message(self.tr("Logged on this computer; it is on its way to the hub."), 5000)
         self._kick()
 
     def new_customer(self, phone: str = "", name: str = "") -> NewCustomerDialog | None:
         """Ctrl+N (what is in the search box fills the phone or the name), or an unknown
         caller's panel (their number)."""
         if self._writes is None:
-            self.show_message("This window cannot write: it has no local outbox.")
+            self.show_message(self.tr("This window cannot write: it has no local outbox."))
             return None
         if not phone and not name:
             typed = self.search.box.text().strip()
@@ -534,9 +540,17 @@ class MainWindow(QMainWindow):
     def _customer_created(self, customer_id: str) -> None:
         self.search.refresh()
         self.open_customer(customer_id, "new")
+        name = self.customer.current_customer_name
         self.show_message(
-            f"{self.customer.current_customer_name or 'The customer'} was created on this computer; "
-            "on the way to the hub. Ctrl+L logs this call.",
+            (
+                self.tr(
+                    "{name} was created on this computer; on the way to the hub. {keys} logs this call."
+                )
+                if name
+                else self.tr(
+                    "The customer was created on this computer; on the way to the hub. {keys} logs this call."
+                )
+            ).format(name=name, keys=key_text(LOG_SHORTCUT)),
             8000,
         )
         self._kick()
@@ -545,7 +559,9 @@ class MainWindow(QMainWindow):
         """Ctrl+Shift+C or a consent chip: consent and preferences of the open customer."""
         cid = self.customer.current_customer_id
         if cid is None or self._writes is None:
-            self.show_message("Open a customer first; consent is changed on this computer's cache.")
+            self.show_message(
+                self.tr("Open a customer first; consent is changed on this computer's cache.")
+            )
             return None
         now = self._now() if self._now else datetime.now().astimezone()
         dialog = ConsentPreferencesDialog(self._reader, self._writes, cid, now, self)
@@ -558,7 +574,7 @@ class MainWindow(QMainWindow):
         """Ctrl+B: build or send a basket for the open customer."""
         cid = self.customer.current_customer_id
         if cid is None or self._writes is None:
-            self.show_message("Open a customer first; the basket is built for them.")
+            self.show_message(self.tr("Open a customer first; the basket is built for them."))
             return None
         dialog = BasketDialog(self._reader, self._writes, cid, self.customer.current_customer_name,
                               self._writes.store_id, self)  # fmt: skip
@@ -579,7 +595,7 @@ class MainWindow(QMainWindow):
         elif action in ("incentive", "products") and s.product_ids:
             dialog = self.open_basket()
             if dialog is not None and not dialog.find_product(s.product_ids[0]):
-                self.show_message("That product is not in this computer's catalog.")
+                self.show_message(self.tr("That product is not in this computer's catalog."))
         elif action.startswith("offer:"):
             self.customer.tabs.setCurrentWidget(self.customer.offers)
         elif action.startswith("order:"):
@@ -588,7 +604,7 @@ class MainWindow(QMainWindow):
     def _logged_change(self, customer_id: str) -> None:
         self._pending_customers.add(customer_id)
         self._refresh_views()
-        self.show_message("Saved on this computer; it is on its way to the hub.", 5000)
+        self.show_message(self.tr("Saved on this computer; it is on its way to the hub."), 5000)
         self._kick()
 
     def _kick(self) -> None:
@@ -649,7 +665,9 @@ class MainWindow(QMainWindow):
         self.search.set_online(status.state in ("online", "syncing"))
         if status.state == "syncing" and status.total:
             pct = int(100 * status.done / max(1, status.total))
-            self.search.set_syncing_note(f"Syncing customers to this computer… {pct} %")
+            self.search.set_syncing_note(
+                self.tr("Syncing customers to this computer… {percent} %").format(percent=pct)
+            )
         elif status.state in ("online", "offline", "signin"):
             self.search.set_syncing_note("")
             self._refresh_views()
@@ -687,18 +705,36 @@ class MainWindow(QMainWindow):
         if self.open_customer(survivor, "merge"):
             after = self.customer.current_customer_name
             if before and before != after:
-                self.show_message(f"{before} was merged into {after}: showing {after}.")
+                self.show_message(
+                    self.tr("{before} was merged into {after}: showing {after}.").format(
+                        before=before, after=after
+                    )
+                )
+            elif after:
+                self.show_message(
+                    self.tr(
+                        "Two profiles of {name} were merged on the hub: showing the combined "
+                        "profile."
+                    ).format(name=after)
+                )
             else:
                 self.show_message(
-                    f"Two profiles of {after or 'this customer'} were merged on the hub: "
-                    "showing the combined profile."
+                    self.tr(
+                        "Two profiles of this customer were merged on the hub: showing the "
+                        "combined profile."
+                    )
                 )
         elif self._worker is not None:
             self._awaiting_pin = survivor
             self._worker.pin(survivor)
             self.show_message(
-                f"{before or 'This customer'} was merged into another profile; "
-                "bringing it to this computer…"
+                self.tr(
+                    "{name} was merged into another profile; bringing it to this computer…"
+                ).format(name=before)
+                if before
+                else self.tr(
+                    "This customer was merged into another profile; bringing it to this computer…"
+                )
             )
 
     def on_pinned(self, customer_id: str) -> None:
@@ -708,25 +744,33 @@ class MainWindow(QMainWindow):
             self._awaiting_pin = None
             self.search.pin_done(customer_id)
             if not self.open_customer(customer_id, "search"):
-                self.show_message("The customer arrived but cannot be shown; try searching again.")
+                self.show_message(
+                    self.tr("The customer arrived but cannot be shown; try searching again.")
+                )
         else:
             self.search.pin_done(customer_id)
 
     def on_pin_failed(self, customer_id: str, message: str) -> None:
         if self._awaiting_pin == customer_id:
             self._awaiting_pin = None
-            self.show_message(f"The merged profile could not be brought here: {message}")
+            self.show_message(
+                self.tr("The merged profile could not be brought here: {reason}").format(
+                    reason=message
+                )
+            )
         self.search.show_pin_error(customer_id, message)
 
     def _search_online(self, text: str) -> None:
         if self._worker is None:
-            self.search.show_online_error(text, "this window is not connected to a hub")
+            self.search.show_online_error(text, self.tr("this window is not connected to a hub"))
             return
         self._worker.search_online(text)
 
     def _pin(self, customer_id: str) -> None:
         if self._worker is None:
-            self.search.show_pin_error(customer_id, "this window is not connected to a hub")
+            self.search.show_pin_error(
+                customer_id, self.tr("this window is not connected to a hub")
+            )
             return
         self._worker.pin(customer_id)
 
@@ -760,8 +804,17 @@ class MainWindow(QMainWindow):
                 self._show_survivor(survivor, name)
             elif self.customer.current_customer_id is None:
                 self.show_message(
-                    f"{name or 'The customer'} is no longer on this computer "
-                    "(erased on request, or removed from your customers)."
+                    (
+                        self.tr(
+                            "{name} is no longer on this computer (erased on request, or removed "
+                            "from your customers)."
+                        )
+                        if name
+                        else self.tr(
+                            "The customer is no longer on this computer (erased on request, or "
+                            "removed from your customers)."
+                        )
+                    ).format(name=name)
                 )
         if changed:
             self._show_counts()
@@ -779,14 +832,29 @@ def header_starts_collapsed(choice: str, screen_height: int | None) -> bool:
     return screen_height is not None and screen_height < HEADER_AUTO_COLLAPSE_HEIGHT
 
 
+# What the hub refused, said with its article (French nouns have a gender).
+_INTERACTION_NOUNS = {
+    "call": QT_TRANSLATE_NOOP("HubAnswers", "a call"),
+    "chat": QT_TRANSLATE_NOOP("HubAnswers", "a chat"),
+    "email": QT_TRANSLATE_NOOP("HubAnswers", "an email"),
+    "sms": QT_TRANSLATE_NOOP("HubAnswers", "an SMS"),
+    "message": QT_TRANSLATE_NOOP("HubAnswers", "a message"),
+    "visit": QT_TRANSLATE_NOOP("HubAnswers", "a store visit"),
+    "appointment": QT_TRANSLATE_NOOP("HubAnswers", "an appointment"),
+    "note": QT_TRANSLATE_NOOP("HubAnswers", "a note"),
+}
+HubAnswers = Context("HubAnswers")
+
+
 def _write_noun(item: OutboxItem) -> str:
     if item.name == "interaction.log":
-        return f"a {kind_name(str(item.args.get('kind') or '')).lower()}"
+        noun = _INTERACTION_NOUNS.get(str(item.args.get("kind") or ""))
+        return HubAnswers.tr(noun) if noun else HubAnswers.tr("an interaction")
     if item.name == "consent.set":
-        return "a consent change"
+        return HubAnswers.tr("a consent change")
     if item.name == "customer.create":
-        return "a new customer"
-    return "a profile change"
+        return HubAnswers.tr("a new customer")
+    return HubAnswers.tr("a profile change")
 
 
 def answer_message(fresh: list[OutboxItem]) -> str:
@@ -797,14 +865,25 @@ def answer_message(fresh: list[OutboxItem]) -> str:
     notices = [i for i in fresh if i.state == NOTICE]
     if len(fresh) == 1 and rejected:
         item = rejected[0]
-        reason = reason_text(item).rstrip(".") or "no reason given"
-        return f"The hub refused {_write_noun(item)} for {customer_text(item)}: {reason} ({keys})"
+        reason = reason_text(item).rstrip(".") or HubAnswers.tr("no reason given")
+        return HubAnswers.tr("The hub refused {what} for {customer}: {reason} ({keys})").format(
+            what=_write_noun(item), customer=customer_text(item), reason=reason, keys=keys
+        )
     if len(fresh) == 1:
         item = notices[0]
-        return f"The hub kept a newer value for {customer_text(item)}: {reason_text(item)}"
-    parts = []
+        return HubAnswers.tr("The hub kept a newer value for {customer}: {reason}").format(
+            customer=customer_text(item), reason=reason_text(item)
+        )
+    if rejected and notices:
+        return HubAnswers.tr(
+            "The hub refused %n change(s) and kept newer values for {kept} ({keys} to review)",
+            "",
+            len(rejected),
+        ).format(kept=len(notices), keys=keys)
     if rejected:
-        parts.append(f"refused {len(rejected)} change{'s' if len(rejected) > 1 else ''}")
-    if notices:
-        parts.append(f"kept newer values for {len(notices)}")
-    return f"The hub {' and '.join(parts)} ({keys} to review)"
+        return HubAnswers.tr(
+            "The hub refused %n change(s) ({keys} to review)", "", len(rejected)
+        ).format(keys=keys)
+    return HubAnswers.tr(
+        "The hub kept newer values for %n change(s) ({keys} to review)", "", len(notices)
+    ).format(keys=keys)

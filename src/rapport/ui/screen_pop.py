@@ -14,11 +14,12 @@ import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QDialog, QWidget
 
 from rapport.cache.search import SearchHit, customers_with_phone
 from rapport.domain.phones import format_phone, normalize_phone
+from rapport.ui import wording
 from rapport.ui.dialogs.caller_chooser import CallerChooser
 from rapport.ui.dialogs.unknown_caller import UnknownCallerPanel
 
@@ -72,10 +73,15 @@ class ScreenPop(QObject):
         self.bring_to_front()
         e164 = normalize_phone(text, self._region)
         if e164 is None:
-            shown = text.strip()[:MAX_SHOWN_INPUT] or "an empty number"
+            shown = text.strip()[:MAX_SHOWN_INPUT]
+            keys = QKeySequence("Ctrl+K").toString(QKeySequence.SequenceFormat.NativeText)
             self._window.show_message(
-                f"A call came in for “{shown}”, which is not a phone number: search the caller "
-                "by name (Ctrl+K)."
+                self.tr(
+                    "A call came in for {number}, which is not a phone number: search the "
+                    "caller by name ({keys})."
+                ).format(
+                    number=wording.quote(shown) if shown else self.tr("an empty number"), keys=keys
+                )
             )
             return self._done(INVALID, text)
         hits = self._callers(e164)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.ui import format as fmt
+from rapport.ui import wording
 from rapport.ui.models.search_model import HubResultsModel, SearchModel, SearchRole
 from rapport.ui.theme import muted, tier_color
 
@@ -73,7 +74,8 @@ class SearchHitDelegate(QStyledItemDelegate):
         line2 = QRect(r.left(), line1.bottom() + 1 + fm.leading(), r.width(), fm.height())
         left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
-        tier = (index.data(SearchRole.Tier) or "").title()
+        code = str(index.data(SearchRole.Tier) or "")
+        tier = wording.tier_name(code) if code else ""
         tier_w = fm.horizontalAdvance(tier) + pad * 2 if tier else 0
         painter.setFont(bold)
         painter.setPen(text_color)
@@ -84,7 +86,7 @@ class SearchHitDelegate(QStyledItemDelegate):
         painter.setFont(regular)
         if tier:
             badge = QRect(r.right() - tier_w, line1.top(), tier_w, line1.height())
-            painter.setPen(text_color if selected else tier_color(tier.lower(), pal))
+            painter.setPen(text_color if selected else tier_color(code.lower(), pal))
             painter.drawText(
                 badge, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, tier
             )
@@ -96,6 +98,11 @@ class SearchHitDelegate(QStyledItemDelegate):
             line2, left, fm.elidedText(details, Qt.TextElideMode.ElideRight, r.width())
         )
         painter.restore()
+
+
+def _keys(keys: str) -> str:
+    """A shortcut as this platform and language write it (Ctrl+Entrée in French)."""
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class SearchPanel(QWidget):
@@ -112,11 +119,15 @@ class SearchPanel(QWidget):
         lh = self.fontMetrics().height()
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
-        self.box.setPlaceholderText("Name, email, phone or loyalty id  (Ctrl+K)")
+        self.box.setPlaceholderText(
+            self.tr("Name, email, phone or loyalty id  ({keys})").format(keys=_keys("Ctrl+K"))
+        )
         self.box.setClearButtonEnabled(True)
-        self.box.setAccessibleName("Search customers")
+        self.box.setAccessibleName(self.tr("Search customers"))
         delegate = SearchHitDelegate(self)
-        self.results = self._list("searchResults", self.model, delegate, "Matching customers")
+        self.results = self._list(
+            "searchResults", self.model, delegate, self.tr("Matching customers")
+        )
         self.hint = QLabel(self)
         self.hint.setObjectName("searchHint")
         self.hint.setWordWrap(True)
@@ -124,16 +135,21 @@ class SearchPanel(QWidget):
         self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hint.setContentsMargins(8, 16, 8, 16)
 
-        self.online_button = QPushButton("Search all customers on the hub\n(Ctrl+Enter)", self)
+        self.online_button = QPushButton(
+            self.tr("Search all customers on the hub\n({keys})").format(keys=_keys("Ctrl+Enter")),
+            self,
+        )
         self.online_button.setObjectName("searchOnline")
         self.online_button.setAutoDefault(False)
         self.online_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self.online_button.setToolTip(
-            "This computer keeps the customers of your store and the ones you opened; the hub has "
-            "everyone."
+            self.tr(
+                "This computer keeps the customers of your store and the ones you opened; the hub "
+                "has everyone."
+            )
         )
         self.online_button.clicked.connect(self.request_online_search)
-        self.hub_title = QLabel("On the hub — not on this computer yet", self)
+        self.hub_title = QLabel(self.tr("On the hub — not on this computer yet"), self)
         self.hub_title.setObjectName("hubResultsTitle")
         title_font = QFont(self.hub_title.font())
         title_font.setWeight(QFont.Weight.DemiBold)
@@ -141,7 +157,10 @@ class SearchPanel(QWidget):
         self.hub_title.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.hub_title.setContentsMargins(lh // 2, lh // 2, lh // 2, 0)
         self.hub_results = self._list(
-            "hubResults", self.hub_model, delegate, "Customers on the hub, not on this computer"
+            "hubResults",
+            self.hub_model,
+            delegate,
+            self.tr("Customers on the hub, not on this computer"),
         )
 
         layout = QVBoxLayout(self)
@@ -226,7 +245,9 @@ class SearchPanel(QWidget):
         if self.model.query != self.box.text():
             self._run_query()
         if not self._online:
-            self._online_note = "The hub cannot be reached right now: this search covers this computer's cache only."
+            self._online_note = self.tr(
+                "The hub cannot be reached right now: this search covers this computer's cache only."
+            )
             self._update_hint()
             return
         self._online_query = text
@@ -244,7 +265,11 @@ class SearchPanel(QWidget):
         rows = [r for r in rows if isinstance(r, dict) and r.get("id") not in local]
         self.hub_model.set_results(query, rows)
         self._online_note = (
-            "" if rows else f"The hub has no other customer matching “{query[:60]}”."
+            ""
+            if rows
+            else self.tr("The hub has no other customer matching {query}.").format(
+                query=wording.quote(query[:60])
+            )
         )
         if rows and self.model.rowCount() == 0:
             self._set_position(0)
@@ -254,7 +279,9 @@ class SearchPanel(QWidget):
         if query != self._online_query:
             return
         self._online_busy = False
-        self._online_note = f"The hub could not be searched: {message}"
+        self._online_note = self.tr("The hub could not be searched: {reason}").format(
+            reason=message
+        )
         self._update_hint()
 
     def pin_done(self, customer_id: str) -> None:
@@ -269,7 +296,9 @@ class SearchPanel(QWidget):
         if self._pinning != customer_id:
             return
         self._pinning = None
-        self._online_note = f"This customer could not be brought to this computer: {message}"
+        self._online_note = self.tr(
+            "This customer could not be brought to this computer: {reason}"
+        ).format(reason=message)
         self._update_hint()
 
     # ---- internals ---------------------------------------------------------------------------
@@ -297,24 +326,27 @@ class SearchPanel(QWidget):
     def _update_hint(self) -> None:
         text = self.box.text().strip()
         local = self.model.rowCount()
-        quoted = f"“{text[:60]}”"
+        quoted = wording.quote(text[:60])
+        new_keys = _keys("Ctrl+N")
         if not text:
-            hint = "Type a name, an email, a phone number in any format or a loyalty id."
+            hint = self.tr("Type a name, an email, a phone number in any format or a loyalty id.")
         elif local == 0 and not self._online:
-            hint = (
-                f"No customer matches {quoted} in this computer's cache. The hub cannot be "
-                "reached, so only this computer's cache was searched. Ctrl+N creates a customer."
-            )
+            hint = self.tr(
+                "No customer matches {query} in this computer's cache. The hub cannot be "
+                "reached, so only this computer's cache was searched. {keys} creates a customer."
+            ).format(query=quoted, keys=new_keys)
         elif local == 0:
-            hint = f"No customer matches {quoted} on this computer. Ctrl+N creates a customer."
+            hint = self.tr(
+                "No customer matches {query} on this computer. {keys} creates a customer."
+            ).format(query=quoted, keys=new_keys)
         elif not self._online and self._few_local():
-            hint = "Offline: this search covers this computer's cache only."
+            hint = self.tr("Offline: this search covers this computer's cache only.")
         else:
             hint = ""
         if text and self._pinning:
-            hint = "Bringing this customer to this computer…"
+            hint = self.tr("Bringing this customer to this computer…")
         elif text and self._online_busy:
-            hint = "Searching all customers on the hub…"
+            hint = self.tr("Searching all customers on the hub…")
         elif text and self._online_note:
             hint = f"{hint}\n{self._online_note}".strip() if local == 0 else self._online_note
         if self._syncing_note:

@@ -7,7 +7,15 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+)
 from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
@@ -23,39 +31,49 @@ from PySide6.QtWidgets import (
 
 from rapport.sync.engine import SyncStatus
 from rapport.ui import format as fmt
+from rapport.ui.i18n import Context
 from rapport.ui.theme import caution, muted, positive, warning
 
 OUTBOX_SHORTCUT = "Ctrl+Shift+O"
+StatusWords = Context("StatusWords")
 
 
-def _when(iso: str | None, now: datetime | None) -> str:
-    """``14:05`` today, ``19 Nov 2026 14:05`` another day (in the agent's time zone)."""
-    at = fmt.parse_timestamp(iso)
-    if at is None:
-        return ""
-    now = now or datetime.now().astimezone()
-    if fmt.days_between(at, now) == 0:
-        return fmt.time_text(at.astimezone(now.tzinfo))
-    return fmt.date_time_text(at, now)
+def _number(n: int) -> str:
+    """``1,500`` (``1 500`` in French)."""
+    return fmt.locale().toString(n)
 
 
 def describe(status: SyncStatus, now: datetime | None = None) -> str:
-    """The connection part: ``Online · last sync 14:05``, ``Offline since 14:02 · retrying``."""
-    last = _when(status.last_sync_at, now)
-    last_part = f" · last sync {last}" if last else ""
+    """The connection part: ``Online · last sync today 14:05``, ``Offline since today 14:02 ·
+    retrying`` (moments as :func:`rapport.ui.format.when_text` says them)."""
+    now = now or datetime.now().astimezone()
+    last_at = fmt.parse_timestamp(status.last_sync_at)
+    last_part = (
+        StatusWords.tr(" · last sync {when}").format(when=fmt.when_text(last_at, now))
+        if last_at
+        else ""
+    )
     if status.state == "online":
-        return f"Online{last_part}"
+        return StatusWords.tr("Online") + last_part
     if status.state == "syncing":
         if status.total:
-            return f"Syncing · {status.done:,} of about {status.total:,} changes"
-        return "Syncing…"
+            return StatusWords.tr("Syncing · {done} of about {total} changes").format(
+                done=_number(status.done), total=_number(status.total)
+            )
+        return StatusWords.tr("Syncing…")
     if status.state == "offline":
-        since = _when(status.since, now)
-        head = f"Offline since {since}" if since else "Offline"
-        return f"{head} · retrying{last_part}"
+        since = fmt.parse_timestamp(status.since)
+        days = fmt.days_between(since, now) if since else 0
+        if since is None:
+            head = StatusWords.tr("Offline")
+        elif days > 1:  # "since 3 days ago" says nothing a count of days does not say better
+            head = StatusWords.tr("Offline for %n day(s)", "", days)
+        else:
+            head = StatusWords.tr("Offline since {when}").format(when=fmt.when_text(since, now))
+        return StatusWords.tr("{state} · retrying").format(state=head) + last_part
     if status.state == "signin":
-        return "Signed out · sign in again to sync (nothing local is lost)"
-    return "Starting…"
+        return StatusWords.tr("Signed out · sign in again to sync (nothing local is lost)")
+    return StatusWords.tr("Starting…")
 
 
 def describe_outbox(status: SyncStatus) -> str:
@@ -67,41 +85,65 @@ def describe_outbox(status: SyncStatus) -> str:
 def outbox_parts(status: SyncStatus) -> list[tuple[str, str]]:
     """(text, tone) pieces; tone is ``normal``, ``warning``, ``caution`` or ``muted``."""
     parts = []
+    # The count goes in as {count}, formatted the locale's way; the plural form is chosen by it.
     if status.pending:
-        parts.append((f"{status.pending:,} pending", "normal"))
+        text = StatusWords.tr("{count} pending", "", status.pending)
+        parts.append((text.format(count=_number(status.pending)), "normal"))
     if status.rejected:
-        parts.append((f"{status.rejected:,} rejected", "warning"))
+        text = StatusWords.tr("{count} rejected", "", status.rejected)
+        parts.append((text.format(count=_number(status.rejected)), "warning"))
     if status.notices:
-        word = "notice" if status.notices == 1 else "notices"
-        parts.append((f"{status.notices:,} {word}", "caution"))
-    return parts or [("All changes sent", "muted")]
+        text = StatusWords.tr("{count} notice(s)", "", status.notices)
+        parts.append((text.format(count=_number(status.notices)), "caution"))
+    return parts or [(StatusWords.tr("All changes sent"), "muted")]
 
 
 def describe_tooltip(status: SyncStatus) -> str:
     lines = []
     if status.state == "offline":
         lines.append(
-            "The hub cannot be reached. You can keep working: searches and customer screens use "
-            "this computer's cache, and what you log is sent as soon as the hub is back."
+            StatusWords.tr(
+                "The hub cannot be reached. You can keep working: searches and customer screens "
+                "use this computer's cache, and what you log is sent as soon as the hub is back."
+            )
         )
     if status.message:
         lines.append(
-            f"Last error: {status.message}" if status.state == "offline" else status.message
+            StatusWords.tr("Last error: {message}").format(message=status.message)
+            if status.state == "offline"
+            else status.message
         )
     return "\n".join(lines) or describe(status)
 
 
 def _outbox_tooltip(status: SyncStatus) -> str:
     lines = []
-    if status.pending:
-        lines.append(f"{status.pending:,} change(s) saved on this computer, waiting for the hub.")
-    if status.rejected:
-        lines.append(f"{status.rejected:,} change(s) refused by the hub: redo or dismiss them.")
-    if status.notices:
-        lines.append(f"{status.notices:,} change(s) applied, but the hub kept a newer value.")
+    for count, text in (
+        (
+            status.pending,
+            StatusWords.tr(
+                "{count} change(s) saved on this computer, waiting for the hub.", "", status.pending
+            ),
+        ),
+        (
+            status.rejected,
+            StatusWords.tr(
+                "{count} change(s) refused by the hub: redo or dismiss them.", "", status.rejected
+            ),
+        ),
+        (
+            status.notices,
+            StatusWords.tr(
+                "{count} change(s) applied, but the hub kept a newer value.", "", status.notices
+            ),
+        ),
+    ):
+        if count:
+            lines.append(text.format(count=_number(count)))
     if not lines:
-        lines.append("Everything changed on this computer has reached the hub.")
-    lines.append(f"Open the outbox ({OUTBOX_SHORTCUT}).")
+        lines.append(StatusWords.tr("Everything changed on this computer has reached the hub."))
+    keys = QKeySequence(OUTBOX_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+    lines.append(StatusWords.tr("Open the outbox ({keys}).").format(keys=keys))
     return "\n".join(lines)
 
 
@@ -143,8 +185,8 @@ class OutboxButton(QAbstractButton):
         self.setAttribute(Qt.WidgetAttribute.WA_Hover)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        self._parts: list[tuple[str, str]] = [("All changes sent", "muted")]
-        self.setText("All changes sent")
+        self._parts: list[tuple[str, str]] = [(StatusWords.tr("All changes sent"), "muted")]
+        self.setText(StatusWords.tr("All changes sent"))
 
     def parts(self) -> list[tuple[str, str]]:
         return list(self._parts)
@@ -154,7 +196,7 @@ class OutboxButton(QAbstractButton):
             return
         self._parts = list(parts)
         self.setText(" · ".join(t for t, _ in parts))
-        self.setAccessibleName(f"Outbox: {self.text()}")
+        self.setAccessibleName(StatusWords.tr("Outbox: {state}").format(state=self.text()))
         self.updateGeometry()
         self.update()
 
@@ -228,7 +270,7 @@ class SyncStatusWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.dot = _Dot(self)
-        self.label = QLabel("Starting…", self)
+        self.label = QLabel(StatusWords.tr("Starting…"), self)
         self.label.setObjectName("syncStatus")
         self.progress = QProgressBar(self)
         self.progress.setMaximumWidth(self.fontMetrics().averageCharWidth() * 18)

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.ui import icons
+from rapport.ui import icons, wording
 from rapport.ui.style import AppStyle
 
 FONT_STEP = 1.2  # tablet text is one step larger than the desktop's
@@ -210,7 +210,7 @@ class TabletPanes(QStackedWidget):
         lh = self.fontMetrics().height()
         self.search_page = QWidget()
         self.search_page.setObjectName("tabletSearchPage")
-        title = QLabel("Find a customer")
+        title = QLabel(self.tr("Find a customer"))
         title.setObjectName("tabletSearchTitle")
         font = QFont(title.font())
         if font.pointSizeF() > 0:
@@ -237,14 +237,21 @@ class TabletPanes(QStackedWidget):
 
         self.back_button = QToolButton()
         self.back_button.setObjectName("tabletBack")
-        self.back_button.setText("Back to search")
+        self.back_button.setText(self.tr("Back to search"))
         self.back_button.setArrowType(Qt.ArrowType.LeftArrow)
         self.back_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.back_button.setAccessibleName("Back to search")
+        self.back_button.setAccessibleName(self.tr("Back to search"))
         keys = QKeySequence(QKeySequence.StandardKey.Back).toString(
             QKeySequence.SequenceFormat.NativeText
         )
-        self.back_button.setToolTip(f"Back to the search results (Esc, {keys})")
+        self.back_button.setToolTip(
+            self.tr("Back to the search results ({esc}, {keys})").format(
+                esc=QKeySequence(Qt.Key.Key_Escape).toString(
+                    QKeySequence.SequenceFormat.NativeText
+                ),
+                keys=keys,
+            )
+        )
         self.back_button.setMinimumWidth(self.fontMetrics().averageCharWidth() * 22)
         self.back_button.clicked.connect(self.show_search)
         self.query_label = QLabel()
@@ -304,7 +311,9 @@ class TabletPanes(QStackedWidget):
 
     def show_customer(self, query: str = "") -> None:
         shown = query.strip()
-        self.query_label.setText(f"Results for “{shown[:60]}”" if shown else "")
+        self.query_label.setText(
+            self.tr("Results for {query}").format(query=wording.quote(shown[:60])) if shown else ""
+        )
         self._switch(self.customer_page)
 
     def show_search(self) -> None:

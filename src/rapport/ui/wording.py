@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QDate
 
 from rapport.cache.queries import TimelineEntry, WebSession
 from rapport.domain.intent import PendingCart, Purchase, Research, Summary
@@ -32,17 +32,21 @@ from rapport.domain.next_best_action import (
     Suggestion,
 )
 from rapport.ui import format as fmt
-from rapport.ui.i18n import Context
+from rapport.ui.i18n import Context, TranslatedNames
 
 __all__ = [
     "MAX_SENTENCE",
     "and_list",
+    "appointment_type_name",
     "channel_name",
     "days_ago",
     "device_name",
+    "disposition_text",
     "intent_sentence",
+    "quote",
     "suggestion_title",
     "suggestion_why",
+    "tier_name",
     "timeline_detail",
     "timeline_title",
 ]
@@ -113,7 +117,7 @@ def device_name(device: str) -> str:
     return names.get(device, device)
 
 
-def _quote(text: str) -> str:
+def quote(text: str) -> str:
     return Words.tr("“{text}”", "quoting what someone typed or wrote").format(text=text)
 
 
@@ -147,7 +151,7 @@ def _searches(terms: Sequence[str], budget: int) -> str:
     sep = Words.tr(", ", "between the items of a list but the last two")
     quoted: list[str] = []
     for term in terms:
-        candidate = _quote(term)
+        candidate = quote(term)
         if quoted and len(sep.join([*quoted, candidate])) > budget:
             break
         quoted.append(candidate)
@@ -285,7 +289,29 @@ def _contact_kind(kind: str) -> str:
     return names.get(kind, kind)
 
 
-def _tier(tier: str) -> str:
+# rapport.cache.tasks.APPOINTMENT_TYPES, stored in English; shown in the agent's language.
+_APPOINTMENT_TYPES = TranslatedNames(
+    "AppointmentTypes",
+    {
+        "browsing": QT_TRANSLATE_NOOP("AppointmentTypes", "browsing"),
+        "ring sizing": QT_TRANSLATE_NOOP("AppointmentTypes", "ring sizing"),
+        "financing options": QT_TRANSLATE_NOOP("AppointmentTypes", "financing options"),
+        "fitting": QT_TRANSLATE_NOOP("AppointmentTypes", "fitting"),
+        "repair pickup": QT_TRANSLATE_NOOP("AppointmentTypes", "repair pickup"),
+        "engraving": QT_TRANSLATE_NOOP("AppointmentTypes", "engraving"),
+        "personal styling": QT_TRANSLATE_NOOP("AppointmentTypes", "personal styling"),
+    },
+)
+
+
+def appointment_type_name(code: str) -> str:
+    """``ring sizing`` as the agent's language says it (lower case, for a sentence); a type that
+    is not one of ours is shown as written."""
+    return _APPOINTMENT_TYPES.get(code.strip().lower(), code)
+
+
+def tier_name(tier: str) -> str:
+    """``Gold``: a loyalty tier as the agent's language says it; an unknown one as sent."""
     names = {
         "platinum": ActionWords.tr("Platinum", "tier"),
         "gold": ActionWords.tr("Gold", "tier"),
@@ -338,7 +364,7 @@ def _issue_why(f: OpenIssue) -> str:
         head = ActionWords.tr("Escalated {contact} {when}")
     head = head.format(contact=_contact_kind(f.kind), when=days_ago(f.days_ago))
     if f.summary:
-        head = ActionWords.tr("{reason} ({quote})").format(reason=head, quote=_quote(f.summary))
+        head = ActionWords.tr("{reason} ({quote})").format(reason=head, quote=quote(f.summary))
     if f.later_contacts:
         return ActionWords.tr(
             "{reason}; not resolved since despite %n later contact(s).", "", f.later_contacts
@@ -396,7 +422,7 @@ def suggestion_why(s: Suggestion, money: Money = fmt.compact_money) -> str:
     if isinstance(f, CartIncentive):
         return _incentive_why(f, money)
     if isinstance(f, OfferReminder):
-        what = _quote(f.description) if f.description else f.code
+        what = quote(f.description) if f.description else f.code
         if f.channel and f.sent_days_ago is not None:
             sent = ActionWords.tr("{offer} sent by {channel} {when}").format(
                 offer=what, channel=channel_name(f.channel), when=days_ago(f.sent_days_ago)
@@ -419,11 +445,11 @@ def suggestion_why(s: Suggestion, money: Money = fmt.compact_money) -> str:
     if isinstance(f, QuietVip):
         if f.days_since is None:
             return ActionWords.tr("{tier} customer with no contact on record.").format(
-                tier=_tier(f.tier)
+                tier=tier_name(f.tier)
             )
         return ActionWords.tr(
             "{tier} customer with no contact for %n day(s).", "", f.days_since
-        ).format(tier=_tier(f.tier))
+        ).format(tier=tier_name(f.tier))
     assert isinstance(f, MissingConsent)
     unknown = _channels(f.unknown)
     if f.granted:
@@ -497,7 +523,9 @@ def timeline_title(e: TimelineEntry) -> str:
         return TimelineWords.tr("Store visit")
     if kind == "appointment":
         title = (
-            TimelineWords.tr("Appointment: {subject}").format(subject=e.subject)
+            TimelineWords.tr("Appointment: {subject}").format(
+                subject=appointment_type_name(e.subject)
+            )
             if e.subject
             else TimelineWords.tr("Appointment")
         )
@@ -541,7 +569,7 @@ def _session_detail(s: WebSession) -> str:
         sep = Words.tr(", ", "between the items of a list but the last two")
         parts.append(
             TimelineWords.tr("searched {terms}").format(
-                terms=sep.join(_quote(q) for q in s.searches)
+                terms=sep.join(quote(q) for q in s.searches)
             )
         )
     if s.added_to_cart:
@@ -553,6 +581,40 @@ def _session_detail(s: WebSession) -> str:
     if not parts:
         return TimelineWords.tr("%n event(s)", "", s.events)
     return _capital(TimelineWords.tr(", ", "between the parts of a web session").join(parts))
+
+
+# The chip at the right of a timeline entry: an order's status or an interaction's wrap-up code,
+# stored as codes; shown in the agent's language (a code of IT's own is shown as written).
+_ORDER_STATUSES = TranslatedNames(
+    "TimelineWords",
+    {
+        "processing": QT_TRANSLATE_NOOP("TimelineWords", "processing"),
+        "shipped": QT_TRANSLATE_NOOP("TimelineWords", "shipped"),
+        "delivered": QT_TRANSLATE_NOOP("TimelineWords", "delivered"),
+        "completed": QT_TRANSLATE_NOOP("TimelineWords", "completed"),
+        "cancelled": QT_TRANSLATE_NOOP("TimelineWords", "cancelled"),
+        "returned": QT_TRANSLATE_NOOP("TimelineWords", "returned"),
+    },
+)
+_WRAP_UP_CODES = TranslatedNames(
+    "TimelineWords",
+    {
+        "resolved": QT_TRANSLATE_NOOP("TimelineWords", "resolved"),
+        "information given": QT_TRANSLATE_NOOP("TimelineWords", "information given"),
+        "sale": QT_TRANSLATE_NOOP("TimelineWords", "sale"),
+        "callback": QT_TRANSLATE_NOOP("TimelineWords", "callback"),
+        "escalated": QT_TRANSLATE_NOOP("TimelineWords", "escalated"),
+        "transferred": QT_TRANSLATE_NOOP("TimelineWords", "transferred"),
+        "no answer": QT_TRANSLATE_NOOP("TimelineWords", "no answer"),
+        "voicemail": QT_TRANSLATE_NOOP("TimelineWords", "voicemail"),
+    },
+)
+
+
+def disposition_text(kind: str, code: str) -> str:
+    """``completed`` (an order), ``callback`` (a call's wrap-up) as the agent's language says it."""
+    names = _ORDER_STATUSES if kind == "order" else _WRAP_UP_CODES
+    return names.get(code, code)
 
 
 def timeline_detail(e: TimelineEntry) -> str:
@@ -577,6 +639,6 @@ def timeline_detail(e: TimelineEntry) -> str:
         return text
     if e.answer:
         return TimelineWords.tr("{summary} — {answer}").format(
-            summary=e.summary, answer=_quote(e.answer)
+            summary=e.summary, answer=quote(e.answer)
         )
     return e.summary

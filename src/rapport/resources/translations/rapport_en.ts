@@ -35,11 +35,52 @@
 <context>
     <name>ActivityChart</name>
     <message numerus="yes">
+        <source>Last %n month(s): {spend} spent, {contacts}</source>
+        <translation>
+            <numerusform>Last %n month: {spend} spent, {contacts}</numerusform>
+            <numerusform>Last %n months: {spend} spent, {contacts}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n contact(s)</source>
+        <translation>
+            <numerusform>%n contact</numerusform>
+            <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n contact(s)</source>
         <comment>the top of the contacts axis</comment>
         <translation>
             <numerusform>%n contact</numerusform>
             <numerusform>%n contacts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n month(s)</source>
+        <translation>
+            <numerusform>Last %n month</numerusform>
+            <numerusform>Last %n months</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BasketDialog</name>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BasketWords</name>
+    <message numerus="yes">
+        <source>{stores} and %n more</source>
+        <translation>
+            <numerusform>{stores} and %n more</numerusform>
+            <numerusform>{stores} and %n more</numerusform>
         </translation>
     </message>
 </context>
@@ -50,6 +91,40 @@
         <translation>
             <numerusform>%n customer has the number {number}. Who is calling?</numerusform>
             <numerusform>%n customers have the number {number}. Who is calling?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Customer360</name>
+    <message numerus="yes">
+        <source>&amp;Offers (%n active)</source>
+        <translation>
+            <numerusform>&amp;Offers (%n active)</numerusform>
+            <numerusform>&amp;Offers (%n active)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HubAnswers</name>
+    <message numerus="yes">
+        <source>The hub refused %n change(s) and kept newer values for {kept} ({keys} to review)</source>
+        <translation>
+            <numerusform>The hub refused %n change and kept newer values for {kept} ({keys} to review)</numerusform>
+            <numerusform>The hub refused %n changes and kept newer values for {kept} ({keys} to review)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The hub refused %n change(s) ({keys} to review)</source>
+        <translation>
+            <numerusform>The hub refused %n change ({keys} to review)</numerusform>
+            <numerusform>The hub refused %n changes ({keys} to review)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The hub kept newer values for %n change(s) ({keys} to review)</source>
+        <translation>
+            <numerusform>The hub kept a newer value for %n change ({keys} to review)</numerusform>
+            <numerusform>The hub kept newer values for %n changes ({keys} to review)</numerusform>
         </translation>
     </message>
 </context>
@@ -113,6 +188,26 @@
     </message>
 </context>
 <context>
+    <name>IssuesBand</name>
+    <message numerus="yes">
+        <source>%n change(s) refused by the hub</source>
+        <translation>
+            <numerusform>%n change refused by the hub</numerusform>
+            <numerusform>%n changes refused by the hub</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OrdersModel</name>
+    <message numerus="yes">
+        <source>%n returned</source>
+        <translation>
+            <numerusform>%n returned</numerusform>
+            <numerusform>%n returned</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OutboxPanel</name>
     <message numerus="yes">
         <source>%n entries selected.</source>
@@ -136,6 +231,75 @@
         <translation>
             <numerusform>%n change not yet sent could not be recovered: please enter it again.</numerusform>
             <numerusform>%n changes not yet sent could not be recovered: please enter them again.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StatusWords</name>
+    <message numerus="yes">
+        <source>Offline for %n day(s)</source>
+        <translation>
+            <numerusform>Offline for %n day</numerusform>
+            <numerusform>Offline for %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} pending</source>
+        <translation>
+            <numerusform>{count} pending</numerusform>
+            <numerusform>{count} pending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} rejected</source>
+        <translation>
+            <numerusform>{count} rejected</numerusform>
+            <numerusform>{count} rejected</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} notice(s)</source>
+        <translation>
+            <numerusform>{count} notice</numerusform>
+            <numerusform>{count} notices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} change(s) saved on this computer, waiting for the hub.</source>
+        <translation>
+            <numerusform>{count} change saved on this computer, waiting for the hub.</numerusform>
+            <numerusform>{count} changes saved on this computer, waiting for the hub.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} change(s) refused by the hub: redo or dismiss them.</source>
+        <translation>
+            <numerusform>{count} change refused by the hub: redo or dismiss it.</numerusform>
+            <numerusform>{count} changes refused by the hub: redo or dismiss them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{count} change(s) applied, but the hub kept a newer value.</source>
+        <translation>
+            <numerusform>{count} change applied, but the hub kept a newer value.</numerusform>
+            <numerusform>{count} changes applied, but the hub kept a newer value.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TaskWords</name>
+    <message numerus="yes">
+        <source>%n task(s) due</source>
+        <translation>
+            <numerusform>%n task due</numerusform>
+            <numerusform>%n tasks due</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n tasks are due now ({names})</source>
+        <translation>
+            <numerusform>%n task is due now ({names})</numerusform>
+            <numerusform>%n tasks are due now ({names})</numerusform>
         </translation>
     </message>
 </context>

@@ -73,6 +73,7 @@ from rapport.ui.basket.models import (
     stock_elsewhere_text,
 )
 from rapport.ui.field_error import FieldError
+from rapport.ui.messages import error_text, message_text
 
 BASKET_SHORTCUT = "Ctrl+B"
 SEARCH_DELAY_MS = 150
@@ -672,7 +673,7 @@ class BasketDialog(QDialog):
         )
 
     def _totals_text(self, b: bk.Basket) -> str:
-        items = self.tr("1 item") if b.items == 1 else self.tr("{n} items").format(n=b.items)
+        items = self.tr("%n item(s)", "", b.items)
         subtotal = self.tr("Subtotal {amount}").format(amount=fmt.money(b.subtotal, b.currency))
         parts = [items, subtotal]
         if b.fulfillment == "ship":
@@ -694,7 +695,8 @@ class BasketDialog(QDialog):
         for channel, button in self.send_buttons.items():
             # What stops a channel whatever the basket holds is said up front, as a hint; an
             # empty basket is said only when someone tries to send it.
-            reason = blockers.get(channel)
+            blocker = blockers.get(channel)
+            reason = message_text(blocker) if blocker is not None else None
             if reason is None and not editable:
                 reason = (
                     self.tr("Already on its way.")
@@ -729,7 +731,7 @@ class BasketDialog(QDialog):
             self.status.setText(self.tr("Draft saved on this computer."))
         else:
             self.status.setText("")
-        self.problem.show_error(self._attempt_error or b.problem or "")
+        self.problem.show_error(self._attempt_error or message_text(b.problem))
 
     # -- writes --------------------------------------------------------------------------------
     def _refuse(self, message: str) -> bool:
@@ -743,7 +745,7 @@ class BasketDialog(QDialog):
         try:
             self.basket = bk.save_basket(self._writes, self.current_basket())
         except WriteError as exc:
-            return self._refuse(str(exc))
+            return self._refuse(error_text(exc))
         self.basket = replace(self.basket, problem=None)
         self._dirty = False
         self._attempt_error = ""
@@ -760,7 +762,7 @@ class BasketDialog(QDialog):
         try:
             bk.send_basket(self._writes, self.basket.id, channel)
         except WriteError as exc:
-            return self._refuse(str(exc))
+            return self._refuse(error_text(exc))
         reloaded = bk.customer_basket(
             self._writes.conn, self.customer_id, self._writes.user_id, self.basket.id
         )

@@ -9,6 +9,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QCoreApplication,
@@ -19,8 +20,10 @@ from PySide6.QtCore import (
 
 from rapport.cache.basket import MAX_QUANTITY, BasketLine, ProductHit, VariantStock
 from rapport.ui import format as fmt
+from rapport.ui.i18n import Context, TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
+BasketWords = Context("BasketWords")
 
 
 def stock_elsewhere_text(variant: VariantStock, limit: int = 3) -> str:
@@ -28,7 +31,9 @@ def stock_elsewhere_text(variant: VariantStock, limit: int = 3) -> str:
     shown = [f"{s.name} {s.quantity}" for s in variant.elsewhere[:limit]]
     rest = len(variant.elsewhere) - len(shown)
     text = ", ".join(shown)
-    return f"{text} and {rest} more" if rest > 0 else text
+    if rest <= 0:
+        return text
+    return BasketWords.tr("{stores} and %n more", "", rest).format(stores=text)
 
 
 def variant_text(size: str | None, color: str | None) -> str:
@@ -70,7 +75,9 @@ class CatalogModel(QAbstractListModel):
             details = " · ".join(x for x in (viewed, hit.category, hit.sku, price) if x)
             return f"{hit.name}\n{details}"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.name}, {fmt.money(hit.price, hit.currency)}"
+            return self.tr("{name}, {price}").format(
+                name=hit.name, price=fmt.money(hit.price, hit.currency)
+            )
         if role == CatalogRole.ProductId:
             return hit.id
         if role == CatalogRole.Product:
@@ -95,14 +102,14 @@ class VariantRole(IntEnum):
 class VariantStockModel(QAbstractTableModel):
     """One row per size and color of a product: price, stock in this store, stock elsewhere."""
 
-    def __init__(self, here_name: str = "This store", parent: Any = None) -> None:
+    def __init__(self, here_name: str | None = None, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[VariantStock] = []
         self._headers = {
-            VariantColumn.Variant: "Color · size",
-            VariantColumn.Price: "Price",
-            VariantColumn.Here: here_name,
-            VariantColumn.Elsewhere: "Other stores",
+            VariantColumn.Variant: self.tr("Color · size"),
+            VariantColumn.Price: self.tr("Price"),
+            VariantColumn.Here: here_name or self.tr("This store"),
+            VariantColumn.Elsewhere: self.tr("Other stores"),
         }
 
     def set_variants(self, variants: Sequence[VariantStock]) -> None:
@@ -142,9 +149,9 @@ class VariantStockModel(QAbstractTableModel):
             if col == VariantColumn.Price:
                 return fmt.money(v.price, v.currency)
             if col == VariantColumn.Here:
-                return str(v.here) if v.here else "Out of stock"
+                return str(v.here) if v.here else self.tr("Out of stock")
             if col == VariantColumn.Elsewhere:
-                return stock_elsewhere_text(v) or "None"
+                return stock_elsewhere_text(v) or self.tr("None")
         if role == Qt.ItemDataRole.ToolTipRole and col == VariantColumn.Elsewhere:
             return "\n".join(f"{s.name}: {s.quantity}" for s in v.elsewhere) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
@@ -171,13 +178,16 @@ class LineColumn(IntEnum):
     Amount = 4
 
 
-LINE_HEADERS = {
-    LineColumn.Item: "Item",
-    LineColumn.Variant: "Color · size",
-    LineColumn.Source: "From",
-    LineColumn.Quantity: "Qty",
-    LineColumn.Amount: "Amount",
-}
+LINE_HEADERS = TranslatedNames(
+    "BasketLinesModel",
+    {
+        LineColumn.Item: QT_TRANSLATE_NOOP("BasketLinesModel", "Item"),
+        LineColumn.Variant: QT_TRANSLATE_NOOP("BasketLinesModel", "Color · size"),
+        LineColumn.Source: QT_TRANSLATE_NOOP("BasketLinesModel", "From"),
+        LineColumn.Quantity: QT_TRANSLATE_NOOP("BasketLinesModel", "Qty"),
+        LineColumn.Amount: QT_TRANSLATE_NOOP("BasketLinesModel", "Amount"),
+    },
+)
 
 
 class LineRole(IntEnum):
@@ -259,7 +269,7 @@ class BasketLinesModel(QAbstractTableModel):
                 return variant_text(line.size, line.color)
             if col == LineColumn.Source:
                 sid = line.source_store_id
-                return self.store_names.get(sid, sid) if sid else "This store"
+                return self.store_names.get(sid, sid) if sid else self.tr("This store")
             if col == LineColumn.Quantity:
                 return line.quantity
             if col == LineColumn.Amount:

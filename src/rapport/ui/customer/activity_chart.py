@@ -9,9 +9,19 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rapport.cache.queries import MonthActivity
@@ -46,7 +56,7 @@ class ActivityChart(QWidget):
         self._months: tuple[MonthActivity, ...] = ()
         self._currency = "EUR"
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        self.setAccessibleName("Activity over the last 24 months")
+        self.setAccessibleName(self.tr("Activity over the last 24 months"))
 
     def set_activity(self, months: Sequence[MonthActivity], currency: str | None) -> None:
         self._months = tuple(months)
@@ -58,9 +68,9 @@ class ActivityChart(QWidget):
         spend = sum(m.spend for m in self._months)
         contacts = sum(m.contacts for m in self._months)
         span = len(self._months)
-        return (
-            f"Last {span} months: {fmt.money(spend, self._currency, compact=True)} spent, "
-            f"{contacts} contact{'s' if contacts != 1 else ''}"
+        return self.tr("Last %n month(s): {spend} spent, {contacts}", "", span).format(
+            spend=fmt.money(spend, self._currency, compact=True),
+            contacts=self.tr("%n contact(s)", "", contacts),
         )
 
     def _tops(self) -> tuple[float, int]:
@@ -106,9 +116,7 @@ class ActivityChart(QWidget):
         grid = _mix(pal.color(QPalette.ColorRole.Window), text, 0.15)
         line = _mix(text, pal.color(QPalette.ColorRole.Window), 0.15)
 
-        small = self.font()
-        small = fmt.scaled_font(small, 0.85)
-        p.setFont(small)
+        p.setFont(self._small_font())
         fm = p.fontMetrics()
         lh = fm.height()
         gap = lh / 3
@@ -116,12 +124,8 @@ class ActivityChart(QWidget):
         months = self._months
         top_spend, top_contacts = self._tops()
         spend_label, contact_label = self.axis_labels()
-
-        # Legend on top, month labels below, value labels on both sides.
-        left = fm.horizontalAdvance(spend_label) + gap
-        right = fm.horizontalAdvance(contact_label) + gap
-        top = lh * 1.5 + gap
-        plot = QRectF(left, top, self.width() - left - right, self.height() - top - lh - gap)
+        plot = self._plot(fm)
+        left, right = plot.left(), self.width() - plot.right()
         if plot.width() <= 0 or plot.height() <= 0:
             return
 
@@ -143,7 +147,7 @@ class ActivityChart(QWidget):
         p.drawText(QRectF(plot.right() + gap, plot.bottom() - lh / 2, right, lh), left_align, "0")
 
         if not months:
-            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, "No activity")
+            p.drawText(plot, Qt.AlignmentFlag.AlignCenter, self.tr("No activity"))
             return
 
         slot = plot.width() / len(months)
@@ -158,22 +162,9 @@ class ActivityChart(QWidget):
             x = plot.left() + i * slot + (slot - bar_width) / 2
             p.drawRoundedRect(QRectF(x, plot.bottom() - h, bar_width, h), 1.5, 1.5)
 
-        # Month labels: every third month, ending on the current one; the year on the first label
-        # and wherever it changes.
         p.setPen(muted)
-        label_y = plot.bottom() + gap / 2
-        last_year = None
-        for i, m in enumerate(months):
-            if (len(months) - 1 - i) % 3:
-                continue
-            label = fmt.month_abbreviation(m.month)
-            if m.year != last_year:
-                label = f"{label} {m.year}"
-                last_year = m.year
-            centre = plot.left() + (i + 0.5) * slot
-            w = fm.horizontalAdvance(label) + gap
-            x = min(max(centre - w / 2, 0), self.width() - w)
-            p.drawText(QRectF(x, label_y, w, lh), Qt.AlignmentFlag.AlignCenter, label)
+        for box, label in self.month_labels():
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
 
         # Contacts: a line through the month centres, with dots where there were any.
         points = [
@@ -198,13 +189,60 @@ class ActivityChart(QWidget):
             if m.contacts:
                 p.drawEllipse(pt, radius, radius)
 
+    def _small_font(self) -> QFont:
+        return fmt.scaled_font(self.font(), 0.85)
+
+    def _plot(self, fm: QFontMetrics) -> QRectF:
+        """Where the bars go: the legend above, the month labels below, the values on the sides."""
+        spend_label, contact_label = self.axis_labels()
+        lh = fm.height()
+        gap = lh / 3
+        left = fm.horizontalAdvance(spend_label) + gap
+        right = fm.horizontalAdvance(contact_label) + gap
+        top = lh * 1.5 + gap
+        return QRectF(left, top, self.width() - left - right, self.height() - top - lh - gap)
+
+    def month_labels(self) -> list[tuple[QRectF, str]]:
+        """The month labels under the bars and where they are drawn: every third month, ending on
+        the current one (every sixth, or twelfth, when their words would touch: French month
+        names are longer); the year on the first label and wherever it changes."""
+        fm = QFontMetrics(self._small_font())
+        plot = self._plot(fm)
+        if not self._months or plot.width() <= 0:
+            return []
+        for step in (3, 6, 12):
+            boxes = self._month_labels(step, plot, fm)
+            if all(a[0].right() <= b[0].left() for a, b in pairwise(boxes)):
+                break
+        return boxes
+
+    def _month_labels(self, step: int, plot: QRectF, fm: QFontMetrics) -> list[tuple[QRectF, str]]:
+        months = self._months
+        slot = plot.width() / len(months)
+        lh = fm.height()
+        gap = lh / 3
+        out = []
+        last_year = None
+        for i, m in enumerate(months):
+            if (len(months) - 1 - i) % step:
+                continue
+            label = fmt.month_abbreviation(m.month)
+            if m.year != last_year:
+                label = f"{label} {m.year}"
+                last_year = m.year
+            centre = plot.left() + (i + 0.5) * slot
+            w = fm.horizontalAdvance(label) + gap
+            x = min(max(centre - w / 2, 0), self.width() - w)
+            out.append((QRectF(x, plot.bottom() + gap / 2, w, lh), label))
+        return out
+
     def _legend(
         self, p: QPainter, fm: QFontMetrics, bar: QColor, line: QColor, text: QColor
     ) -> None:
         lh = fm.height()
         box = lh * 0.6
         x = float(self.width())
-        items = (("Contacts", line, True), ("Spend", bar, False))
+        items = ((self.tr("Contacts"), line, True), (self.tr("Spend"), bar, False))
         p.setPen(text)
         for label, color, is_line in items:
             w = fm.horizontalAdvance(label)
@@ -220,5 +258,5 @@ class ActivityChart(QWidget):
                 p.drawRect(QRectF(x, (lh - box) / 2, box, box))
             x -= lh
         p.setPen(text)
-        title = "Last 24 months" if len(self._months) == 24 else f"Last {len(self._months)} months"
+        title = self.tr("Last %n month(s)", "", len(self._months))
         p.drawText(QRectF(0, 0, max(0.0, x), lh), Qt.AlignmentFlag.AlignVCenter, title)

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -34,15 +34,40 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.queries import Consent, CustomerHeader, OfferView
 from rapport.ui import format as fmt
-from rapport.ui import icons
+from rapport.ui import icons, wording
 from rapport.ui.adaptive import ButtonStrip, ElidedLabel
 from rapport.ui.customer.activity_chart import ActivityChart
+from rapport.ui.i18n import Context, TranslatedNames
 from rapport.ui.theme import is_dark, tier_color
 
-_CONSENT_NAMES = {"email": "Email", "sms": "SMS", "phone": "Phone", "push": "Push", "mail": "Mail"}
-_STATUS_WORDS = {"granted": "opted in", "denied": "opted out", "unknown": "not asked"}
+HeaderWords = Context("HeaderWords")
+_CONSENT_NAMES = TranslatedNames(
+    "HeaderWords",
+    {
+        "email": QT_TRANSLATE_NOOP("HeaderWords", "Email"),
+        "sms": QT_TRANSLATE_NOOP("HeaderWords", "SMS"),
+        "phone": QT_TRANSLATE_NOOP("HeaderWords", "Phone"),
+        "push": QT_TRANSLATE_NOOP("HeaderWords", "Push"),
+        "mail": QT_TRANSLATE_NOOP("HeaderWords", "Mail"),
+    },
+)
+_STATUS_WORDS = TranslatedNames(
+    "HeaderWords",
+    {
+        "granted": QT_TRANSLATE_NOOP("HeaderWords", "opted in"),
+        "denied": QT_TRANSLATE_NOOP("HeaderWords", "opted out"),
+        "unknown": QT_TRANSLATE_NOOP("HeaderWords", "not asked"),
+    },
+)
 _STATUS_MARKS = {"granted": "✓", "denied": "✕", "unknown": "?"}
-_IDENTITY_NAMES = {"phone": "Phone", "email": "Email", "loyalty": "Loyalty"}
+_IDENTITY_NAMES = TranslatedNames(
+    "HeaderWords",
+    {
+        "phone": QT_TRANSLATE_NOOP("HeaderWords", "Phone"),
+        "email": QT_TRANSLATE_NOOP("HeaderWords", "Email"),
+        "loyalty": QT_TRANSLATE_NOOP("HeaderWords", "Loyalty"),
+    },
+)
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -120,22 +145,34 @@ def _value_label(name: str) -> QLabel:
 
 def _consent_tooltip(c: Consent, now: datetime) -> str:
     name = _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
-    text = f"{name}: {_STATUS_WORDS.get(c.status, c.status)}"
+    status = _STATUS_WORDS.get(c.status, c.status)
+    text = HeaderWords.tr("{channel}: {status}").format(channel=name, status=status)
     at = fmt.parse_timestamp(c.effective_at)
-    details = [x for x in (f"source: {c.source}" if c.source else None,
-                           f"since {fmt.date_text(at.astimezone(now.tzinfo))}" if at else None) if x]  # fmt: skip
-    return text + (f" ({', '.join(details)})" if details else "")
+    details = [x for x in (HeaderWords.tr("source: {source}").format(source=c.source) if c.source else None,
+                           HeaderWords.tr("since {date}").format(date=fmt.date_text(at.astimezone(now.tzinfo))) if at else None) if x]  # fmt: skip
+    if not details:
+        return text
+    return HeaderWords.tr("{text} ({details})").format(
+        text=text, details=HeaderWords.tr(", ").join(details)
+    )
 
 
 def _preferences_text(prefs: Mapping[str, Any]) -> str:
     parts = []
     sizes = prefs.get("sizes")
     if isinstance(sizes, dict) and sizes:
-        parts.append("Sizes " + ", ".join(f"{k} {v}" for k, v in sizes.items()))
-    for key, title in (("colors", "Colours"), ("brands", "Brands")):
+        parts.append(
+            HeaderWords.tr("Sizes {values}").format(
+                values=", ".join(f"{k} {v}" for k, v in sizes.items())
+            )
+        )
+    for key, title in (
+        ("colors", HeaderWords.tr("Colours {values}")),
+        ("brands", HeaderWords.tr("Brands {values}")),
+    ):
         values = prefs.get(key)
         if isinstance(values, list) and values:
-            parts.append(f"{title} " + ", ".join(str(v) for v in values))
+            parts.append(title.format(values=", ".join(str(v) for v in values)))
     return "  ·  ".join(parts)
 
 
@@ -202,27 +239,37 @@ class CustomerHeaderView(QWidget):
         facts.setHorizontalSpacing(lh)
         facts.setVerticalSpacing(lh // 4)
         rows = (
-            ("Lifetime value", self.lifetime_value, "Home store", self.home_store),
-            ("Last contact", self.last_contact, "Customer since", self.customer_since),
+            (
+                self.tr("Lifetime value"),
+                self.lifetime_value,
+                self.tr("Home store"),
+                self.home_store,
+            ),
+            (
+                self.tr("Last contact"),
+                self.last_contact,
+                self.tr("Customer since"),
+                self.customer_since,
+            ),
         )
         for r, (a, wa, b, wb) in enumerate(rows):
             facts.addWidget(_caption(a), r, 0)
             facts.addWidget(wa, r, 1)
             facts.addWidget(_caption(b), r, 2)
             facts.addWidget(wb, r, 3)
-        facts.addWidget(_caption("Contact"), 2, 0)
+        facts.addWidget(_caption(self.tr("Contact")), 2, 0)
         facts.addWidget(self.identifiers, 2, 1, 1, 3)
-        facts.addWidget(_caption("Consent"), 3, 0)
+        facts.addWidget(_caption(self.tr("Consent")), 3, 0)
         self._consent_row = QHBoxLayout()
         self._consent_row.setSpacing(lh // 3)
         self.consent_chips: dict[str, Chip] = {}
         self._chip_pool: list[Chip] = []  # in the row's order; consent_chips maps into it
         facts.addLayout(self._consent_row, 3, 1, 1, 3)
-        facts.addWidget(_caption("Preferences"), 4, 0, Qt.AlignmentFlag.AlignTop)
+        facts.addWidget(_caption(self.tr("Preferences")), 4, 0, Qt.AlignmentFlag.AlignTop)
         facts.addWidget(self.preferences, 4, 1, 1, 3)
         self.offers = _value_label("activeOffers")
         self.offers.setWordWrap(True)
-        facts.addWidget(_caption("Offers"), 5, 0, Qt.AlignmentFlag.AlignTop)
+        facts.addWidget(_caption(self.tr("Offers")), 5, 0, Qt.AlignmentFlag.AlignTop)
         facts.addWidget(self.offers, 5, 1, 1, 3)
         facts.setColumnStretch(3, 1)
 
@@ -318,11 +365,11 @@ class CustomerHeaderView(QWidget):
     def set_header(self, header: CustomerHeader, now: datetime) -> None:
         self._header = header
         self._now = now
-        self.name.setText(header.name or "Unnamed customer")
-        tier = (header.tier or "").capitalize()
+        self.name.setText(header.name or self.tr("Unnamed customer"))
+        tier = wording.tier_name(header.tier) if header.tier else ""
         self.tier.setVisible(bool(tier))
         self._paint_tier()
-        self.tier.setToolTip(f"{tier} tier" if tier else "")
+        self.tier.setToolTip(self.tr("{tier} tier").format(tier=tier) if tier else "")
 
         ltv = fmt.money(header.lifetime_value, header.currency) if header.lifetime_value else "—"
         self.lifetime_value.setText(ltv)
@@ -331,7 +378,7 @@ class CustomerHeaderView(QWidget):
             store += f", {header.home_store_city}"
         self.home_store.setText(store)
         last = fmt.parse_timestamp(header.last_contact_at)
-        self.last_contact.setText(fmt.relative_text(last, now) if last else "Never")
+        self.last_contact.setText(fmt.relative_text(last, now) if last else self.tr("Never"))
         created = fmt.parse_timestamp(header.created_at)
         self.customer_since.setText(
             fmt.date_text(created.astimezone(now.tzinfo)) if created else "—"
@@ -347,16 +394,16 @@ class CustomerHeaderView(QWidget):
         )
         self.identifiers.setToolTip(
             "\n".join(
-                f"{_IDENTITY_NAMES[i.kind]}: {i.display}"
+                self.tr("{kind}: {value}").format(kind=_IDENTITY_NAMES[i.kind], value=i.display)
                 + (f" — {i.label}" if i.label else "")
-                + (" (primary)" if i.primary else "")
+                + (self.tr(" (primary)") if i.primary else "")
                 for i in shown
             )
         )
         self._set_consent(header)
         self.summary.set_full_text(self._summary_text(header))
         prefs = _preferences_text(header.preferences)
-        self.preferences.setText(prefs or "None recorded")
+        self.preferences.setText(prefs or self.tr("None recorded"))
         self.preferences.setForegroundRole(
             QPalette.ColorRole.WindowText if prefs else QPalette.ColorRole.PlaceholderText
         )
@@ -369,9 +416,11 @@ class CustomerHeaderView(QWidget):
             text = offer.code
             expires = fmt.parse_timestamp(offer.expires_at)
             if expires:
-                text += f" (until {fmt.date_text(expires.astimezone(now.tzinfo))})"
+                text = self.tr("{code} (until {date})").format(
+                    code=offer.code, date=fmt.date_text(expires.astimezone(now.tzinfo))
+                )
             parts.append(text)
-        self.offers.setText("  ·  ".join(parts) or "None active")
+        self.offers.setText("  ·  ".join(parts) or self.tr("None active"))
         self.offers.setToolTip("\n".join(f"{o.code}: {o.description}" for o in active))
         font = self.offers.font()
         font.setWeight(QFont.Weight.DemiBold if parts else QFont.Weight.Normal)
@@ -385,7 +434,7 @@ class CustomerHeaderView(QWidget):
         if header is None or not header.tier:
             return
         self.tier.set_look(
-            header.tier.capitalize(), tier_color(header.tier, self.palette()), filled=True
+            wording.tier_name(header.tier), tier_color(header.tier, self.palette()), filled=True
         )
 
     def _set_consent(self, header: CustomerHeader) -> None:

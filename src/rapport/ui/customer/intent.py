@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -31,13 +32,21 @@ from PySide6.QtWidgets import (
 from rapport.domain.intent import Intent
 from rapport.ui import format as fmt
 from rapport.ui import wording
+from rapport.ui.i18n import TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 # The strongest signals are at the top; past this many rows a list stops being read.
 MAX_ROWS = 25
-_CART_WORDS = {"abandoned": "Abandoned", "purchased": "Bought", "open": "Still open"}
+_CART_WORDS = TranslatedNames(
+    "IntentPanel",
+    {
+        "abandoned": QT_TRANSLATE_NOOP("IntentPanel", "Abandoned"),
+        "purchased": QT_TRANSLATE_NOOP("IntentPanel", "Bought"),
+        "open": QT_TRANSLATE_NOOP("IntentPanel", "Still open"),
+    },
+)
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -56,7 +65,7 @@ class IntentBanner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         lh = self.fontMetrics().height()
-        self.caption = QLabel("Web intent")
+        self.caption = QLabel(self.tr("Web intent"))
         self.caption.setObjectName("intentCaption")
         self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.sentence = QLabel()
@@ -89,11 +98,13 @@ class IntentBanner(QFrame):
             self.update()
             return
         self.sentence.setText(sentence)
-        caption = "Web intent"
+        caption = self.tr("Web intent")
         if intent.last_seen is not None:
-            caption += f" · last on the site {fmt.relative_text(intent.last_seen, now)}"
+            caption = self.tr("Web intent · last on the site {when}").format(
+                when=fmt.relative_text(intent.last_seen, now)
+            )
             if intent.devices:
-                caption += " · " + ", ".join(intent.devices)
+                caption += " · " + ", ".join(wording.device_name(d) for d in intent.devices)
         self.caption.setText(caption)
         self.update()
 
@@ -238,11 +249,25 @@ class IntentPanel(QWidget):
         self._money = money
         lh = self.fontMetrics().height()
         self.products = RowsModel(
-            ["Product", "Category", "Views", "Last seen", "Cart"], numeric=(2,)
+            [
+                self.tr("Product"),
+                self.tr("Category"),
+                self.tr("Views"),
+                self.tr("Last seen"),
+                self.tr("Cart"),
+            ],
+            numeric=(2,),
         )
-        self.categories = RowsModel(["Category", "Views", "Last seen"], numeric=(1,))
-        self.searches = RowsModel(["Search", "Times", "Last"], numeric=(1,))
-        self.carts = RowsModel(["Cart", "Items", "Value", "Last change"], numeric=(1, 2))
+        self.categories = RowsModel(
+            [self.tr("Category"), self.tr("Views"), self.tr("Last seen")], numeric=(1,)
+        )
+        self.searches = RowsModel(
+            [self.tr("Search"), self.tr("Times"), self.tr("Last")], numeric=(1,)
+        )
+        self.carts = RowsModel(
+            [self.tr("Cart"), self.tr("Items"), self.tr("Value"), self.tr("Last change")],
+            numeric=(1, 2),
+        )
 
         self.empty = QLabel()
         self.empty.setObjectName("intentEmpty")
@@ -252,17 +277,21 @@ class IntentPanel(QWidget):
         self._details = QWidget()
         right = QVBoxLayout()
         right.setSpacing(lh)
-        right.addWidget(_Section("Categories", self.categories, "intentCategories", "None"))
-        right.addWidget(_Section("Searches", self.searches, "intentSearches", "No searches"))
-        right.addWidget(_Section("Carts", self.carts, "intentCarts", "No carts"))
+        right.addWidget(
+            _Section(self.tr("Categories"), self.categories, "intentCategories", self.tr("None"))
+        )
+        right.addWidget(
+            _Section(self.tr("Searches"), self.searches, "intentSearches", self.tr("No searches"))
+        )
+        right.addWidget(_Section(self.tr("Carts"), self.carts, "intentCarts", self.tr("No carts")))
         right.addStretch(1)
         left = QVBoxLayout()
         left.addWidget(
             _Section(
-                "Products, most interest first",
+                self.tr("Products, most interest first"),
                 self.products,
                 "intentProducts",
-                "No product viewed",
+                self.tr("No product viewed"),
                 max_rows=20,
             )
         )
@@ -281,7 +310,7 @@ class IntentPanel(QWidget):
     def set_intent(self, intent: Intent | None, now: datetime) -> None:
         if intent is None or intent.last_seen is None:
             self.empty.setText(
-                wording.intent_sentence(intent.summary) if intent else "No web activity"
+                wording.intent_sentence(intent.summary) if intent else self.tr("No web activity")
             )
             self.empty.show()
             self._details.hide()
@@ -303,7 +332,7 @@ class IntentPanel(QWidget):
                     p.category or "",
                     str(p.views),
                     when(p.last_viewed),
-                    "In cart" if p.added_to_cart else "",
+                    self.tr("In cart") if p.added_to_cart else "",
                 )
                 for p in intent.products[:top]
             ],
@@ -313,7 +342,7 @@ class IntentPanel(QWidget):
             [(c.category, str(c.views), when(c.last_viewed)) for c in intent.categories[:top]]
         )
         self.searches.set_rows(
-            [(f"“{s.query}”", str(s.count), when(s.last_at)) for s in intent.searches[:top]]
+            [(wording.quote(s.query), str(s.count), when(s.last_at)) for s in intent.searches[:top]]
         )
         self.carts.set_rows(
             [

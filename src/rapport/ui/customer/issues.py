@@ -76,11 +76,7 @@ class IssuesBand(QFrame):
                 words = self.tr("{n} open tasks, next due {due}").format(n=len(tasks), due=due)
             parts.append(("tasks", words, "\n".join(t.title for t in tasks)))
         if refused:
-            words = (
-                self.tr("1 change refused by the hub")
-                if refused == 1
-                else self.tr("{n} changes refused by the hub").format(n=refused)
-            )
+            words = self.tr("%n change(s) refused by the hub", "", refused)
             parts.append(("outbox", words, self.tr("Redo or dismiss it in the outbox")))
         self._parts = [text for _link, text, _tip in parts]
         link_color = self.palette().color(QPalette.ColorRole.Link).name()

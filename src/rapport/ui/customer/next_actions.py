@@ -14,6 +14,7 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QEvent,
     QModelIndex,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QFocusEvent,
     QFont,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -35,19 +37,26 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLay
 
 from rapport.domain.next_best_action import Suggestion
 from rapport.ui import wording
+from rapport.ui.i18n import Context, TranslatedNames
 from rapport.ui.theme import caution, mix, muted, positive, warning
 
 _Index = QModelIndex | QPersistentModelIndex
 
-_KIND_WORDS = {
-    "resolve": "Service",
-    "acknowledge": "Purchase",
-    "related": "Goes with it",
-    "incentive": "Win back",
-    "offer": "Offer",
-    "reach_out": "VIP",
-    "consent": "Consent",
-}
+_KIND_WORDS = TranslatedNames(
+    "NextActions",
+    {
+        "resolve": QT_TRANSLATE_NOOP("NextActions", "Service"),
+        "acknowledge": QT_TRANSLATE_NOOP("NextActions", "Purchase"),
+        "related": QT_TRANSLATE_NOOP("NextActions", "Goes with it"),
+        "incentive": QT_TRANSLATE_NOOP("NextActions", "Win back"),
+        "offer": QT_TRANSLATE_NOOP("NextActions", "Offer"),
+        "reach_out": QT_TRANSLATE_NOOP("NextActions", "VIP"),
+        "consent": QT_TRANSLATE_NOOP("NextActions", "Consent"),
+    },
+)
+NextActions = Context("NextActions")
+# The window's shortcuts for what a card opens (rapport.ui.actions has the same keys).
+_LOG_KEYS, _CONSENT_KEYS, _BASKET_KEYS = "Ctrl+L", "Ctrl+Shift+C", "Ctrl+B"
 
 
 class SuggestionRole(IntEnum):
@@ -107,20 +116,27 @@ def kind_color(kind: str, palette: QPalette) -> QColor:
     return palette.color(QPalette.ColorRole.Highlight)
 
 
-def action_label(s: Suggestion) -> str | None:
-    """What acting on the suggestion opens, in the words of the card's last line."""
+def action_label(s: Suggestion, show_keys: bool = True) -> str | None:
+    """What acting on the suggestion opens, in the words of the card's last line, with its
+    shortcut when ``show_keys``."""
     action = s.action or ""
+    keys = ""
     if action == "log":
-        return "Log the call  (Ctrl+L)"
-    if action == "consent":
-        return "Record their answer  (Ctrl+Shift+C)"
-    if action in ("incentive", "products") and s.product_ids:
-        return "Put it in a basket  (Ctrl+B)"
-    if action.startswith("offer:"):
-        return "See the offer"
-    if action.startswith("order:"):
-        return "See the order"
-    return None
+        words, keys = NextActions.tr("Log the call"), _LOG_KEYS
+    elif action == "consent":
+        words, keys = NextActions.tr("Record their answer"), _CONSENT_KEYS
+    elif action in ("incentive", "products") and s.product_ids:
+        words, keys = NextActions.tr("Put it in a basket"), _BASKET_KEYS
+    elif action.startswith("offer:"):
+        words = NextActions.tr("See the offer")
+    elif action.startswith("order:"):
+        words = NextActions.tr("See the order")
+    else:
+        return None
+    if not (keys and show_keys):
+        return words
+    native = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{words}  ({native})"
 
 
 class _Card(QFrame):
@@ -161,9 +177,7 @@ class _Card(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.title)
         layout.addWidget(self.why)
-        self.action = action_label(s)
-        if self.action is not None and not show_keys:  # a tablet has no keys to hint at
-            self.action = self.action.split("  ")[0]
+        self.action = action_label(s, show_keys)  # a tablet has no keys to hint at
         self.go: QLabel | None = None
         if self.action is not None:
             self.go = QLabel(f"{self.action} ›")
@@ -253,7 +267,7 @@ class NextActionsPanel(QWidget):
         self.model.modelReset.connect(self._rebuild)
         lh = self.fontMetrics().height()
 
-        heading = QLabel("Next best action")
+        heading = QLabel(self.tr("Next best action"))
         heading.setObjectName("nextActionsHeading")
         font = heading.font()
         font.setWeight(QFont.Weight.DemiBold)
@@ -309,9 +323,11 @@ class NextActionsPanel(QWidget):
             self._card_list.append(card)
         kinds = [self.model.suggestion(r).kind for r in range(self.model.rowCount())]
         if not kinds:
-            self.note.setText("Nothing to suggest: no open issue, offer or recent activity.")
+            self.note.setText(
+                self.tr("Nothing to suggest: no open issue, offer or recent activity.")
+            )
         elif kinds[0] == "resolve":
-            self.note.setText("Sales suggestions wait until the issue is resolved.")
+            self.note.setText(self.tr("Sales suggestions wait until the issue is resolved."))
         else:
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))

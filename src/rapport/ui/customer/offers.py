@@ -7,7 +7,13 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -21,10 +27,20 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.queries import OfferView
 from rapport.ui import format as fmt
+from rapport.ui.i18n import TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
 
-_CHANNELS = {"email": "Email", "sms": "SMS", "push": "Push", "mail": "Mail", "phone": "Phone"}
+_CHANNELS = TranslatedNames(
+    "OffersModel",
+    {
+        "email": QT_TRANSLATE_NOOP("OffersModel", "Email"),
+        "sms": QT_TRANSLATE_NOOP("OffersModel", "SMS"),
+        "push": QT_TRANSLATE_NOOP("OffersModel", "Push"),
+        "mail": QT_TRANSLATE_NOOP("OffersModel", "Mail"),
+        "phone": QT_TRANSLATE_NOOP("OffersModel", "Phone"),
+    },
+)
 
 
 class OfferColumn(IntEnum):
@@ -36,7 +52,14 @@ class OfferColumn(IntEnum):
     Status = 5
 
 
-_HEADERS = ("Code", "Offer", "Sent by", "Sent", "Expires", "Status")
+_HEADERS = (
+    QT_TRANSLATE_NOOP("OffersModel", "Code"),
+    QT_TRANSLATE_NOOP("OffersModel", "Offer"),
+    QT_TRANSLATE_NOOP("OffersModel", "Sent by"),
+    QT_TRANSLATE_NOOP("OffersModel", "Sent"),
+    QT_TRANSLATE_NOOP("OffersModel", "Expires"),
+    QT_TRANSLATE_NOOP("OffersModel", "Status"),
+)
 
 
 class OfferRole(IntEnum):
@@ -100,10 +123,12 @@ class OffersModel(QAbstractTableModel):
             if column == OfferColumn.Expires:
                 return self._date(offer.expires_at)
             if status == "redeemed":
-                return f"Redeemed {self._date(offer.redeemed_at)}"
-            return "Active" if status == "active" else "Expired"
+                return self.tr("Redeemed {date}").format(date=self._date(offer.redeemed_at))
+            return self.tr("Active") if status == "active" else self.tr("Expired")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{offer.campaign}: {offer.description}"
+            return self.tr("{campaign}: {offer}").format(
+                campaign=offer.campaign, offer=offer.description
+            )
         if (
             role == Qt.ItemDataRole.FontRole
             and status == "active"
@@ -128,7 +153,7 @@ class OffersModel(QAbstractTableModel):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(_HEADERS)
         ):
-            return _HEADERS[section]
+            return self.tr(_HEADERS[section])
         return None
 
     def roleNames(self) -> dict[int, bytes]:
@@ -156,7 +181,7 @@ class OffersView(QWidget):
             if column != OfferColumn.Offer:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.empty = QLabel("No offers sent to this customer")
+        self.empty = QLabel(self.tr("No offers sent to this customer"))
         self.empty.setObjectName("offersEmpty")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -48,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from rapport.protocol import CHANNELS
 from rapport.ui import format as fmt
+from rapport.ui import wording
 from rapport.ui.adaptive import ButtonStrip
 from rapport.ui.models.timeline_model import SYNC_REJECTED, TimelineModel, TimelineRole
 from rapport.ui.theme import warning
@@ -198,9 +199,8 @@ class TimelineDelegate(QStyledItemDelegate):
             x_right -= aw + lh
         disposition = index.data(TimelineRole.Disposition)
         if disposition:
-            x_right = self._paint_chip(
-                painter, option, str(disposition), x_right, top, lh, selected
-            )
+            label = wording.disposition_text(str(index.data(TimelineRole.Kind)), str(disposition))
+            x_right = self._paint_chip(painter, option, label, x_right, top, lh, selected)
             x_right -= lh // 2
 
         title = str(index.data(TimelineRole.Title) or "")
@@ -281,13 +281,13 @@ class TimelineDelegate(QStyledItemDelegate):
         )
         base = pal.color(QPalette.ColorRole.Base)
         if sync == SYNC_REJECTED:
-            reason = str(index.data(TimelineRole.SyncReason) or "refused by the hub")
-            label = f"Refused: {reason}"
+            reason = str(index.data(TimelineRole.SyncReason) or self.tr("refused by the hub"))
+            label = self.tr("Refused: {reason}").format(reason=reason)
             accent = text if selected else warning(pal)
             fill = Qt.BrushStyle.NoBrush if selected else _mix(base, warning(pal), 0.12)
             style = Qt.PenStyle.SolidLine
         else:
-            label = "Not synced yet"
+            label = self.tr("Not synced yet")
             accent = text if selected else _mix(base, text, 0.7)
             fill = Qt.BrushStyle.NoBrush
             style = Qt.PenStyle.DashLine
@@ -442,7 +442,7 @@ class TimelineView(QWidget):
         bar = ButtonStrip(Qt.AlignmentFlag.AlignLeft)
         bar.setObjectName("channelFilter")
         self.filter_bar = bar
-        self.all_button = self._button("All", None)
+        self.all_button = self._button(self.tr("All"), None)
         self.all_button.setObjectName("channel-all")
         self.all_button.setChecked(True)
         bar.add_button(self.all_button)
@@ -495,9 +495,11 @@ class TimelineView(QWidget):
             button.setIcon(
                 channel_icon(channel, self.palette().color(QPalette.ColorRole.ButtonText))
             )
-            button.setToolTip(f"Show only {text}; pick several to combine")
+            button.setToolTip(
+                self.tr("Show only {channel}; pick several to combine").format(channel=text)
+            )
         else:
-            button.setToolTip("Show every channel")
+            button.setToolTip(self.tr("Show every channel"))
         return button
 
     def changeEvent(self, event: QEvent) -> None:
@@ -546,7 +548,9 @@ class TimelineView(QWidget):
     def _update_empty(self) -> None:
         if self.model.rowCount() == 0:
             self.empty.setText(
-                "Nothing on these channels yet" if self.model.channels else "No activity yet"
+                self.tr("Nothing on these channels yet")
+                if self.model.channels
+                else self.tr("No activity yet")
             )
             self._stack.setCurrentWidget(self.empty)
         else:

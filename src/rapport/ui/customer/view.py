@@ -90,10 +90,10 @@ class Customer360(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("customerTabs")
         self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.timeline, "&Timeline")
-        self.tabs.addTab(self.intent_panel, "&Web intent")
-        self.tabs.addTab(self.purchases, "&Purchases")
-        self.tabs.addTab(self.offers, "&Offers")
+        self.tabs.addTab(self.timeline, self.tr("&Timeline"))
+        self.tabs.addTab(self.intent_panel, self.tr("&Web intent"))
+        self.tabs.addTab(self.purchases, self.tr("&Purchases"))
+        self.tabs.addTab(self.offers, self.tr("&Offers"))
         page = QWidget()
         content = QVBoxLayout(page)
         # Tight on height: a 600 px screen still shows a useful part of the timeline.
@@ -225,5 +225,12 @@ class Customer360(QWidget):
     def _update_tab_titles(self) -> None:
         orders = self.orders_model.total_orders
         active = self.offers_model.active_count()
-        self.tabs.setTabText(2, f"&Purchases ({orders})" if orders else "&Purchases")
-        self.tabs.setTabText(3, f"&Offers ({active} active)" if active else "&Offers")
+        self.tabs.setTabText(
+            2,
+            self.tr("&Purchases ({count})").format(count=orders)
+            if orders
+            else self.tr("&Purchases"),
+        )
+        self.tabs.setTabText(
+            3, self.tr("&Offers (%n active)", "", active) if active else self.tr("&Offers")
+        )

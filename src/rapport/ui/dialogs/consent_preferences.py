@@ -32,6 +32,7 @@ from rapport.cache.writes import LocalWrites, WriteError
 from rapport.ui import format as fmt
 from rapport.ui.field_error import FieldError
 from rapport.ui.i18n import TranslatedNames
+from rapport.ui.messages import error_text
 
 CONSENT_SHORTCUT = "Ctrl+Shift+C"
 _CTX = "ConsentPreferencesDialog"
@@ -299,7 +300,7 @@ class ConsentPreferencesDialog(QDialog):
                     self.customer_id, row.channel, row.value() or "", row.source.currentText()
                 )
             except WriteError as exc:
-                row.error.show_error(str(exc))
+                row.error.show_error(error_text(exc))
                 return
             row.initial = row.value() or row.initial
             row.source.setEnabled(False)
@@ -308,7 +309,7 @@ class ConsentPreferencesDialog(QDialog):
             try:
                 self._writes.update_customer(self.customer_id, {"preferences": prefs})
             except WriteError as exc:
-                self.prefs_error.show_error(str(exc))
+                self.prefs_error.show_error(error_text(exc))
                 if wrote:
                     self.saved.emit(self.customer_id)
                 return

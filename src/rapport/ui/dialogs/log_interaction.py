@@ -35,6 +35,7 @@ from rapport.protocol import CHANNELS
 from rapport.ui import format as fmt
 from rapport.ui.customer.timeline import channel_icon
 from rapport.ui.field_error import FieldError, FieldErrors
+from rapport.ui.messages import error_text
 from rapport.ui.wrapup import (
     CHANNEL_NAMES,
     DIRECTIONS,
@@ -379,7 +380,7 @@ class LogInteractionDialog(QDialog):
             if follow is not None:
                 create_follow_up(self._writes, self.customer_id, follow[0], follow[1])
         except WriteError as exc:
-            self._show_error(exc.field, str(exc))
+            self._show_error(exc.field, error_text(exc))
             return
         except sqlite3.Error as exc:
             self._show_error(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, Signal
 from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,10 +29,15 @@ from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.phones import format_phone, normalize_phone
 from rapport.ui.field_error import FieldError, FieldErrors
 from rapport.ui.format import scaled_font
+from rapport.ui.messages import error_text
 from rapport.ui.theme import caution
 
 NEW_CUSTOMER_SHORTCUT = "Ctrl+N"
-CONSENT_OFFERED = (("email", "&Email"), ("sms", "S&MS"), ("phone", "P&hone calls"))
+CONSENT_OFFERED = (
+    ("email", QT_TRANSLATE_NOOP("NewCustomerDialog", "&Email")),
+    ("sms", QT_TRANSLATE_NOOP("NewCustomerDialog", "S&MS")),
+    ("phone", QT_TRANSLATE_NOOP("NewCustomerDialog", "P&hone calls")),
+)
 
 
 class NewCustomerDialog(QDialog):
@@ -50,12 +55,12 @@ class NewCustomerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("newCustomer")
-        self.setWindowTitle("New customer")
+        self.setWindowTitle(self.tr("New customer"))
         self._writes = writes
         self._region = region
         self.customer_id: str | None = None
 
-        title = QLabel("New customer", self)
+        title = QLabel(self.tr("New customer"), self)
         title.setFont(scaled_font(title.font(), 1.3))
         self.given = QLineEdit(self)
         self.given.setObjectName("newGiven")
@@ -63,10 +68,10 @@ class NewCustomerDialog(QDialog):
         self.family.setObjectName("newFamily")
         self.phone = QLineEdit(self)
         self.phone.setObjectName("newPhone")
-        self.phone.setPlaceholderText("As dialled, or +country code")
+        self.phone.setPlaceholderText(self.tr("As dialled, or +country code"))
         self.email = QLineEdit(self)
         self.email.setObjectName("newEmail")
-        self.email.setPlaceholderText("name@example.com")
+        self.email.setPlaceholderText(self.tr("name@example.com"))
         for box, limit in (
             (self.given, 200),
             (self.family, 200),
@@ -80,7 +85,9 @@ class NewCustomerDialog(QDialog):
         self.given.setText(given)
         self.family.setText(family)
 
-        self.consent = {channel: QCheckBox(label, self) for channel, label in CONSENT_OFFERED}
+        self.consent = {
+            channel: QCheckBox(self.tr(label), self) for channel, label in CONSENT_OFFERED
+        }
         for channel, box in self.consent.items():
             box.setObjectName(f"newConsent-{channel}")
         consent_row = QHBoxLayout()
@@ -88,7 +95,7 @@ class NewCustomerDialog(QDialog):
             consent_row.addWidget(box)
         consent_row.addStretch(1)
         for box in self.consent.values():
-            box.setToolTip("The customer agreed on this call to hear from us this way")
+            box.setToolTip(self.tr("The customer agreed on this call to hear from us this way"))
 
         self.errors = {
             key: FieldError(f"new{key.title().replace('_', '')}Error", self)
@@ -107,10 +114,10 @@ class NewCustomerDialog(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         rows = (
-            ("&First name", self.given, "given_name"),
-            ("&Last name", self.family, "family_name"),
-            ("&Phone", self.phone, "phone"),
-            ("E&mail address", self.email, "email"),
+            (self.tr("&First name"), self.given, "given_name"),
+            (self.tr("&Last name"), self.family, "family_name"),
+            (self.tr("&Phone"), self.phone, "phone"),
+            (self.tr("E&mail address"), self.email, "email"),
         )
         for label, box, key in rows:
             column = QVBoxLayout()
@@ -124,16 +131,16 @@ class NewCustomerDialog(QDialog):
         consent_column = QVBoxLayout()
         consent_column.addLayout(consent_row)
         consent_column.addWidget(self.errors["consent"])
-        form.addRow("Consent", consent_column)
+        form.addRow(self.tr("Consent"), consent_column)
         consent_label = form.labelForField(consent_column)
         if isinstance(consent_label, QLabel):
             consent_label.setToolTip(
-                "The channels the customer agreed, on this call, to hear from us on"
+                self.tr("The channels the customer agreed, on this call, to hear from us on")
             )
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
-            "&Create customer", QDialogButtonBox.ButtonRole.AcceptRole
+            self.tr("&Create customer"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setObjectName("newCustomerSave")
         self.save_button.setDefault(True)
@@ -154,8 +161,10 @@ class NewCustomerDialog(QDialog):
         self._holders_row.addStretch(1)
 
         note = QLabel(
-            "Saved on this computer now and sent to the hub when it can be reached. If the hub "
-            "already knows this phone or email, the two profiles become one.",
+            self.tr(
+                "Saved on this computer now and sent to the hub when it can be reached. If the "
+                "hub already knows this phone or email, the two profiles become one."
+            ),
             self,
         )
         note.setWordWrap(True)
@@ -263,11 +272,14 @@ class NewCustomerDialog(QDialog):
         try:
             self.customer_id = create_customer(self._writes, self.draft(), self._region)
         except WriteError as exc:
-            self._errors.show(exc.field, str(exc))
+            self._errors.show(exc.field, error_text(exc))
             return
         except sqlite3.Error as exc:
             self.general_error.show_error(
-                f"Could not save on this computer ({exc}). Nothing you typed is lost: try again."
+                self.tr(
+                    "Could not save on this computer ({reason}). Nothing you typed is lost: try "
+                    "again."
+                ).format(reason=exc)
             )
             return
         self.created.emit(self.customer_id)

@@ -27,6 +27,7 @@ from rapport.cache.acks import dismiss_entry
 from rapport.cache.outbox import NOTICE, REJECTED
 from rapport.cache.outbox_view import OutboxItem
 from rapport.cache.writes import LocalWrites, WriteError
+from rapport.ui.messages import error_text
 from rapport.ui.models.outbox_model import (
     OutboxColumn,
     OutboxModel,
@@ -216,7 +217,7 @@ class OutboxPanel(QDialog):
             try:
                 self._writes.redo(item.client_seq)
             except (WriteError, sqlite3.Error) as exc:
-                errors.append(str(exc))
+                errors.append(error_text(exc))
         self._after_change(
             "; ".join(errors) or self.tr("Queued again: it is sent to the hub right away.")
         )

@@ -38,8 +38,10 @@ from rapport.cache.tasks import (
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.slots import DEFAULT_HOURS, free_slots
 from rapport.ui import format as fmt
+from rapport.ui import wording
 from rapport.ui.field_error import FieldError
 from rapport.ui.followups.slots import SlotRole, SlotsModel, slots_view
+from rapport.ui.messages import error_text
 
 APPOINTMENT_SHORTCUT = "Ctrl+Shift+A"
 DEFAULT_DURATION = 30
@@ -66,7 +68,7 @@ class BookAppointmentDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("bookAppointment")
-        self.setWindowTitle(f"Book an appointment — {customer_name}")
+        self.setWindowTitle(self.tr("Book an appointment — {name}").format(name=customer_name))
         self._writes = writes
         self._now = now
         self.customer_id = customer_id
@@ -82,7 +84,8 @@ class BookAppointmentDialog(QDialog):
         self.kind = QComboBox(self)
         self.kind.setObjectName("appointmentType")
         for code in APPOINTMENT_TYPES:
-            self.kind.addItem(code.capitalize(), code)
+            name = wording.appointment_type_name(code)
+            self.kind.addItem(name[:1].upper() + name[1:], code)
         self.store = QComboBox(self)
         self.store.setObjectName("appointmentStore")
         for s in stores(reader):
@@ -107,7 +110,7 @@ class BookAppointmentDialog(QDialog):
         self.duration.setObjectName("appointmentDuration")
         self.duration.setRange(5, 12 * 60)
         self.duration.setSingleStep(15)
-        self.duration.setSuffix(" min")
+        self.duration.setSuffix(self.tr(" min"))
         self.duration.setValue(DEFAULT_DURATION)
         self.associate = QComboBox(self)
         self.associate.setObjectName("appointmentAssociate")
@@ -126,7 +129,7 @@ class BookAppointmentDialog(QDialog):
         self.slots_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         self.note = QLineEdit(self)
         self.note.setObjectName("appointmentNote")
-        self.note.setPlaceholderText("What to prepare: sizes, pieces to set aside…")
+        self.note.setPlaceholderText(self.tr("What to prepare: sizes, pieces to set aside…"))
         for w in (self.kind, self.store, self.associate):
             w.setMinimumWidth(em * 30)
 
@@ -139,13 +142,13 @@ class BookAppointmentDialog(QDialog):
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(lh // 2)
         rows = [
-            ("&Type", self.kind, "appointment_type"),
-            ("&Store", self.store, "store_id"),
-            ("&When", self.when, "due_at"),
-            ("&Duration", self.duration, "duration_min"),
-            ("&Associate", self.associate, None),
+            (self.tr("&Type"), self.kind, "appointment_type"),
+            (self.tr("&Store"), self.store, "store_id"),
+            (self.tr("&When"), self.when, "due_at"),
+            (self.tr("&Duration"), self.duration, "duration_min"),
+            (self.tr("&Associate"), self.associate, None),
             (self.tr("F&ree times"), self.slots_view, "slots"),
-            ("&Note", self.note, "title"),
+            (self.tr("&Note"), self.note, "title"),
         ]
         for text, field, key in rows:
             box = QWidget(self)
@@ -166,7 +169,7 @@ class BookAppointmentDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Book")
+        self.ok_button.setText(self.tr("&Book"))
         self.ok_button.setObjectName("appointmentSubmit")
         self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
@@ -207,7 +210,7 @@ class BookAppointmentDialog(QDialog):
         """Me, then the staff of the chosen store; whoever was chosen stays if they work there."""
         chosen = self.associate.currentData()
         self.associate.clear()
-        self.associate.addItem("Me", self._writes.user_id)
+        self.associate.addItem(self.tr("Me"), self._writes.user_id)
         for uid, name in staff_at(self._reader, self.store.currentData()):
             if uid != self._writes.user_id:
                 self.associate.addItem(name, uid)
@@ -297,24 +300,33 @@ class BookAppointmentDialog(QDialog):
         for error in (*self.errors.values(), self.general_error):
             error.show_error("")
         if self.store.currentIndex() < 0:
-            self._show_error("store_id", "No store in this computer's cache: sync first.")
+            self._show_error("store_id", self.tr("No store in this computer's cache: sync first."))
             return
+        code = str(self.kind.currentData() or self.kind.currentText())
+        # The title everyone reads in their task list, in the words of the agent who booked it.
+        heading = self.tr("Appointment: {type}").format(type=wording.appointment_type_name(code))
         try:
             task_id = book_appointment(
                 self._writes,
                 self.customer_id,
-                appointment_type=str(self.kind.currentData() or self.kind.currentText()),
+                appointment_type=code,
                 store_id=str(self.store.currentData()),
                 due_at=self.due_at(),
                 duration_min=self.duration.value(),
                 assignee_id=self.associate.currentData(),
                 note=self.note.text(),
+                heading=heading,
             )
         except WriteError as exc:
-            self._show_error(exc.field, str(exc))
+            self._show_error(exc.field, error_text(exc))
             return
         except sqlite3.Error as exc:
-            self._show_error("", f"Could not save on this computer ({exc}). Try again.")
+            self._show_error(
+                "",
+                self.tr("Could not save on this computer ({reason}). Try again.").format(
+                    reason=exc
+                ),
+            )
             return
         self.booked.emit(self.customer_id, task_id)
         self.accept()

@@ -6,21 +6,23 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from rapport.cache.tasks import MyTasks
+from rapport.ui.i18n import Context
 from rapport.ui.theme import warning
 
 TASKS_SHORTCUT = "Ctrl+T"
+TaskWords = Context("TaskWords")
 
 
 def badge_text(tasks: MyTasks) -> str:
     n = tasks.due_count
     if n == 0:
-        return "No tasks due"
-    return f"{n} task{'s' if n != 1 else ''} due"
+        return TaskWords.tr("No tasks due")
+    return TaskWords.tr("%n task(s) due", "", n)
 
 
 class TasksBadge(QPushButton):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__("No tasks due", parent)
+        super().__init__(TaskWords.tr("No tasks due"), parent)
         self.setObjectName("tasksBadge")
         self.setFlat(True)
         self.count = 0
@@ -32,8 +34,15 @@ class TasksBadge(QPushButton):
         self.setText(badge_text(tasks))
         keys = QKeySequence(TASKS_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
         self.setToolTip(
-            f"{self.overdue} overdue, {len(tasks.today)} due later today, "
-            f"{len(tasks.upcoming)} upcoming. Open my tasks ({keys})."
+            self.tr(
+                "{overdue} overdue, {today} due later today, {upcoming} upcoming. Open my tasks "
+                "({keys})."
+            ).format(
+                overdue=self.overdue,
+                today=len(tasks.today),
+                upcoming=len(tasks.upcoming),
+                keys=keys,
+            )
         )
         pal = self.palette()
         role = QPalette.ColorRole.ButtonText

@@ -9,11 +9,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 
 from rapport.cache.tasks import MyTasks, my_tasks
 from rapport.cache.writes import LocalWrites
-from rapport.ui.followups.appointment import BookAppointmentDialog
+from rapport.ui.followups.appointment import APPOINTMENT_SHORTCUT, BookAppointmentDialog
 from rapport.ui.followups.badge import TasksBadge
 from rapport.ui.followups.notifier import DueNotifier
 from rapport.ui.followups.panel import MyTasksPanel
@@ -24,6 +25,10 @@ if TYPE_CHECKING:
 
 def _local_now() -> datetime:
     return datetime.now().astimezone()
+
+
+def _keys(keys: str) -> str:
+    return QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 class TasksController(QObject):
@@ -85,7 +90,7 @@ class TasksController(QObject):
     def show_my_tasks(self) -> MyTasksPanel | None:
         """Ctrl+T."""
         if self._writes is None:
-            self._window.show_message("This window has no local cache to keep tasks in.")
+            self._window.show_message(self.tr("This window has no local cache to keep tasks in."))
             return None
         if self.panel is None:
             self.panel = MyTasksPanel(self._reader, self._writes, self._now, self._window)
@@ -100,7 +105,7 @@ class TasksController(QObject):
 
     def _open_customer(self, customer_id: str) -> None:
         if not self._window.open_customer(customer_id, "tasks"):
-            self._window.show_message("This customer is no longer on this computer.")
+            self._window.show_message(self.tr("This customer is no longer on this computer."))
             return
         self._window.activateWindow()
 
@@ -109,7 +114,9 @@ class TasksController(QObject):
         cid = self._window.customer.current_customer_id
         if cid is None or self._writes is None:
             self._window.show_message(
-                "Open a customer first (Ctrl+K to search), then book with Ctrl+Shift+A."
+                self.tr(
+                    "Open a customer first ({search} to search), then book with {book}."
+                ).format(search=_keys("Ctrl+K"), book=_keys(APPOINTMENT_SHORTCUT))
             )
             return None
         dialog = BookAppointmentDialog(
@@ -126,7 +133,9 @@ class TasksController(QObject):
         return dialog
 
     def _booked(self, customer_id: str, _task_id: str) -> None:
-        self._window.show_message("Appointment booked on this computer; on its way to the hub.")
+        self._window.show_message(
+            self.tr("Appointment booked on this computer; on its way to the hub.")
+        )
         self._changed(customer_id)
 
     def _changed(self, customer_id: str) -> None:

@@ -8,13 +8,23 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont
 
 from rapport.cache.tasks import MyTasks, TaskView
 from rapport.ui import format as fmt
 
-GROUPS = (("overdue", "Overdue"), ("today", "Today"), ("upcoming", "Upcoming"))
+GROUPS = (
+    ("overdue", QT_TRANSLATE_NOOP("MyTasksModel", "Overdue")),
+    ("today", QT_TRANSLATE_NOOP("MyTasksModel", "Today")),
+    ("upcoming", QT_TRANSLATE_NOOP("MyTasksModel", "Upcoming")),
+)
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,7 +70,8 @@ class MyTasksModel(QAbstractListModel):
             items = getattr(tasks, key)
             if not items:
                 continue
-            self._rows.append(_Row(key, f"{name} ({len(items)})"))
+            header = self.tr("{group} ({count})").format(group=self.tr(name), count=len(items))
+            self._rows.append(_Row(key, header))
             self._rows.extend(_Row(key, None, t) for t in items)
         self.endResetModel()
 
@@ -93,10 +104,19 @@ class MyTasksModel(QAbstractListModel):
             return None
         now = self._now or datetime.now().astimezone()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            mark = " · not sent yet" if task.pending else ""
-            return f"{due_text(task, row.group, now)}  {task.customer_name} — {task.title}{mark}"
+            mark = self.tr(" · not sent yet") if task.pending else ""
+            return self.tr("{due}  {customer} — {title}{mark}").format(
+                due=due_text(task, row.group, now),
+                customer=task.customer_name,
+                title=task.title,
+                mark=mark,
+            )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{task.title}\n{task.customer_name}, due {fmt.date_time_text(task.due_at, now)}"
+            return self.tr("{title}\n{customer}, due {when}").format(
+                title=task.title,
+                customer=task.customer_name,
+                when=fmt.date_time_text(task.due_at, now),
+            )
         values = {
             TaskRole.Id: task.id,
             TaskRole.CustomerId: task.customer_id,

@@ -14,16 +14,20 @@ from PySide6.QtWidgets import QSystemTrayIcon
 
 from rapport.cache.tasks import TaskView, due_between
 from rapport.ui import format as fmt
+from rapport.ui.i18n import Context
 
 CHECK_MS = 60_000
+TaskWords = Context("TaskWords")
 
 
 def due_message(tasks: list[TaskView], now: datetime) -> str:
     if len(tasks) == 1:
         t = tasks[0]
-        return f"Due {fmt.when_text(t.due_at, now)}: {t.title} — {t.customer_name}"
+        return TaskWords.tr("Due {when}: {title} — {customer}").format(
+            when=fmt.when_text(t.due_at, now), title=t.title, customer=t.customer_name
+        )
     names = ", ".join(dict.fromkeys(t.customer_name for t in tasks))
-    return f"{len(tasks)} tasks are due now ({names})"
+    return TaskWords.tr("%n tasks are due now ({names})", "", len(tasks)).format(names=names)
 
 
 class DueNotifier(QObject):

@@ -24,6 +24,7 @@ from rapport.cache.tasks import complete_task, my_tasks
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.ui.followups.appointment import APPOINTMENT_SHORTCUT
 from rapport.ui.followups.model import MyTasksModel, TaskRole
+from rapport.ui.messages import error_text
 
 DONE_SHORTCUT = "Ctrl+D"
 
@@ -41,7 +42,7 @@ class MyTasksPanel(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("myTasks")
-        self.setWindowTitle("My tasks")
+        self.setWindowTitle(self.tr("My tasks"))
         self._reader = reader
         self._writes = writes
         self._now = now
@@ -75,10 +76,12 @@ class MyTasksPanel(QDialog):
         self.message.hide()
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.open_button = QPushButton("&Open customer", self)
-        self.done_button = QPushButton("Mark &done", self)
+        self.open_button = QPushButton(self.tr("&Open customer"), self)
+        self.done_button = QPushButton(self.tr("Mark &done"), self)
         keys = QKeySequence(DONE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        self.done_button.setToolTip(f"Mark the selected task done ({keys})")
+        self.done_button.setToolTip(
+            self.tr("Mark the selected task done ({keys})").format(keys=keys)
+        )
         for b in (self.open_button, self.done_button):
             b.setAutoDefault(False)
             buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
@@ -125,10 +128,12 @@ class MyTasksPanel(QDialog):
         try:
             complete_task(self._writes, task_id)
         except (WriteError, sqlite3.Error) as exc:
-            self.message.setText(f"Could not mark it done: {exc}")
+            self.message.setText(
+                self.tr("Could not mark it done: {reason}").format(reason=error_text(exc))
+            )
             self.message.show()
             return
-        self.message.setText(f"Done: {index.data(TaskRole.Title)}")
+        self.message.setText(self.tr("Done: {title}").format(title=index.data(TaskRole.Title)))
         self.message.show()
         self.refresh()
         # Stay near where the agent was working down the list.

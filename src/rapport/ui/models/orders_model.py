@@ -12,11 +12,18 @@ from datetime import datetime
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QFont, QGuiApplication
 
 from rapport.cache.queries import OrderLineView, OrderView, order_count, orders_page
 from rapport.ui import format as fmt
+from rapport.ui.i18n import TranslatedNames
 from rapport.ui.product_images import product_icon
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,15 +40,37 @@ class OrderColumn(IntEnum):
     Status = 5
 
 
-_HEADERS = {
-    OrderColumn.Item: "Order / item",
-    OrderColumn.Details: "Channel / variant",
-    OrderColumn.Date: "Date",
-    OrderColumn.Quantity: "Qty",
-    OrderColumn.Amount: "Amount",
-    OrderColumn.Status: "Status / return",
-}
-_CHANNELS = {"web": "Web", "store": "Store", "phone": "Phone"}
+_HEADERS = TranslatedNames(
+    "OrdersModel",
+    {
+        OrderColumn.Item: QT_TRANSLATE_NOOP("OrdersModel", "Order / item"),
+        OrderColumn.Details: QT_TRANSLATE_NOOP("OrdersModel", "Channel / variant"),
+        OrderColumn.Date: QT_TRANSLATE_NOOP("OrdersModel", "Date"),
+        OrderColumn.Quantity: QT_TRANSLATE_NOOP("OrdersModel", "Qty"),
+        OrderColumn.Amount: QT_TRANSLATE_NOOP("OrdersModel", "Amount"),
+        OrderColumn.Status: QT_TRANSLATE_NOOP("OrdersModel", "Status / return"),
+    },
+)
+_CHANNELS = TranslatedNames(
+    "OrdersModel",
+    {
+        "web": QT_TRANSLATE_NOOP("OrdersModel", "Web"),
+        "store": QT_TRANSLATE_NOOP("OrdersModel", "Store"),
+        "phone": QT_TRANSLATE_NOOP("OrdersModel", "Phone"),
+    },
+)
+# rapport.hub.ingest.records.ORDER_STATUSES; another status is shown as sent.
+_STATUSES = TranslatedNames(
+    "OrdersModel",
+    {
+        "processing": QT_TRANSLATE_NOOP("OrdersModel", "Processing"),
+        "shipped": QT_TRANSLATE_NOOP("OrdersModel", "Shipped"),
+        "delivered": QT_TRANSLATE_NOOP("OrdersModel", "Delivered"),
+        "completed": QT_TRANSLATE_NOOP("OrdersModel", "Completed"),
+        "cancelled": QT_TRANSLATE_NOOP("OrdersModel", "Cancelled"),
+        "returned": QT_TRANSLATE_NOOP("OrdersModel", "Returned"),
+    },
+)
 
 
 class OrderRole(IntEnum):
@@ -54,6 +83,8 @@ class OrderRole(IntEnum):
 
 
 def _status_text(status: str | None) -> str:
+    if status in _STATUSES:
+        return _STATUSES[status]
     return (status or "").replace("_", " ").capitalize()
 
 
@@ -209,11 +240,19 @@ class OrdersModel(QAbstractItemModel):
             return self._order_data(order, column, Qt.ItemDataRole.DisplayRole)  # may be elided
         if role == Qt.ItemDataRole.ToolTipRole:
             parts = [
-                f"Subtotal {fmt.money(order.subtotal, order.currency)}",
-                f"shipping {fmt.money(order.shipping, order.currency)}",
+                self.tr("Subtotal {amount}").format(
+                    amount=fmt.money(order.subtotal, order.currency)
+                ),
+                self.tr("shipping {amount}").format(
+                    amount=fmt.money(order.shipping, order.currency)
+                ),
             ]
             if order.refunded:
-                parts.append(f"refunded {fmt.money(order.refunded, order.currency)}")
+                parts.append(
+                    self.tr("refunded {amount}").format(
+                        amount=fmt.money(order.refunded, order.currency)
+                    )
+                )
             return ", ".join(parts)
         if role == Qt.ItemDataRole.FontRole and column == OrderColumn.Item:
             font = QFont()
@@ -239,13 +278,20 @@ class OrdersModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             returned = ""
             if line.returned_quantity:
-                returned = f"{line.returned_quantity} returned"
+                returned = self.tr("%n returned", "", line.returned_quantity)
                 if line.return_reason:
-                    returned += f": {line.return_reason}"
+                    returned = self.tr("{returned}: {reason}").format(
+                        returned=returned, reason=line.return_reason
+                    )
             return {
                 OrderColumn.Item: line.name,
                 OrderColumn.Details: " · ".join(
-                    x for x in (f"Size {line.size}" if line.size else None, line.color) if x
+                    x
+                    for x in (
+                        self.tr("Size {size}").format(size=line.size) if line.size else None,
+                        line.color,
+                    )
+                    if x
                 ),
                 OrderColumn.Date: "",
                 OrderColumn.Quantity: str(line.quantity),

@@ -11,10 +11,12 @@ from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QKeySequence
 
 from rapport.cache.search import SearchHit, search_customers
 from rapport.domain.phones import format_phone
 from rapport.ui import format as fmt
+from rapport.ui import wording
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -72,7 +74,11 @@ class SearchModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return " · ".join(x for x in (hit.name, hit.email, self._phone(hit)) if x)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{hit.name}, {hit.tier or ''} customer"
+            if not hit.tier:
+                return hit.name
+            return self.tr("{name}, {tier} customer").format(
+                name=hit.name, tier=wording.tier_name(hit.tier)
+            )
         return {
             SearchRole.Id: hit.id,
             SearchRole.Tier: hit.tier,
@@ -134,8 +140,10 @@ class HubResultsModel(QAbstractListModel):
     def _detail(self, r: dict[str, Any]) -> str:
         last = fmt.parse_timestamp(r.get("last_contact_at"))
         if last is None:
-            return "On the hub · no contact yet"
-        return f"On the hub · last contact {fmt.when_text(last, self._now())}"
+            return self.tr("On the hub · no contact yet")
+        return self.tr("On the hub · last contact {when}").format(
+            when=fmt.when_text(last, self._now())
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -145,9 +153,12 @@ class HubResultsModel(QAbstractListModel):
         if role in (Qt.ItemDataRole.DisplayRole, SearchRole.Name):
             return name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{name} · {self._detail(r)}\nEnter brings them to this computer and opens them."
+            keys = QKeySequence(Qt.Key.Key_Return).toString(QKeySequence.SequenceFormat.NativeText)
+            return self.tr(
+                "{name} · {where}\n{keys} brings them to this computer and opens them."
+            ).format(name=name, where=self._detail(r), keys=keys)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{name}, on the hub, not on this computer yet"
+            return self.tr("{name}, on the hub, not on this computer yet").format(name=name)
         return {
             SearchRole.Id: str(r["id"]),
             SearchRole.Tier: r.get("tier"),
