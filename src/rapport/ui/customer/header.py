@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -125,6 +125,25 @@ def _consent_tooltip(c: Consent, now: datetime) -> str:
     details = [x for x in (f"source: {c.source}" if c.source else None,
                            f"since {fmt.date_text(at.astimezone(now.tzinfo))}" if at else None) if x]  # fmt: skip
     return text + (f" ({', '.join(details)})" if details else "")
+
+
+def _consent_spoken(c: Consent) -> str:
+    """A consent chip for a screen reader: the channel and its state in words ("Email: opted in"),
+    where the chip shows a mark."""
+    return QCoreApplication.translate("CustomerHeaderView", "{channel}: {status}").format(
+        channel=_CONSENT_NAMES.get(c.channel, c.channel.capitalize()),
+        status=_STATUS_WORDS.get(c.status, c.status),
+    )
+
+
+def _channels_by_status(header: CustomerHeader) -> list[tuple[str, list[str]]]:
+    """The channels' names by consent: opted in, opted out, not asked (those with any)."""
+    by_status: dict[str, list[str]] = {}
+    for c in header.consent:
+        by_status.setdefault(c.status, []).append(
+            _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
+        )
+    return [(s, by_status[s]) for s in ("granted", "denied", "unknown") if by_status.get(s)]
 
 
 def _preferences_text(prefs: Mapping[str, Any]) -> str:
@@ -304,16 +323,23 @@ class CustomerHeaderView(QWidget):
         if header.lifetime_value:
             value = fmt.money(header.lifetime_value, header.currency)
             parts.append(self.tr("{value} lifetime").format(value=value))
-        by_status: dict[str, list[str]] = {}
-        for c in header.consent:
-            by_status.setdefault(c.status, []).append(
-                _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
-            )
-        for status in ("granted", "denied", "unknown"):
-            names = by_status.get(status)
-            if names:
-                parts.append(f"{_STATUS_MARKS[status]} {', '.join(names)}")
+        for status, names in _channels_by_status(header):
+            parts.append(f"{_STATUS_MARKS[status]} {', '.join(names)}")
         return "  ·  ".join(parts)
+
+    def _summary_spoken(self, header: CustomerHeader) -> str:
+        """The collapsed summary for a screen reader: consent in words, not marks."""
+        parts = []
+        if header.lifetime_value:
+            value = fmt.money(header.lifetime_value, header.currency)
+            parts.append(self.tr("{value} lifetime").format(value=value))
+        parts += [
+            self.tr("{status}: {channels}").format(
+                status=_STATUS_WORDS[status], channels=", ".join(names)
+            )
+            for status, names in _channels_by_status(header)
+        ]
+        return "; ".join(parts)
 
     def set_header(self, header: CustomerHeader, now: datetime) -> None:
         self._header = header
@@ -355,6 +381,7 @@ class CustomerHeaderView(QWidget):
         )
         self._set_consent(header)
         self.summary.set_full_text(self._summary_text(header))
+        self.summary.setAccessibleName(self._summary_spoken(header))
         prefs = _preferences_text(header.preferences)
         self.preferences.setText(prefs or "None recorded")
         self.preferences.setForegroundRole(
@@ -387,6 +414,7 @@ class CustomerHeaderView(QWidget):
         self.tier.set_look(
             header.tier.capitalize(), tier_color(header.tier, self.palette()), filled=True
         )
+        self.tier.setAccessibleName(self.tr("{tier} tier").format(tier=header.tier.capitalize()))
 
     def _set_consent(self, header: CustomerHeader) -> None:
         header_now = self._now or datetime.now().astimezone()
@@ -423,6 +451,7 @@ class CustomerHeaderView(QWidget):
             chip.set_look(text, self.palette().color(QPalette.ColorRole.Highlight), filled=True)
         else:
             chip.set_look(text, None, filled=False, dashed=c.status != "denied")
+        chip.setAccessibleName(_consent_spoken(c))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
