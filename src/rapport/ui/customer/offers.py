@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.queries import OfferView
 from rapport.ui import format as fmt
+from rapport.ui.accessible import tooltip_description
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -104,6 +105,8 @@ class OffersModel(QAbstractTableModel):
             return "Active" if status == "active" else "Expired"
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{offer.campaign}: {offer.description}"
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return tooltip_description(index)  # the campaign
         if (
             role == Qt.ItemDataRole.FontRole
             and status == "active"
@@ -144,6 +147,7 @@ class OffersView(QWidget):
         lh = self.fontMetrics().height()
         self.table = QTreeView()
         self.table.setObjectName("offersTable")
+        self.table.setAccessibleName(self.tr("Offers sent to this customer"))
         self.table.setModel(model)
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)
