@@ -110,6 +110,10 @@ class CallStrip(QFrame):
 
     def _show_time(self) -> None:
         self.timer.setText(duration_text(self.elapsed_seconds()))
+        # The name is what a screen reader reads of a label: the time with it, not the word alone.
+        self.timer.setAccessibleName(
+            self.tr("Call duration: {time}").format(time=self.timer.text())
+        )
 
     def _paint_icons(self) -> None:
         lh = self.fontMetrics().height()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from rapport.ui import format as fmt
 from rapport.ui import wording
+from rapport.ui.accessible import name_clear_button
 from rapport.ui.models.search_model import HubResultsModel, SearchModel, SearchRole
 from rapport.ui.theme import muted, tier_color
 
@@ -124,6 +125,12 @@ class SearchPanel(QWidget):
         )
         self.box.setClearButtonEnabled(True)
         self.box.setAccessibleName(self.tr("Search customers"))
+        self.box.setAccessibleDescription(
+            self.tr("Name, email, phone number in any format or loyalty id. Down moves to the "
+                    "results, Enter opens the customer, Ctrl+Enter searches every customer on "
+                    "the hub, Esc clears.")
+        )  # fmt: skip
+        name_clear_button(self.box, self.tr("Clear the search"), self.tr("Clear the search (Esc)"))
         delegate = SearchHitDelegate(self)
         self.results = self._list(
             "searchResults", self.model, delegate, self.tr("Matching customers")

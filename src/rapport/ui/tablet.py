@@ -65,6 +65,17 @@ def touch_height(metrics: QFontMetrics) -> int:
     return max(math.ceil(lh * TOUCH_LINES), math.ceil(lh * MIN_LINES))
 
 
+def row_height(widget: QWidget, lines: float) -> int:
+    """The height of an item view's row or chip the widget sets itself: ``lines`` of its font, and
+    never less than the style gives an item (a fingertip in tablet mode, where a row set by hand
+    would otherwise stay desktop-sized)."""
+    lh = widget.fontMetrics().height()
+    item = widget.style().sizeFromContents(
+        QStyle.ContentsType.CT_ItemViewItem, QStyleOptionViewItem(), QSize(0, lh), widget
+    )
+    return max(round(lh * lines), item.height())
+
+
 def tablet_font(font: QFont) -> QFont:
     larger = QFont(font)
     if font.pointSizeF() > 0:

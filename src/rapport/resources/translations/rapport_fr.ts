@@ -633,6 +633,10 @@
         <translation>Chercher dans le catalogue</translation>
     </message>
     <message>
+        <source>Clear the catalog search</source>
+        <translation>Effacer la recherche dans le catalogue</translation>
+    </message>
+    <message>
         <source>Products</source>
         <translation>Produits</translation>
     </message>
@@ -982,6 +986,10 @@
         <source>Call from {number}</source>
         <translation>Appel du {number}</translation>
     </message>
+    <message>
+        <source>Call duration: {time}</source>
+        <translation>Durée de l’appel&#xa0;: {time}</translation>
+    </message>
 </context>
 <context>
     <name>CallerChooser</name>
@@ -1224,6 +1232,10 @@
 <context>
     <name>CustomerHeaderView</name>
     <message>
+        <source>{channel}: {status}</source>
+        <translation>{channel}&#xa0;: {status}</translation>
+    </message>
+    <message>
         <source>Actions for this customer</source>
         <translation>Actions pour ce client</translation>
     </message>
@@ -1270,6 +1282,10 @@
     <message>
         <source>{value} lifetime</source>
         <translation>{value} au total</translation>
+    </message>
+    <message>
+        <source>{status}: {channels}</source>
+        <translation>{status}&#xa0;: {channels}</translation>
     </message>
     <message>
         <source>Unnamed customer</source>
@@ -1768,8 +1784,16 @@
         <translation>&amp;Relance</translation>
     </message>
     <message>
+        <source>Follow-up: what to do</source>
+        <translation>Suivi&#xa0;: que faire</translation>
+    </message>
+    <message>
         <source>What to do, e.g. call back with the delivery date</source>
         <translation>À faire, par exemple rappeler avec la date de livraison</translation>
+    </message>
+    <message>
+        <source>Follow-up: when it is due</source>
+        <translation>Suivi&#xa0;: échéance</translation>
     </message>
     <message>
         <source>&amp;Channel</source>
@@ -2178,6 +2202,10 @@
         <translation>Mes tâches</translation>
     </message>
     <message>
+        <source>Overdue, due today and coming up. Enter opens the customer; {keys} marks the task done.</source>
+        <translation>En retard, pour aujourd’hui et à venir. Entrée ouvre le client&#xa0;; {keys} marque la tâche comme faite.</translation>
+    </message>
+    <message>
         <source>Nothing to follow up.
 Book an appointment for the open customer with {keys}.</source>
         <translation>Rien à relancer.
@@ -2426,6 +2454,10 @@ Prenez rendez-vous pour le client ouvert avec {keys}.</translation>
 </context>
 <context>
     <name>OffersView</name>
+    <message>
+        <source>Offers sent to this customer</source>
+        <translation>Offres envoyées à ce client</translation>
+    </message>
     <message>
         <source>No offers sent to this customer</source>
         <translation>Aucune offre envoyée à ce client</translation>
@@ -2821,6 +2853,18 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     <message>
         <source>Search customers</source>
         <translation>Chercher des clients</translation>
+    </message>
+    <message>
+        <source>Name, email, phone number in any format or loyalty id. Down moves to the results, Enter opens the customer, Ctrl+Enter searches every customer on the hub, Esc clears.</source>
+        <translation>Nom, e-mail, numéro de téléphone sous toute forme ou n° de fidélité. Bas va aux résultats, Entrée ouvre le client, Ctrl+Entrée cherche parmi tous les clients du hub, Échap efface.</translation>
+    </message>
+    <message>
+        <source>Clear the search</source>
+        <translation>Effacer la recherche</translation>
+    </message>
+    <message>
+        <source>Clear the search (Esc)</source>
+        <translation>Effacer la recherche (Échap)</translation>
     </message>
     <message>
         <source>Matching customers</source>
@@ -3229,6 +3273,10 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     <message>
         <source>All</source>
         <translation>Tous</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>Historique</translation>
     </message>
     <message>
         <source>Show only {channel}; pick several to combine</source>

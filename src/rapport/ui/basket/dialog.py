@@ -63,6 +63,7 @@ from PySide6.QtWidgets import (
 from rapport.cache import basket as bk
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.ui import format as fmt
+from rapport.ui.accessible import name_clear_button
 from rapport.ui.basket.models import (
     BasketLinesModel,
     CatalogModel,
@@ -74,6 +75,7 @@ from rapport.ui.basket.models import (
 )
 from rapport.ui.field_error import FieldError
 from rapport.ui.messages import error_text, message_text
+from rapport.ui.tablet import row_height
 
 BASKET_SHORTCUT = "Ctrl+B"
 SEARCH_DELAY_MS = 150
@@ -180,6 +182,7 @@ class BasketDialog(QDialog):
         self.search.setPlaceholderText(self.tr("Product name, SKU or category"))
         self.search.setAccessibleName(self.tr("Search the catalog"))
         self.search.setClearButtonEnabled(True)
+        name_clear_button(self.search, self.tr("Clear the catalog search"))
         self.search.setMinimumHeight(touch)
         self.search.installEventFilter(self)
         self.catalog = CatalogModel(self)
@@ -211,7 +214,8 @@ class BasketDialog(QDialog):
         self.variant_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.variant_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.variant_view.verticalHeader().hide()
-        self.variant_view.verticalHeader().setDefaultSectionSize(int(lh * 1.8))
+        self.variant_view.verticalHeader().setDefaultSectionSize(row_height(self.variant_view, 1.8))
+        self.variant_view.setTabKeyNavigation(False)  # Tab goes on to the colour, not cell by cell
         header = self.variant_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(VariantColumn.Elsewhere, QHeaderView.ResizeMode.Stretch)
@@ -289,7 +293,8 @@ class BasketDialog(QDialog):
         self.line_view.setAccessibleName(self.tr("Basket lines"))
         self.line_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.line_view.verticalHeader().hide()
-        self.line_view.verticalHeader().setDefaultSectionSize(int(lh * 1.8))
+        self.line_view.verticalHeader().setDefaultSectionSize(row_height(self.line_view, 1.8))
+        self.line_view.setTabKeyNavigation(False)  # Tab goes on to Remove line
         header = self.line_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LineColumn.Item, QHeaderView.ResizeMode.Stretch)
@@ -421,6 +426,8 @@ class BasketDialog(QDialog):
             scroll.setWidgetResizable(True)
             scroll.setFrameShape(QFrame.Shape.NoFrame)
             scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            # Not a Tab stop of its own: Tab goes to the controls in it, which it scrolls to.
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             scroll.setMinimumWidth(em * min_em)
             pane.setMinimumWidth(em * (min_em - 2))
             self.splitter.addWidget(scroll)

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 
 from rapport.cache.basket import MAX_QUANTITY, BasketLine, ProductHit, VariantStock
 from rapport.ui import format as fmt
+from rapport.ui.accessible import tooltip_description
 from rapport.ui.i18n import Context, TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
@@ -154,6 +155,8 @@ class VariantStockModel(QAbstractTableModel):
                 return stock_elsewhere_text(v) or self.tr("None")
         if role == Qt.ItemDataRole.ToolTipRole and col == VariantColumn.Elsewhere:
             return "\n".join(f"{s.name}: {s.quantity}" for s in v.elsewhere) or None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return tooltip_description(index)  # the stores, one by one
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (
             VariantColumn.Price,
             VariantColumn.Here,

@@ -62,6 +62,9 @@ class ActivityChart(QWidget):
         self._months = tuple(months)
         self._currency = currency or "EUR"
         self.setToolTip(self._summary())
+        # The chart's text alternative: a screen reader (and a tablet, which has no tooltips) gets
+        # the same sums.
+        self.setAccessibleDescription(self._summary())
         self.update()
 
     def _summary(self) -> str:

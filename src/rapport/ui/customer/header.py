@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -155,6 +155,25 @@ def _consent_tooltip(c: Consent, now: datetime) -> str:
     return HeaderWords.tr("{text} ({details})").format(
         text=text, details=HeaderWords.tr(", ").join(details)
     )
+
+
+def _consent_spoken(c: Consent) -> str:
+    """A consent chip for a screen reader: the channel and its state in words ("Email: opted in"),
+    where the chip shows a mark."""
+    return QCoreApplication.translate("CustomerHeaderView", "{channel}: {status}").format(
+        channel=_CONSENT_NAMES.get(c.channel, c.channel.capitalize()),
+        status=_STATUS_WORDS.get(c.status, c.status),
+    )
+
+
+def _channels_by_status(header: CustomerHeader) -> list[tuple[str, list[str]]]:
+    """The channels' names by consent: opted in, opted out, not asked (those with any)."""
+    by_status: dict[str, list[str]] = {}
+    for c in header.consent:
+        by_status.setdefault(c.status, []).append(
+            _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
+        )
+    return [(s, by_status[s]) for s in ("granted", "denied", "unknown") if by_status.get(s)]
 
 
 def _preferences_text(prefs: Mapping[str, Any]) -> str:
@@ -351,16 +370,23 @@ class CustomerHeaderView(QWidget):
         if header.lifetime_value:
             value = fmt.money(header.lifetime_value, header.currency)
             parts.append(self.tr("{value} lifetime").format(value=value))
-        by_status: dict[str, list[str]] = {}
-        for c in header.consent:
-            by_status.setdefault(c.status, []).append(
-                _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
-            )
-        for status in ("granted", "denied", "unknown"):
-            names = by_status.get(status)
-            if names:
-                parts.append(f"{_STATUS_MARKS[status]} {', '.join(names)}")
+        for status, names in _channels_by_status(header):
+            parts.append(f"{_STATUS_MARKS[status]} {', '.join(names)}")
         return "  ·  ".join(parts)
+
+    def _summary_spoken(self, header: CustomerHeader) -> str:
+        """The collapsed summary for a screen reader: consent in words, not marks."""
+        parts = []
+        if header.lifetime_value:
+            value = fmt.money(header.lifetime_value, header.currency)
+            parts.append(self.tr("{value} lifetime").format(value=value))
+        parts += [
+            self.tr("{status}: {channels}").format(
+                status=_STATUS_WORDS[status], channels=", ".join(names)
+            )
+            for status, names in _channels_by_status(header)
+        ]
+        return "; ".join(parts)
 
     def set_header(self, header: CustomerHeader, now: datetime) -> None:
         self._header = header
@@ -402,6 +428,7 @@ class CustomerHeaderView(QWidget):
         )
         self._set_consent(header)
         self.summary.set_full_text(self._summary_text(header))
+        self.summary.setAccessibleName(self._summary_spoken(header))
         prefs = _preferences_text(header.preferences)
         self.preferences.setText(prefs or self.tr("None recorded"))
         self.preferences.setForegroundRole(
@@ -436,6 +463,7 @@ class CustomerHeaderView(QWidget):
         self.tier.set_look(
             wording.tier_name(header.tier), tier_color(header.tier, self.palette()), filled=True
         )
+        self.tier.setAccessibleName(self.tr("{tier} tier").format(tier=header.tier.capitalize()))
 
     def _set_consent(self, header: CustomerHeader) -> None:
         header_now = self._now or datetime.now().astimezone()
@@ -472,6 +500,7 @@ class CustomerHeaderView(QWidget):
             chip.set_look(text, self.palette().color(QPalette.ColorRole.Highlight), filled=True)
         else:
             chip.set_look(text, None, filled=False, dashed=c.status != "denied")
+        chip.setAccessibleName(_consent_spoken(c))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from rapport.domain.intent import Intent
 from rapport.ui import format as fmt
 from rapport.ui import wording
+from rapport.ui.accessible import tooltip_description
 from rapport.ui.i18n import TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
@@ -174,6 +175,8 @@ class RowsModel(QAbstractTableModel):
             return row[index.column()] if index.column() < len(row) else ""
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tips[index.row()]
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return tooltip_description(index)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if index.column() in self._numeric else _LEFT
         return None
@@ -206,6 +209,7 @@ class _Section(QWidget):
         heading.setFont(font)
         self.view = QTreeView()
         self.view.setObjectName(name)
+        heading.setBuddy(self.view)  # the heading names the table for a screen reader
         self.view.setModel(model)
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     Qt,
     Signal,
 )
@@ -28,12 +29,19 @@ from PySide6.QtGui import (
     QFont,
     QKeyEvent,
     QKeySequence,
-    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
 )
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from rapport.domain.next_best_action import Suggestion
 from rapport.ui import wording
@@ -139,16 +147,22 @@ def action_label(s: Suggestion, show_keys: bool = True) -> str | None:
     return f"{words}  ({native})"
 
 
-class _Card(QFrame):
-    """One suggestion: a small kind caption, the title in bold, the why below it, and where acting
-    on it leads."""
+class _CardFace:
+    """What a card shows and how it is painted: a small kind caption, the title in bold, the why
+    below it, and where acting on it leads. A mixin, for the two kinds of card: one that leads
+    somewhere is a button (:class:`_ActionCard`), one that only informs a frame (:class:`_Card`);
+    a screen reader tells them apart by their role."""
 
-    clicked = Signal()
+    suggestion: Suggestion
+    kind: str
+    caption: QLabel
+    title: QLabel
+    why: QLabel
+    action: str | None
+    go: QLabel | None
 
-    def __init__(
-        self, s: Suggestion, parent: QWidget | None = None, show_keys: bool = True
-    ) -> None:
-        super().__init__(parent)
+    def _build(self, s: Suggestion, show_keys: bool) -> None:
+        assert isinstance(self, QWidget)
         self.suggestion = s
         self.kind = s.kind
         self.setObjectName(f"suggestion-{s.kind}")
@@ -188,15 +202,19 @@ class _Card(QFrame):
             self.setCursor(Qt.CursorShape.PointingHandCursor)
             self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
             self.setToolTip(self.action.split("  ")[0])
-        self.setAccessibleName(f"{title}. {why}")
+        # Read as the title, then the facts behind it and where acting on it leads (with its keys).
+        self.setAccessibleName(title)
+        self.setAccessibleDescription("\n".join(x for x in (why, self.action) if x))
         self._recolor()
 
     def _recolor(self) -> None:
+        assert isinstance(self, QWidget)
         pal = self.caption.palette()
         pal.setColor(QPalette.ColorRole.WindowText, kind_color(self.kind, self.palette()))
         self.caption.setPalette(pal)
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        assert isinstance(self, QWidget)
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = self.palette()
@@ -222,26 +240,38 @@ class _Card(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._recolor()
-        super().changeEvent(event)
+        super().changeEvent(event)  # type: ignore[misc]
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        if (
-            self.action is not None
-            and event.button() == Qt.MouseButton.LeftButton
-            and self.rect().contains(event.position().toPoint())
-            and not self.why.hasSelectedText()  # the why is selectable: a drag copies, not acts
-        ):
-            self.clicked.emit()
-            return
-        super().mouseReleaseEvent(event)
+
+class _Card(_CardFace, QFrame):
+    """A suggestion that only informs (nothing to open for it)."""
+
+    def __init__(
+        self, s: Suggestion, parent: QWidget | None = None, show_keys: bool = True
+    ) -> None:
+        super().__init__(parent)
+        self._build(s, show_keys)
+
+
+class _ActionCard(_CardFace, QAbstractButton):
+    """A suggestion that leads somewhere: a button, so a screen reader says so and can press it. A
+    click, a tap, or Enter or Space on the focused card (Tab reaches it) emits ``clicked``."""
+
+    def __init__(
+        self, s: Suggestion, parent: QWidget | None = None, show_keys: bool = True
+    ) -> None:
+        super().__init__(parent)
+        # A frame's size policy, not a push button's fixed height: the card wraps its words.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        self._build(s, show_keys)
+
+    def hitButton(self, pos: QPoint) -> bool:
+        # The why is selectable: a drag across it copies, it does not act.
+        return self.rect().contains(pos) and not self.why.hasSelectedText()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self.action is not None and event.key() in (
-            Qt.Key.Key_Return,
-            Qt.Key.Key_Enter,
-            Qt.Key.Key_Space,
-        ):
-            self.clicked.emit()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
             return
         super().keyPressEvent(event)
 
@@ -277,7 +307,7 @@ class NextActionsPanel(QWidget):
         self.note.setWordWrap(True)
         self.note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
-        self._card_list: list[_Card] = []
+        self._card_list: list[_Card | _ActionCard] = []
         self._cards = QWidget()
         self._cards.setObjectName("nextActionsCards")
         self._cards_layout = QVBoxLayout(self._cards)
@@ -290,6 +320,8 @@ class NextActionsPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop of its own: Tab goes to the cards, and it scrolls to the one focused.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.viewport().setAutoFillBackground(False)
         self._cards.setAutoFillBackground(False)
 
@@ -304,7 +336,7 @@ class NextActionsPanel(QWidget):
     def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
         self.model.set_suggestions(suggestions)
 
-    def cards(self) -> list[_Card]:
+    def cards(self) -> list[_Card | _ActionCard]:
         return list(self._card_list)
 
     def _rebuild(self) -> None:
@@ -317,8 +349,15 @@ class NextActionsPanel(QWidget):
             card.deleteLater()
         self._card_list = []
         for row in range(self.model.rowCount()):
-            card = _Card(self.model.suggestion(row), self._cards, self.show_keys)
-            card.clicked.connect(lambda c=card: self.activated.emit(c.suggestion))
+            s = self.model.suggestion(row)
+            card: _Card | _ActionCard
+            if action_label(s) is None:
+                card = _Card(s, self._cards, self.show_keys)
+            else:
+                card = _ActionCard(s, self._cards, self.show_keys)
+                card.clicked.connect(
+                    lambda _checked=False, c=card: self.activated.emit(c.suggestion)
+                )
             self._cards_layout.insertWidget(row, card)
             self._card_list.append(card)
         kinds = [self.model.suggestion(r).kind for r in range(self.model.rowCount())]

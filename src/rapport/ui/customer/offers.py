@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.queries import OfferView
 from rapport.ui import format as fmt
+from rapport.ui.accessible import tooltip_description
 from rapport.ui.i18n import TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
@@ -129,6 +130,8 @@ class OffersModel(QAbstractTableModel):
             return self.tr("{campaign}: {offer}").format(
                 campaign=offer.campaign, offer=offer.description
             )
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return tooltip_description(index)  # the campaign
         if (
             role == Qt.ItemDataRole.FontRole
             and status == "active"
@@ -169,6 +172,7 @@ class OffersView(QWidget):
         lh = self.fontMetrics().height()
         self.table = QTreeView()
         self.table.setObjectName("offersTable")
+        self.table.setAccessibleName(self.tr("Offers sent to this customer"))
         self.table.setModel(model)
         self.table.setRootIsDecorated(False)
         self.table.setUniformRowHeights(True)

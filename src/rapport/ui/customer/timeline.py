@@ -33,7 +33,6 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QHeaderView,
     QLabel,
     QStackedLayout,
@@ -435,8 +434,10 @@ class TimelineView(QWidget):
         self.model = model
         lh = self.fontMetrics().height()
 
-        self._buttons = QButtonGroup(self)
-        self._buttons.setExclusive(False)
+        # No QButtonGroup: Qt gives Tab to one checkable button of a group and moves within it by
+        # arrows only when it is exclusive, so the other filters of a non-exclusive group could not
+        # be reached from the keyboard at all.
+        self._setting = False
         # On a narrow window the channel buttons drop their names and keep their icons (the name
         # stays in the tooltip and for screen readers).
         bar = ButtonStrip(Qt.AlignmentFlag.AlignLeft)
@@ -451,13 +452,13 @@ class TimelineView(QWidget):
             button = self._button(CHANNEL_NAMES.get(channel, channel.capitalize()), channel)
             button.setObjectName(f"channel-{channel}")
             self.channel_buttons[channel] = button
-            self._buttons.addButton(button)
+            button.toggled.connect(self._filter_changed)
             bar.add_button(button)
         self.all_button.clicked.connect(self._show_all)
-        self._buttons.buttonToggled.connect(self._filter_changed)
 
         self.list = TimelineList(model, TimelineDelegate())
         self.list.setObjectName("timelineList")
+        self.list.setAccessibleName(self.tr("Timeline"))
         self.list.itemDelegate().setParent(self.list)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -515,10 +516,12 @@ class TimelineView(QWidget):
 
     def set_channels(self, channels: frozenset[str] | None) -> None:
         """Check the buttons of these channels (None: All) and filter the model."""
-        self._buttons.blockSignals(True)
-        for channel, button in self.channel_buttons.items():
-            button.setChecked(channels is not None and channel in channels)
-        self._buttons.blockSignals(False)
+        self._setting = True
+        try:
+            for channel, button in self.channel_buttons.items():
+                button.setChecked(channels is not None and channel in channels)
+        finally:
+            self._setting = False
         self._apply()
 
     def reveal(self, entry_id: str, channel: str | None = None) -> None:
@@ -536,7 +539,8 @@ class TimelineView(QWidget):
         self.set_channels(None)
 
     def _filter_changed(self) -> None:
-        self._apply()
+        if not self._setting:
+            self._apply()
 
     def _apply(self) -> None:
         channels = self.selected_channels()

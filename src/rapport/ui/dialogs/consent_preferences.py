@@ -128,6 +128,8 @@ class _ChannelRow:
                 "ConsentPreferencesDialog", "{channel} consent source"
             ).format(channel=name)
         )
+        # The field typed into is the combo's own line edit, a control of its own to a screen reader.
+        self.source.lineEdit().setAccessibleName(self.source.accessibleName())
         self.source.setEnabled(False)
         self.status.currentIndexChanged.connect(self._changed)
         self.label.setBuddy(self.status)

@@ -148,11 +148,14 @@ class LogInteractionDialog(QDialog):
         self.follow_up.setObjectName("followUpCheck")
         self.follow_up_title = QLineEdit(self)
         self.follow_up_title.setObjectName("followUpTitle")
+        # No label of their own beside them: the row's label is the Follow up check box.
+        self.follow_up_title.setAccessibleName(self.tr("Follow-up: what to do"))
         self.follow_up_title.setPlaceholderText(
             self.tr("What to do, e.g. call back with the delivery date")
         )
         self.follow_up_due = QDateTimeEdit(self)
         self.follow_up_due.setObjectName("followUpDue")
+        self.follow_up_due.setAccessibleName(self.tr("Follow-up: when it is due"))
         self.follow_up_due.setCalendarPopup(True)
         tomorrow = QDateTime.currentDateTime().addDays(1)
         tomorrow.setTime(QTime(10, 0))

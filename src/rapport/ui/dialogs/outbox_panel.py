@@ -35,6 +35,7 @@ from rapport.ui.models.outbox_model import (
     reason_text,
     what_text,
 )
+from rapport.ui.tablet import row_height
 from rapport.ui.theme import warning
 
 
@@ -81,7 +82,7 @@ class OutboxPanel(QDialog):
         self.table.setWordWrap(False)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(round(lh * 1.7))
+        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table, 1.7))
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

@@ -72,6 +72,7 @@ class ShortcutsDialog(QDialog):
         self.view.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.view.setModel(self.model)
         self.view.verticalHeader().hide()
+        self.view.setTabKeyNavigation(False)  # Tab goes on to Close, not cell by cell
         self.view.setShowGrid(False)
         self.view.setAlternatingRowColors(True)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 
 from rapport.cache.tasks import MyTasks, TaskView
 from rapport.ui import format as fmt
+from rapport.ui.accessible import tooltip_description
 
 GROUPS = (
     ("overdue", QT_TRANSLATE_NOOP("MyTasksModel", "Overdue")),
@@ -88,6 +89,8 @@ class MyTasksModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return tooltip_description(index)  # the due date and time
         row = self._rows[index.row()]
         task = row.task
         if role == TaskRole.IsHeader:

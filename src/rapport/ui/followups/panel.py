@@ -50,6 +50,13 @@ class MyTasksPanel(QDialog):
         self.model = MyTasksModel(self)
         self.view = QListView(self)
         self.view.setObjectName("myTasksList")
+        self.view.setAccessibleName(self.tr("My tasks"))
+        self.view.setAccessibleDescription(
+            self.tr("Overdue, due today and coming up. Enter opens the customer; {keys} marks the "
+                    "task done.").format(
+                keys=QKeySequence(DONE_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )  # fmt: skip
         self.view.setModel(self.model)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.ui import format as fmt
+from rapport.ui.tablet import row_height
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -91,7 +92,7 @@ def slots_view(model: SlotsModel, parent: QWidget) -> QListView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     fm = view.fontMetrics()
-    chip = QSize(fm.horizontalAdvance("00:00 PM") + fm.height(), round(fm.height() * 1.9))
+    chip = QSize(fm.horizontalAdvance("00:00 PM") + fm.height(), row_height(view, 1.9))
     view.setItemDelegate(_Chip(chip, view))
     view.setSpacing(fm.height() // 6)
     view.setMinimumHeight(chip.height() * 3 + fm.height())

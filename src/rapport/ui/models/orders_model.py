@@ -23,6 +23,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 
 from rapport.cache.queries import OrderLineView, OrderView, order_count, orders_page
 from rapport.ui import format as fmt
+from rapport.ui.accessible import tooltip_description
 from rapport.ui.i18n import TranslatedNames
 from rapport.ui.product_images import product_icon
 
@@ -198,6 +199,8 @@ class OrdersModel(QAbstractItemModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return tooltip_description(index)  # totals, unit prices, returns
         if index.internalId() == 0:
             order = self.order(index.row())
             return None if order is None else self._order_data(order, index.column(), role)

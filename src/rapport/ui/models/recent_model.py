@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from rapport.cache.recent import RecentCustomer
 from rapport.domain.phones import format_phone
 from rapport.ui import format as fmt
+from rapport.ui.accessible import tooltip_description
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -65,6 +66,8 @@ class RecentCustomersModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return tooltip_description(index)
         row = self._rows[index.row()]
         name = row.name or QCoreApplication.translate("RecentCustomersModel", "Unnamed customer")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
