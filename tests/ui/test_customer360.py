@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from rapport.cache.queries import timeline_page
 from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.customer.header import Chip
+from rapport.ui.customer.orders_model import OrderColumn, OrderRole, OrdersModel
+from rapport.ui.customer.timeline_model import TimelineModel, TimelineRole
 from rapport.ui.customer.view import Customer360
-from rapport.ui.models.orders_model import OrderColumn, OrderRole, OrdersModel
-from rapport.ui.models.timeline_model import TimelineModel, TimelineRole
 from tests.helpers import FIXED_NOW, seeded_cache
 
 HOOPS = STORY_CUSTOMERS["hoops"]

@@ -1,7 +1,7 @@
 """Recent web intent: what a customer has been doing on the site, condensed so an agent can read it
 in one second ("Researching basketball hoops: 9 views over 3 days on 2 devices; cart of EUR 349
 abandoned yesterday"). This module finds the facts (:class:`Summary`); the sentence itself is
-written in the agent's language by ``rapport.ui.wording``.
+written in the agent's language by ``rapport.ui.common.wording``.
 
 Input rows have the ``web_event`` columns of :mod:`rapport.protocol` and event names from the
 Segment e-commerce spec. Calendar days ("today", "3 days ago") are counted in the time zone of
@@ -151,7 +151,7 @@ class Cart:
 
 @dataclass(frozen=True, slots=True)
 class Intent:
-    summary: Summary  # the facts of the one-second sentence (rapport.ui.wording writes it)
+    summary: Summary  # the facts of the one-second sentence (rapport.ui.common.wording writes it)
     topic: str | None
     products: list[ProductInterest] = field(default_factory=list)
     categories: list[CategoryInterest] = field(default_factory=list)
@@ -445,7 +445,7 @@ def _devices(events: Sequence[_Event]) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------------
-# The summary: the facts of the one-second sentence (rapport.ui.wording writes it)
+# The summary: the facts of the one-second sentence (rapport.ui.common.wording writes it)
 
 
 def days_between(at: datetime, now: datetime) -> int:

@@ -62,8 +62,6 @@ from PySide6.QtWidgets import (
 
 from rapport.cache import basket as bk
 from rapport.cache.writes import LocalWrites, WriteError
-from rapport.ui import format as fmt
-from rapport.ui.accessible import name_clear_button
 from rapport.ui.basket.models import (
     BasketLinesModel,
     CatalogModel,
@@ -73,9 +71,11 @@ from rapport.ui.basket.models import (
     VariantStockModel,
     stock_elsewhere_text,
 )
-from rapport.ui.field_error import FieldError
-from rapport.ui.messages import error_text, message_text
-from rapport.ui.tablet import row_height
+from rapport.ui.common import format as fmt
+from rapport.ui.common.accessible import name_clear_button
+from rapport.ui.common.field_error import FieldError
+from rapport.ui.common.messages import error_text, message_text
+from rapport.ui.common.touch import row_height
 
 BASKET_SHORTCUT = "Ctrl+B"
 SEARCH_DELAY_MS = 150

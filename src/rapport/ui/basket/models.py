@@ -19,9 +19,9 @@ from PySide6.QtCore import (
 )
 
 from rapport.cache.basket import MAX_QUANTITY, BasketLine, ProductHit, VariantStock
-from rapport.ui import format as fmt
-from rapport.ui.accessible import tooltip_description
-from rapport.ui.i18n import Context, TranslatedNames
+from rapport.ui.common import format as fmt
+from rapport.ui.common.accessible import tooltip_description
+from rapport.ui.common.i18n import Context, TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
 BasketWords = Context("BasketWords")

@@ -25,7 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rapport.cache.queries import MonthActivity
-from rapport.ui import format as fmt
+from rapport.ui.common import format as fmt
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:

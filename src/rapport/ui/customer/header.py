@@ -33,12 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.cache.queries import Consent, CustomerHeader, OfferView
-from rapport.ui import format as fmt
-from rapport.ui import icons, wording
-from rapport.ui.adaptive import ButtonStrip, ElidedLabel
+from rapport.ui.common import format as fmt
+from rapport.ui.common import icons, wording
+from rapport.ui.common.adaptive import ButtonStrip, ElidedLabel
+from rapport.ui.common.i18n import Context, TranslatedNames
+from rapport.ui.common.theme import is_dark, tier_color
 from rapport.ui.customer.activity_chart import ActivityChart
-from rapport.ui.i18n import Context, TranslatedNames
-from rapport.ui.theme import is_dark, tier_color
 
 HeaderWords = Context("HeaderWords")
 _CONSENT_NAMES = TranslatedNames(

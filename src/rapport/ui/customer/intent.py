@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.domain.intent import Intent
-from rapport.ui import format as fmt
-from rapport.ui import wording
-from rapport.ui.accessible import tooltip_description
-from rapport.ui.i18n import TranslatedNames
+from rapport.ui.common import format as fmt
+from rapport.ui.common import wording
+from rapport.ui.common.accessible import tooltip_description
+from rapport.ui.common.i18n import TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

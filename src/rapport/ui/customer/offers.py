@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.cache.queries import OfferView
-from rapport.ui import format as fmt
-from rapport.ui.accessible import tooltip_description
-from rapport.ui.i18n import TranslatedNames
+from rapport.ui.common import format as fmt
+from rapport.ui.common.accessible import tooltip_description
+from rapport.ui.common.i18n import TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
 

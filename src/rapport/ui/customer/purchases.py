@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.ui.models.orders_model import OrderColumn, OrdersModel
+from rapport.ui.customer.orders_model import OrderColumn, OrdersModel
 
 # Columns that keep the width of their widest text; the others share what is left, the product
 # name first (it is what the agent reads), then the channel and variant, then the return reason.

@@ -46,12 +46,12 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.protocol import CHANNELS
-from rapport.ui import format as fmt
-from rapport.ui import wording
-from rapport.ui.adaptive import ButtonStrip
-from rapport.ui.models.timeline_model import SYNC_REJECTED, TimelineModel, TimelineRole
-from rapport.ui.theme import warning
-from rapport.ui.wrapup import CHANNEL_NAMES
+from rapport.ui.common import format as fmt
+from rapport.ui.common import wording
+from rapport.ui.common.adaptive import ButtonStrip
+from rapport.ui.common.theme import warning
+from rapport.ui.common.wrapup import CHANNEL_NAMES
+from rapport.ui.customer.timeline_model import SYNC_REJECTED, TimelineModel, TimelineRole
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -25,17 +25,17 @@ from rapport.cache.open_issues import open_issues
 from rapport.cache.queries import customer_header, intent_inputs, offers
 from rapport.domain.intent import Intent, summarize_intent
 from rapport.domain.next_best_action import Suggestion, suggest
-from rapport.ui import format as fmt
+from rapport.ui.common import format as fmt
 from rapport.ui.customer.header import CustomerHeaderView
 from rapport.ui.customer.intent import IntentBanner, IntentPanel
 from rapport.ui.customer.issues import IssuesBand
 from rapport.ui.customer.next_actions import NextActionsPanel
 from rapport.ui.customer.offers import OffersModel, OffersView
+from rapport.ui.customer.orders_model import OrdersModel
 from rapport.ui.customer.purchases import PurchasesView
 from rapport.ui.customer.timeline import TimelineView
-from rapport.ui.models.orders_model import OrdersModel
-from rapport.ui.models.timeline_model import TimelineModel
-from rapport.ui.start_page import StartPage
+from rapport.ui.customer.timeline_model import TimelineModel
+from rapport.ui.shell.start_page import StartPage
 
 INTENT_WINDOW_DAYS = 30
 # The next best action column: its share of the width, between these many average characters.

@@ -37,11 +37,11 @@ from rapport.cache.tasks import (
 )
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.slots import DEFAULT_HOURS, free_slots
-from rapport.ui import format as fmt
-from rapport.ui import wording
-from rapport.ui.field_error import FieldError
+from rapport.ui.common import format as fmt
+from rapport.ui.common import wording
+from rapport.ui.common.field_error import FieldError
+from rapport.ui.common.messages import error_text
 from rapport.ui.followups.slots import SlotRole, SlotsModel, slots_view
-from rapport.ui.messages import error_text
 
 APPOINTMENT_SHORTCUT = "Ctrl+Shift+A"
 DEFAULT_DURATION = 30

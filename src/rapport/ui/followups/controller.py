@@ -20,7 +20,7 @@ from rapport.ui.followups.notifier import DueNotifier
 from rapport.ui.followups.panel import MyTasksPanel
 
 if TYPE_CHECKING:
-    from rapport.ui.main_window import MainWindow
+    from rapport.ui.shell.main_window import MainWindow
 
 
 def _local_now() -> datetime:
@@ -51,7 +51,7 @@ class TasksController(QObject):
         self.badge = TasksBadge(window)
         self.badge.clicked.connect(self.show_my_tasks)
         window.statusBar().addPermanentWidget(self.badge)
-        # Ctrl+T and Ctrl+Shift+A are the window's actions (rapport.ui.actions), which call these.
+        # Ctrl+T and Ctrl+Shift+A are the window's actions (rapport.ui.shell.actions), which call these.
         self._refresh_timer = QTimer(self, singleShot=True, interval=250)
         self._refresh_timer.timeout.connect(self.refresh)
         self.notifier: DueNotifier | None = None

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.tasks import complete_task, my_tasks
 from rapport.cache.writes import LocalWrites, WriteError
+from rapport.ui.common.messages import error_text
 from rapport.ui.followups.appointment import APPOINTMENT_SHORTCUT
 from rapport.ui.followups.model import MyTasksModel, TaskRole
-from rapport.ui.messages import error_text
 
 DONE_SHORTCUT = "Ctrl+D"
 
