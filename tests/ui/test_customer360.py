@@ -24,6 +24,7 @@ from rapport.ui.customer.header import Chip
 from rapport.ui.customer.orders_model import OrderColumn, OrderRole, OrdersModel
 from rapport.ui.customer.timeline_model import TimelineModel, TimelineRole
 from rapport.ui.customer.view import Customer360
+from rapport.ui.shell.start_page import StartPage
 from tests.helpers import FIXED_NOW, seeded_cache
 
 HOOPS = STORY_CUSTOMERS["hoops"]
@@ -43,7 +44,8 @@ def reader(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
 
 @pytest.fixture
 def view(qtbot, reader: sqlite3.Connection) -> Customer360:
-    widget = Customer360(reader, region="FR", now=fixed_now)
+    # With nobody open the 360 shows the page the window gives it: the shell's start page.
+    widget = Customer360(reader, region="FR", now=fixed_now, empty=StartPage("FR"))
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()

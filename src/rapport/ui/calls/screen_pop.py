@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
@@ -22,9 +22,7 @@ from rapport.domain.phones import format_phone, normalize_phone
 from rapport.ui.calls.caller_chooser import CallerChooser
 from rapport.ui.calls.unknown_caller import UnknownCallerPanel
 from rapport.ui.common import wording
-
-if TYPE_CHECKING:
-    from rapport.ui.shell.main_window import MainWindow
+from rapport.ui.search.panel import SearchPanel
 
 log = logging.getLogger(__name__)
 
@@ -45,14 +43,37 @@ def bring_to_front(widget: QWidget) -> None:
         widget.activateWindow()
 
 
+class PopHost(Protocol):
+    """What a screen pop needs of the window it pops into: the shell's main window is one. The
+    window itself is passed apart, as a QWidget, for what Qt does with it (raise it, parent the
+    chooser and the unknown-caller panel to it)."""
+
+    search: SearchPanel
+
+    def show_message(self, text: str) -> None:
+        """A transient line in the status bar."""
+
+    def open_customer(self, customer_id: str, source: str) -> bool:
+        """Show this customer's 360; False when this computer no longer has them."""
+
+    def start_call(self, customer_id: str, number: str) -> None:
+        """The call strip runs for this caller until the call is wrapped up."""
+
+    def new_customer(self, phone: str) -> object:
+        """The new-customer dialog, the number filled in."""
+
+
 class ScreenPop(QObject):
     """Handles pop and raise requests for one main window."""
 
     popped = Signal(str, str)  # outcome (opened, chooser, unknown, invalid), what was asked
 
-    def __init__(self, window: MainWindow, reader: sqlite3.Connection, region: str = "FR") -> None:
+    def __init__(
+        self, window: QWidget, host: PopHost, reader: sqlite3.Connection, region: str = "FR"
+    ) -> None:
         super().__init__(window)
         self._window = window
+        self._host = host
         self._reader = reader
         self._region = region
         self.chooser: CallerChooser | None = None
@@ -75,7 +96,7 @@ class ScreenPop(QObject):
         if e164 is None:
             shown = text.strip()[:MAX_SHOWN_INPUT]
             keys = QKeySequence("Ctrl+K").toString(QKeySequence.SequenceFormat.NativeText)
-            self._window.show_message(
+            self._host.show_message(
                 self.tr(
                     "A call came in for {number}, which is not a phone number: search the "
                     "caller by name ({keys})."
@@ -87,8 +108,8 @@ class ScreenPop(QObject):
         hits = self._callers(e164)
         number = text.strip()[:MAX_SHOWN_INPUT]  # as the softphone gave it, for the call strip
         if len(hits) == 1:
-            if self._window.open_customer(hits[0].id, "pop"):
-                self._window.start_call(hits[0].id, number)
+            if self._host.open_customer(hits[0].id, "pop"):
+                self._host.start_call(hits[0].id, number)
                 return self._done(OPENED, e164)
             hits = []  # gone between the search and the open (erased meanwhile)
         if len(hits) > 1:
@@ -101,8 +122,8 @@ class ScreenPop(QObject):
             return self._done(CHOOSER, e164)
         panel = UnknownCallerPanel(e164, format_phone(e164, self._region), self._window)
         panel.search_hub.connect(self._search_hub)
-        panel.search_by_name.connect(self._window.search.focus_search)
-        panel.new_customer.connect(lambda number: self._window.new_customer(phone=number))
+        panel.search_by_name.connect(self._host.search.focus_search)
+        panel.new_customer.connect(lambda number: self._host.new_customer(phone=number))
         bring_to_front(panel)
         self.unknown = panel
         panel.finished.connect(lambda _r: self._forget(panel))
@@ -110,14 +131,14 @@ class ScreenPop(QObject):
 
     def _answer(self, customer_id: str, number: str) -> None:
         """The agent picked the caller in the chooser."""
-        if self._window.open_customer(customer_id, "pop"):
-            self._window.start_call(customer_id, number)
+        if self._host.open_customer(customer_id, "pop"):
+            self._host.start_call(customer_id, number)
 
     def _callers(self, e164: str) -> list[SearchHit]:
         return customers_with_phone(self._reader, e164, self._region)
 
     def _search_hub(self, e164: str) -> None:
-        search = self._window.search
+        search = self._host.search
         search.box.setText(e164)
         search.focus_search()
         search.request_online_search()

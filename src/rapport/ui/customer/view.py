@@ -1,6 +1,7 @@
 """The customer 360: the header (with the window's action strip), a band of open issues when there
 are any, the web intent sentence (always visible), then the Timeline, Web intent, Purchases and
-Offers tabs beside the next best actions. With nobody open, the start page. Every read goes through
+Offers tabs beside the next best actions. With nobody open, the page the window gives it (the
+shell's start page). Every read goes through
 :mod:`rapport.cache` on the UI's reader connection; a customer opens in a few milliseconds, so it
 reads on the UI thread."""
 
@@ -35,7 +36,6 @@ from rapport.ui.customer.orders_model import OrdersModel
 from rapport.ui.customer.purchases import PurchasesView
 from rapport.ui.customer.timeline import TimelineView
 from rapport.ui.customer.timeline_model import TimelineModel
-from rapport.ui.shell.start_page import StartPage
 
 INTENT_WINDOW_DAYS = 30
 # The next best action column: its share of the width, between these many average characters.
@@ -48,7 +48,8 @@ def _local_now() -> datetime:
 
 class Customer360(QWidget):
     """One customer at a time. ``show_customer`` opens one, ``refresh`` re-reads it after sync
-    changed it, and with nothing open an empty state says how to find someone."""
+    changed it, and with nothing open ``empty`` shows (the window passes its start page: how to
+    find someone, recent customers, today's tasks)."""
 
     customerShown = Signal(str)
     customerClosed = Signal()
@@ -61,6 +62,7 @@ class Customer360(QWidget):
         region: str = "FR",
         now: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
+        empty: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._reader = reader
@@ -110,7 +112,7 @@ class Customer360(QWidget):
         self._content = content
         self._fit_actions_column(self.width())
 
-        self.empty = StartPage(region)
+        self.empty = empty if empty is not None else QWidget()
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty)

@@ -46,7 +46,7 @@ from rapport.ui.basket.dialog import BasketDialog
 from rapport.ui.calls.call_strip import CallStrip
 from rapport.ui.common.i18n import Context
 from rapport.ui.common.style import install_focus_ring, ring_width
-from rapport.ui.common.touch import TabletPanes, enable_kinetic_scrolling, touch_height
+from rapport.ui.common.touch import enable_kinetic_scrolling, touch_height
 from rapport.ui.customer.consent_preferences import ConsentPreferencesDialog
 from rapport.ui.customer.log_interaction import InteractionDraft, LogInteractionDialog
 from rapport.ui.customer.new_customer import NewCustomerDialog
@@ -66,7 +66,9 @@ from rapport.ui.shell.actions import (
     tint_actions,
 )
 from rapport.ui.shell.shortcuts import ShortcutsDialog
+from rapport.ui.shell.start_page import StartPage
 from rapport.ui.shell.status_bar import OUTBOX_SHORTCUT, SyncStatusWidget
+from rapport.ui.shell.tablet_panes import TabletPanes
 
 if TYPE_CHECKING:
     from rapport.domain.next_best_action import Suggestion
@@ -115,7 +117,10 @@ class MainWindow(QMainWindow):
         self._region = region
         self._allowed_channels = tuple(allowed_channels)  # IT policy; empty: every channel
         self.search = SearchPanel(reader, region, self)
-        self.customer = Customer360(reader, region=region, now=now, parent=self)
+        self.start_page = StartPage(region)
+        self.customer = Customer360(
+            reader, region=region, now=now, parent=self, empty=self.start_page
+        )
         self.customer.next_actions.activated.connect(self.act_on)
         self.call_strip = CallStrip()
         self.call_strip.dismissed.connect(self._call_ended)
@@ -167,7 +172,7 @@ class MainWindow(QMainWindow):
 
         self.customer.consent_requested.connect(self.edit_consent)
         self.customer.issue_activated.connect(self._issue_activated)
-        self.customer.empty.customer_requested.connect(self._open_from_start)
+        self.start_page.customer_requested.connect(self._open_from_start)
         self.customer.customerClosed.connect(self.refresh_start_page)
         self.customer.header.collapsed_changed.connect(self._header_toggled)
         self.search.customer_activated.connect(lambda cid: self.open_customer(cid, "search"))
@@ -185,7 +190,8 @@ class MainWindow(QMainWindow):
         self.resize(em * 212, self.fontMetrics().height() * 52)
         if worker is not None:
             self._connect_worker(worker, connect=True)
-        self.tasks = TasksController(self, reader, writes, worker, now)
+        self.tasks = TasksController(self, self, reader, writes, worker, now)
+        bar.addPermanentWidget(self.tasks.badge)
         self.actions = make_actions(
             self,
             {
@@ -286,14 +292,14 @@ class MainWindow(QMainWindow):
         if self._detached:
             return
         now = self._now() if self._now else datetime.now().astimezone()
-        self.customer.empty.set_recent(recent_customers(self._reader), now)
-        self.customer.empty.set_tasks(self.tasks.tasks(), now)
+        self.start_page.set_recent(recent_customers(self._reader), now)
+        self.start_page.set_tasks(self.tasks.tasks(), now)
 
     def close_customer(self) -> None:
         """Ctrl+W: back to the start page (recent customers, today's tasks)."""
         if self.customer.current_customer_id is not None:
             self.customer.clear()
-        recent = self.customer.empty.recent
+        recent = self.start_page.recent
         if self.panes is None and recent.model().rowCount():
             recent.setCurrentIndex(recent.model().index(0, 0))
             recent.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -417,6 +423,11 @@ class MainWindow(QMainWindow):
                 signal.connect(slot)
             else:
                 signal.disconnect(slot)
+
+    def current_customer(self) -> tuple[str, str] | None:
+        """The open customer's id and name, or None with nobody open."""
+        cid = self.customer.current_customer_id
+        return None if cid is None else (cid, self.customer.current_customer_name)
 
     def open_customer(self, customer_id: str, source: str = "other") -> bool:
         """Show a customer's 360; ``source`` says for the audit trail how they were reached."""

@@ -150,7 +150,7 @@ class Session(QObject):
         # Retention runs at start and then twice a day, for an app that stays open for weeks.
         self._retention_timer = QTimer(self, interval=RETENTION_CHECK_MS)
         self._retention_timer.timeout.connect(self.apply_retention)
-        self.screen_pop = ScreenPop(self.window, self.reader, region)
+        self.screen_pop = ScreenPop(self.window, self.window, self.reader, region)
         self.instance: InstanceServer | None = None
         self._closed = False
 
