@@ -323,3 +323,22 @@ def test_timeline_model_tester_while_paging(
     rows = model.rowCount()
     model.fetchMore(QModelIndex())
     assert model.rowCount() > rows
+
+
+def test_opening_reads_each_part_once(view: Customer360, reader: sqlite3.Connection) -> None:
+    """One read pass: the profile, the web events, the offers and the last contact are read once
+    each (the next best action used to read the profile, the offers and the last contact again)."""
+    statements: list[str] = []
+    reader.set_trace_callback(statements.append)
+    try:
+        assert view.show_customer(HOOPS)
+    finally:
+        reader.set_trace_callback(None)
+
+    def count(*words: str) -> int:
+        return sum(all(w in s for w in words) for s in statements)
+
+    assert count("FROM customer AS c") + count("FROM customer WHERE") == 1  # the profile
+    assert count("FROM web_event", "anonymous_id") == 1  # the intent's events
+    assert count("FROM offer ") == 1
+    assert count("SELECT occurred_at FROM interaction") == 1  # the last contact

@@ -13,6 +13,7 @@ from PySide6.QtCore import QLocale, Qt
 
 from rapport.cache.tasks import create_follow_up, my_tasks
 from rapport.cache.writes import LocalWrites
+from rapport.domain.timestamps import parse_timestamp
 from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.common import format as fmt
 from rapport.ui.customer.orders_model import OrderColumn, OrderRole, OrdersModel
@@ -111,7 +112,7 @@ def test_the_models_say_when_through_the_one_function(  # type: ignore[no-untype
     # Outbox: when the change was made.
     outbox = OutboxModel(reader, now)
     outbox.refresh()
-    made = fmt.parse_timestamp(outbox.index(0, 0).data(OutboxRole.Item).created_at)
+    made = parse_timestamp(outbox.index(0, 0).data(OutboxRole.Item).created_at)
     assert outbox.index(0, OutboxColumn.When).data() == fmt.when_text(made, NOW)
 
     # Customers found on the hub: their last contact.

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
 
+from rapport.domain.timestamps import parse_timestamp
+
 __all__ = [
     "INTENT_WINDOW_DAYS",
     "Cart",
@@ -199,16 +201,9 @@ def _int(value: Any) -> int | None:
 
 def _timestamp(value: Any) -> datetime | None:
     if isinstance(value, datetime):
-        at = value
-    elif isinstance(value, str) and value:
-        try:
-            at = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    else:
-        return None
-    # The protocol stores UTC; a naive value is that UTC without its marker.
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at
+        # The protocol stores UTC; a naive value is that UTC without its marker.
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+    return parse_timestamp(value) if isinstance(value, str) else None
 
 
 def _read_events(

@@ -8,7 +8,7 @@ the ``now`` the caller passes, so a local aware datetime gives the agent's own d
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import QDate, QLocale, QTime
 from PySide6.QtGui import QFont
@@ -59,17 +59,6 @@ def money(amount_minor: int | None, currency: str | None, *, compact: bool = Fal
 def compact_money(amount_minor: int, currency: str) -> str:
     """The :data:`rapport.domain.intent.Money` shape: whole amounts without a fraction."""
     return money(amount_minor, currency, compact=True)
-
-
-def parse_timestamp(text: str | None) -> datetime | None:
-    """A stored ``...Z`` timestamp as an aware datetime, or None when missing or unreadable."""
-    if not text:
-        return None
-    try:
-        at = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at
 
 
 def _local(at: datetime, now: datetime | None) -> datetime:

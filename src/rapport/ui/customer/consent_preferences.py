@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.queries import Consent, customer_header
 from rapport.cache.writes import LocalWrites, WriteError
+from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common.field_error import FieldError
 from rapport.ui.common.i18n import TranslatedNames
@@ -133,7 +134,7 @@ class _ChannelRow:
         self.source.setEnabled(False)
         self.status.currentIndexChanged.connect(self._changed)
         self.label.setBuddy(self.status)
-        at = fmt.parse_timestamp(consent.effective_at)
+        at = parse_timestamp(consent.effective_at)
         since = (
             QCoreApplication.translate("ConsentPreferencesDialog", "since {date}").format(
                 date=fmt.date_text(at.astimezone(now.tzinfo))

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.cache.queries import Consent, CustomerHeader, OfferView
+from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common import icons, wording
 from rapport.ui.common.adaptive import ButtonStrip, ElidedLabel
@@ -147,7 +148,7 @@ def _consent_tooltip(c: Consent, now: datetime) -> str:
     name = _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
     status = _STATUS_WORDS.get(c.status, c.status)
     text = HeaderWords.tr("{channel}: {status}").format(channel=name, status=status)
-    at = fmt.parse_timestamp(c.effective_at)
+    at = parse_timestamp(c.effective_at)
     details = [x for x in (HeaderWords.tr("source: {source}").format(source=c.source) if c.source else None,
                            HeaderWords.tr("since {date}").format(date=fmt.date_text(at.astimezone(now.tzinfo))) if at else None) if x]  # fmt: skip
     if not details:
@@ -403,9 +404,9 @@ class CustomerHeaderView(QWidget):
         if header.home_store_city and header.home_store_city not in store:
             store += f", {header.home_store_city}"
         self.home_store.setText(store)
-        last = fmt.parse_timestamp(header.last_contact_at)
+        last = parse_timestamp(header.last_contact_at)
         self.last_contact.setText(fmt.relative_text(last, now) if last else self.tr("Never"))
-        created = fmt.parse_timestamp(header.created_at)
+        created = parse_timestamp(header.created_at)
         self.customer_since.setText(
             fmt.date_text(created.astimezone(now.tzinfo)) if created else "—"
         )
@@ -441,7 +442,7 @@ class CustomerHeaderView(QWidget):
         parts = []
         for offer in active:
             text = offer.code
-            expires = fmt.parse_timestamp(offer.expires_at)
+            expires = parse_timestamp(offer.expires_at)
             if expires:
                 text = self.tr("{code} (until {date})").format(
                     code=offer.code, date=fmt.date_text(expires.astimezone(now.tzinfo))

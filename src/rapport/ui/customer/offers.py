@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.cache.queries import OfferView
+from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common.accessible import tooltip_description
 from rapport.ui.common.i18n import TranslatedNames
@@ -99,7 +100,7 @@ class OffersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(OfferColumn)
 
     def _date(self, text: str | None) -> str:
-        at = fmt.parse_timestamp(text)
+        at = parse_timestamp(text)
         return fmt.date_text(at.astimezone(self._now().tzinfo)) if at else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -7,7 +7,7 @@ its order's row (plus one) as its internal id, so ``parent()`` needs no lookup.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from enum import IntEnum
 from typing import Any
@@ -21,15 +21,15 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication
 
+from rapport.cache.customer_360 import PAGE_SIZE
 from rapport.cache.queries import OrderLineView, OrderView, order_count, orders_page
+from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common.accessible import tooltip_description
 from rapport.ui.common.i18n import TranslatedNames
 from rapport.ui.common.product_images import product_icon
 
 Index = QModelIndex | QPersistentModelIndex
-
-PAGE_SIZE = 50
 
 
 class OrderColumn(IntEnum):
@@ -121,10 +121,19 @@ class OrdersModel(QAbstractItemModel):
     def order(self, row: int) -> OrderView | None:
         return self._orders[row] if 0 <= row < len(self._orders) else None
 
+    def show(self, customer_id: str, orders: Sequence[OrderView], total: int) -> None:
+        """Show a first page read elsewhere (:func:`rapport.cache.customer_360.load_customer`)
+        and how many orders there are in all; later pages are read here as the view scrolls."""
+        self._customer_id = customer_id
+        self._set(list(orders), total)
+
     def _reload(self, limit: int) -> None:
         cid = self._customer_id
         orders = orders_page(self._reader, cid, limit, 0) if cid else []
         total = order_count(self._reader, cid) if cid else 0
+        self._set(orders, total)
+
+    def _set(self, orders: list[OrderView], total: int) -> None:
         self.beginResetModel()
         self._orders = orders
         self._total = total
@@ -210,7 +219,7 @@ class OrdersModel(QAbstractItemModel):
         return self._line_data(order, order.lines[index.row()], index.column(), role)
 
     def _placed(self, order: OrderView) -> datetime | None:
-        at = fmt.parse_timestamp(order.placed_at)
+        at = parse_timestamp(order.placed_at)
         now = self._now()
         return at.astimezone(now.tzinfo) if at else None
 

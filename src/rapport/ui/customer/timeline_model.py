@@ -1,5 +1,6 @@
 """The cross-channel timeline as a list model: pages of :func:`rapport.cache.queries.timeline_page`,
-loaded as the view scrolls (``canFetchMore``/``fetchMore``), newest first.
+loaded as the view scrolls (``canFetchMore``/``fetchMore``), newest first. The customer 360 hands
+it the first page it read with the rest of the customer (:meth:`TimelineModel.show`).
 
 Rows are grouped by the agent's calendar day (the time zone of ``now()``); ``FirstOfDay`` marks the
 row a delegate draws the day header above. ``SyncState`` tells which rows were written on this
@@ -9,22 +10,22 @@ computer and are not on the hub yet (pending), or were refused by it.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, datetime
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from rapport.cache.customer_360 import PAGE_SIZE
 from rapport.cache.outbox import pending_targets
 from rapport.cache.outbox_view import rejected_targets
 from rapport.cache.queries import TimelineEntry, timeline_page
+from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common import wording
 
 Index = QModelIndex | QPersistentModelIndex
-
-PAGE_SIZE = 50
 
 
 class TimelineRole(IntEnum):
@@ -110,18 +111,39 @@ class TimelineModel(QAbstractListModel):
 
     def _local(self, entry: TimelineEntry) -> datetime:
         now = self._now()
-        at = fmt.parse_timestamp(entry.occurred_at) or now
+        at = parse_timestamp(entry.occurred_at) or now
         return at.astimezone(now.tzinfo)
 
     @staticmethod
     def _words(entry: TimelineEntry) -> tuple[str, str]:
         return wording.timeline_title(entry), wording.timeline_detail(entry)
 
+    def show(
+        self,
+        customer_id: str,
+        channels: frozenset[str] | None,
+        entries: Sequence[TimelineEntry],
+        limit: int,
+        pending: Collection[str],
+        rejected: Mapping[str, str],
+    ) -> None:
+        """Show a first page read elsewhere (:func:`rapport.cache.customer_360.load_customer`,
+        asked for ``limit`` rows of ``channels``) with the sync marks of the customer's rows;
+        later pages are read here as the view scrolls."""
+        self._customer_id = customer_id
+        self._channels = channels
+        self._set(list(entries), limit, set(pending), dict(rejected))
+
     def _reload(self, limit: int) -> None:
-        entries = self._read(None, limit)
         cid = self._customer_id
+        entries = self._read(None, limit)
         pending = pending_targets(self._reader, cid) if cid else set()
         rejected = rejected_targets(self._reader, cid) if cid else {}
+        self._set(entries, limit, pending, rejected)
+
+    def _set(
+        self, entries: list[TimelineEntry], limit: int, pending: set[str], rejected: dict[str, str]
+    ) -> None:
         self.beginResetModel()
         self._entries = entries
         self._pending, self._rejected = pending, rejected

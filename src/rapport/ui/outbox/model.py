@@ -26,6 +26,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 
 from rapport.cache.outbox import NOTICE, PENDING, REJECTED
 from rapport.cache.outbox_view import OutboxItem, outbox_items
+from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common.i18n import TranslatedNames
 from rapport.ui.common.theme import caution, warning
@@ -206,7 +207,7 @@ class OutboxModel(QAbstractTableModel):
         return None
 
     def _when(self, item: OutboxItem) -> str:
-        at = fmt.parse_timestamp(item.created_at)
+        at = parse_timestamp(item.created_at)
         return fmt.relative_text(at, self._now()) if at else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -264,7 +265,7 @@ class OutboxModel(QAbstractTableModel):
         return None
 
     def _tooltip(self, item: OutboxItem) -> str:
-        at = fmt.parse_timestamp(item.created_at)
+        at = parse_timestamp(item.created_at)
         when = fmt.date_time_text(at, self._now()) if at is not None else self._when(item)
         lines = [
             what_text(item),

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence
 
 from rapport.cache.search import SearchHit, search_customers
 from rapport.domain.phones import format_phone
+from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common import wording
 
@@ -138,7 +139,7 @@ class HubResultsModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def _detail(self, r: dict[str, Any]) -> str:
-        last = fmt.parse_timestamp(r.get("last_contact_at"))
+        last = parse_timestamp(r.get("last_contact_at"))
         if last is None:
             return self.tr("On the hub · no contact yet")
         return self.tr("On the hub · last contact {when}").format(

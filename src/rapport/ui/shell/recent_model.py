@@ -17,6 +17,7 @@ from PySide6.QtCore import (
 
 from rapport.cache.recent import RecentCustomer
 from rapport.domain.phones import format_phone
+from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common.accessible import tooltip_description
 
@@ -57,7 +58,7 @@ class RecentCustomersModel(QAbstractListModel):
         return row.email or ""
 
     def _opened(self, row: RecentCustomer) -> str:
-        at = fmt.parse_timestamp(row.opened_at)
+        at = parse_timestamp(row.opened_at)
         if at is None:
             return ""
         now = self._now or datetime.now().astimezone()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport.domain.timestamps import parse_timestamp
 from rapport.sync.engine import SyncStatus
 from rapport.ui.common import format as fmt
 from rapport.ui.common.i18n import Context
@@ -47,7 +48,7 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
     """The connection part: ``Online · last sync today 14:05``, ``Offline since today 14:02 ·
     retrying`` (moments as :func:`rapport.ui.common.format.when_text` says them)."""
     now = now or datetime.now().astimezone()
-    last_at = fmt.parse_timestamp(status.last_sync_at)
+    last_at = parse_timestamp(status.last_sync_at)
     last_part = (
         StatusWords.tr(" · last sync {when}").format(when=fmt.when_text(last_at, now))
         if last_at
@@ -62,7 +63,7 @@ def describe(status: SyncStatus, now: datetime | None = None) -> str:
             )
         return StatusWords.tr("Syncing…")
     if status.state == "offline":
-        since = fmt.parse_timestamp(status.since)
+        since = parse_timestamp(status.since)
         days = fmt.days_between(since, now) if since else 0
         if since is None:
             head = StatusWords.tr("Offline")
