@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolBut
 from rapport.ui.common import icons
 from rapport.ui.common.adaptive import ElidedLabel
 from rapport.ui.common.theme import mix, positive
-from rapport.ui.customer.timeline import channel_pixmap
 
 
 def duration_text(seconds: int) -> str:
@@ -117,7 +116,7 @@ class CallStrip(QFrame):
 
     def _paint_icons(self) -> None:
         lh = self.fontMetrics().height()
-        self.icon.setPixmap(channel_pixmap("phone", lh, positive(self.palette()), 2.0))
+        self.icon.setPixmap(icons.channel_pixmap("phone", lh, positive(self.palette()), 2.0))
         self.dismiss.setIcon(icons.icon("close", self.palette()))
 
     def changeEvent(self, event: QEvent) -> None:

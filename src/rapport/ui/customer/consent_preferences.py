@@ -9,11 +9,12 @@ stays open with everything typed."""
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,6 +33,7 @@ from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common.field_error import FieldError
+from rapport.ui.common.forms import add_field_row, heading, quiet
 from rapport.ui.common.i18n import TranslatedNames
 from rapport.ui.common.messages import error_text
 
@@ -187,7 +189,27 @@ class ConsentPreferencesDialog(QDialog):
         self.setObjectName("consentDialog")
         self.setWindowTitle(self.tr("Consent and preferences — {name}").format(name=header.name))
         lh = self.fontMetrics().height()
+        consent_box = self._make_consent_box(header.consent, now)
+        prefs_box = self._make_prefs_box()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(lh * 3 // 4)
+        layout.addWidget(heading(header.name, self))
+        layout.addWidget(consent_box)
+        layout.addWidget(prefs_box)
+        layout.addWidget(self.buttons)
+        first = next(iter(self.rows.values()), None)
+        if first is not None:
+            first.status.setFocus()
 
+    def _make_consent_box(self, consent: Sequence[Consent], now: datetime) -> QGroupBox:
+        """A row per channel: its label, the status to set, where the customer said so, and what
+        is on record."""
+        lh = self.fontMetrics().height()
         consent_box = QGroupBox(self.tr("Consent by channel"), self)
         grid = QGridLayout(consent_box)
         grid.setHorizontalSpacing(lh)
@@ -198,7 +220,7 @@ class ConsentPreferencesDialog(QDialog):
             caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
             grid.addWidget(caption, 0, col)
         self.rows: dict[str, _ChannelRow] = {}
-        for i, c in enumerate(header.consent):
+        for i, c in enumerate(consent):
             row = _ChannelRow(c, now, consent_box)
             r = 1 + 2 * i
             grid.addWidget(row.label, r, 0)
@@ -209,14 +231,15 @@ class ConsentPreferencesDialog(QDialog):
             self.rows[c.channel] = row
         grid.setColumnStretch(2, 1)
         grid.setColumnMinimumWidth(2, self.fontMetrics().averageCharWidth() * 30)
-        note = QLabel(
+        note = quiet(
             self.tr("An opt-out holds at once on this computer and on every channel once synced."),
             consent_box,
         )
-        note.setWordWrap(True)
-        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         grid.addWidget(note, 1 + 2 * len(self.rows), 0, 1, 4)
+        return consent_box
 
+    def _make_prefs_box(self) -> QGroupBox:
+        """Sizes, colours and brands the customer likes."""
         prefs_box = QGroupBox(self.tr("Preferences"), self)
         form = QFormLayout(prefs_box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -231,40 +254,12 @@ class ConsentPreferencesDialog(QDialog):
         self.brands.setPlaceholderText(self.tr("Nike, Molten"))
         self.sizes_error = FieldError("prefSizesError", prefs_box)
         self.prefs_error = FieldError("prefError", prefs_box)
-        sizes_box = QWidget(prefs_box)
-        column = QVBoxLayout(sizes_box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(lh // 6)
-        column.addWidget(self.sizes)
-        column.addWidget(self.sizes_error)
-        form.addRow(self.tr("Si&zes"), sizes_box)
-        buddy = form.labelForField(sizes_box)
-        if isinstance(buddy, QLabel):
-            buddy.setBuddy(self.sizes)
-        form.addRow(self.tr("Co&lours"), self.colors)
-        form.addRow(self.tr("&Brands"), self.brands)
+        add_field_row(form, self.tr("Si&zes"), self.sizes, self.sizes_error)
+        add_field_row(form, self.tr("Co&lours"), self.colors)
+        add_field_row(form, self.tr("&Brands"), self.brands)
         form.addRow("", self.prefs_error)
         self.sizes.textEdited.connect(lambda _t: self.sizes_error.show_error(""))
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-
-        title = QLabel(header.name, self)
-        font = fmt.scaled_font(title.font(), 1.3)
-        font.setWeight(QFont.Weight.DemiBold)
-        title.setFont(font)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(lh * 3 // 4)
-        layout.addWidget(title)
-        layout.addWidget(consent_box)
-        layout.addWidget(prefs_box)
-        layout.addWidget(self.buttons)
-        first = next(iter(self.rows.values()), None)
-        if first is not None:
-            first.status.setFocus()
+        return prefs_box
 
     def _new_preferences(self) -> dict[str, Any] | None:
         """The edited preferences, or None when unchanged; ValueError on a bad sizes entry."""

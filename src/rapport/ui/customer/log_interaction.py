@@ -9,9 +9,10 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +35,8 @@ from rapport.cache.writes import LocalWrites, WriteError
 from rapport.protocol import CHANNELS
 from rapport.ui.common import format as fmt
 from rapport.ui.common.field_error import FieldError, FieldErrors
+from rapport.ui.common.forms import add_field_row, customer_title, quiet
+from rapport.ui.common.icons import channel_icon
 from rapport.ui.common.messages import error_text
 from rapport.ui.common.wrapup import (
     CHANNEL_NAMES,
@@ -42,7 +45,6 @@ from rapport.ui.common.wrapup import (
     code_label,
     default_kind,
 )
-from rapport.ui.customer.timeline import channel_icon
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,21 +87,81 @@ class LogInteractionDialog(QDialog):
         self.customer_name = customer_name
         draft = draft or InteractionDraft()
         self._kind_chosen = draft.kind_chosen
+        lh = self.fontMetrics().height()
+
+        self._make_fields(channels)
+        self._make_follow_up()
+        self.general_error = FieldError("logError", self)
+        self._form = self._make_form()
+        self.hint = quiet(
+            self.tr(
+                "Saved on this computer at once and sent to the hub when it can be reached. "
+                "Ctrl+Enter saves from the note."
+            ),
+            self,
+            name="logHint",
+        )
+        self.hint.setFont(fmt.scaled_font(self.hint.font(), 0.9))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("&Log interaction"))
+        self.ok_button.setObjectName("logSubmit")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(lh // 2)
+        layout.addLayout(
+            customer_title(self.tr("Log an interaction with"), customer_name, "logCustomer", self)
+        )
+        layout.addSpacing(lh // 3)
+        layout.addLayout(self._form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.hint)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 72)
+        order = (
+            self.channel, self.direction, self.kind, self.disposition, self.duration, self.note,
+            self.follow_up, self.follow_up_title, self.follow_up_due, self.ok_button,
+        )  # fmt: skip
+        for a, b in pairwise(order):
+            QWidget.setTabOrder(a, b)
+        for key in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(key), self, self.submit)
+
+        self._errors = FieldErrors(
+            self.errors,
+            self.general_error,
+            {
+                "channel": self.channel,
+                "direction": self.direction,
+                "kind": self.kind,
+                "disposition": self.disposition,
+                "summary": self.note,
+                "follow_up": self.follow_up_title,
+            },
+        )
+        self._has_duration = False
+        self._apply_draft(draft)
+        self.channel.currentIndexChanged.connect(self._channel_changed)
+        self.kind.activated.connect(self._kind_picked)
+        self.note.textChanged.connect(lambda: self._clear_error("summary"))
+        self.channel.currentIndexChanged.connect(lambda _i: self._clear_error("channel"))
+        self.direction.currentIndexChanged.connect(lambda _i: self._clear_error("direction"))
+        self.kind.currentIndexChanged.connect(lambda _i: self._clear_error("kind"))
+        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # ---- building ----------------------------------------------------------------------------
+
+    def _make_fields(self, channels: Sequence[str]) -> None:
+        """Channel (those IT allows; empty: all), direction, type, wrap-up code, the call's length
+        and the note, each with the place its refusal is said."""
         fm = self.fontMetrics()
-        em, lh = fm.averageCharWidth(), fm.height()
-
-        overline = QLabel(self.tr("Log an interaction with"), self)
-        overline.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        heading = QLabel(customer_name, self)
-        heading.setObjectName("logCustomer")
-        heading_font = fmt.scaled_font(heading.font(), 1.3)
-        heading_font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(heading_font)
-
         icon_color = self.palette().color(QPalette.ColorRole.ButtonText)
         self.channel = QComboBox(self)
         self.channel.setObjectName("logChannel")
-        # IT policy may allow only some channels (empty: all of them).
         for code in [c for c in CHANNELS if not channels or c in channels]:
             self.channel.addItem(
                 channel_icon(code, icon_color), CHANNEL_NAMES.get(code, code.capitalize()), code
@@ -128,13 +190,12 @@ class LogInteractionDialog(QDialog):
         self.note.setPlaceholderText(
             self.tr("What the customer wanted, what you did, what happens next.")
         )
-        self.note.setMinimumHeight(lh * 7)
+        self.note.setMinimumHeight(fm.height() * 7)
         self.note.setAccessibleName(self.tr("Note"))
         self.note.installEventFilter(self)
         for combo in (self.channel, self.direction, self.kind, self.disposition):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-            combo.setMinimumWidth(em * 24)
-
+            combo.setMinimumWidth(fm.averageCharWidth() * 24)
         self.errors = {
             "channel": FieldError("channelError", self),
             "direction": FieldError("directionError", self),
@@ -143,7 +204,9 @@ class LogInteractionDialog(QDialog):
             "summary": FieldError("noteError", self),
             "follow_up": FieldError("followUpError", self),
         }
-        # An optional follow-up task, created with the interaction.
+
+    def _make_follow_up(self) -> None:
+        """An optional follow-up task, created with the interaction: what to do, and when."""
         self.follow_up = QCheckBox(self.tr("&Follow up"), self)
         self.follow_up.setObjectName("followUpCheck")
         self.follow_up_title = QLineEdit(self)
@@ -163,36 +226,19 @@ class LogInteractionDialog(QDialog):
         for w in (self.follow_up_title, self.follow_up_due):
             w.setEnabled(False)
             self.follow_up.toggled.connect(w.setEnabled)
-        self.general_error = FieldError("logError", self)
 
+    def _make_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setVerticalSpacing(lh // 2)
-        rows = [
-            (self.tr("&Channel"), self.channel, "channel"),
-            (self.tr("D&irection"), self.direction, "direction"),
-            (self.tr("&Type"), self.kind, "kind"),
-            (self.tr("&Wrap-up"), self.disposition, "disposition"),
-            (self.tr("&Note"), self.note, "summary"),
-        ]
-        for text, field, key in rows:
-            if key == "summary":
-                form.addRow(self.tr("D&uration"), self.duration)
-                duration_label = form.labelForField(self.duration)
-                if isinstance(duration_label, QLabel):
-                    duration_label.setBuddy(self.duration)
-            box = QWidget(self)
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(lh // 6)
-            column.addWidget(field)
-            column.addWidget(self.errors[key])
-            form.addRow(text, box)
-            buddy = form.labelForField(box)
-            if isinstance(buddy, QLabel):
-                buddy.setBuddy(field)
-
+        form.setVerticalSpacing(self.fontMetrics().height() // 2)
+        e = self.errors
+        add_field_row(form, self.tr("&Channel"), self.channel, e["channel"])
+        add_field_row(form, self.tr("D&irection"), self.direction, e["direction"])
+        add_field_row(form, self.tr("&Type"), self.kind, e["kind"])
+        add_field_row(form, self.tr("&Wrap-up"), self.disposition, e["disposition"])
+        add_field_row(form, self.tr("D&uration"), self.duration)
+        add_field_row(form, self.tr("&Note"), self.note, e["summary"])
         follow_row = QWidget(self)
         follow_col = QVBoxLayout(follow_row)
         follow_col.setContentsMargins(0, 0, 0, 0)
@@ -200,79 +246,9 @@ class LogInteractionDialog(QDialog):
         follow_line.addWidget(self.follow_up_title, 1)
         follow_line.addWidget(self.follow_up_due)
         follow_col.addLayout(follow_line)
-        follow_col.addWidget(self.errors["follow_up"])
+        follow_col.addWidget(e["follow_up"])
         form.addRow(self.follow_up, follow_row)
-
-        self.hint = QLabel(
-            self.tr(
-                "Saved on this computer at once and sent to the hub when it can be reached. "
-                "Ctrl+Enter saves from the note."
-            ),
-            self,
-        )
-        self.hint.setObjectName("logHint")
-        self.hint.setWordWrap(True)
-        self.hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.hint.setFont(fmt.scaled_font(self.hint.font(), 0.9))
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Log interaction"))
-        self.ok_button.setObjectName("logSubmit")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(lh // 2)
-        title = QVBoxLayout()
-        title.setSpacing(0)
-        title.addWidget(overline)
-        title.addWidget(heading)
-        layout.addLayout(title)
-        layout.addSpacing(lh // 3)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.hint)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(em * 72)
-
-        QWidget.setTabOrder(self.channel, self.direction)
-        QWidget.setTabOrder(self.direction, self.kind)
-        QWidget.setTabOrder(self.kind, self.disposition)
-        QWidget.setTabOrder(self.disposition, self.duration)
-        QWidget.setTabOrder(self.duration, self.note)
-        QWidget.setTabOrder(self.note, self.follow_up)
-        QWidget.setTabOrder(self.follow_up, self.follow_up_title)
-        QWidget.setTabOrder(self.follow_up_title, self.follow_up_due)
-        QWidget.setTabOrder(self.follow_up_due, self.ok_button)
-
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, self.submit)
-
-        self._errors = FieldErrors(
-            self.errors,
-            self.general_error,
-            {
-                "channel": self.channel,
-                "direction": self.direction,
-                "kind": self.kind,
-                "disposition": self.disposition,
-                "summary": self.note,
-                "follow_up": self.follow_up_title,
-            },
-        )
-        self._form = form
-        self._has_duration = False
-        self._apply_draft(draft)
-        self.channel.currentIndexChanged.connect(self._channel_changed)
-        self.kind.activated.connect(self._kind_picked)
-        self.note.textChanged.connect(lambda: self._clear_error("summary"))
-        self.channel.currentIndexChanged.connect(lambda _i: self._clear_error("channel"))
-        self.direction.currentIndexChanged.connect(lambda _i: self._clear_error("direction"))
-        self.kind.currentIndexChanged.connect(lambda _i: self._clear_error("kind"))
-        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+        return form
 
     # ---- draft -------------------------------------------------------------------------------
 

@@ -29,6 +29,7 @@ from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.phones import format_phone, normalize_phone
 from rapport.ui.common.field_error import FieldError, FieldErrors
 from rapport.ui.common.format import scaled_font
+from rapport.ui.common.forms import add_field_row, quiet
 from rapport.ui.common.messages import error_text
 from rapport.ui.common.theme import caution
 
@@ -62,41 +63,8 @@ class NewCustomerDialog(QDialog):
 
         title = QLabel(self.tr("New customer"), self)
         title.setFont(scaled_font(title.font(), 1.3))
-        self.given = QLineEdit(self)
-        self.given.setObjectName("newGiven")
-        self.family = QLineEdit(self)
-        self.family.setObjectName("newFamily")
-        self.phone = QLineEdit(self)
-        self.phone.setObjectName("newPhone")
-        self.phone.setPlaceholderText(self.tr("As dialled, or +country code"))
-        self.email = QLineEdit(self)
-        self.email.setObjectName("newEmail")
-        self.email.setPlaceholderText(self.tr("name@example.com"))
-        for box, limit in (
-            (self.given, 200),
-            (self.family, 200),
-            (self.phone, 64),
-            (self.email, 320),
-        ):
-            box.setMaxLength(limit)
-        e164 = normalize_phone(phone, region) if phone else None
-        self.phone.setText(format_phone(e164, region) if e164 else phone)
-        given, _, family = name.strip().partition(" ")
-        self.given.setText(given)
-        self.family.setText(family)
-
-        self.consent = {
-            channel: QCheckBox(self.tr(label), self) for channel, label in CONSENT_OFFERED
-        }
-        for channel, box in self.consent.items():
-            box.setObjectName(f"newConsent-{channel}")
-        consent_row = QHBoxLayout()
-        for box in self.consent.values():
-            consent_row.addWidget(box)
-        consent_row.addStretch(1)
-        for box in self.consent.values():
-            box.setToolTip(self.tr("The customer agreed on this call to hear from us this way"))
-
+        self._make_fields(phone, name)
+        consent_row = self._make_consent()
         self.errors = {
             key: FieldError(f"new{key.title().replace('_', '')}Error", self)
             for key in ("given_name", "family_name", "phone", "email", "consent")
@@ -110,33 +78,7 @@ class NewCustomerDialog(QDialog):
             "consent": self.consent["email"],
         }
         self._errors = FieldErrors(self.errors, self.general_error, widgets)
-
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        rows = (
-            (self.tr("&First name"), self.given, "given_name"),
-            (self.tr("&Last name"), self.family, "family_name"),
-            (self.tr("&Phone"), self.phone, "phone"),
-            (self.tr("E&mail address"), self.email, "email"),
-        )
-        for label, box, key in rows:
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(box)
-            column.addWidget(self.errors[key])
-            form.addRow(label, column)
-            buddy = form.labelForField(column)
-            if isinstance(buddy, QLabel):
-                buddy.setBuddy(box)
-        consent_column = QVBoxLayout()
-        consent_column.addLayout(consent_row)
-        consent_column.addWidget(self.errors["consent"])
-        form.addRow(self.tr("Consent"), consent_column)
-        consent_label = form.labelForField(consent_column)
-        if isinstance(consent_label, QLabel):
-            consent_label.setToolTip(
-                self.tr("The channels the customer agreed, on this call, to hear from us on")
-            )
+        form = self._make_form(consent_row)
 
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
@@ -160,17 +102,14 @@ class NewCustomerDialog(QDialog):
         self._holders_row = QHBoxLayout()
         self._holders_row.addStretch(1)
 
-        note = QLabel(
+        note = quiet(
             self.tr(
                 "Saved on this computer now and sent to the hub when it can be reached. If the "
                 "hub already knows this phone or email, the two profiles become one."
             ),
             self,
+            name="newCustomerNote",
         )
-        note.setWordWrap(True)
-        note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        note.setObjectName("newCustomerNote")
-
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(form)
@@ -180,7 +119,63 @@ class NewCustomerDialog(QDialog):
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 84)
+        self._connect()
+        self._check_duplicates()  # a number filled in by the screen pop or the search box
 
+    def _make_fields(self, phone: str, name: str) -> None:
+        """Name, phone and email, filled in with what the caller or the search box gave."""
+        self.given = QLineEdit(self)
+        self.given.setObjectName("newGiven")
+        self.family = QLineEdit(self)
+        self.family.setObjectName("newFamily")
+        self.phone = QLineEdit(self)
+        self.phone.setObjectName("newPhone")
+        self.phone.setPlaceholderText(self.tr("As dialled, or +country code"))
+        self.email = QLineEdit(self)
+        self.email.setObjectName("newEmail")
+        self.email.setPlaceholderText(self.tr("name@example.com"))
+        for box, limit in ((self.given, 200), (self.family, 200), (self.phone, 64),
+                           (self.email, 320)):  # fmt: skip
+            box.setMaxLength(limit)
+        e164 = normalize_phone(phone, self._region) if phone else None
+        self.phone.setText(format_phone(e164, self._region) if e164 else phone)
+        given, _, family = name.strip().partition(" ")
+        self.given.setText(given)
+        self.family.setText(family)
+
+    def _make_consent(self) -> QHBoxLayout:
+        """The channels the caller agrees to, on this call."""
+        self.consent = {
+            channel: QCheckBox(self.tr(label), self) for channel, label in CONSENT_OFFERED
+        }
+        consent_row = QHBoxLayout()
+        for channel, box in self.consent.items():
+            box.setObjectName(f"newConsent-{channel}")
+            box.setToolTip(self.tr("The customer agreed on this call to hear from us this way"))
+            consent_row.addWidget(box)
+        consent_row.addStretch(1)
+        return consent_row
+
+    def _make_form(self, consent_row: QHBoxLayout) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        e = self.errors
+        add_field_row(form, self.tr("&First name"), self.given, e["given_name"])
+        add_field_row(form, self.tr("&Last name"), self.family, e["family_name"])
+        add_field_row(form, self.tr("&Phone"), self.phone, e["phone"])
+        add_field_row(form, self.tr("E&mail address"), self.email, e["email"])
+        consent_column = QVBoxLayout()
+        consent_column.addLayout(consent_row)
+        consent_column.addWidget(e["consent"])
+        form.addRow(self.tr("Consent"), consent_column)
+        consent_label = form.labelForField(consent_column)
+        if isinstance(consent_label, QLabel):
+            consent_label.setToolTip(
+                self.tr("The channels the customer agreed, on this call, to hear from us on")
+            )
+        return form
+
+    def _connect(self) -> None:
         for key, box in (
             ("given_name", self.given),
             ("family_name", self.family),
@@ -192,7 +187,6 @@ class NewCustomerDialog(QDialog):
             box.toggled.connect(lambda _on: self.errors["consent"].show_error(""))
         for box in (self.phone, self.email):
             box.textChanged.connect(lambda _t: self._check_duplicates())
-        self._check_duplicates()  # a number filled in by the screen pop or the search box
 
     # -- already a customer ----------------------------------------------------------------------
     def _recolor(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QStackedLayout,
     QTreeView,
     QVBoxLayout,
@@ -29,6 +28,7 @@ from rapport.cache.queries import OfferView
 from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common.accessible import tooltip_description
+from rapport.ui.common.forms import empty_state
 from rapport.ui.common.i18n import TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
@@ -186,10 +186,7 @@ class OffersView(QWidget):
             if column != OfferColumn.Offer:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.empty = QLabel(self.tr("No offers sent to this customer"))
-        self.empty.setObjectName("offersEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty = empty_state(self.tr("No offers sent to this customer"), name="offersEmpty")
 
         self._stack = QStackedLayout()
         self._stack.addWidget(self.table)

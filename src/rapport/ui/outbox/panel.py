@@ -9,7 +9,7 @@ import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -27,6 +27,7 @@ from rapport.cache.acks import dismiss_entry
 from rapport.cache.outbox import NOTICE, REJECTED
 from rapport.cache.outbox_view import OutboxItem
 from rapport.cache.writes import LocalWrites, WriteError
+from rapport.ui.common.forms import empty_state, quiet
 from rapport.ui.common.messages import error_text
 from rapport.ui.common.theme import warning
 from rapport.ui.common.touch import row_height
@@ -60,30 +61,69 @@ class OutboxPanel(QDialog):
         fm = self.fontMetrics()
         em, lh = fm.averageCharWidth(), fm.height()
 
-        intro = QLabel(
+        intro = quiet(
             self.tr(
                 "Changes made on this computer that the hub does not have yet, and what it "
                 "answered. Rejected changes stay here until you redo or dismiss them."
             ),
             self,
         )
-        intro.setWordWrap(True)
-        intro.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.table = self._make_table()
+        self.empty = empty_state(
+            self.tr("Nothing waiting.\nEverything changed on this computer has reached the hub."),
+            self,
+            name="outboxEmpty",
+            wrap=True,
+        )
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("outboxTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setTabKeyNavigation(False)  # Tab goes on to the buttons
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(row_height(self.table, 1.7))
-        header = self.table.horizontalHeader()
+        self.detail = QLabel(self)
+        self.detail.setObjectName("outboxDetail")
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setMinimumHeight(lh * 3)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        buttons = self._make_buttons()
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(lh // 2)
+        layout.addWidget(intro)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self.detail)
+        layout.addLayout(buttons)
+
+        # In the table, Enter redoes and Delete dismisses the selection; on a focused button,
+        # Enter presses that button.
+        for key in ("Return", "Enter"):
+            _table_key(QKeySequence(key), self.table, self.redo_selected)
+        for key in (QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)):
+            _table_key(QKeySequence(key), self.table, self.dismiss_selected)
+
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._update_state)
+        self.resize(em * 175, lh * 28)
+        self._message = ""
+        self._update_state()
+
+    def _make_table(self) -> QTableView:
+        """The writes, one a row: state, when, customer, what, the hub's reason."""
+        em = self.fontMetrics().averageCharWidth()
+        table = QTableView(self)
+        table.setObjectName("outboxTable")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setTabKeyNavigation(False)  # Tab goes on to the buttons
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        table.verticalHeader().hide()
+        table.verticalHeader().setDefaultSectionSize(row_height(table, 1.7))
+        header = table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         widths = {
@@ -95,28 +135,11 @@ class OutboxPanel(QDialog):
         for column, chars in widths.items():
             header.resizeSection(column, em * chars)
         header.setSectionResizeMode(OutboxColumn.Reason, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName(self.tr("Outbox"))
+        table.setAccessibleName(self.tr("Outbox"))
+        return table
 
-        self.empty = QLabel(
-            self.tr("Nothing waiting.\nEverything changed on this computer has reached the hub."),
-            self,
-        )
-        self.empty.setObjectName("outboxEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-
-        self._stack = QStackedWidget(self)
-        self._stack.addWidget(self.table)
-        self._stack.addWidget(self.empty)
-
-        self.detail = QLabel(self)
-        self.detail.setObjectName("outboxDetail")
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setMinimumHeight(lh * 3)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-
+    def _make_buttons(self) -> QHBoxLayout:
+        """Redo, dismiss, show the customer; close."""
         self.redo_button = self._button(self.tr("&Redo  (Enter)"), "outboxRedo")
         self.redo_button.setToolTip(self.tr("Send the selected rejected change to the hub again"))
         self.dismiss_button = self._button(self.tr("&Dismiss  (Delete)"), "outboxDismiss")
@@ -139,26 +162,7 @@ class OutboxPanel(QDialog):
         buttons.addWidget(self.show_button)
         buttons.addStretch(1)
         buttons.addWidget(close)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(lh // 2)
-        layout.addWidget(intro)
-        layout.addWidget(self._stack, 1)
-        layout.addWidget(self.detail)
-        layout.addLayout(buttons)
-
-        # In the table, Enter redoes and Delete dismisses the selection; on a focused button,
-        # Enter presses that button.
-        for key in ("Return", "Enter"):
-            _table_key(QKeySequence(key), self.table, self.redo_selected)
-        for key in (QKeySequence.StandardKey.Delete, QKeySequence(Qt.Key.Key_Backspace)):
-            _table_key(QKeySequence(key), self.table, self.dismiss_selected)
-
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(self._update_state)
-        self.resize(em * 175, lh * 28)
-        self._message = ""
-        self._update_state()
+        return buttons
 
     def _button(self, text: str, name: str) -> QPushButton:
         button = QPushButton(text, self)

@@ -7,7 +7,7 @@ import html
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport import __version__
-from rapport.ui.common import format as fmt
+from rapport.ui.common.forms import heading
 
 QT_LICENSING_URL = "https://www.qt.io/licensing/open-source-lgpl-obligations"
 LGPL_URL = "https://www.gnu.org/licenses/lgpl-3.0.html"
@@ -36,11 +36,10 @@ class AboutDialog(QDialog):
         logo = QLabel(self)
         logo.setPixmap(QGuiApplication.windowIcon().pixmap(lh * 4, lh * 4))
         logo.setAccessibleName(self.tr("Rapport logo"))
-        name = QLabel(self.tr("Rapport {version}").format(version=__version__), self)
-        name.setObjectName("aboutVersion")
-        font = fmt.scaled_font(name.font(), 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        name.setFont(font)
+        name = heading(
+            self.tr("Rapport {version}").format(version=__version__), self, name="aboutVersion",
+            scale=1.5,
+        )  # fmt: skip
         tagline = QLabel(self.tr("The agent's single view of the customer."), self)
         hub = QLabel(
             self.tr("Hub: {address}").format(address=hub_url) if hub_url else self.tr("Hub: none"),

@@ -121,9 +121,45 @@ class MainWindow(QMainWindow):
         self.customer = Customer360(
             reader, region=region, now=now, parent=self, empty=self.start_page
         )
-        self.customer.next_actions.activated.connect(self.act_on)
         self.call_strip = CallStrip()
-        self.call_strip.dismissed.connect(self._call_ended)
+        self.tablet = tablet
+        self._lay_out(tablet)
+        bar = self._make_status_bar()
+        self.connection_warning: QLabel | None = None
+        self._sync_status = SyncStatus()
+        self.outbox_panel: OutboxPanel | None = None
+        self.log_dialog: LogInteractionDialog | None = None
+        self._drafts: dict[str, InteractionDraft] = {}
+        self._seen_answers: set[int] | None = None
+        self._awaiting_pin: str | None = None  # a merged-into customer being brought here
+        self._connect_parts()
+
+        # Sync can deliver many pages a second; re-read what is on screen at most 4 times a second.
+        self._pending_customers: set[str] = set()
+        self._detached = False
+        self._refresh_timer = QTimer(self, singleShot=True, interval=250)
+        self._refresh_timer.timeout.connect(self._refresh_views)
+        # Room for a readable search column beside the whole 360 (the 360 needs about 160 em);
+        # Session.start fits the window to its screen.
+        self.resize(self.fontMetrics().averageCharWidth() * 212, self.fontMetrics().height() * 52)
+        if worker is not None:
+            self._connect_worker(worker, connect=True)
+        self.tasks = TasksController(self, self, reader, writes, worker, now)
+        bar.addPermanentWidget(self.tasks.badge)
+        self._make_actions()
+        self._show_counts()
+        if self.panes is not None:
+            self._setup_tablet(self.panes)
+        else:
+            self.menus = fill_menus(self.menuBar(), self.actions)
+            self.customer.header.add_actions([self.actions[k] for k in STRIP_ACTIONS])
+        self.refresh_start_page()
+
+    # -- building ----------------------------------------------------------------------------------
+    def _lay_out(self, tablet: bool) -> None:
+        """Search beside the customer (the call strip above them) in a splitter; in tablet mode,
+        one of them at a time."""
+        em = self.fontMetrics().averageCharWidth()
         # The call strip sits above the customer, in both layouts.
         self.customer_pane = QWidget()
         self.customer_pane.setObjectName("customerPane")
@@ -132,8 +168,6 @@ class MainWindow(QMainWindow):
         pane.setSpacing(0)
         pane.addWidget(self.call_strip)
         pane.addWidget(self.customer, 1)
-        em = self.fontMetrics().averageCharWidth()
-        self.tablet = tablet
         self.panes: TabletPanes | None = None
         self.splitter: QSplitter | None = None
         self._splitter_moved = False
@@ -141,35 +175,34 @@ class MainWindow(QMainWindow):
             # One pane at a time: the search fills the window, a customer opens over it.
             self.panes = TabletPanes(self.search, self.customer_pane, self)
             self.setCentralWidget(self.panes)
-        else:
-            splitter = QSplitter(Qt.Orientation.Horizontal, self)
-            splitter.setObjectName("mainSplitter")
-            splitter.addWidget(self.search)
-            splitter.addWidget(self.customer_pane)
-            splitter.setStretchFactor(1, 1)
-            splitter.setChildrenCollapsible(False)
-            self.search.setMinimumWidth(em * SEARCH_MIN_EM)
-            splitter.setSizes([em * SEARCH_MAX_EM, em * 140])
-            splitter.splitterMoved.connect(self._user_moved_splitter)
-            # Room at the window's edge for the focus ring of the search box.
-            ring = ring_width() + 1
-            splitter.setContentsMargins(ring, ring, 0, 0)
-            self.splitter = splitter
-            self.setCentralWidget(splitter)
+            return
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("mainSplitter")
+        splitter.addWidget(self.search)
+        splitter.addWidget(self.customer_pane)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        self.search.setMinimumWidth(em * SEARCH_MIN_EM)
+        splitter.setSizes([em * SEARCH_MAX_EM, em * 140])
+        splitter.splitterMoved.connect(self._user_moved_splitter)
+        # Room at the window's edge for the focus ring of the search box.
+        ring = ring_width() + 1
+        splitter.setContentsMargins(ring, ring, 0, 0)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+    def _make_status_bar(self) -> QStatusBar:
         self.status = SyncStatusWidget(self)
         bar = QStatusBar(self)
         bar.setObjectName("statusBar")
         # Permanent, so transient messages (on the left) never hide the sync state.
         bar.addPermanentWidget(self.status)
         self.setStatusBar(bar)
-        self.connection_warning: QLabel | None = None
-        self._sync_status = SyncStatus()
-        self.outbox_panel: OutboxPanel | None = None
-        self.log_dialog: LogInteractionDialog | None = None
-        self._drafts: dict[str, InteractionDraft] = {}
-        self._seen_answers: set[int] | None = None
-        self._awaiting_pin: str | None = None  # a merged-into customer being brought here
+        return bar
 
+    def _connect_parts(self) -> None:
+        self.customer.next_actions.activated.connect(self.act_on)
+        self.call_strip.dismissed.connect(self._call_ended)
         self.customer.consent_requested.connect(self.edit_consent)
         self.customer.issue_activated.connect(self._issue_activated)
         self.start_page.customer_requested.connect(self._open_from_start)
@@ -180,18 +213,8 @@ class MainWindow(QMainWindow):
         self.search.pin_requested.connect(self._pin)
         self.status.outbox_requested.connect(self.show_outbox)
 
-        # Sync can deliver many pages a second; re-read what is on screen at most 4 times a second.
-        self._pending_customers: set[str] = set()
-        self._detached = False
-        self._refresh_timer = QTimer(self, singleShot=True, interval=250)
-        self._refresh_timer.timeout.connect(self._refresh_views)
-        # Room for a readable search column beside the whole 360 (the 360 needs about 160 em);
-        # Session.start fits the window to its screen.
-        self.resize(em * 212, self.fontMetrics().height() * 52)
-        if worker is not None:
-            self._connect_worker(worker, connect=True)
-        self.tasks = TasksController(self, self, reader, writes, worker, now)
-        bar.addPermanentWidget(self.tasks.badge)
+    def _make_actions(self) -> None:
+        """The window's commands (:mod:`rapport.ui.shell.actions`), wired to what they do."""
         self.actions = make_actions(
             self,
             {
@@ -216,13 +239,6 @@ class MainWindow(QMainWindow):
         self.customer.header.set_toggle_keys(action_keys(self.actions["details"]))
         self.customer.header.set_collapsed(self._start_collapsed())
         self.actions["details"].setChecked(not self.customer.header.collapsed)
-        self._show_counts()
-        if self.panes is not None:
-            self._setup_tablet(self.panes)
-        else:
-            self.menus = fill_menus(self.menuBar(), self.actions)
-            self.customer.header.add_actions([self.actions[k] for k in STRIP_ACTIONS])
-        self.refresh_start_page()
 
     # -- settings and layout -----------------------------------------------------------------------
     def _load_settings(self) -> Settings:

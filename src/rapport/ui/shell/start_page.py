@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QResizeEvent
+from PySide6.QtGui import QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -20,20 +20,12 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.recent import RecentCustomer
 from rapport.cache.tasks import MyTasks
-from rapport.ui.common import format as fmt
+from rapport.ui.common.forms import heading
 from rapport.ui.followups.model import MyTasksModel, TaskRole
 from rapport.ui.shell.actions import SEARCH_SHORTCUT, key_text
 from rapport.ui.shell.recent_model import RecentCustomersModel, RecentRole
 
 SIDE_BY_SIDE_EM = 90  # narrower than this many average characters: the lists stack
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = QFont(label.font())
-    font.setWeight(QFont.Weight.DemiBold)
-    label.setFont(font)
-    return label
 
 
 def _list(name: str, accessible: str) -> QListView:
@@ -53,12 +45,8 @@ class StartPage(QWidget):
         super().__init__(parent)
         self.setObjectName("startPage")
         lh = self.fontMetrics().height()
-        title = QLabel(self.tr("No customer open"))
-        title.setObjectName("customerEmpty")
+        title = heading(self.tr("No customer open"), name="customerEmpty", scale=1.5)
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        font = fmt.scaled_font(title.font(), 1.5)
-        font.setWeight(QFont.Weight.DemiBold)
-        title.setFont(font)
         hint = QLabel(
             self.tr(
                 "Search for a customer with {keys}, or take a call: the caller opens here."
@@ -86,13 +74,13 @@ class StartPage(QWidget):
         self.tasks_empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
 
         columns = []
-        for heading, view, empty in (
+        for caption, view, empty in (
             (self.tr("Recent customers"), self.recent, self.recent_empty),
             (self.tr("Today's tasks"), self.tasks, self.tasks_empty),
         ):
             column = QVBoxLayout()
             column.setSpacing(lh // 3)
-            column.addWidget(_heading(heading))
+            column.addWidget(heading(caption, scale=1.0))
             column.addWidget(view, 100)
             column.addWidget(empty)
             column.addStretch(1)  # an empty list's line stays under its heading

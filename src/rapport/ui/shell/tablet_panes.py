@@ -6,7 +6,7 @@ Menu button that stands in for the menu bar. The look (touch-sized controls, dra
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence, QPalette
+from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.ui.common import icons, wording
+from rapport.ui.common.forms import heading
 from rapport.ui.common.touch import roomier_rows
 
 
@@ -36,13 +37,7 @@ class TabletPanes(QStackedWidget):
         lh = self.fontMetrics().height()
         self.search_page = QWidget()
         self.search_page.setObjectName("tabletSearchPage")
-        title = QLabel(self.tr("Find a customer"))
-        title.setObjectName("tabletSearchTitle")
-        font = QFont(title.font())
-        if font.pointSizeF() > 0:
-            font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setWeight(QFont.Weight.DemiBold)
-        title.setFont(font)
+        title = heading(self.tr("Find a customer"), name="tabletSearchTitle", scale=1.4)
         # The results sit on the window, not in a white box that is empty until something is typed.
         for view in search.findChildren(QAbstractItemView):
             view.setFrameShape(QFrame.Shape.NoFrame)
