@@ -1,13 +1,15 @@
 """The pieces the app's dialogs and panes are built from, so they look and read alike: a form row
 whose label is its field's buddy (the label's Alt+letter and a screen reader reach the field, not
-the box around it), the title of a dialog about one customer, headings, quiet hints, and the empty
-state of a list. Sizes come from the font, colours from the palette."""
+the box around it), the title of a dialog about one customer, headings, quiet hints, the empty
+state of a list, and the buttons of a dialog that saves. Sizes come from the font, colours from the palette."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QPalette
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from rapport.ui.common.format import scaled_font
 
@@ -89,3 +91,22 @@ def add_field_row(form: QFormLayout, text: str, field: QWidget, *below: QWidget)
     assert isinstance(label, QLabel)
     label.setBuddy(field)
     return label
+
+
+def submit_buttons(
+    dialog: QDialog, text: str, name: str, submit: Callable[[], object]
+) -> QDialogButtonBox:
+    """OK, saying ``text`` and named ``name``, and Cancel. OK and Ctrl+Enter (from any field, the
+    note included) call ``submit``, which closes the dialog once it has saved; Cancel and Esc
+    reject it."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(text)
+    ok.setObjectName(name)
+    buttons.accepted.connect(submit)
+    buttons.rejected.connect(dialog.reject)
+    for key in ("Ctrl+Return", "Ctrl+Enter"):
+        QShortcut(QKeySequence(key), dialog, submit)
+    return buttons

@@ -12,7 +12,7 @@ from datetime import datetime
 from itertools import pairwise
 
 from PySide6.QtCore import QDateTime, QEvent, QObject, Qt, QTime, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -35,7 +35,7 @@ from rapport.cache.writes import LocalWrites, WriteError
 from rapport.protocol import CHANNELS
 from rapport.ui.common import format as fmt
 from rapport.ui.common.field_error import FieldError, FieldErrors
-from rapport.ui.common.forms import add_field_row, customer_title, quiet
+from rapport.ui.common.forms import add_field_row, customer_title, quiet, submit_buttons
 from rapport.ui.common.icons import channel_icon
 from rapport.ui.common.messages import error_text
 from rapport.ui.common.wrapup import (
@@ -102,14 +102,8 @@ class LogInteractionDialog(QDialog):
             name="logHint",
         )
         self.hint.setFont(fmt.scaled_font(self.hint.font(), 0.9))
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.buttons = submit_buttons(self, self.tr("&Log interaction"), "logSubmit", self.submit)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Log interaction"))
-        self.ok_button.setObjectName("logSubmit")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(lh // 2)
@@ -128,8 +122,6 @@ class LogInteractionDialog(QDialog):
         )  # fmt: skip
         for a, b in pairwise(order):
             QWidget.setTabOrder(a, b)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, self.submit)
 
         self._errors = FieldErrors(
             self.errors,

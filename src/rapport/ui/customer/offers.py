@@ -30,6 +30,7 @@ from rapport.ui.common import format as fmt
 from rapport.ui.common.accessible import tooltip_description
 from rapport.ui.common.forms import empty_state
 from rapport.ui.common.i18n import TranslatedNames
+from rapport.ui.common.item_models import is_column_title
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -152,13 +153,11 @@ class OffersModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return self.tr(_HEADERS[section])
-        return None
+        return (
+            self.tr(_HEADERS[section])
+            if is_column_title(section, orientation, role, len(_HEADERS))
+            else None
+        )
 
     def roleNames(self) -> dict[int, bytes]:
         return {r.value: r.name.lower().encode() for r in OfferRole} | {

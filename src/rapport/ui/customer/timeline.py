@@ -258,10 +258,7 @@ class TimelineDelegate(QStyledItemDelegate):
         pal = option.palette
         font = fmt.scaled_font(QFont(option.font), 0.85)
         fm = QFontMetrics(font)
-        text = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        base = pal.color(QPalette.ColorRole.Base)
+        text, base, _muted = self._colors(option, selected)
         if sync == SYNC_REJECTED:
             reason = str(index.data(TimelineRole.SyncReason) or self.tr("refused by the hub"))
             label = self.tr("Refused: {reason}").format(reason=reason)
@@ -297,14 +294,9 @@ class TimelineDelegate(QStyledItemDelegate):
         lh: int,
         selected: bool,
     ) -> int:
-        pal = option.palette
-        font = QFont(option.font)
-        font = fmt.scaled_font(font, 0.85)
+        font = fmt.scaled_font(QFont(option.font), 0.85)
         fm = QFontMetrics(font)
-        text = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        base = pal.color(QPalette.ColorRole.Base)
+        text, base, _muted = self._colors(option, selected)
         width = fm.horizontalAdvance(label) + lh
         height = fm.height() + 2
         chip = QRectF(right - width, top + (lh - height) / 2, width, height)

@@ -12,7 +12,6 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -39,7 +38,7 @@ from rapport.domain.slots import DEFAULT_HOURS, free_slots
 from rapport.ui.common import format as fmt
 from rapport.ui.common import wording
 from rapport.ui.common.field_error import FieldError
-from rapport.ui.common.forms import add_field_row, customer_title, quiet
+from rapport.ui.common.forms import add_field_row, customer_title, quiet, submit_buttons
 from rapport.ui.common.messages import error_text
 from rapport.ui.followups.slots import SlotRole, SlotsModel, slots_view
 
@@ -82,17 +81,9 @@ class BookAppointmentDialog(QDialog):
         }
         self.general_error = FieldError("appointmentError", self)
         form = self._make_form()
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
+        self.buttons = submit_buttons(self, self.tr("&Book"), "appointmentSubmit", self.submit)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Book"))
-        self.ok_button.setObjectName("appointmentSubmit")
         self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, self.submit)
 
         layout = QVBoxLayout(self)
         layout.setSpacing(lh // 2)

@@ -29,6 +29,7 @@ from rapport.cache.outbox_view import OutboxItem, outbox_items
 from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
 from rapport.ui.common.i18n import TranslatedNames
+from rapport.ui.common.item_models import is_column_title
 from rapport.ui.common.theme import caution, warning
 from rapport.ui.common.wrapup import channel_name, default_kind, kind_name
 
@@ -198,13 +199,11 @@ class OutboxModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(OutboxColumn)
-        ):
-            return HEADERS[OutboxColumn(section)]
-        return None
+        return (
+            HEADERS[OutboxColumn(section)]
+            if is_column_title(section, orientation, role, len(OutboxColumn))
+            else None
+        )
 
     def _when(self, item: OutboxItem) -> str:
         at = parse_timestamp(item.created_at)

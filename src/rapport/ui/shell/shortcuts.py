@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from rapport.ui.common.item_models import is_column_title
 from rapport.ui.shell.actions import shortcut_rows
 
 Index = QModelIndex | QPersistentModelIndex
@@ -52,13 +53,7 @@ class ShortcutsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < 3
-        ):
-            return self._headers[section]
-        return None
+        return self._headers[section] if is_column_title(section, orientation, role, 3) else None
 
 
 class ShortcutsDialog(QDialog):
