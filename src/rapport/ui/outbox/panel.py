@@ -39,6 +39,8 @@ from rapport.ui.outbox.model import (
     what_text,
 )
 
+OUTBOX_SHORTCUT = "Ctrl+Shift+O"
+
 
 class OutboxPanel(QDialog):
     changed = Signal()  # the outbox changed here (redo, dismiss): re-read counts and views, send

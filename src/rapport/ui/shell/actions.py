@@ -24,7 +24,7 @@ from rapport.ui.customer.new_customer import NEW_CUSTOMER_SHORTCUT
 from rapport.ui.followups.appointment import APPOINTMENT_SHORTCUT
 from rapport.ui.followups.badge import TASKS_SHORTCUT
 from rapport.ui.followups.panel import DONE_SHORTCUT
-from rapport.ui.shell.status_bar import OUTBOX_SHORTCUT
+from rapport.ui.outbox.panel import OUTBOX_SHORTCUT
 
 CONTEXT = "Actions"  # the translation context of every string in this module
 

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QLabel,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.audit import record_view
 from rapport.cache.outbox import NOTICE, REJECTED, counts
-from rapport.cache.outbox_view import OutboxItem, outbox_items
+from rapport.cache.outbox_view import outbox_items
 from rapport.cache.queries import survivor_of
 from rapport.cache.recent import recent_customers
 from rapport.cache.writes import LocalWrites
@@ -44,7 +44,6 @@ from rapport.domain.phones import normalize_phone
 from rapport.sync.engine import SyncStatus
 from rapport.ui.basket.dialog import BasketDialog
 from rapport.ui.calls.call_strip import CallStrip
-from rapport.ui.common.i18n import Context
 from rapport.ui.common.style import install_focus_ring, ring_width
 from rapport.ui.common.touch import enable_kinetic_scrolling, touch_height
 from rapport.ui.customer.consent_preferences import ConsentPreferencesDialog
@@ -52,7 +51,7 @@ from rapport.ui.customer.log_interaction import InteractionDraft, LogInteraction
 from rapport.ui.customer.new_customer import NewCustomerDialog
 from rapport.ui.customer.view import Customer360
 from rapport.ui.followups.controller import TasksController
-from rapport.ui.outbox.model import customer_text, reason_text
+from rapport.ui.outbox.answers import answer_message
 from rapport.ui.outbox.panel import OutboxPanel
 from rapport.ui.search.panel import SearchPanel
 from rapport.ui.shell.about import AboutDialog
@@ -67,7 +66,7 @@ from rapport.ui.shell.actions import (
 )
 from rapport.ui.shell.shortcuts import ShortcutsDialog
 from rapport.ui.shell.start_page import StartPage
-from rapport.ui.shell.status_bar import OUTBOX_SHORTCUT, SyncStatusWidget
+from rapport.ui.shell.status_bar import SyncStatusWidget
 from rapport.ui.shell.tablet_panes import TabletPanes
 
 if TYPE_CHECKING:
@@ -252,12 +251,10 @@ class MainWindow(QMainWindow):
 
     def _start_collapsed(self) -> bool:
         """The header's details: as the agent left them, else collapsed on a short screen."""
-        choice = self._settings.customer_header
-        if choice != "auto":
-            return choice == "collapsed"
         screen = self.screen()
-        return (
-            screen is not None and screen.availableGeometry().height() < HEADER_AUTO_COLLAPSE_HEIGHT
+        return header_starts_collapsed(
+            self._settings.customer_header,
+            screen.availableGeometry().height() if screen is not None else None,
         )
 
     def _details_action_toggled(self, shown: bool) -> None:
@@ -857,60 +854,3 @@ def header_starts_collapsed(choice: str, screen_height: int | None) -> bool:
     if choice != "auto":
         return choice == "collapsed"
     return screen_height is not None and screen_height < HEADER_AUTO_COLLAPSE_HEIGHT
-
-
-# What the hub refused, said with its article (French nouns have a gender).
-_INTERACTION_NOUNS = {
-    "call": QT_TRANSLATE_NOOP("HubAnswers", "a call"),
-    "chat": QT_TRANSLATE_NOOP("HubAnswers", "a chat"),
-    "email": QT_TRANSLATE_NOOP("HubAnswers", "an email"),
-    "sms": QT_TRANSLATE_NOOP("HubAnswers", "an SMS"),
-    "message": QT_TRANSLATE_NOOP("HubAnswers", "a message"),
-    "visit": QT_TRANSLATE_NOOP("HubAnswers", "a store visit"),
-    "appointment": QT_TRANSLATE_NOOP("HubAnswers", "an appointment"),
-    "note": QT_TRANSLATE_NOOP("HubAnswers", "a note"),
-}
-HubAnswers = Context("HubAnswers")
-
-
-def _write_noun(item: OutboxItem) -> str:
-    if item.name == "interaction.log":
-        noun = _INTERACTION_NOUNS.get(str(item.args.get("kind") or ""))
-        return HubAnswers.tr(noun) if noun else HubAnswers.tr("an interaction")
-    if item.name == "consent.set":
-        return HubAnswers.tr("a consent change")
-    if item.name == "customer.create":
-        return HubAnswers.tr("a new customer")
-    return HubAnswers.tr("a profile change")
-
-
-def answer_message(fresh: list[OutboxItem]) -> str:
-    """What the status bar says when the hub refused writes or kept newer values (the outbox
-    panel has the details)."""
-    keys = QKeySequence(OUTBOX_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-    rejected = [i for i in fresh if i.state == REJECTED]
-    notices = [i for i in fresh if i.state == NOTICE]
-    if len(fresh) == 1 and rejected:
-        item = rejected[0]
-        reason = reason_text(item).rstrip(".") or HubAnswers.tr("no reason given")
-        return HubAnswers.tr("The hub refused {what} for {customer}: {reason} ({keys})").format(
-            what=_write_noun(item), customer=customer_text(item), reason=reason, keys=keys
-        )
-    if len(fresh) == 1:
-        item = notices[0]
-        return HubAnswers.tr("The hub kept a newer value for {customer}: {reason}").format(
-            customer=customer_text(item), reason=reason_text(item)
-        )
-    if rejected and notices:
-        return HubAnswers.tr(
-            "The hub refused %n change(s) and kept newer values for {kept} ({keys} to review)",
-            "",
-            len(rejected),
-        ).format(kept=len(notices), keys=keys)
-    if rejected:
-        return HubAnswers.tr(
-            "The hub refused %n change(s) ({keys} to review)", "", len(rejected)
-        ).format(keys=keys)
-    return HubAnswers.tr(
-        "The hub kept newer values for %n change(s) ({keys} to review)", "", len(notices)
-    ).format(keys=keys)

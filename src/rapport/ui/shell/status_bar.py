@@ -34,8 +34,8 @@ from rapport.sync.engine import SyncStatus
 from rapport.ui.common import format as fmt
 from rapport.ui.common.i18n import Context
 from rapport.ui.common.theme import caution, muted, positive, warning
+from rapport.ui.outbox.panel import OUTBOX_SHORTCUT
 
-OUTBOX_SHORTCUT = "Ctrl+Shift+O"
 StatusWords = Context("StatusWords")
 
 
