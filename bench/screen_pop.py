@@ -31,9 +31,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from rapport.demo import start_demo
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.app import make_app
-from rapport.ui.session import Session
-from rapport.ui.single_instance import InstanceServer
+from rapport.ui.shell.app import make_app
+from rapport.ui.shell.session import Session
+from rapport.ui.shell.single_instance import InstanceServer
 
 
 class PaintWatch(QObject):

@@ -4,10 +4,10 @@
 
 Search: for sampled customers, the agent types a name, an email, a phone number as a caller ID
 gives it (+33..., 0..., spaced) and a loyalty id, one character at a time; every keystroke runs the
-real ``search_customers`` (the same call the search box makes). Open: the reads the customer 360
-makes (header, first timeline page, intent sentence, next best action, first orders page, offers),
-then the real ``Customer360.show_customer`` offscreen, for sampled customers plus the heavy ones.
-Beside each figure, a naive baseline: ``LIKE '%text%'`` scans for search, and the first timeline
+real ``search_customers`` (the same call the search box makes). Open: the read the customer 360
+makes (``load_customer``: header, intent, next best action, first timeline and orders pages, offers,
+open issues, in one pass), then the real ``Customer360.show_customer`` offscreen, for sampled
+customers plus the heavy ones. Beside each figure, a naive baseline: ``LIKE '%text%'`` scans for search, and the first timeline
 page read without the (customer, time) index for open. Prints median, p99, max.
 """
 
@@ -21,25 +21,16 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from build_cache import add_cache_arguments, cache_from_arguments, machine
+from rapport.cache.customer_360 import load_customer
 from rapport.cache.db import connect
-from rapport.cache.nba_inputs import nba_inputs
-from rapport.cache.queries import (
-    customer_header,
-    intent_inputs,
-    offers,
-    order_count,
-    orders_page,
-    timeline_page,
-)
 from rapport.cache.search import search_customers
-from rapport.domain.intent import INTENT_WINDOW_DAYS, summarize_intent
 from rapport.domain.next_best_action import suggest
 from rapport.domain.timestamps import parse_utc_text
 
@@ -131,17 +122,12 @@ def naive_search(conn: sqlite3.Connection, text: str) -> list[Any]:
 
 
 def open_reads(conn: sqlite3.Connection, customer_id: str, now: datetime) -> None:
-    """What ``Customer360.show_customer`` reads, without the widgets."""
-    customer_header(conn, customer_id, now=now)
-    events, products = intent_inputs(conn, customer_id, now - timedelta(days=INTENT_WINDOW_DAYS))
-    intent = summarize_intent(events, products, now, window_days=INTENT_WINDOW_DAYS)
-    inputs = nba_inputs(conn, customer_id, now, intent)
-    if inputs is not None:
-        suggest(inputs, now)
-    timeline_page(conn, customer_id, limit=50)
-    orders_page(conn, customer_id, limit=50)
-    order_count(conn, customer_id)
-    offers(conn, customer_id)
+    """What ``Customer360.show_customer`` reads, without the widgets: ``load_customer`` (header,
+    intent, next best action inputs, offers, first timeline and orders pages, open issues, sync
+    marks, in one read transaction), then the next best actions from its inputs."""
+    data = load_customer(conn, customer_id, now)
+    if data is not None:
+        suggest(data.nba, now)
 
 
 def naive_timeline(conn: sqlite3.Connection, customer_id: str) -> None:

@@ -71,7 +71,7 @@ def scroll(cache: Path, meta: dict[str, Any], view_rows: int = 20_000) -> dict[s
 
     from rapport.cache.db import connect
     from rapport.ui.customer.timeline import TimelineView
-    from rapport.ui.models.timeline_model import TimelineModel, TimelineRole
+    from rapport.ui.customer.timeline_model import TimelineModel, TimelineRole
 
     _quiet_qt()
     app = QApplication.instance() or QApplication([])
@@ -149,8 +149,8 @@ def _child_start(cache: Path, meta_path: Path) -> None:
     """Runs in a fresh process: start as the app does, answer a search, then open 100 customers."""
     from PySide6.QtWidgets import QApplication
 
-    from rapport.ui.app import make_app
-    from rapport.ui.session import Session
+    from rapport.ui.shell.app import make_app
+    from rapport.ui.shell.session import Session
 
     app = make_app()
     _quiet_qt()
@@ -252,7 +252,7 @@ def stall(
 
     from initial_sync import login, start_hub
     from rapport.cache.db import open_cache
-    from rapport.ui.session import Session
+    from rapport.ui.shell.session import Session
 
     _quiet_qt()
     app = QApplication.instance() or QApplication([])

@@ -43,6 +43,6 @@ QT_QPA_PLATFORM=offscreen XDG_RUNTIME_DIR="$selftest_dir" RAPPORT_POLICY_FILE="$
   --language fr
 if ! grep -rqs "interface language fr .*catalog loaded, Qt's own strings loaded" "$selftest_dir"; then
   echo "build.sh: the bundle did not load the French catalogs" >&2
-  grep -rhs "rapport.ui.i18n" "$selftest_dir" >&2 || true
+  grep -rhs "rapport.ui.common.i18n" "$selftest_dir" >&2 || true
   exit 1
 fi

@@ -53,6 +53,6 @@ def memory_keyring() -> MemoryKeyring:
 def english(qapp) -> None:  # type: ignore[no-untyped-def]
     """The interface in English, as a fresh install on an English computer shows it: the English
     catalog (its plural forms) and British English money and dates."""
-    from rapport.ui import i18n
+    from rapport.ui.common import i18n
 
     i18n.install(qapp, "en")

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from rapport.ui.dialogs.crash import CrashDialog, show_crash_report
+from rapport.ui.shell.crash import CrashDialog, show_crash_report
 
 SECRET = "Jeanne Dupont +33612345678 jeanne@example.com"
 

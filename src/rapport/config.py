@@ -98,7 +98,7 @@ class Settings:
 
     def interface_language(self, flag: str | None) -> str:
         """The language given the --language flag: IT's choice wins, else the flag or the
-        setting. "auto" means the computer's language (``rapport.ui.i18n`` resolves it)."""
+        setting. "auto" means the computer's language (``rapport.ui.common.i18n`` resolves it)."""
         if self.from_policy("language") or not flag:
             return self.language
         return flag

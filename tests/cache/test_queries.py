@@ -250,7 +250,7 @@ def test_intent_inputs_feed_the_summary(conn: sqlite3.Connection) -> None:
     assert any(p["price"] == 34900 for p in products.values())
     summary = summarize_intent(events, products, FIXED_NOW).summary
     # "Researching basketball hoops: 9 views over 3 days on 2 devices; cart of EUR 349 abandoned
-    # yesterday" (rapport.ui.wording writes it; tests/ui/test_wording.py reads it).
+    # yesterday" (rapport.ui.common.wording writes it; tests/ui/test_wording.py reads it).
     assert (summary.kind, summary.topic) == ("researching", "basketball hoops")
     assert summary.research == Research(views=9, days=3, devices=2, days_ago=0)
     assert summary.cart == PendingCart("abandoned", 34900, "EUR", 1)

@@ -79,7 +79,7 @@ def test_no_policy_keeps_everything(conn: sqlite3.Connection) -> None:
 
 
 def test_the_session_applies_the_policy_at_start(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from rapport.ui.session import Session
+    from rapport.ui.shell.session import Session
 
     path = tmp_path / "cache.sqlite3"
     c, _ = open_cache(path)

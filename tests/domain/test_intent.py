@@ -13,7 +13,7 @@ from rapport.domain.intent import (
     default_money,
     summarize_intent,
 )
-from rapport.ui.wording import MAX_SENTENCE, intent_sentence
+from rapport.ui.common.wording import MAX_SENTENCE, intent_sentence
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 

@@ -17,7 +17,7 @@ from rapport.domain.next_best_action import (
     Suggestion,
     suggest,
 )
-from rapport.ui.wording import suggestion_title, suggestion_why
+from rapport.ui.common.wording import suggestion_title, suggestion_why
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 DAY = timedelta(days=1)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from rapport.demo import DemoSite
-from rapport.ui.session import Session
+from rapport.ui.shell.session import Session
 
 from .support import session_on
 

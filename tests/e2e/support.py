@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication
 
 from rapport.demo import DemoSite
-from rapport.ui.session import Session
+from rapport.ui.shell.session import Session
 
 
 def session_on(demo: DemoSite, cache: Path, hub_url: str | None = None) -> Session:

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTreeView
 
 from rapport.demo import DemoSite, start_demo
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.models.orders_model import OrderRole
-from rapport.ui.models.timeline_model import TimelineRole
-from rapport.ui.session import Session
+from rapport.ui.customer.orders_model import OrderRole
+from rapport.ui.customer.timeline_model import TimelineRole
+from rapport.ui.shell.session import Session
 
 CUSTOMERS = 300
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication
 from rapport.demo import DemoSite, start_demo
 from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.logs import setup_logging
-from rapport.ui.session import Session
+from rapport.ui.shell.session import Session
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NOTE = "Wants the Zephyrine hoop gift-wrapped before Saturday"

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QApplication
 from rapport.cache.outbox import counts
 from rapport.demo import DemoSite, start_demo
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.dialogs.new_customer import NewCustomerDialog
-from rapport.ui.screen_pop import UNKNOWN
-from rapport.ui.session import Session
+from rapport.ui.calls.screen_pop import UNKNOWN
+from rapport.ui.customer.new_customer import NewCustomerDialog
+from rapport.ui.shell.session import Session
 
 from .support import activate, hub_row
 

@@ -18,10 +18,10 @@ from rapport.demo import DemoSite, start_demo
 from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.hub.notify import SmsFileNotifier, SmtpNotifier
 from rapport.ui.basket.dialog import BasketDialog
+from rapport.ui.common.theme import apply_theme
 from rapport.ui.followups.appointment import BookAppointmentDialog
-from rapport.ui.main_window import MainWindow
-from rapport.ui.session import Session
-from rapport.ui.theme import apply_theme
+from rapport.ui.shell.main_window import MainWindow
+from rapport.ui.shell.session import Session
 from tests.smtp_sink import SmtpSink, smtp_sink
 
 from .support import hub_row

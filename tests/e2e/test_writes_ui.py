@@ -17,11 +17,11 @@ from rapport.cache.outbox import counts, entries
 from rapport.cache.search_index import reindex_customers
 from rapport.demo import DemoSite, start_demo
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.dialogs.log_interaction import LogInteractionDialog
-from rapport.ui.main_window import MainWindow
-from rapport.ui.models.outbox_model import OutboxColumn
-from rapport.ui.models.timeline_model import SYNC_PENDING, SYNC_REJECTED, TimelineRole
-from rapport.ui.session import Session
+from rapport.ui.customer.log_interaction import LogInteractionDialog
+from rapport.ui.customer.timeline_model import SYNC_PENDING, SYNC_REJECTED, TimelineRole
+from rapport.ui.outbox.model import OutboxColumn
+from rapport.ui.shell.main_window import MainWindow
+from rapport.ui.shell.session import Session
 
 from .support import DownHub
 from .support import activate as _activate

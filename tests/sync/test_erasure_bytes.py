@@ -253,7 +253,7 @@ def test_the_apps_sync_worker_forgets_an_erased_person_in_its_child_process(
 ) -> None:  # type: ignore[no-untyped-def]
     """The app's path: the SyncWorker (its engine applies pages in a child process), the UI's
     reader connection open throughout."""
-    from rapport.ui.sync_worker import SyncWorker
+    from rapport.ui.shell.sync_worker import SyncWorker
 
     monkeypatch.setattr(engine_module, "CHILD_MIN_BYTES", 0)  # every page through the child
     hub_dir, client_dir = folders

@@ -57,13 +57,13 @@ from rapport.cache.search import search_customers
 from rapport.cache.tasks import create_follow_up
 from rapport.cache.writes import LocalWrites
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.dialogs.caller_chooser import CallerChooser
-from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog
-from rapport.ui.dialogs.sign_in import SignInDialog
-from rapport.ui.dialogs.unknown_caller import UnknownCallerPanel
-from rapport.ui.main_window import MainWindow
-from rapport.ui.tablet import touch_height
-from rapport.ui.theme import apply_theme
+from rapport.ui.calls.caller_chooser import CallerChooser
+from rapport.ui.calls.unknown_caller import UnknownCallerPanel
+from rapport.ui.common.theme import apply_theme
+from rapport.ui.common.touch import touch_height
+from rapport.ui.customer.consent_preferences import ConsentPreferencesDialog
+from rapport.ui.shell.main_window import MainWindow
+from rapport.ui.shell.sign_in import SignInDialog
 from tests.helpers import FIXED_NOW
 
 HOOPS = STORY_CUSTOMERS["hoops"]

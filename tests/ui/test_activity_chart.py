@@ -21,7 +21,7 @@ def test_the_contacts_axis_says_what_it_counts(qtbot) -> None:  # type: ignore[n
 def test_month_labels_never_touch_in_french(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
     """French month names are longer ("mars 2025 juin" ran together on a tablet): a narrow chart
     labels fewer months rather than letting them touch."""
-    from rapport.ui import i18n
+    from rapport.ui.common import i18n
 
     months = [MonthActivity(2024 + (m + 11) // 12, (m + 11) % 12 + 1, 0, 0) for m in range(24)]
     i18n.install(qapp, "fr")

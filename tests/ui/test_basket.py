@@ -16,10 +16,10 @@ from rapport.cache.acks import apply_push_results
 from rapport.cache.outbox import entries
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui import format as fmt
 from rapport.ui.basket.dialog import BasketDialog
 from rapport.ui.basket.models import BasketLinesModel, CatalogModel, VariantStockModel
-from rapport.ui.main_window import MainWindow
+from rapport.ui.common import format as fmt
+from rapport.ui.shell.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 from tests.ui.fakes import FakeWorker
 
@@ -268,7 +268,7 @@ def test_the_dialog_fits_the_screen(
 ) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QWidget
 
-    from rapport.ui.tablet import tablet_font
+    from rapport.ui.common.touch import tablet_font
 
     parent = QWidget()
     qtbot.addWidget(parent)

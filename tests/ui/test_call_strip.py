@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QApplication
 
 from rapport.demo import DemoSite, start_demo
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.call_strip import duration_text
-from rapport.ui.dialogs.log_interaction import LogInteractionDialog
-from rapport.ui.screen_pop import OPENED
-from rapport.ui.session import Session
+from rapport.ui.calls.call_strip import duration_text
+from rapport.ui.calls.screen_pop import OPENED
+from rapport.ui.customer.log_interaction import LogInteractionDialog
+from rapport.ui.shell.session import Session
 from tests.ui.test_layout import cut_off
 
 LUCAS = STORY_CUSTOMERS["hoops"]

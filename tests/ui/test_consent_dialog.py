@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QDialogButtonBox
 from rapport.cache.outbox import pending_batch
 from rapport.cache.writes import LocalWrites
 from rapport.hub.demo_data import STORY_CUSTOMERS
+from rapport.ui.customer.consent_preferences import ConsentPreferencesDialog, parse_sizes
 from rapport.ui.customer.header import Chip
 from rapport.ui.customer.next_actions import SuggestionRole
-from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog, parse_sizes
-from rapport.ui.main_window import MainWindow
+from rapport.ui.shell.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 
 HOOPS = STORY_CUSTOMERS["hoops"]

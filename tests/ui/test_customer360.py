@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
 from rapport.cache.queries import timeline_page
 from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.customer.header import Chip
+from rapport.ui.customer.orders_model import OrderColumn, OrderRole, OrdersModel
+from rapport.ui.customer.timeline_model import TimelineModel, TimelineRole
 from rapport.ui.customer.view import Customer360
-from rapport.ui.models.orders_model import OrderColumn, OrderRole, OrdersModel
-from rapport.ui.models.timeline_model import TimelineModel, TimelineRole
+from rapport.ui.shell.start_page import StartPage
 from tests.helpers import FIXED_NOW, seeded_cache
 
 HOOPS = STORY_CUSTOMERS["hoops"]
@@ -43,7 +44,8 @@ def reader(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
 
 @pytest.fixture
 def view(qtbot, reader: sqlite3.Connection) -> Customer360:
-    widget = Customer360(reader, region="FR", now=fixed_now)
+    # With nobody open the 360 shows the page the window gives it: the shell's start page.
+    widget = Customer360(reader, region="FR", now=fixed_now, empty=StartPage("FR"))
     qtbot.addWidget(widget)
     widget.resize(1280, 800)
     widget.show()
@@ -321,3 +323,22 @@ def test_timeline_model_tester_while_paging(
     rows = model.rowCount()
     model.fetchMore(QModelIndex())
     assert model.rowCount() > rows
+
+
+def test_opening_reads_each_part_once(view: Customer360, reader: sqlite3.Connection) -> None:
+    """One read pass: the profile, the web events, the offers and the last contact are read once
+    each (the next best action used to read the profile, the offers and the last contact again)."""
+    statements: list[str] = []
+    reader.set_trace_callback(statements.append)
+    try:
+        assert view.show_customer(HOOPS)
+    finally:
+        reader.set_trace_callback(None)
+
+    def count(*words: str) -> int:
+        return sum(all(w in s for w in words) for s in statements)
+
+    assert count("FROM customer AS c") + count("FROM customer WHERE") == 1  # the profile
+    assert count("FROM web_event", "anonymous_id") == 1  # the intent's events
+    assert count("FROM offer ") == 1
+    assert count("SELECT occurred_at FROM interaction") == 1  # the last contact

@@ -1,6 +1,6 @@
 """One rule for saying when: relative words near now ("yesterday 14:05", "3 days ago",
 "tomorrow 10:00"), the locale's short date beyond a week; and the timeline, purchases, tasks,
-outbox and hub-search models all say it through :func:`rapport.ui.format.when_text`."""
+outbox and hub-search models all say it through :func:`rapport.ui.common.format.when_text`."""
 
 from __future__ import annotations
 
@@ -13,13 +13,14 @@ from PySide6.QtCore import QLocale, Qt
 
 from rapport.cache.tasks import create_follow_up, my_tasks
 from rapport.cache.writes import LocalWrites
+from rapport.domain.timestamps import parse_timestamp
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui import format as fmt
+from rapport.ui.common import format as fmt
+from rapport.ui.customer.orders_model import OrderColumn, OrderRole, OrdersModel
+from rapport.ui.customer.timeline_model import TimelineModel, TimelineRole
 from rapport.ui.followups.model import MyTasksModel, TaskRole
-from rapport.ui.models.orders_model import OrderColumn, OrderRole, OrdersModel
-from rapport.ui.models.outbox_model import OutboxColumn, OutboxModel, OutboxRole
-from rapport.ui.models.search_model import HubResultsModel, SearchRole
-from rapport.ui.models.timeline_model import TimelineModel, TimelineRole
+from rapport.ui.outbox.model import OutboxColumn, OutboxModel, OutboxRole
+from rapport.ui.search.model import HubResultsModel, SearchRole
 from tests.helpers import FIXED_NOW
 
 HOOPS = STORY_CUSTOMERS["hoops"]
@@ -111,7 +112,7 @@ def test_the_models_say_when_through_the_one_function(  # type: ignore[no-untype
     # Outbox: when the change was made.
     outbox = OutboxModel(reader, now)
     outbox.refresh()
-    made = fmt.parse_timestamp(outbox.index(0, 0).data(OutboxRole.Item).created_at)
+    made = parse_timestamp(outbox.index(0, 0).data(OutboxRole.Item).created_at)
     assert outbox.index(0, OutboxColumn.When).data() == fmt.when_text(made, NOW)
 
     # Customers found on the hub: their last contact.

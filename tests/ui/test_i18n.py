@@ -22,8 +22,8 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from rapport.config import Settings, SettingsError
 from rapport.policy import UI_LANGUAGES, Policy, PolicyError, load_policy
-from rapport.ui import format as fmt
-from rapport.ui import i18n
+from rapport.ui.common import format as fmt
+from rapport.ui.common import i18n
 
 CATALOGS = i18n.catalog_dir()
 ROOT = Path(__file__).resolve().parents[2]
@@ -236,7 +236,7 @@ def test_a_french_dialog_shows_a_french_validation_message(
     qtbot, qapp: QApplication, writes, restore_english: None
 ) -> None:  # type: ignore[no-untyped-def]
     """The cache says why it refuses a write (it imports no Qt); the dialog says it in French."""
-    from rapport.ui.dialogs.new_customer import NewCustomerDialog
+    from rapport.ui.customer.new_customer import NewCustomerDialog
 
     i18n.install(qapp, "fr")
     dialog = NewCustomerDialog(writes, "FR", phone="abc")
@@ -255,7 +255,7 @@ def test_refusals_are_translated_with_their_values(
     str() stays the English sentence (logs, the command line)."""
     from rapport.cache.writes import WriteError
     from rapport.hub.demo_data import STORY_CUSTOMERS
-    from rapport.ui.messages import error_text
+    from rapport.ui.common.messages import error_text
 
     hoops = STORY_CUSTOMERS["hoops"]
     with pytest.raises(WriteError) as long_note:

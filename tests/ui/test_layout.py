@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from rapport.config import Settings
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.main_window import MainWindow, header_starts_collapsed
+from rapport.ui.shell.main_window import MainWindow, header_starts_collapsed
 from tests.helpers import FIXED_NOW
 
 HOOPS = STORY_CUSTOMERS["hoops"]
@@ -192,8 +192,8 @@ def test_buttons_have_no_stock_icons(qtbot, qapp: QApplication) -> None:  # type
     desktop, not a style's floppy disk and red cross on some."""
     from PySide6.QtWidgets import QDialogButtonBox
 
-    from rapport.ui import icons
-    from rapport.ui.theme import apply_theme
+    from rapport.ui.common import icons
+    from rapport.ui.common.theme import apply_theme
 
     apply_theme(qapp)  # the app's look, as make_app gives it
     box = QDialogButtonBox(

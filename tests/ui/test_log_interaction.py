@@ -18,9 +18,9 @@ from rapport.cache.outbox import counts, entries, pending_batch
 from rapport.cache.writes import LocalWrites
 from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.protocol import DEFAULT_WRAPUP_CODES
-from rapport.ui.dialogs.log_interaction import LogInteractionDialog
-from rapport.ui.main_window import MainWindow
-from rapport.ui.models.timeline_model import SYNC_PENDING, SYNC_REJECTED, TimelineRole
+from rapport.ui.customer.log_interaction import LogInteractionDialog
+from rapport.ui.customer.timeline_model import SYNC_PENDING, SYNC_REJECTED, TimelineRole
+from rapport.ui.shell.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 from tests.ui.fakes import FakeWorker
 

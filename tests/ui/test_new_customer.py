@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 from rapport.cache.outbox import entries
 from rapport.cache.writes import LocalWrites
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.dialogs.new_customer import NewCustomerDialog
-from rapport.ui.main_window import MainWindow
+from rapport.ui.customer.new_customer import NewCustomerDialog
+from rapport.ui.shell.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 from tests.ui.fakes import FakeWorker
 

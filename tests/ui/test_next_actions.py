@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 
 from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.basket.dialog import BasketDialog
+from rapport.ui.customer.consent_preferences import ConsentPreferencesDialog
 from rapport.ui.customer.next_actions import NextActionsPanel, SuggestionRole
 from rapport.ui.customer.view import Customer360
-from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog
-from rapport.ui.main_window import MainWindow
+from rapport.ui.shell.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 
 

@@ -15,8 +15,8 @@ from rapport.cache.outbox import counts, entries, pending_targets
 from rapport.cache.outbox_view import outbox_items, rejected_targets
 from rapport.cache.writes import LocalWrites
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.dialogs.outbox_panel import OutboxPanel
-from rapport.ui.models.outbox_model import OutboxColumn, OutboxModel, OutboxRole
+from rapport.ui.outbox.model import OutboxColumn, OutboxModel, OutboxRole
+from rapport.ui.outbox.panel import OutboxPanel
 
 HOOPS = STORY_CUSTOMERS["hoops"]
 VIP = STORY_CUSTOMERS["vip"]

@@ -12,8 +12,8 @@ from PySide6.QtGui import QFontMetrics, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.main_window import MainWindow
-from rapport.ui.models.orders_model import OrderColumn, OrderRole, OrdersModel
+from rapport.ui.customer.orders_model import OrderColumn, OrderRole, OrdersModel
+from rapport.ui.shell.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 
 HOOPS = STORY_CUSTOMERS["hoops"]
@@ -70,7 +70,7 @@ def test_product_lines_have_a_picture(window: MainWindow) -> None:
     # Order rows carry their number, not a product picture.
     assert model.index(0, OrderColumn.Item).data(Qt.ItemDataRole.DecorationRole) is None
     # Categories look different from one another; an unknown one still gets a neutral picture.
-    from rapport.ui.product_images import product_pixmap
+    from rapport.ui.common.product_images import product_pixmap
 
     palette = QApplication.palette()
     shoes = product_pixmap("Running shoes", 32, palette).toImage()

@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 
 from rapport.sync.client import LoginResult
 from rapport.sync.engine import SyncStatus
-from rapport.ui.reauth import Reauthenticator
+from rapport.ui.shell.reauth import Reauthenticator
 
 
 def test_signin_state_prompts_once_and_passes_the_token(qtbot) -> None:  # type: ignore[no-untyped-def]

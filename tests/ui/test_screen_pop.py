@@ -21,9 +21,9 @@ from rapport.cache.apply import apply_changes
 from rapport.cli import main
 from rapport.demo import DemoSite, start_demo
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.screen_pop import CHOOSER, INVALID, OPENED, UNKNOWN
-from rapport.ui.session import Session
-from rapport.ui.single_instance import (
+from rapport.ui.calls.screen_pop import CHOOSER, INVALID, OPENED, UNKNOWN
+from rapport.ui.shell.session import Session
+from rapport.ui.shell.single_instance import (
     INSTANCE_ENV,
     PopUrlError,
     parse_pop_url,

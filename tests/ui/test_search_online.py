@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication, QLabel, QListView, QPushButton
 
 from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.sync.engine import SyncStatus
-from rapport.ui.main_window import MainWindow
-from rapport.ui.models.search_model import HubResultsModel, SearchRole
+from rapport.ui.search.model import HubResultsModel, SearchRole
+from rapport.ui.shell.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 from tests.ui.fakes import FakeWorker
 

@@ -11,9 +11,9 @@ from PySide6.QtCore import QRect
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QSplitter, QStyleOptionViewItem
 
-from rapport.ui import format as fmt
-from rapport.ui.main_window import MainWindow
-from rapport.ui.search_panel import SearchHitDelegate, SearchPanel
+from rapport.ui.common import format as fmt
+from rapport.ui.search.panel import SearchHitDelegate, SearchPanel
+from rapport.ui.shell.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 
 

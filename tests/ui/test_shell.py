@@ -16,14 +16,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QFocusFrame, QWidget
 
 from rapport.cache.tasks import create_follow_up
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.actions import CONTEXT_KEYS, SPECS, key_text
+from rapport.ui.common.style import install_focus_ring
+from rapport.ui.common.theme import apply_scheme, follow_color_scheme
 from rapport.ui.customer.header import Chip
-from rapport.ui.dialogs.about import AboutDialog
-from rapport.ui.dialogs.shortcuts import ShortcutsDialog
-from rapport.ui.main_window import MainWindow
-from rapport.ui.models.recent_model import RecentRole
-from rapport.ui.style import install_focus_ring
-from rapport.ui.theme import apply_scheme, follow_color_scheme
+from rapport.ui.shell.about import AboutDialog
+from rapport.ui.shell.actions import CONTEXT_KEYS, SPECS, key_text
+from rapport.ui.shell.main_window import MainWindow
+from rapport.ui.shell.recent_model import RecentRole
+from rapport.ui.shell.shortcuts import ShortcutsDialog
 from tests.helpers import FIXED_NOW
 
 HOOPS = STORY_CUSTOMERS["hoops"]

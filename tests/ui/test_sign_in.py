@@ -14,7 +14,7 @@ from rapport.credentials import forget_token, load_token, save_token
 from rapport.hub.server import HubServer
 from rapport.hub.service import Hub
 from rapport.hub.store.db import database_url
-from rapport.ui.dialogs.sign_in import SignInDialog, check_hub_url
+from rapport.ui.shell.sign_in import SignInDialog, check_hub_url
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_a_plain_http_hub_elsewhere_is_warned_about_while_typed(qtbot) -> None: 
 
 def test_the_app_keeps_the_warning_in_its_status_bar(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from rapport.config import Settings
-    from rapport.ui.session import Session
+    from rapport.ui.shell.session import Session
 
     settings = Settings(hub_url="http://hub.corp.example:8765", username="agent")
     session = Session(tmp_path / "cache.sqlite3", settings.hub_url, "token",

@@ -9,14 +9,14 @@ import pytest
 from PySide6.QtGui import QColor, QPalette
 
 from rapport.sync.engine import SyncStatus
-from rapport.ui.status import (
+from rapport.ui.common.theme import caution, warning
+from rapport.ui.shell.status_bar import (
     SyncStatusWidget,
     describe,
     describe_outbox,
     describe_tooltip,
     outbox_parts,
 )
-from rapport.ui.theme import caution, warning
 
 NOW = datetime(2026, 11, 20, 15, 30, tzinfo=UTC)
 
@@ -119,7 +119,7 @@ def test_counts_button_opens_the_outbox(qtbot) -> None:  # type: ignore[no-untyp
 
 
 def test_the_status_bar_in_french(qapp) -> None:  # type: ignore[no-untyped-def]
-    from rapport.ui import i18n
+    from rapport.ui.common import i18n
 
     i18n.install(qapp, "fr")
     try:

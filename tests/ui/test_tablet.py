@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from rapport.config import Settings
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog
-from rapport.ui.main_window import MainWindow
-from rapport.ui.tablet import MIN_LINES, TabletPanes, touch_height
-from rapport.ui.theme import apply_theme
+from rapport.ui.common.theme import apply_theme
+from rapport.ui.common.touch import MIN_LINES, touch_height
+from rapport.ui.customer.consent_preferences import ConsentPreferencesDialog
+from rapport.ui.shell.main_window import MainWindow
+from rapport.ui.shell.tablet_panes import TabletPanes
 from tests.helpers import FIXED_NOW
 
 HOOPS = STORY_CUSTOMERS["hoops"]

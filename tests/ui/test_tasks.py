@@ -25,7 +25,7 @@ from rapport.hub.demo_data import STORY_CUSTOMERS
 from rapport.ui.followups.appointment import BookAppointmentDialog
 from rapport.ui.followups.model import MyTasksModel, TaskRole
 from rapport.ui.followups.panel import MyTasksPanel
-from rapport.ui.main_window import MainWindow
+from rapport.ui.shell.main_window import MainWindow
 from tests.helpers import FIXED_NOW
 from tests.ui.fakes import FakeWorker
 

@@ -48,22 +48,22 @@ from rapport.cache.search import search_customers
 from rapport.cache.tasks import book_appointment, stores
 from rapport.cache.writes import LocalWrites
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui import i18n
 from rapport.ui.basket.dialog import BasketDialog
-from rapport.ui.dialogs.about import AboutDialog
-from rapport.ui.dialogs.caller_chooser import CallerChooser
-from rapport.ui.dialogs.consent_preferences import ConsentPreferencesDialog
-from rapport.ui.dialogs.crash import CrashDialog
-from rapport.ui.dialogs.log_interaction import LogInteractionDialog
-from rapport.ui.dialogs.new_customer import NewCustomerDialog
-from rapport.ui.dialogs.outbox_panel import OutboxPanel
-from rapport.ui.dialogs.shortcuts import ShortcutsDialog
-from rapport.ui.dialogs.sign_in import SignInDialog
-from rapport.ui.dialogs.unknown_caller import UnknownCallerPanel
+from rapport.ui.calls.caller_chooser import CallerChooser
+from rapport.ui.calls.unknown_caller import UnknownCallerPanel
+from rapport.ui.common import i18n
+from rapport.ui.customer.consent_preferences import ConsentPreferencesDialog
+from rapport.ui.customer.log_interaction import LogInteractionDialog
+from rapport.ui.customer.new_customer import NewCustomerDialog
 from rapport.ui.followups.appointment import BookAppointmentDialog
 from rapport.ui.followups.panel import MyTasksPanel
-from rapport.ui.main_window import MainWindow
-from rapport.ui.update_notice import UpdateNotice
+from rapport.ui.outbox.panel import OutboxPanel
+from rapport.ui.shell.about import AboutDialog
+from rapport.ui.shell.crash import CrashDialog
+from rapport.ui.shell.main_window import MainWindow
+from rapport.ui.shell.shortcuts import ShortcutsDialog
+from rapport.ui.shell.sign_in import SignInDialog
+from rapport.ui.shell.update_notice import UpdateNotice
 from tests.helpers import FIXED_NOW
 
 HOOPS = STORY_CUSTOMERS["hoops"]
@@ -71,54 +71,56 @@ HOOPS = STORY_CUSTOMERS["hoops"]
 # Modules whose every user-facing string goes through tr(). Add a module when it does.
 TRANSLATED = frozenset(
     {
-        "rapport.ui.actions",
-        "rapport.ui.adaptive",
-        "rapport.ui.app",
         "rapport.ui.basket.dialog",
         "rapport.ui.basket.models",
-        "rapport.ui.call_strip",
+        "rapport.ui.calls.call_strip",
+        "rapport.ui.calls.caller_chooser",
+        "rapport.ui.calls.screen_pop",
+        "rapport.ui.calls.unknown_caller",
+        "rapport.ui.common.adaptive",
+        "rapport.ui.common.field_error",
+        "rapport.ui.common.format",
+        "rapport.ui.common.touch",
+        "rapport.ui.common.wording",
+        "rapport.ui.common.wrapup",
         "rapport.ui.customer.activity_chart",
+        "rapport.ui.customer.consent_preferences",
         "rapport.ui.customer.header",
         "rapport.ui.customer.intent",
         "rapport.ui.customer.issues",
+        "rapport.ui.customer.log_interaction",
+        "rapport.ui.customer.new_customer",
         "rapport.ui.customer.next_actions",
         "rapport.ui.customer.offers",
+        "rapport.ui.customer.orders_model",
         "rapport.ui.customer.purchases",
         "rapport.ui.customer.timeline",
+        "rapport.ui.customer.timeline_model",
         "rapport.ui.customer.view",
-        "rapport.ui.dialogs.about",
-        "rapport.ui.dialogs.caller_chooser",
-        "rapport.ui.dialogs.consent_preferences",
-        "rapport.ui.dialogs.crash",
-        "rapport.ui.dialogs.log_interaction",
-        "rapport.ui.dialogs.new_customer",
-        "rapport.ui.dialogs.outbox_panel",
-        "rapport.ui.dialogs.shortcuts",
-        "rapport.ui.dialogs.sign_in",
-        "rapport.ui.dialogs.unknown_caller",
-        "rapport.ui.field_error",
         "rapport.ui.followups.appointment",
         "rapport.ui.followups.badge",
         "rapport.ui.followups.model",
         "rapport.ui.followups.panel",
         "rapport.ui.followups.slots",
-        "rapport.ui.format",
-        "rapport.ui.main_window",
-        "rapport.ui.models.orders_model",
-        "rapport.ui.models.outbox_model",
-        "rapport.ui.models.recent_model",
-        "rapport.ui.models.search_model",
-        "rapport.ui.models.timeline_model",
-        "rapport.ui.reauth",
-        "rapport.ui.screen_pop",
-        "rapport.ui.search_panel",
-        "rapport.ui.session",
-        "rapport.ui.start_page",
-        "rapport.ui.status",
-        "rapport.ui.tablet",
-        "rapport.ui.update_notice",
-        "rapport.ui.wording",
-        "rapport.ui.wrapup",
+        "rapport.ui.outbox.answers",
+        "rapport.ui.outbox.model",
+        "rapport.ui.outbox.panel",
+        "rapport.ui.search.model",
+        "rapport.ui.search.panel",
+        "rapport.ui.shell.about",
+        "rapport.ui.shell.actions",
+        "rapport.ui.shell.app",
+        "rapport.ui.shell.crash",
+        "rapport.ui.shell.main_window",
+        "rapport.ui.shell.reauth",
+        "rapport.ui.shell.recent_model",
+        "rapport.ui.shell.session",
+        "rapport.ui.shell.shortcuts",
+        "rapport.ui.shell.sign_in",
+        "rapport.ui.shell.start_page",
+        "rapport.ui.shell.status_bar",
+        "rapport.ui.shell.tablet_panes",
+        "rapport.ui.shell.update_notice",
     }
 )
 # Words French writes as English does.
@@ -455,7 +457,7 @@ def test_the_walk_finds_an_untranslated_string(qtbot, both) -> None:  # type: ig
     english, french = both(build)
     problems = _untranslated(english, french, frozenset(), TRANSLATED)
     [problem] = problems
-    assert problem.startswith("rapport.ui.dialogs.unknown_caller: QLabel")
+    assert problem.startswith("rapport.ui.calls.unknown_caller: QLabel")
     assert problem.endswith(" text: 'Caller on hold'")
 
 

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtWidgets import QMainWindow
 
 from rapport.demo import DemoSite, start_demo
-from rapport.ui.update_notice import check_for_update
+from rapport.ui.shell.update_notice import check_for_update
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QFileOpenEvent
 
-from rapport.ui.url_events import UrlEvents
+from rapport.ui.shell.url_events import UrlEvents
 
 
 def _link(url: str) -> QFileOpenEvent:
@@ -46,7 +46,7 @@ def test_the_application_object_routes_link_events() -> None:
         """
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QFileOpenEvent
-        from rapport.ui.url_events import RapportApplication, attach_url_events
+        from rapport.ui.shell.url_events import RapportApplication, attach_url_events
 
         app = RapportApplication(["rapport"])
         got = []

@@ -1,6 +1,6 @@
 """What the customer screen says about the story customers of the demo data, in English and in
 French: the one-second intent, the next best actions and timeline lines, written by
-``rapport.ui.wording`` from the facts the domain and the cache find. Plurals follow each language's
+``rapport.ui.common.wording`` from the facts the domain and the cache find. Plurals follow each language's
 rule (French: one form for 0 and 1)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from rapport.cache.queries import TimelineEntry, WebSession, intent_inputs, time
 from rapport.domain.intent import Intent, Purchase, Research, Summary, summarize_intent
 from rapport.domain.next_best_action import Suggestion, suggest
 from rapport.hub.demo_data import STORY_CUSTOMERS
-from rapport.ui import i18n, wording
+from rapport.ui.common import i18n, wording
 from tests.helpers import FIXED_NOW
 
 NBSP = "\u00a0"

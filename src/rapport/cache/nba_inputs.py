@@ -5,7 +5,8 @@ recent orders and contacts, offers, the web intent and the catalog rows of the p
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime, timedelta
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from rapport.cache.queries import intent_inputs, last_contact_at
@@ -19,22 +20,12 @@ from rapport.domain.next_best_action import (
     OfferFact,
     OrderFact,
 )
-from rapport.domain.timestamps import utc_text
+from rapport.domain.timestamps import parse_timestamp, utc_text
 
-__all__ = ["nba_inputs"]
+__all__ = ["nba_inputs", "nba_inputs_around"]
 
 # Contacts only: the customer started it or a person took part (same rule as the header's count).
 _CONTACT_SQL = "(direction = 'inbound' OR user_id IS NOT NULL)"
-
-
-def _at(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    try:
-        at = datetime.fromisoformat(text)
-    except ValueError:
-        return None
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at
 
 
 def _orders(conn: sqlite3.Connection, customer_id: str, since: str) -> list[OrderFact]:
@@ -44,7 +35,7 @@ def _orders(conn: sqlite3.Connection, customer_id: str, since: str) -> list[Orde
         " WHERE customer_id = ? AND placed_at >= ? ORDER BY placed_at DESC",
         (customer_id, since),
     ):
-        at = _at(row["placed_at"])
+        at = parse_timestamp(row["placed_at"])
         if at is None:
             continue
         lines = json_or(row["lines"], [])
@@ -71,7 +62,7 @@ def _contacts(conn: sqlite3.Connection, customer_id: str, since: str) -> list[Co
         " ORDER BY occurred_at",
         (customer_id, since),
     ):
-        at = _at(row["occurred_at"])
+        at = parse_timestamp(row["occurred_at"])
         if at is not None:
             out.append(
                 ContactFact(
@@ -93,8 +84,8 @@ def _offers(conn: sqlite3.Connection, customer_id: str, now: str) -> list[OfferF
             code=row["code"] or "",
             description=row["description"] or "",
             channel=row["channel"] or "",
-            sent_at=_at(row["sent_at"]),
-            expires_at=_at(row["expires_at"]),
+            sent_at=parse_timestamp(row["sent_at"]),
+            expires_at=parse_timestamp(row["expires_at"]),
             redeemed=row["redeemed_at"] is not None,
         )
         for row in conn.execute(
@@ -126,7 +117,8 @@ def nba_inputs(
     conn: sqlite3.Connection, customer_id: str, now: datetime, intent: Intent | None = None
 ) -> NbaInputs | None:
     """The inputs of :func:`rapport.domain.next_best_action.suggest`, or None when the customer is
-    not in the cache. Pass the ``intent`` already computed for the screen to save reading it twice."""
+    not in the cache. Pass the ``intent`` already computed for the screen to save reading it twice
+    (:func:`rapport.cache.customer_360.load_customer` passes what it has read already)."""
     row = conn.execute("SELECT tier, consent FROM customer WHERE id = ?", (customer_id,)).fetchone()
     if row is None:
         return None
@@ -139,6 +131,32 @@ def nba_inputs(
         for ch, entry in (consent_raw.items() if isinstance(consent_raw, dict) else ())
         if isinstance(entry, dict)
     }
+    return nba_inputs_around(
+        conn,
+        customer_id,
+        now,
+        intent,
+        tier=row["tier"],
+        consent=consent,
+        offers=_offers(conn, customer_id, utc_text(now)),
+        last_contact_at=last_contact_at(conn, customer_id),
+    )
+
+
+def nba_inputs_around(
+    conn: sqlite3.Connection,
+    customer_id: str,
+    now: datetime,
+    intent: Intent,
+    *,
+    tier: str | None,
+    consent: Mapping[str, str],
+    offers: Sequence[OfferFact],
+    last_contact_at: str | None,
+) -> NbaInputs:
+    """The inputs around what the caller has read already: it reads the recent orders and contacts
+    and the catalog rows of the products involved. ``offers`` are the active ones, latest first;
+    ``last_contact_at`` is the header's (a person's contact, mailings left out)."""
     orders = _orders(conn, customer_id, utc_text(now - RECENT_PURCHASE - timedelta(days=1)))
     contacts = _contacts(conn, customer_id, utc_text(now - RECENT_SERVICE))
     bought = {pid for o in orders for pid in o.product_ids}
@@ -152,13 +170,12 @@ def nba_inputs(
     }
     products.update(_products(conn, related))
     return NbaInputs(
-        tier=row["tier"],
+        tier=tier,
         consent=consent,
         intent=intent,
         orders=orders,
         contacts=contacts,
-        offers=_offers(conn, customer_id, utc_text(now)),
+        offers=offers,
         products=products,
-        # The header's own notion: a person's contact, mailings left out.
-        last_contact_at=_at(last_contact_at(conn, customer_id)),
+        last_contact_at=parse_timestamp(last_contact_at),
     )

@@ -11,7 +11,7 @@ web analytics split them). Pages are keyset pages on ``(occurred_at, id)``: a pa
 after the last entry of the previous one, so rows arriving from sync never shift or repeat entries.
 
 Entries are facts (a call's direction and length, an order's first item and count, what a web
-session did), not sentences: ``rapport.ui.wording`` writes them in the agent's language.
+session did), not sentences: ``rapport.ui.common.wording`` writes them in the agent's language.
 """
 
 from __future__ import annotations
@@ -301,7 +301,7 @@ class WebSession:
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:
-    """One line of the timeline, as facts: ``rapport.ui.wording`` writes its title and detail."""
+    """One line of the timeline, as facts: ``rapport.ui.common.wording`` writes its title and detail."""
 
     id: str
     occurred_at: str

@@ -46,7 +46,7 @@ def add_parsers(sub: Any) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from rapport.ui.app import run_signed_in_app
+    from rapport.ui.shell.app import run_signed_in_app
 
     return run_signed_in_app(tablet=args.tablet, language=args.language)
 
@@ -82,7 +82,7 @@ def run_demo(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     try:
-        from rapport.ui.app import run_demo as run_demo_window
+        from rapport.ui.shell.app import run_demo as run_demo_window
 
         return run_demo_window(
             site.cache_path,

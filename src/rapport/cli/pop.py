@@ -23,7 +23,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rapport.ui.single_instance import PopUrlError, parse_pop_url, send_to_running
+    from rapport.ui.shell.single_instance import PopUrlError, parse_pop_url, send_to_running
 
     if (args.url is None) == (args.phone is None):
         print("rapport pop: give --phone NUMBER or a rapport://pop?phone=... link", file=sys.stderr)

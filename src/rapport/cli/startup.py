@@ -14,7 +14,7 @@ def install_crash_hooks(log_path: Path | None, *, dialog: bool) -> None:
     def show(report: str) -> None:
         if "PySide6.QtWidgets" not in sys.modules:  # a command without a window: stderr says it
             return
-        from rapport.ui.dialogs.crash import show_crash_report
+        from rapport.ui.shell.crash import show_crash_report
 
         show_crash_report(report, log_path)
 
@@ -62,7 +62,7 @@ def _policy_stop(exc: Exception, *, dialog: bool) -> int:
     logging.getLogger("rapport.policy").error("policy rejected: %s", exc)
     print(f"rapport: IT policy cannot be applied: {exc}", file=sys.stderr)
     if dialog:
-        from rapport.ui.app import show_startup_error
+        from rapport.ui.shell.app import show_startup_error
 
         show_startup_error(
             "Rapport policy",

@@ -1,7 +1,7 @@
 """Recent web intent: what a customer has been doing on the site, condensed so an agent can read it
 in one second ("Researching basketball hoops: 9 views over 3 days on 2 devices; cart of EUR 349
 abandoned yesterday"). This module finds the facts (:class:`Summary`); the sentence itself is
-written in the agent's language by ``rapport.ui.wording``.
+written in the agent's language by ``rapport.ui.common.wording``.
 
 Input rows have the ``web_event`` columns of :mod:`rapport.protocol` and event names from the
 Segment e-commerce spec. Calendar days ("today", "3 days ago") are counted in the time zone of
@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Literal
+
+from rapport.domain.timestamps import parse_timestamp
 
 __all__ = [
     "INTENT_WINDOW_DAYS",
@@ -151,7 +153,7 @@ class Cart:
 
 @dataclass(frozen=True, slots=True)
 class Intent:
-    summary: Summary  # the facts of the one-second sentence (rapport.ui.wording writes it)
+    summary: Summary  # the facts of the one-second sentence (rapport.ui.common.wording writes it)
     topic: str | None
     products: list[ProductInterest] = field(default_factory=list)
     categories: list[CategoryInterest] = field(default_factory=list)
@@ -199,16 +201,9 @@ def _int(value: Any) -> int | None:
 
 def _timestamp(value: Any) -> datetime | None:
     if isinstance(value, datetime):
-        at = value
-    elif isinstance(value, str) and value:
-        try:
-            at = datetime.fromisoformat(value)
-        except ValueError:
-            return None
-    else:
-        return None
-    # The protocol stores UTC; a naive value is that UTC without its marker.
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at
+        # The protocol stores UTC; a naive value is that UTC without its marker.
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+    return parse_timestamp(value) if isinstance(value, str) else None
 
 
 def _read_events(
@@ -445,7 +440,7 @@ def _devices(events: Sequence[_Event]) -> list[str]:
 
 
 # --------------------------------------------------------------------------------------------------
-# The summary: the facts of the one-second sentence (rapport.ui.wording writes it)
+# The summary: the facts of the one-second sentence (rapport.ui.common.wording writes it)
 
 
 def days_between(at: datetime, now: datetime) -> int:

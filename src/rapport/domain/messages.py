@@ -8,7 +8,7 @@ Qt's marker that does nothing but that ``pyside6-lupdate`` reads as it reads Qt'
 lands in the catalogs with the interface's own strings.
 
 ``str()`` of a message is the English sentence (logs, the command line, tests);
-:func:`rapport.ui.messages.message_text` says it in the interface's language. A field's value may
+:func:`rapport.ui.common.messages.message_text` says it in the interface's language. A field's value may
 be a message itself (a part of the sentence that is words, not data), and numbers are written the
 locale's way.
 """

@@ -1,5 +1,5 @@
 """Next best action: a few explainable suggestions for the agent, ranked, each with the facts behind
-it ("Left a cart of EUR 349 yesterday; opted in to email and SMS" is how ``rapport.ui.wording``
+it ("Left a cart of EUR 349 yesterday; opted in to email and SMS" is how ``rapport.ui.common.wording``
 writes the facts of an incentive).
 
 The rules, highest priority first:

@@ -21,3 +21,17 @@ def utc_now_text() -> str:
 def parse_utc_text(text: str) -> datetime:
     """The protocol's text back to an aware datetime; ValueError for any other form."""
     return datetime.strptime(text, UTC_FORMAT).replace(tzinfo=UTC)
+
+
+def parse_timestamp(text: str | None) -> datetime | None:
+    """A stored moment as an aware datetime, leniently: the protocol's text or any ISO 8601 form
+    (a naive one is that UTC without its marker); None when missing or unreadable. For showing and
+    reasoning on rows, where one odd value must not break a screen; :func:`parse_utc_text` is the
+    strict reader."""
+    if not text:
+        return None
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at

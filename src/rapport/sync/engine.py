@@ -1,7 +1,7 @@
 """The client sync engine: initial sync, then live pulls, with backoff. No widgets, no Qt.
 
 It owns its own cache connection (the single writer) and HTTP client, and reports through plain
-callbacks; ``rapport.ui.sync_worker`` turns those into Qt signals on a background thread.
+callbacks; ``rapport.ui.shell.sync_worker`` turns those into Qt signals on a background thread.
 """
 
 from __future__ import annotations

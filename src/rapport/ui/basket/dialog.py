@@ -21,6 +21,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -31,10 +32,8 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import (
-    QFont,
     QKeyEvent,
     QKeySequence,
-    QPalette,
     QResizeEvent,
     QShortcut,
     QShowEvent,
@@ -62,8 +61,6 @@ from PySide6.QtWidgets import (
 
 from rapport.cache import basket as bk
 from rapport.cache.writes import LocalWrites, WriteError
-from rapport.ui import format as fmt
-from rapport.ui.accessible import name_clear_button
 from rapport.ui.basket.models import (
     BasketLinesModel,
     CatalogModel,
@@ -73,9 +70,12 @@ from rapport.ui.basket.models import (
     VariantStockModel,
     stock_elsewhere_text,
 )
-from rapport.ui.field_error import FieldError
-from rapport.ui.messages import error_text, message_text
-from rapport.ui.tablet import row_height
+from rapport.ui.common import format as fmt
+from rapport.ui.common.accessible import name_clear_button
+from rapport.ui.common.field_error import FieldError
+from rapport.ui.common.forms import add_field_row, customer_title, quiet
+from rapport.ui.common.messages import error_text, message_text
+from rapport.ui.common.touch import row_height
 
 BASKET_SHORTCUT = "Ctrl+B"
 SEARCH_DELAY_MS = 150
@@ -125,7 +125,6 @@ class BasketDialog(QDialog):
         # "This store": the associate's; for an agent (no store), the customer's home store.
         self.store_id = store_id = store_id or bk.home_store(reader, customer_id)
         self._stores = dict(bk.stores(reader))
-        here_name = self._store_name(store_id) if store_id else self.tr("This store")
         found = bk.customer_basket(reader, customer_id, writes.user_id)
         self.basket = found or bk.Basket.new(customer_id, store_id)
         now_at = self._now()
@@ -140,90 +139,125 @@ class BasketDialog(QDialog):
         self._dirty = False
         self._attempt_error = ""  # what went wrong when the associate last tried to send
         self._fitted = False
+        self._cart_line_ids: set[str] = set()
         fm = self.fontMetrics()
-        em, lh = fm.averageCharWidth(), fm.height()
+        self._em, self._lh = fm.averageCharWidth(), fm.height()
         # Roomy on a desktop; tablet mode's style makes every control fingertip-sized anyway.
-        touch = round(lh * 1.8)
-        self._em, self._lh = em, lh
+        self._touch = round(self._lh * 1.8)
 
-        overline = QLabel(self.tr("Basket for"), self)
-        overline.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        heading = QLabel(customer_name, self)
-        heading.setObjectName("basketCustomer")
-        heading_font = fmt.scaled_font(heading.font(), 1.3)
-        heading_font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(heading_font)
+        # The controls, in Tab order; then the columns they sit in.
+        self._make_cart_bar()
+        self._make_catalog()
+        pick = self._make_pick(self._store_name(store_id) if store_id else self.tr("This store"))
+        how = self._make_basket(store_id)
+        footer = self._make_footer()
+        self._lay_out(customer_name, pick, how, footer)
+        self.resize(self._em * PREFERRED_EM, self._lh * PREFERRED_LINES)
 
-        # -- the web cart it started from -------------------------------------------------------
+        self._fulfillment_changed(mark=False)
+        self._set_pick_enabled(False)
+        self._show_web_cart()
+        self._refresh_state()
+        self.search.setFocus()
+
+    # -- building ------------------------------------------------------------------------------
+    def _make_cart_bar(self) -> None:
+        """The web cart the basket started from, and a button to put its items aside."""
+        em, lh = self._em, self._lh
         self.cart_bar = QFrame(self)
         self.cart_bar.setObjectName("basketCartBar")
         self.cart_bar.setFrameShape(QFrame.Shape.StyledPanel)
         self.cart_note = QLabel(self.cart_bar)
         self.cart_note.setObjectName("basketFromCart")
         self.cart_note.setWordWrap(True)
-        self.clear_cart_button = QPushButton(self.tr("&Clear these items"), self.cart_bar)
-        self.clear_cart_button.setObjectName("basketClearCart")
+        self.clear_cart_button = self._button(
+            self.tr("&Clear these items"), "basketClearCart",
+            self.tr("Start from an empty basket instead of the customer's web cart"),
+            self.clear_web_cart, self.cart_bar,
+        )  # fmt: skip
         self.clear_cart_button.setAccessibleName(self.tr("Clear the items from the web cart"))
-        self.clear_cart_button.setToolTip(
-            self.tr("Start from an empty basket instead of the customer's web cart")
-        )
-        self.clear_cart_button.setAutoDefault(False)
-        self.clear_cart_button.setMinimumHeight(touch)
-        self.clear_cart_button.clicked.connect(self.clear_web_cart)
         bar = QHBoxLayout(self.cart_bar)
         bar.setContentsMargins(em, lh // 4, em, lh // 4)
         bar.addWidget(self.cart_note, 1)
         bar.addWidget(self.clear_cart_button)
-        self._cart_line_ids: set[str] = set()
 
-        # -- catalog ----------------------------------------------------------------------------
+    def _button(
+        self,
+        text: str,
+        name: str,
+        tip: str,
+        clicked: Callable[[], object],
+        parent: QWidget | None = None,
+    ) -> QPushButton:
+        button = QPushButton(text, parent or self)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.setAutoDefault(False)
+        button.setMinimumHeight(self._touch)
+        button.clicked.connect(clicked)
+        return button
+
+    def _table(
+        self, name: str, accessible: str, model: QAbstractItemModel, stretch: int
+    ) -> QTableView:
+        """The variants' and the lines' table: whole rows, roomy, Tab leaves it (not cell by
+        cell), the ``stretch`` column takes what is left."""
+        view = QTableView(self)
+        view.setObjectName(name)
+        view.setAccessibleName(accessible)
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.verticalHeader().hide()
+        view.verticalHeader().setDefaultSectionSize(row_height(view, 1.8))
+        view.setTabKeyNavigation(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        view.setMinimumHeight(round(self._lh * 4.5))
+        return view
+
+    def _make_catalog(self) -> None:
+        """The catalog search and its results."""
         self.search = QLineEdit(self)
         self.search.setObjectName("basketSearch")
         self.search.setPlaceholderText(self.tr("Product name, SKU or category"))
         self.search.setAccessibleName(self.tr("Search the catalog"))
         self.search.setClearButtonEnabled(True)
         name_clear_button(self.search, self.tr("Clear the catalog search"))
-        self.search.setMinimumHeight(touch)
+        self.search.setMinimumHeight(self._touch)
         self.search.installEventFilter(self)
         self.catalog = CatalogModel(self)
         self.results = QListView(self)
         self.results.setObjectName("basketResults")
         self.results.setModel(self.catalog)
         self.results.setAccessibleName(self.tr("Products"))
-        self.results.setSpacing(lh // 6)
+        self.results.setSpacing(self._lh // 6)
         self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.results.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.results.installEventFilter(self)
         self.results.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self._pick(cur.row())
         )
-        self.results.activated.connect(lambda _i: self.color.setFocus())
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self._run_search)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
+    def _make_pick(self, here_name: str) -> QGridLayout:
+        """The chosen product: its variants with their stock, colour, size, where from, how many."""
+        em, touch = self._em, self._touch
         self.product_label = QLabel(self.tr("Pick a product on the left."), self)
         self.product_label.setObjectName("basketProduct")
         self.product_label.setWordWrap(True)
         self.variants = VariantStockModel(here_name, self)
-        self.variant_view = QTableView(self)
-        self.variant_view.setObjectName("basketVariants")
-        self.variant_view.setAccessibleName(self.tr("Colours and sizes with their stock"))
-        self.variant_view.setModel(self.variants)
-        self.variant_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.variant_view = self._table(
+            "basketVariants", self.tr("Colours and sizes with their stock"), self.variants,
+            VariantColumn.Elsewhere,
+        )  # fmt: skip
         self.variant_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.variant_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.variant_view.verticalHeader().hide()
-        self.variant_view.verticalHeader().setDefaultSectionSize(row_height(self.variant_view, 1.8))
-        self.variant_view.setTabKeyNavigation(False)  # Tab goes on to the colour, not cell by cell
-        header = self.variant_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(VariantColumn.Elsewhere, QHeaderView.ResizeMode.Stretch)
-        self.variant_view.setMinimumHeight(round(lh * 4.5))
         self.variant_view.selectionModel().currentRowChanged.connect(
             lambda cur, _p: self._variant_row_chosen(cur.row())
         )
-
         self.color = QComboBox(self)
         self.color.setObjectName("basketColor")
         self.size = QComboBox(self)
@@ -232,6 +266,7 @@ class BasketDialog(QDialog):
             combo.setMinimumHeight(touch)
             combo.setMinimumWidth(em * 12)
             combo.currentIndexChanged.connect(self._size_or_color_changed)
+        self.results.activated.connect(lambda _i: self.color.setFocus())
         self.stock = QLabel(self)
         self.stock.setObjectName("basketStock")
         self.stock.setWordWrap(True)
@@ -248,13 +283,13 @@ class BasketDialog(QDialog):
         self.quantity.setMinimumHeight(touch)
         self.quantity.setMinimumWidth(em * 8)
         self.quantity.installEventFilter(self)
-        self.add_button = QPushButton(self.tr("&Add to basket"), self)
-        self.add_button.setObjectName("basketAdd")
-        self.add_button.setToolTip(self.tr("Add to the basket (Enter in the quantity)"))
-        self.add_button.setMinimumHeight(touch)
-        self.add_button.setAutoDefault(False)
-        self.add_button.clicked.connect(self.add_current)
+        self.add_button = self._button(
+            self.tr("&Add to basket"), "basketAdd",
+            self.tr("Add to the basket (Enter in the quantity)"), self.add_current,
+        )  # fmt: skip
+        return self._pick_grid()
 
+    def _pick_grid(self) -> QGridLayout:
         # A grid, not a form layout: QFormLayout gives a wrapped label (the stock) one line too
         # few at some widths.
         pick = QGridLayout()
@@ -283,34 +318,25 @@ class BasketDialog(QDialog):
                 pick.addLayout(cell, row, 1)
             else:
                 pick.addWidget(cell, row, 1)
+        return pick
 
-        # -- basket -----------------------------------------------------------------------------
+    def _make_basket(self, store_id: str | None) -> QFormLayout:
+        """The basket's lines, how the customer gets them, the totals."""
+        touch = self._touch
         self.lines = BasketLinesModel(self.basket.currency, self._stores, self)
         self.lines.set_lines(self.basket.lines)
-        self.line_view = QTableView(self)
-        self.line_view.setObjectName("basketLines")
-        self.line_view.setModel(self.lines)
-        self.line_view.setAccessibleName(self.tr("Basket lines"))
-        self.line_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.line_view.verticalHeader().hide()
-        self.line_view.verticalHeader().setDefaultSectionSize(row_height(self.line_view, 1.8))
-        self.line_view.setTabKeyNavigation(False)  # Tab goes on to Remove line
-        header = self.line_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(LineColumn.Item, QHeaderView.ResizeMode.Stretch)
+        self.line_view = self._table(
+            "basketLines", self.tr("Basket lines"), self.lines, LineColumn.Item
+        )
         self.line_view.setWordWrap(True)
-        self.line_view.setMinimumHeight(round(lh * 4.5))
         self.line_view.installEventFilter(self)
-        self.remove_button = QPushButton(self.tr("&Remove line"), self)
-        self.remove_button.setObjectName("basketRemove")
-        self.remove_button.setToolTip(self.tr("Remove the selected line (Delete)"))
-        self.remove_button.setAutoDefault(False)
-        self.remove_button.setMinimumHeight(touch)
-        self.remove_button.clicked.connect(self.remove_selected)
-        self.lines.rowsInserted.connect(self._lines_changed)
-        self.lines.rowsRemoved.connect(self._lines_changed)
-        self.lines.dataChanged.connect(self._lines_changed)
-        self.lines.modelReset.connect(self._lines_changed)
+        self.remove_button = self._button(
+            self.tr("&Remove line"), "basketRemove",
+            self.tr("Remove the selected line (Delete)"), self.remove_selected,
+        )  # fmt: skip
+        for signal in (self.lines.rowsInserted, self.lines.rowsRemoved, self.lines.dataChanged,
+                       self.lines.modelReset):  # fmt: skip
+            signal.connect(self._lines_changed)
 
         self.fulfillment = QComboBox(self)
         self.fulfillment.setObjectName("basketFulfillment")
@@ -339,45 +365,66 @@ class BasketDialog(QDialog):
         self.totals.setObjectName("basketTotals")
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         self.totals.setWordWrap(True)
-        totals_font = fmt.scaled_font(self.totals.font(), 1.15)
-        self.totals.setFont(totals_font)
+        self.totals.setFont(fmt.scaled_font(self.totals.font(), 1.15))
+        how = QFormLayout()
+        how.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        add_field_row(how, self.tr("&Delivery"), self.fulfillment)
+        self._pickup_label = add_field_row(how, self.tr("Pick-up s&tore"), self.pickup_store)
+        return how
+
+    def _make_footer(self) -> QGridLayout:
+        """What happened last, and the buttons: save the draft, send it, close."""
         self.status = QLabel(self)
         self.status.setObjectName("basketStatus")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem = FieldError("basketProblem", self)
-
-        self.save_button = QPushButton(self.tr("&Save draft"), self)
-        self.save_button.setObjectName("basketSave")
-        self.save_button.setToolTip(self.tr("Save the draft on this computer (Ctrl+S)"))
+        self.save_button = self._button(
+            self.tr("&Save draft"), "basketSave",
+            self.tr("Save the draft on this computer (Ctrl+S)"), self.save,
+        )  # fmt: skip
         self.send_buttons = {
-            "email": QPushButton(self.tr("Send by &email"), self),
-            "sms": QPushButton(self.tr("Send by S&MS"), self),
-        }
-        self.send_buttons["email"].setObjectName("basketSendEmail")
-        self.send_buttons["sms"].setObjectName("basketSendSms")
+            "email": self._button(self.tr("Send by &email"), "basketSendEmail", "",
+                                  lambda: self.send("email")),
+            "sms": self._button(self.tr("Send by S&MS"), "basketSendSms", "",
+                                lambda: self.send("sms")),
+        }  # fmt: skip
         # Why a channel cannot be used (the customer's consent, no address): a hint in the
         # secondary text colour, not an error; errors come from an attempt, in self.problem.
-        self.reasons = {channel: QLabel(self) for channel in self.send_buttons}
-        for channel, hint in self.reasons.items():
-            hint.setObjectName("basketEmailReason" if channel == "email" else "basketSmsReason")
-            hint.setWordWrap(True)
-            hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.reasons = {
+            "email": quiet(parent=self, name="basketEmailReason"),
+            "sms": quiet(parent=self, name="basketSmsReason"),
+        }
+        for hint in self.reasons.values():
             hint.hide()
-        self.close_button = QPushButton(self.tr("Close"), self)
-        self.close_button.setObjectName("basketClose")
-        self.close_button.setToolTip(self.tr("Close (Esc); a draft not saved is lost"))
-        for button in (self.save_button, *self.send_buttons.values(), self.close_button):
-            button.setMinimumHeight(touch)
-            button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        self.send_buttons["email"].clicked.connect(lambda: self.send("email"))
-        self.send_buttons["sms"].clicked.connect(lambda: self.send("sms"))
-        self.close_button.clicked.connect(self.reject)
+        self.close_button = self._button(
+            self.tr("Close"), "basketClose", self.tr("Close (Esc); a draft not saved is lost"),
+            self.reject,
+        )  # fmt: skip
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
-        # -- layout: three columns in a splitter, the middle and right ones scroll when short;
-        # the title, the web cart note and the buttons stay in view --------------------------
+        footer = QGridLayout()
+        footer.setHorizontalSpacing(self._em)
+        footer.setColumnStretch(0, 1)
+        messages = QVBoxLayout()
+        messages.addWidget(self.status)
+        messages.addWidget(self.problem)
+        footer.addLayout(messages, 0, 0, 2, 1)
+        for column, button in enumerate(
+            (self.save_button, self.send_buttons["email"], self.send_buttons["sms"],
+             self.close_button), start=1
+        ):  # fmt: skip
+            footer.addWidget(button, 0, column)
+        footer.addWidget(self.reasons["email"], 1, 2)
+        footer.addWidget(self.reasons["sms"], 1, 3)
+        return footer
+
+    def _lay_out(
+        self, customer_name: str, pick: QGridLayout, how: QFormLayout, footer: QGridLayout
+    ) -> None:
+        """Three columns in a splitter, the middle and right ones scroll when short; the title,
+        the web cart note and the buttons stay in view."""
+        em = self._em
         left = QWidget(self)
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
@@ -403,15 +450,6 @@ class BasketDialog(QDialog):
         right_column.addWidget(basket_label)
         right_column.addWidget(self.line_view, 1)
         right_column.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignLeft)
-        how = QFormLayout()
-        how.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        how.addRow(self.tr("&Delivery"), self.fulfillment)
-        how.addRow(self.tr("Pick-up s&tore"), self.pickup_store)
-        for field in (self.fulfillment, self.pickup_store):
-            buddy = how.labelForField(field)
-            if isinstance(buddy, QLabel):
-                buddy.setBuddy(field)
-        self._pickup_label = how.labelForField(self.pickup_store)
         right_column.addLayout(how)
         right_column.addWidget(self.totals)
 
@@ -434,36 +472,12 @@ class BasketDialog(QDialog):
         for i in range(3):
             self.splitter.setStretchFactor(i, 1)
 
-        footer = QGridLayout()
-        footer.setHorizontalSpacing(em)
-        footer.setColumnStretch(0, 1)
-        messages = QVBoxLayout()
-        messages.addWidget(self.status)
-        messages.addWidget(self.problem)
-        footer.addLayout(messages, 0, 0, 2, 1)
-        footer.addWidget(self.save_button, 0, 1)
-        footer.addWidget(self.send_buttons["email"], 0, 2)
-        footer.addWidget(self.send_buttons["sms"], 0, 3)
-        footer.addWidget(self.close_button, 0, 4)
-        footer.addWidget(self.reasons["email"], 1, 2)
-        footer.addWidget(self.reasons["sms"], 1, 3)
-
         layout = QVBoxLayout(self)
-        title = QVBoxLayout()
-        title.setSpacing(0)
-        title.addWidget(overline)
-        title.addWidget(heading)
-        layout.addLayout(title)
+        layout.addLayout(customer_title(self.tr("Basket for"), customer_name, "basketCustomer",
+                                        self))  # fmt: skip
         layout.addWidget(self.cart_bar)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(footer)
-        self.resize(em * PREFERRED_EM, lh * PREFERRED_LINES)
-
-        self._fulfillment_changed(mark=False)
-        self._set_pick_enabled(False)
-        self._show_web_cart()
-        self._refresh_state()
-        self.search.setFocus()
 
     # -- size ----------------------------------------------------------------------------------
     def fit_to(self, available: QRect) -> None:

@@ -19,9 +19,10 @@ from PySide6.QtCore import (
 )
 
 from rapport.cache.basket import MAX_QUANTITY, BasketLine, ProductHit, VariantStock
-from rapport.ui import format as fmt
-from rapport.ui.accessible import tooltip_description
-from rapport.ui.i18n import Context, TranslatedNames
+from rapport.ui.common import format as fmt
+from rapport.ui.common.accessible import tooltip_description
+from rapport.ui.common.i18n import Context, TranslatedNames
+from rapport.ui.common.item_models import is_column_title
 
 Index = QModelIndex | QPersistentModelIndex
 BasketWords = Context("BasketWords")
@@ -135,8 +136,8 @@ class VariantStockModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers.get(VariantColumn(section)) if 0 <= section < 4 else None
+        if is_column_title(section, orientation, role, len(VariantColumn)):
+            return self._headers.get(VariantColumn(section))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -250,8 +251,8 @@ class BasketLinesModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return LINE_HEADERS.get(LineColumn(section)) if 0 <= section < len(LineColumn) else None
+        if is_column_title(section, orientation, role, len(LineColumn)):
+            return LINE_HEADERS.get(LineColumn(section))
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

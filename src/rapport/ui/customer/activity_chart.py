@@ -25,15 +25,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from rapport.cache.queries import MonthActivity
-from rapport.ui import format as fmt
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * t,
-        a.greenF() + (b.greenF() - a.greenF()) * t,
-        a.blueF() + (b.blueF() - a.blueF()) * t,
-    )
+from rapport.ui.common import format as fmt
+from rapport.ui.common.theme import mix
 
 
 def _nice_ceiling(value: float) -> float:
@@ -116,8 +109,8 @@ class ActivityChart(QWidget):
         text = pal.color(QPalette.ColorRole.WindowText)
         muted = pal.color(QPalette.ColorRole.PlaceholderText)
         bar = pal.color(QPalette.ColorRole.Highlight)
-        grid = _mix(pal.color(QPalette.ColorRole.Window), text, 0.15)
-        line = _mix(text, pal.color(QPalette.ColorRole.Window), 0.15)
+        grid = mix(pal.color(QPalette.ColorRole.Window), text, 0.15)
+        line = mix(text, pal.color(QPalette.ColorRole.Window), 0.15)
 
         p.setFont(self._small_font())
         fm = p.fontMetrics()

@@ -33,12 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.cache.queries import Consent, CustomerHeader, OfferView
-from rapport.ui import format as fmt
-from rapport.ui import icons, wording
-from rapport.ui.adaptive import ButtonStrip, ElidedLabel
+from rapport.domain.timestamps import parse_timestamp
+from rapport.ui.common import format as fmt
+from rapport.ui.common import icons, wording
+from rapport.ui.common.adaptive import ButtonStrip, ElidedLabel
+from rapport.ui.common.forms import heading_font
+from rapport.ui.common.i18n import Context, TranslatedNames
+from rapport.ui.common.theme import is_dark, mix, tier_color
 from rapport.ui.customer.activity_chart import ActivityChart
-from rapport.ui.i18n import Context, TranslatedNames
-from rapport.ui.theme import is_dark, tier_color
 
 HeaderWords = Context("HeaderWords")
 _CONSENT_NAMES = TranslatedNames(
@@ -68,14 +70,6 @@ _IDENTITY_NAMES = TranslatedNames(
         "loyalty": QT_TRANSLATE_NOOP("HeaderWords", "Loyalty"),
     },
 )
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * t,
-        a.greenF() + (b.greenF() - a.greenF()) * t,
-        a.blueF() + (b.blueF() - a.blueF()) * t,
-    )
 
 
 class Chip(QWidget):
@@ -117,14 +111,14 @@ class Chip(QWidget):
         accent = self._accent or pal.color(QPalette.ColorRole.PlaceholderText)
         rect = QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5)
         radius = rect.height() / 2
-        pen = QPen(accent if self._filled else _mix(window, text, 0.45), 1)
+        pen = QPen(accent if self._filled else mix(window, text, 0.45), 1)
         if self._dashed:
             pen.setStyle(Qt.PenStyle.DashLine)
         p.setPen(pen)
         # On a dark window a light tint of the accent barely shows: a stronger one keeps a chosen
         # chip apart from the outlined ones.
         tint = 0.5 if is_dark(pal) else 0.22
-        p.setBrush(_mix(window, accent, tint) if self._filled else Qt.BrushStyle.NoBrush)
+        p.setBrush(mix(window, accent, tint) if self._filled else Qt.BrushStyle.NoBrush)
         p.drawRoundedRect(rect, radius, radius)
         p.setPen(text if self._filled else pal.color(QPalette.ColorRole.PlaceholderText))
         p.drawText(rect, Qt.AlignmentFlag.AlignCenter, self._text)
@@ -147,7 +141,7 @@ def _consent_tooltip(c: Consent, now: datetime) -> str:
     name = _CONSENT_NAMES.get(c.channel, c.channel.capitalize())
     status = _STATUS_WORDS.get(c.status, c.status)
     text = HeaderWords.tr("{channel}: {status}").format(channel=name, status=status)
-    at = fmt.parse_timestamp(c.effective_at)
+    at = parse_timestamp(c.effective_at)
     details = [x for x in (HeaderWords.tr("source: {source}").format(source=c.source) if c.source else None,
                            HeaderWords.tr("since {date}").format(date=fmt.date_text(at.astimezone(now.tzinfo))) if at else None) if x]  # fmt: skip
     if not details:
@@ -208,14 +202,33 @@ class CustomerHeaderView(QWidget):
         self._now: datetime | None = None
         self._collapsed = False
         lh = self.fontMetrics().height()
+        title = self._make_title()
+        self._facts = facts = self._make_facts()
+        self.chart = ActivityChart()
+        self.chart.setObjectName("activityChart")
 
+        self.details = QWidget()
+        self.details.setObjectName("headerDetails")
+        details = QHBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.setSpacing(lh * 2)
+        details.addLayout(facts, 3)
+        details.addWidget(self.chart, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(lh // 2)
+        layout.addLayout(title)
+        layout.addWidget(self.details)
+        self._show_toggle()
+
+    def _make_title(self) -> QHBoxLayout:
+        """Name, tier, the summary shown when collapsed, the action strip, the toggle."""
+        lh = self.fontMetrics().height()
         self.name = QLabel()
         self.name.setObjectName("customerName")
         self.name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = self.name.font()
-        font = fmt.scaled_font(font, 1.7)
-        font.setWeight(QFont.Weight.DemiBold)
-        self.name.setFont(font)
+        self.name.setFont(heading_font(self.name.font(), 1.7))
         # A long name gives way to the action strip rather than push the window wider.
         self.name.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
         self.name.setMinimumWidth(self.fontMetrics().averageCharWidth() * 12)
@@ -240,11 +253,14 @@ class CustomerHeaderView(QWidget):
         title.addWidget(self.summary, 1)
         title.addWidget(self.actions, 1)
         title.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignVCenter)
+        return title
 
+    def _make_facts(self) -> QGridLayout:
+        """Value, home store, last contact, since when, how to reach them, consent chips,
+        preferences, active offers."""
+        lh = self.fontMetrics().height()
         self.lifetime_value = _value_label("lifetimeValue")
-        bold = self.lifetime_value.font()
-        bold.setWeight(QFont.Weight.DemiBold)
-        self.lifetime_value.setFont(bold)
+        self.lifetime_value.setFont(heading_font(self.lifetime_value.font()))
         self.home_store = _value_label("homeStore")
         self.last_contact = _value_label("lastContact")
         self.customer_since = _value_label("customerSince")
@@ -291,25 +307,7 @@ class CustomerHeaderView(QWidget):
         facts.addWidget(_caption(self.tr("Offers")), 5, 0, Qt.AlignmentFlag.AlignTop)
         facts.addWidget(self.offers, 5, 1, 1, 3)
         facts.setColumnStretch(3, 1)
-
-        self.chart = ActivityChart()
-        self.chart.setObjectName("activityChart")
-
-        self.details = QWidget()
-        self.details.setObjectName("headerDetails")
-        details = QHBoxLayout(self.details)
-        details.setContentsMargins(0, 0, 0, 0)
-        details.setSpacing(lh * 2)
-        details.addLayout(facts, 3)
-        self._facts = facts
-        details.addWidget(self.chart, 2)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(lh // 2)
-        layout.addLayout(title)
-        layout.addWidget(self.details)
-        self._show_toggle()
+        return facts
 
     # ---- collapsing ------------------------------------------------------------------------------
 
@@ -403,9 +401,9 @@ class CustomerHeaderView(QWidget):
         if header.home_store_city and header.home_store_city not in store:
             store += f", {header.home_store_city}"
         self.home_store.setText(store)
-        last = fmt.parse_timestamp(header.last_contact_at)
+        last = parse_timestamp(header.last_contact_at)
         self.last_contact.setText(fmt.relative_text(last, now) if last else self.tr("Never"))
-        created = fmt.parse_timestamp(header.created_at)
+        created = parse_timestamp(header.created_at)
         self.customer_since.setText(
             fmt.date_text(created.astimezone(now.tzinfo)) if created else "—"
         )
@@ -441,7 +439,7 @@ class CustomerHeaderView(QWidget):
         parts = []
         for offer in active:
             text = offer.code
-            expires = fmt.parse_timestamp(offer.expires_at)
+            expires = parse_timestamp(offer.expires_at)
             if expires:
                 text = self.tr("{code} (until {date})").format(
                     code=offer.code, date=fmt.date_text(expires.astimezone(now.tzinfo))

@@ -30,10 +30,11 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.domain.intent import Intent
-from rapport.ui import format as fmt
-from rapport.ui import wording
-from rapport.ui.accessible import tooltip_description
-from rapport.ui.i18n import TranslatedNames
+from rapport.ui.common import format as fmt
+from rapport.ui.common import wording
+from rapport.ui.common.accessible import tooltip_description
+from rapport.ui.common.forms import empty_state
+from rapport.ui.common.i18n import TranslatedNames
 
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -273,10 +274,7 @@ class IntentPanel(QWidget):
             numeric=(1, 2),
         )
 
-        self.empty = QLabel()
-        self.empty.setObjectName("intentEmpty")
-        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = empty_state(name="intentEmpty")
 
         self._details = QWidget()
         right = QVBoxLayout()

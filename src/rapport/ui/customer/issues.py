@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from rapport.cache.tasks import TaskView
 from rapport.domain.next_best_action import Suggestion
-from rapport.ui import format as fmt
-from rapport.ui import icons, wording
-from rapport.ui.theme import caution, mix
+from rapport.ui.common import format as fmt
+from rapport.ui.common import icons, wording
+from rapport.ui.common.theme import caution, mix
 
 
 class IssuesBand(QFrame):

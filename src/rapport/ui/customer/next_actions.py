@@ -44,9 +44,9 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.domain.next_best_action import Suggestion
-from rapport.ui import wording
-from rapport.ui.i18n import Context, TranslatedNames
-from rapport.ui.theme import caution, mix, muted, positive, warning
+from rapport.ui.common import wording
+from rapport.ui.common.i18n import Context, TranslatedNames
+from rapport.ui.common.theme import caution, mix, muted, positive, warning
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -63,7 +63,7 @@ _KIND_WORDS = TranslatedNames(
     },
 )
 NextActions = Context("NextActions")
-# The window's shortcuts for what a card opens (rapport.ui.actions has the same keys).
+# The window's shortcuts for what a card opens (rapport.ui.shell.actions has the same keys).
 _LOG_KEYS, _CONSENT_KEYS, _BASKET_KEYS = "Ctrl+L", "Ctrl+Shift+C", "Ctrl+B"
 
 

@@ -18,7 +18,6 @@ from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QStackedLayout,
     QTreeView,
     QVBoxLayout,
@@ -26,9 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.cache.queries import OfferView
-from rapport.ui import format as fmt
-from rapport.ui.accessible import tooltip_description
-from rapport.ui.i18n import TranslatedNames
+from rapport.domain.timestamps import parse_timestamp
+from rapport.ui.common import format as fmt
+from rapport.ui.common.accessible import tooltip_description
+from rapport.ui.common.forms import empty_state
+from rapport.ui.common.i18n import TranslatedNames
+from rapport.ui.common.item_models import is_column_title
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -99,7 +101,7 @@ class OffersModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(OfferColumn)
 
     def _date(self, text: str | None) -> str:
-        at = fmt.parse_timestamp(text)
+        at = parse_timestamp(text)
         return fmt.date_text(at.astimezone(self._now().tzinfo)) if at else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -151,13 +153,11 @@ class OffersModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(_HEADERS)
-        ):
-            return self.tr(_HEADERS[section])
-        return None
+        return (
+            self.tr(_HEADERS[section])
+            if is_column_title(section, orientation, role, len(_HEADERS))
+            else None
+        )
 
     def roleNames(self) -> dict[int, bytes]:
         return {r.value: r.name.lower().encode() for r in OfferRole} | {
@@ -185,10 +185,7 @@ class OffersView(QWidget):
             if column != OfferColumn.Offer:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.empty = QLabel(self.tr("No offers sent to this customer"))
-        self.empty.setObjectName("offersEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty = empty_state(self.tr("No offers sent to this customer"), name="offersEmpty")
 
         self._stack = QStackedLayout()
         self._stack.addWidget(self.table)

@@ -4,12 +4,11 @@ quantity, price) and what came back and why."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
-    QLabel,
     QStackedLayout,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -18,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.ui.models.orders_model import OrderColumn, OrdersModel
+from rapport.ui.common.forms import empty_state
+from rapport.ui.customer.orders_model import OrderColumn, OrdersModel
 
 # Columns that keep the width of their widest text; the others share what is left, the product
 # name first (it is what the agent reads), then the channel and variant, then the return reason.
@@ -72,10 +72,7 @@ class PurchasesView(QWidget):
         header.sectionResized.connect(self._section_resized)
         self.tree.viewport().installEventFilter(self)
 
-        self.empty = QLabel(self.tr("No orders yet"))
-        self.empty.setObjectName("ordersEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty = empty_state(self.tr("No orders yet"), name="ordersEmpty")
 
         self._stack = QStackedLayout()
         self._stack.addWidget(self.tree)

@@ -5,12 +5,8 @@ scrolls."""
 
 from __future__ import annotations
 
-from functools import cache
-from importlib.resources import files
-
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QByteArray,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -24,17 +20,13 @@ from PySide6.QtGui import (
     QFont,
     QFontMetrics,
     QIcon,
-    QImage,
     QPainter,
     QPalette,
     QPen,
-    QPixmap,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QStackedLayout,
     QStyle,
     QStyledItemDelegate,
@@ -46,58 +38,16 @@ from PySide6.QtWidgets import (
 )
 
 from rapport.protocol import CHANNELS
-from rapport.ui import format as fmt
-from rapport.ui import wording
-from rapport.ui.adaptive import ButtonStrip
-from rapport.ui.models.timeline_model import SYNC_REJECTED, TimelineModel, TimelineRole
-from rapport.ui.theme import warning
-from rapport.ui.wrapup import CHANNEL_NAMES
+from rapport.ui.common import format as fmt
+from rapport.ui.common import wording
+from rapport.ui.common.adaptive import ButtonStrip
+from rapport.ui.common.forms import empty_state, heading_font
+from rapport.ui.common.icons import channel_icon, channel_pixmap
+from rapport.ui.common.theme import mix, warning
+from rapport.ui.common.wrapup import CHANNEL_NAMES
+from rapport.ui.customer.timeline_model import SYNC_REJECTED, TimelineModel, TimelineRole
 
 Index = QModelIndex | QPersistentModelIndex
-
-_ICON_NAMES = frozenset((*CHANNELS, "order"))
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * t,
-        a.greenF() + (b.greenF() - a.greenF()) * t,
-        a.blueF() + (b.blueF() - a.blueF()) * t,
-    )
-
-
-@cache
-def _renderer(name: str) -> QSvgRenderer:
-    icon = name if name in _ICON_NAMES else "web"
-    data = (files("rapport.resources.icons") / f"channel-{icon}.svg").read_bytes()
-    return QSvgRenderer(QByteArray(data))
-
-
-@cache
-def _tinted(name: str, pixels: int, rgba: int) -> QImage:
-    image = QImage(pixels, pixels, QImage.Format.Format_ARGB32_Premultiplied)
-    image.fill(Qt.GlobalColor.transparent)
-    p = QPainter(image)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    _renderer(name).render(p, QRectF(0, 0, pixels, pixels))
-    # The SVGs are drawn in one neutral grey; keep their shape and take the wanted colour.
-    p.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-    p.fillRect(image.rect(), QColor.fromRgba(rgba))
-    p.end()
-    return image
-
-
-def channel_pixmap(name: str, size: int, color: QColor, device_pixel_ratio: float = 1.0) -> QPixmap:
-    """The channel's icon (``phone``, ``email``... or ``order``) at ``size`` logical pixels, in
-    ``color``."""
-    pixels = max(1, round(size * device_pixel_ratio))
-    pixmap = QPixmap.fromImage(_tinted(name, pixels, color.rgba()))
-    pixmap.setDevicePixelRatio(device_pixel_ratio)
-    return pixmap
-
-
-def channel_icon(name: str, color: QColor, size: int = 32) -> QIcon:
-    return QIcon(channel_pixmap(name, size, color, 2.0))
 
 
 class TimelineDelegate(QStyledItemDelegate):
@@ -125,17 +75,14 @@ class TimelineDelegate(QStyledItemDelegate):
         return QSize(option.fontMetrics.horizontalAdvance("0") * 60, entry)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        fm, lh, pad = self._metrics(option)
-        pal = option.palette
+        _fm, lh, pad = self._metrics(option)
         rect = QRect(option.rect)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-
         if index.data(TimelineRole.FirstOfDay):
             header = QRect(rect.left(), rect.top(), rect.width(), self._header_height(lh))
             self._paint_day(painter, option, header, str(index.data(TimelineRole.DayTitle)))
             rect.setTop(header.bottom() + 1)
-
         item = QStyleOptionViewItem(option)
         item.rect = rect
         item.text = ""
@@ -145,44 +92,71 @@ class TimelineDelegate(QStyledItemDelegate):
             style.drawPrimitive(
                 QStyle.PrimitiveElement.PE_PanelItemViewItem, item, painter, option.widget
             )
-
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        circle = self._paint_channel(painter, option, index, rect, selected)
+        left, right, top = round(circle.right()) + pad, rect.right() - pad, rect.top() + pad
+        self._paint_first_line(painter, option, index, (left, right, top), selected)
+        self._paint_second_line(painter, option, index, (left, right, top + lh + lh // 4), selected)
+        painter.restore()
+
+    @staticmethod
+    def _colors(option: QStyleOptionViewItem, selected: bool) -> tuple[QColor, QColor, QColor]:
+        """(text, base, muted): the row's text colour, the list's base, and a quieter text."""
+        pal = option.palette
         text = pal.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
         base = pal.color(QPalette.ColorRole.Base)
-        muted = _mix(base, text, 0.62) if not selected else text
+        return text, base, mix(base, text, 0.62) if not selected else text
 
-        # Channel icon in a soft circle.
+    def _paint_channel(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        rect: QRect,
+        selected: bool,
+    ) -> QRectF:
+        """The channel's icon in a soft circle (an order's in the accent colour); returns the
+        circle."""
+        _fm, lh, pad = self._metrics(option)
+        text, base, _muted = self._colors(option, selected)
         diameter = round(lh * 2)
         circle = QRectF(rect.left() + pad, rect.top() + pad, diameter, diameter)
         channel = str(index.data(TimelineRole.Channel) or "")
         is_order = index.data(TimelineRole.Kind) == "order"
-        accent = pal.color(QPalette.ColorRole.Highlight)
+        accent = option.palette.color(QPalette.ColorRole.Highlight)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_mix(base, accent if is_order else text, 0.16 if is_order else 0.08))
+        painter.setBrush(mix(base, accent if is_order else text, 0.16 if is_order else 0.08))
         painter.drawEllipse(circle)
         icon_size = round(lh * 1.15)
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        icon_color = accent if is_order and not selected else _mix(base, text, 0.75)
+        icon_color = accent if is_order and not selected else mix(base, text, 0.75)
         pixmap = channel_pixmap("order" if is_order else channel, icon_size, icon_color, dpr)
         painter.drawPixmap(
             round(circle.center().x() - icon_size / 2),
             round(circle.center().y() - icon_size / 2),
             pixmap,
         )
+        return circle
 
-        left = round(circle.right()) + pad
-        right = rect.right() - pad
-        top = rect.top() + pad
-
-        # Line one: title and store on the left; disposition, amount and time on the right.
+    def _paint_first_line(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        line: tuple[int, int, int],
+        selected: bool,
+    ) -> None:
+        """Title and store on the left; disposition, amount and time on the right. ``line``:
+        its left and right edges and its top."""
+        fm, lh, _pad = self._metrics(option)
+        text, _base, muted = self._colors(option, selected)
+        left, x_right, top = line
         time = str(index.data(TimelineRole.Time) or "")
         amount = index.data(TimelineRole.Amount)
-        bold = QFont(option.font)
-        bold.setWeight(QFont.Weight.DemiBold)
+        bold = heading_font(option.font)
         bold_fm = QFontMetrics(bold)
-        x_right = right
         painter.setFont(option.font)
         painter.setPen(muted)
         tw = fm.horizontalAdvance(time)
@@ -218,25 +192,34 @@ class TimelineDelegate(QStyledItemDelegate):
                 QRect(left + used, top, avail - used, lh), Qt.AlignmentFlag.AlignVCenter, rest
             )
 
-        # Line two: the detail, elided; the tooltip has all of it. A row written here that the
-        # hub does not have yet (or refused) ends with a badge saying so.
-        line2 = top + lh + lh // 4
+    def _paint_second_line(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: Index,
+        line: tuple[int, int, int],
+        selected: bool,
+    ) -> None:
+        """The detail, elided (the tooltip has all of it). A row written here that the hub does
+        not have yet (or refused) ends with a badge saying so."""
+        fm, lh, _pad = self._metrics(option)
+        text, base, _muted = self._colors(option, selected)
+        left, right, top = line
         width = max(0, right - left)
         sync = index.data(TimelineRole.SyncState)
         if sync:
             badge_left = self._paint_sync_badge(
-                painter, option, index, str(sync), right, line2, lh, width, selected
+                painter, option, index, str(sync), right, top, lh, width, selected
             )
             width = max(0, badge_left - lh // 2 - left)
         detail = str(index.data(TimelineRole.Detail) or "").replace("\n", " ")
         painter.setFont(option.font)
-        painter.setPen(_mix(base, text, 0.85) if not selected else text)
+        painter.setPen(mix(base, text, 0.85) if not selected else text)
         painter.drawText(
-            QRect(left, line2, width, lh),
+            QRect(left, top, width, lh),
             Qt.AlignmentFlag.AlignVCenter,
             fm.elidedText(detail, Qt.TextElideMode.ElideRight, width),
         )
-        painter.restore()
 
     def _paint_day(
         self, painter: QPainter, option: QStyleOptionViewItem, rect: QRect, title: str
@@ -250,11 +233,11 @@ class TimelineDelegate(QStyledItemDelegate):
         font = QFont(option.font)
         font.setWeight(QFont.Weight.Bold)
         painter.setFont(font)
-        painter.setPen(_mix(base, text, 0.7))
+        painter.setPen(mix(base, text, 0.7))
         band = QRect(rect.left() + pad, rect.bottom() - lh - lh // 3, rect.width() - 2 * pad, lh)
         painter.drawText(band, Qt.AlignmentFlag.AlignVCenter, title)
         title_width = QFontMetrics(font).horizontalAdvance(title)
-        painter.setPen(_mix(base, text, 0.15))
+        painter.setPen(mix(base, text, 0.15))
         y = band.center().y()
         painter.drawLine(band.left() + title_width + lh // 2, y, band.right(), y)
 
@@ -275,19 +258,16 @@ class TimelineDelegate(QStyledItemDelegate):
         pal = option.palette
         font = fmt.scaled_font(QFont(option.font), 0.85)
         fm = QFontMetrics(font)
-        text = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        base = pal.color(QPalette.ColorRole.Base)
+        text, base, _muted = self._colors(option, selected)
         if sync == SYNC_REJECTED:
             reason = str(index.data(TimelineRole.SyncReason) or self.tr("refused by the hub"))
             label = self.tr("Refused: {reason}").format(reason=reason)
             accent = text if selected else warning(pal)
-            fill = Qt.BrushStyle.NoBrush if selected else _mix(base, warning(pal), 0.12)
+            fill = Qt.BrushStyle.NoBrush if selected else mix(base, warning(pal), 0.12)
             style = Qt.PenStyle.SolidLine
         else:
             label = self.tr("Not synced yet")
-            accent = text if selected else _mix(base, text, 0.7)
+            accent = text if selected else mix(base, text, 0.7)
             fill = Qt.BrushStyle.NoBrush
             style = Qt.PenStyle.DashLine
         pad = lh // 2
@@ -314,22 +294,17 @@ class TimelineDelegate(QStyledItemDelegate):
         lh: int,
         selected: bool,
     ) -> int:
-        pal = option.palette
-        font = QFont(option.font)
-        font = fmt.scaled_font(font, 0.85)
+        font = fmt.scaled_font(QFont(option.font), 0.85)
         fm = QFontMetrics(font)
-        text = pal.color(
-            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        )
-        base = pal.color(QPalette.ColorRole.Base)
+        text, base, _muted = self._colors(option, selected)
         width = fm.horizontalAdvance(label) + lh
         height = fm.height() + 2
         chip = QRectF(right - width, top + (lh - height) / 2, width, height)
-        painter.setPen(_mix(base, text, 0.35))
+        painter.setPen(mix(base, text, 0.35))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRoundedRect(chip, height / 2, height / 2)
         painter.setFont(font)
-        painter.setPen(_mix(base, text, 0.8) if not selected else text)
+        painter.setPen(mix(base, text, 0.8) if not selected else text)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
         return round(chip.left())
 
@@ -465,11 +440,7 @@ class TimelineView(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setMouseTracking(True)
 
-        self.empty = QLabel()
-        self.empty.setObjectName("timelineEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.empty.setWordWrap(True)
+        self.empty = empty_state(name="timelineEmpty", wrap=True)
 
         self._stack = QStackedLayout()
         self._stack.addWidget(self.list)

@@ -1,14 +1,15 @@
 """The customer 360: the header (with the window's action strip), a band of open issues when there
 are any, the web intent sentence (always visible), then the Timeline, Web intent, Purchases and
-Offers tabs beside the next best actions. With nobody open, the start page. Every read goes through
+Offers tabs beside the next best actions. With nobody open, the page the window gives it (the
+shell's start page). Every read goes through
 :mod:`rapport.cache` on the UI's reader connection; a customer opens in a few milliseconds, so it
-reads on the UI thread."""
+reads on the UI thread, in one pass (:func:`rapport.cache.customer_360.load_customer`)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QResizeEvent
@@ -20,24 +21,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.cache.nba_inputs import nba_inputs
-from rapport.cache.open_issues import open_issues
-from rapport.cache.queries import customer_header, intent_inputs, offers
-from rapport.domain.intent import Intent, summarize_intent
+from rapport.cache.customer_360 import PAGE_SIZE, Customer360Data, load_customer
+from rapport.domain.intent import Intent
 from rapport.domain.next_best_action import Suggestion, suggest
-from rapport.ui import format as fmt
+from rapport.ui.common import format as fmt
 from rapport.ui.customer.header import CustomerHeaderView
 from rapport.ui.customer.intent import IntentBanner, IntentPanel
 from rapport.ui.customer.issues import IssuesBand
 from rapport.ui.customer.next_actions import NextActionsPanel
 from rapport.ui.customer.offers import OffersModel, OffersView
+from rapport.ui.customer.orders_model import OrdersModel
 from rapport.ui.customer.purchases import PurchasesView
 from rapport.ui.customer.timeline import TimelineView
-from rapport.ui.models.orders_model import OrdersModel
-from rapport.ui.models.timeline_model import TimelineModel
-from rapport.ui.start_page import StartPage
+from rapport.ui.customer.timeline_model import TimelineModel
 
-INTENT_WINDOW_DAYS = 30
 # The next best action column: its share of the width, between these many average characters.
 ACTIONS_MIN_EM, ACTIONS_MAX_EM = 26, 40
 
@@ -48,7 +45,8 @@ def _local_now() -> datetime:
 
 class Customer360(QWidget):
     """One customer at a time. ``show_customer`` opens one, ``refresh`` re-reads it after sync
-    changed it, and with nothing open an empty state says how to find someone."""
+    changed it, and with nothing open ``empty`` shows (the window passes its start page: how to
+    find someone, recent customers, today's tasks)."""
 
     customerShown = Signal(str)
     customerClosed = Signal()
@@ -61,6 +59,7 @@ class Customer360(QWidget):
         region: str = "FR",
         now: Callable[[], datetime] | None = None,
         parent: QWidget | None = None,
+        empty: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._reader = reader
@@ -110,7 +109,7 @@ class Customer360(QWidget):
         self._content = content
         self._fit_actions_column(self.width())
 
-        self.empty = StartPage(region)
+        self.empty = empty if empty is not None else QWidget()
 
         self._stack = QStackedWidget()
         self._stack.addWidget(self.empty)
@@ -133,25 +132,34 @@ class Customer360(QWidget):
     def show_customer(self, customer_id: str) -> bool:
         """Open this customer; False (and nothing changes) when the cache does not have them."""
         now = self._now()
-        header = customer_header(self._reader, customer_id, now=now, region=self._region)
-        if header is None:
-            return False
         changed = customer_id != self._customer_id
+        # A re-read keeps the filter and as many rows as were loaded, so the lists do not jump.
+        rows = PAGE_SIZE if changed else max(PAGE_SIZE, self.timeline_model.rowCount())
+        orders = PAGE_SIZE if changed else max(PAGE_SIZE, self.orders_model.rowCount())
+        data = load_customer(
+            self._reader,
+            customer_id,
+            now,
+            region=self._region,
+            channels=None if changed else self.timeline_model.channels,
+            timeline_limit=rows,
+            orders_limit=orders,
+        )
+        if data is None:
+            return False
         self._customer_id = customer_id
-        self._customer_name = header.name
-        self.header.set_header(header, now)
-        self._read_intent(now)
-        self._read_issues(now)
+        self._customer_name = data.header.name
+        self.header.set_header(data.header, now)
+        self._show_intent(data, now)
+        self.issues.set_issues(self._resolve(), data.issues.tasks, data.issues.refused, now)
+        self.timeline_model.show(customer_id, data.channels, data.timeline, rows,
+                                 data.pending, data.refused)  # fmt: skip
+        self.orders_model.show(customer_id, data.orders, data.order_count)
         if changed:
-            self.timeline.set_channels(None)
-            self.timeline_model.set_customer(customer_id)
-            self.orders_model.set_customer(customer_id)
+            self.timeline.set_channels(None)  # the model shows every channel already: no read
             self.tabs.setCurrentIndex(0)
             self.timeline.list.scrollToTop()
-        else:
-            self.timeline_model.refresh()
-            self.orders_model.refresh()
-        self.offers_model.set_offers(offers(self._reader, customer_id))
+        self.offers_model.set_offers(data.offers)
         self.header.set_offers(self.offers_model.active(), now)
         self._update_tab_titles()
         self._stack.setCurrentWidget(self._page)
@@ -179,23 +187,16 @@ class Customer360(QWidget):
 
     # ---- parts -----------------------------------------------------------------------------------
 
-    def _read_intent(self, now: datetime) -> None:
-        assert self._customer_id is not None
-        events, products = intent_inputs(
-            self._reader, self._customer_id, now - timedelta(days=INTENT_WINDOW_DAYS)
-        )
-        self.intent = summarize_intent(events, products, now, window_days=INTENT_WINDOW_DAYS)
-        self.intent_banner.set_intent(self.intent, now)
-        self.intent_panel.set_intent(self.intent, now)
-        inputs = nba_inputs(self._reader, self._customer_id, now, self.intent)
-        self.suggestions = suggest(inputs, now) if inputs is not None else []
+    def _show_intent(self, data: Customer360Data, now: datetime) -> None:
+        self.intent = data.intent
+        self.intent_banner.set_intent(data.intent, now)
+        self.intent_panel.set_intent(data.intent, now)
+        self.suggestions = suggest(data.nba, now)
         self.next_actions.set_suggestions(self.suggestions)
 
-    def _read_issues(self, now: datetime) -> None:
-        assert self._customer_id is not None
-        found = open_issues(self._reader, self._customer_id)
-        resolve = next((s for s in self.suggestions if s.kind == "resolve"), None)
-        self.issues.set_issues(resolve, found.tasks, found.refused, now)
+    def _resolve(self) -> Suggestion | None:
+        """An unresolved complaint, as the next best action decided (the band shows it too)."""
+        return next((s for s in self.suggestions if s.kind == "resolve"), None)
 
     # ---- layout ----------------------------------------------------------------------------------
 

@@ -12,14 +12,12 @@ from itertools import pairwise
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
-from PySide6.QtGui import QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -37,11 +35,12 @@ from rapport.cache.tasks import (
 )
 from rapport.cache.writes import LocalWrites, WriteError
 from rapport.domain.slots import DEFAULT_HOURS, free_slots
-from rapport.ui import format as fmt
-from rapport.ui import wording
-from rapport.ui.field_error import FieldError
+from rapport.ui.common import format as fmt
+from rapport.ui.common import wording
+from rapport.ui.common.field_error import FieldError
+from rapport.ui.common.forms import add_field_row, customer_title, quiet, submit_buttons
+from rapport.ui.common.messages import error_text
 from rapport.ui.followups.slots import SlotRole, SlotsModel, slots_view
-from rapport.ui.messages import error_text
 
 APPOINTMENT_SHORTCUT = "Ctrl+Shift+A"
 DEFAULT_DURATION = 30
@@ -69,18 +68,45 @@ class BookAppointmentDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("bookAppointment")
         self.setWindowTitle(self.tr("Book an appointment — {name}").format(name=customer_name))
+        self._reader = reader
         self._writes = writes
         self._now = now
         self.customer_id = customer_id
-        fm = self.fontMetrics()
-        em, lh = fm.averageCharWidth(), fm.height()
+        lh = self.fontMetrics().height()
 
-        heading = QLabel(customer_name, self)
-        heading.setObjectName("appointmentCustomer")
-        font = fmt.scaled_font(heading.font(), 1.3)
-        font.setWeight(QFont.Weight.DemiBold)
-        heading.setFont(font)
+        self._make_fields(reader, writes, customer_id, now)
+        self.errors = {
+            key: FieldError(f"{key}Error", self)
+            for key in ("appointment_type", "store_id", "due_at", "duration_min", "title")
+        }
+        self.general_error = FieldError("appointmentError", self)
+        form = self._make_form()
+        self.buttons = submit_buttons(self, self.tr("&Book"), "appointmentSubmit", self.submit)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setDefault(True)
 
+        layout = QVBoxLayout(self)
+        layout.setSpacing(lh // 2)
+        layout.addLayout(customer_title("", customer_name, "appointmentCustomer", self))
+        layout.addLayout(form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 64)
+        order = (
+            self.kind, self.store, self.when, self.duration, self.associate, self.slots_view,
+            self.note, self.ok_button,
+        )  # fmt: skip
+        for a, b in pairwise(order):
+            QWidget.setTabOrder(a, b)
+        self._connect()
+        self._fill_slots(prefer_first_free=True)
+        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _make_fields(
+        self, reader: sqlite3.Connection, writes: LocalWrites, customer_id: str, now: datetime
+    ) -> None:
+        """What for, where (the associate's store, else the customer's), when (tomorrow at ten),
+        how long, with whom, the free times, a note."""
         self.kind = QComboBox(self)
         self.kind.setObjectName("appointmentType")
         for code in APPOINTMENT_TYPES:
@@ -114,7 +140,6 @@ class BookAppointmentDialog(QDialog):
         self.duration.setValue(DEFAULT_DURATION)
         self.associate = QComboBox(self)
         self.associate.setObjectName("appointmentAssociate")
-        self._reader = reader
         self._fill_associates()
         self.slots = SlotsModel(now.tzinfo, self)
         self.slots_view = slots_view(self.slots, self)
@@ -123,73 +148,28 @@ class BookAppointmentDialog(QDialog):
         self.slots_view.setAccessibleDescription(
             self.tr("The associate's free times on the chosen day; arrow keys move between them")
         )
-        self.slots_note = QLabel(self)
-        self.slots_note.setObjectName("appointmentSlotsNote")
-        self.slots_note.setWordWrap(True)
-        self.slots_note.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.slots_note = quiet(parent=self, name="appointmentSlotsNote")
         self.note = QLineEdit(self)
         self.note.setObjectName("appointmentNote")
         self.note.setPlaceholderText(self.tr("What to prepare: sizes, pieces to set aside…"))
         for w in (self.kind, self.store, self.associate):
-            w.setMinimumWidth(em * 30)
+            w.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
 
-        self.errors = {
-            key: FieldError(f"{key}Error", self)
-            for key in ("appointment_type", "store_id", "due_at", "duration_min", "title")
-        }
-        self.general_error = FieldError("appointmentError", self)
+    def _make_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        form.setVerticalSpacing(lh // 2)
-        rows = [
-            (self.tr("&Type"), self.kind, "appointment_type"),
-            (self.tr("&Store"), self.store, "store_id"),
-            (self.tr("&When"), self.when, "due_at"),
-            (self.tr("&Duration"), self.duration, "duration_min"),
-            (self.tr("&Associate"), self.associate, None),
-            (self.tr("F&ree times"), self.slots_view, "slots"),
-            (self.tr("&Note"), self.note, "title"),
-        ]
-        for text, field, key in rows:
-            box = QWidget(self)
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(lh // 6)
-            column.addWidget(field)
-            if key == "slots":
-                column.addWidget(self.slots_note)
-            elif key is not None:
-                column.addWidget(self.errors[key])
-            form.addRow(text, box)
-            buddy = form.labelForField(box)
-            if isinstance(buddy, QLabel):
-                buddy.setBuddy(field)
+        form.setVerticalSpacing(self.fontMetrics().height() // 2)
+        e = self.errors
+        add_field_row(form, self.tr("&Type"), self.kind, e["appointment_type"])
+        add_field_row(form, self.tr("&Store"), self.store, e["store_id"])
+        add_field_row(form, self.tr("&When"), self.when, e["due_at"])
+        add_field_row(form, self.tr("&Duration"), self.duration, e["duration_min"])
+        add_field_row(form, self.tr("&Associate"), self.associate)
+        add_field_row(form, self.tr("F&ree times"), self.slots_view, self.slots_note)
+        add_field_row(form, self.tr("&Note"), self.note, e["title"])
+        return form
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("&Book"))
-        self.ok_button.setObjectName("appointmentSubmit")
-        self.ok_button.setDefault(True)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self, self.submit)
-
-        layout = QVBoxLayout(self)
-        layout.setSpacing(lh // 2)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.setMinimumWidth(em * 64)
-        order = (
-            self.kind, self.store, self.when, self.duration, self.associate, self.slots_view,
-            self.note, self.ok_button,
-        )  # fmt: skip
-        for a, b in pairwise(order):
-            QWidget.setTabOrder(a, b)
+    def _connect(self) -> None:
         self.when.dateTimeChanged.connect(lambda _d: self.errors["due_at"].show_error(""))
         self.store.currentIndexChanged.connect(lambda _i: self.errors["store_id"].show_error(""))
         self.store.currentIndexChanged.connect(lambda _i: self._fill_associates())
@@ -203,8 +183,6 @@ class BookAppointmentDialog(QDialog):
             lambda cur, _prev: self._slot_chosen(cur.row())
         )
         self.slots_view.clicked.connect(lambda index: self._slot_chosen(index.row()))
-        self._fill_slots(prefer_first_free=True)
-        self.kind.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _fill_associates(self) -> None:
         """Me, then the staff of the chosen store; whoever was chosen stays if they work there."""

@@ -6,8 +6,8 @@ from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from rapport.cache.tasks import MyTasks
-from rapport.ui.i18n import Context
-from rapport.ui.theme import warning
+from rapport.ui.common.i18n import Context
+from rapport.ui.common.theme import warning
 
 TASKS_SHORTCUT = "Ctrl+T"
 TaskWords = Context("TaskWords")

@@ -18,8 +18,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont
 
 from rapport.cache.tasks import MyTasks, TaskView
-from rapport.ui import format as fmt
-from rapport.ui.accessible import tooltip_description
+from rapport.ui.common import format as fmt
+from rapport.ui.common.accessible import tooltip_description
 
 GROUPS = (
     ("overdue", QT_TRANSLATE_NOOP("MyTasksModel", "Overdue")),
@@ -50,7 +50,7 @@ class _Row:
 
 
 def due_text(task: TaskView, group: str, now: datetime) -> str:
-    """When the task is due, by the one rule of :func:`rapport.ui.format.when_text` (the group
+    """When the task is due, by the one rule of :func:`rapport.ui.common.format.when_text` (the group
     header above says overdue or upcoming)."""
     return fmt.when_text(task.due_at, now)
 

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
 
 from rapport.cache.tasks import TaskView, due_between
-from rapport.ui import format as fmt
-from rapport.ui.i18n import Context
+from rapport.ui.common import format as fmt
+from rapport.ui.common.i18n import Context
 
 CHECK_MS = 60_000
 TaskWords = Context("TaskWords")

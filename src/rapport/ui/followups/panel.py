@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 
 from rapport.cache.tasks import complete_task, my_tasks
 from rapport.cache.writes import LocalWrites, WriteError
+from rapport.ui.common.forms import empty_state
+from rapport.ui.common.messages import error_text
 from rapport.ui.followups.appointment import APPOINTMENT_SHORTCUT
 from rapport.ui.followups.model import MyTasksModel, TaskRole
-from rapport.ui.messages import error_text
 
 DONE_SHORTCUT = "Ctrl+D"
 
@@ -64,16 +65,14 @@ class MyTasksPanel(QDialog):
         self.view.activated.connect(self._open)
         # The empty state sits in the list's own area, where the tasks would be.
         keys = QKeySequence(APPOINTMENT_SHORTCUT).toString(QKeySequence.SequenceFormat.NativeText)
-        self.empty = QLabel(
+        self.empty = empty_state(
             self.tr(
                 "Nothing to follow up.\nBook an appointment for the open customer with {keys}."
             ).format(keys=keys),
             self.view.viewport(),
+            name="myTasksEmpty",
+            wrap=True,
         )
-        self.empty.setObjectName("myTasksEmpty")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         inside = QVBoxLayout(self.view.viewport())
         inside.setContentsMargins(fm.height(), fm.height(), fm.height(), fm.height())
         inside.addWidget(self.empty)

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from rapport.ui import format as fmt
-from rapport.ui.tablet import row_height
+from rapport.ui.common import format as fmt
+from rapport.ui.common.touch import row_height
 
 Index = QModelIndex | QPersistentModelIndex
 

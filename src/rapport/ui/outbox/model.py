@@ -1,0 +1,293 @@
+"""The outbox as a table: writes waiting for the hub, refused by it, or applied with a notice.
+
+Columns: state, when (local time), customer, what, reason. Rows are read through
+:func:`rapport.cache.outbox_view.outbox_items` (refused first, then notices, then pending in send
+order); :meth:`OutboxModel.refresh` re-reads and resets only when something changed, so a selection
+survives the frequent refreshes sync triggers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QGuiApplication
+
+from rapport.cache.outbox import NOTICE, PENDING, REJECTED
+from rapport.cache.outbox_view import OutboxItem, outbox_items
+from rapport.domain.timestamps import parse_timestamp
+from rapport.ui.common import format as fmt
+from rapport.ui.common.i18n import TranslatedNames
+from rapport.ui.common.item_models import is_column_title
+from rapport.ui.common.theme import caution, warning
+from rapport.ui.common.wrapup import channel_name, default_kind, kind_name
+
+Index = QModelIndex | QPersistentModelIndex
+
+STATE_WORDS = TranslatedNames(
+    "OutboxModel",
+    {
+        PENDING: QT_TRANSLATE_NOOP("OutboxModel", "Pending"),
+        REJECTED: QT_TRANSLATE_NOOP("OutboxModel", "Rejected"),
+        NOTICE: QT_TRANSLATE_NOOP("OutboxModel", "Notice"),
+    },
+)
+
+
+class OutboxColumn(IntEnum):
+    State = 0
+    When = 1
+    Customer = 2
+    What = 3
+    Reason = 4
+
+
+HEADERS = TranslatedNames(
+    "OutboxModel",
+    {
+        OutboxColumn.State: QT_TRANSLATE_NOOP("OutboxModel", "State"),
+        OutboxColumn.When: QT_TRANSLATE_NOOP("OutboxModel", "When"),
+        OutboxColumn.Customer: QT_TRANSLATE_NOOP("OutboxModel", "Customer"),
+        OutboxColumn.What: QT_TRANSLATE_NOOP("OutboxModel", "What"),
+        OutboxColumn.Reason: QT_TRANSLATE_NOOP("OutboxModel", "Reason"),
+    },
+)
+
+
+class OutboxRole(IntEnum):
+    Seq = Qt.ItemDataRole.UserRole + 1
+    State = Qt.ItemDataRole.UserRole + 2
+    Item = Qt.ItemDataRole.UserRole + 3  # the OutboxItem
+    CanRedo = Qt.ItemDataRole.UserRole + 4
+    CanDismiss = Qt.ItemDataRole.UserRole + 5
+    CustomerId = Qt.ItemDataRole.UserRole + 6
+
+
+def _sentence(text: str) -> str:
+    text = " ".join(text.split())
+    return text[:1].upper() + text[1:]
+
+
+# Profile fields as the agent knows them (the hub's messages name the columns).
+FIELD_LABELS = TranslatedNames(
+    "OutboxModel",
+    {
+        "given_name": QT_TRANSLATE_NOOP("OutboxModel", "first name"),
+        "family_name": QT_TRANSLATE_NOOP("OutboxModel", "last name"),
+        "birth_date": QT_TRANSLATE_NOOP("OutboxModel", "birth date"),
+        "notes": QT_TRANSLATE_NOOP("OutboxModel", "notes"),
+        "preferences": QT_TRANSLATE_NOOP("OutboxModel", "preferences"),
+    },
+)
+_CONSENT_WORDS = TranslatedNames(
+    "OutboxModel",
+    {
+        "granted": QT_TRANSLATE_NOOP("OutboxModel", "opted in"),
+        "denied": QT_TRANSLATE_NOOP("OutboxModel", "opted out"),
+    },
+)
+
+
+def _fields(text: str) -> str:
+    for field, words in FIELD_LABELS.items():
+        text = text.replace(field, words)
+    return text
+
+
+def what_text(item: OutboxItem) -> str:
+    """The write in the agent's words: ``Call: Asked about delivery``, ``Profile: first name →
+    Hélène``, ``SMS consent: opted out (phone call)``."""
+    a = item.args
+    if item.name == "interaction.log" and a.get("summary"):
+        kind, channel = str(a.get("kind") or ""), str(a.get("channel") or "")
+        head = kind_name(kind)
+        if default_kind(channel) != kind:
+            head = f"{head} ({channel_name(channel)})"
+        return QCoreApplication.translate("OutboxModel", "{kind}: {summary}").format(
+            kind=head, summary=_sentence(str(a["summary"]))
+        )
+    if item.name == "customer.update" and isinstance(a.get("changes"), list):
+        parts = [
+            f"{FIELD_LABELS.get(str(c.get('field')), str(c.get('field')))} → {c.get('new')}"
+            for c in a["changes"]
+            if isinstance(c, dict)
+        ]
+        return QCoreApplication.translate("OutboxModel", "Profile: {changes}").format(
+            changes=", ".join(parts)
+        )
+    if item.name == "consent.set" and a.get("channel"):
+        status = _CONSENT_WORDS.get(str(a.get("status")), str(a.get("status")))
+        channel = channel_name(str(a["channel"]))
+        if a.get("source"):
+            return QCoreApplication.translate(
+                "OutboxModel", "{channel} consent: {status} ({source})"
+            ).format(channel=channel, status=status, source=a["source"])
+        return QCoreApplication.translate("OutboxModel", "{channel} consent: {status}").format(
+            channel=channel, status=status
+        )
+    return _sentence(item.summary)
+
+
+def reason_text(item: OutboxItem) -> str:
+    if item.state == PENDING:
+        if item.reason:
+            return QCoreApplication.translate("OutboxModel", "Not sent yet: {reason}").format(
+                reason=item.reason
+            )
+        return QCoreApplication.translate("OutboxModel", "Waiting to be sent")
+    return _fields(_sentence(item.reason or item.error_code or ""))
+
+
+def customer_text(item: OutboxItem) -> str:
+    return item.customer_name or QCoreApplication.translate(
+        "OutboxModel", "Customer not on this computer"
+    )
+
+
+def _local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+class OutboxModel(QAbstractTableModel):
+    def __init__(
+        self,
+        reader: sqlite3.Connection,
+        now: Callable[[], datetime] | None = None,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self._reader = reader
+        self._now = now or _local_now
+        self._items: list[OutboxItem] = []
+
+    def refresh(self) -> bool:
+        """Re-read the outbox; True when the rows changed."""
+        items = outbox_items(self._reader)
+        if items == self._items:
+            return False
+        self.beginResetModel()
+        self._items = items
+        self.endResetModel()
+        return True
+
+    def item(self, row: int) -> OutboxItem | None:
+        return self._items[row] if 0 <= row < len(self._items) else None
+
+    def row_of(self, client_seq: int) -> int:
+        for row, item in enumerate(self._items):
+            if item.client_seq == client_seq:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(OutboxColumn)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        return (
+            HEADERS[OutboxColumn(section)]
+            if is_column_title(section, orientation, role, len(OutboxColumn))
+            else None
+        )
+
+    def _when(self, item: OutboxItem) -> str:
+        at = parse_timestamp(item.created_at)
+        return fmt.relative_text(at, self._now()) if at else ""
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        item = self._items[index.row()]
+        column = OutboxColumn(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == OutboxColumn.State:
+                return STATE_WORDS.get(item.state, item.state)
+            if column == OutboxColumn.When:
+                return self._when(item)
+            if column == OutboxColumn.Customer:
+                return customer_text(item)
+            if column == OutboxColumn.What:
+                return what_text(item)
+            return reason_text(item)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(item)
+        if role == Qt.ItemDataRole.ForegroundRole and column in (
+            OutboxColumn.State,
+            OutboxColumn.Reason,
+        ):
+            palette = QGuiApplication.palette()
+            if item.state == REJECTED:
+                return warning(palette)
+            if item.state == NOTICE:
+                return caution(palette)
+            return None
+        if role == Qt.ItemDataRole.FontRole and column == OutboxColumn.State:
+            if item.state == REJECTED:
+                font = QFont(QGuiApplication.font())
+                font.setWeight(QFont.Weight.Bold)
+                return font
+            return None
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self.tr("{state}: {what}, {customer}. {reason}").format(
+                state=STATE_WORDS.get(item.state, item.state),
+                what=what_text(item),
+                customer=customer_text(item),
+                reason=reason_text(item),
+            )
+        if role == OutboxRole.Seq:
+            return item.client_seq
+        if role == OutboxRole.State:
+            return item.state
+        if role == OutboxRole.Item:
+            return item
+        if role == OutboxRole.CanRedo:
+            return item.can_redo
+        if role == OutboxRole.CanDismiss:
+            return item.can_dismiss
+        if role == OutboxRole.CustomerId:
+            return item.customer_id
+        return None
+
+    def _tooltip(self, item: OutboxItem) -> str:
+        at = parse_timestamp(item.created_at)
+        when = fmt.date_time_text(at, self._now()) if at is not None else self._when(item)
+        lines = [
+            what_text(item),
+            self.tr("{customer} · made {when}").format(customer=customer_text(item), when=when),
+        ]
+        if item.state == REJECTED:
+            reason = reason_text(item) or self.tr("no reason given")
+            lines.append(
+                self.tr("Rejected by the hub ({code}): {reason}").format(
+                    code=item.error_code, reason=reason
+                )
+                if item.error_code
+                else self.tr("Rejected by the hub: {reason}").format(reason=reason)
+            )
+            lines.append(self.tr("Redo (Enter) sends it again; Dismiss (Delete) forgets it."))
+        elif item.state == NOTICE:
+            lines.append(
+                self.tr("Applied, with a notice: {notice}").format(notice=reason_text(item))
+            )
+        else:
+            lines.append(reason_text(item))
+        return "\n".join(lines)
+
+    def roleNames(self) -> dict[int, bytes]:
+        names = {r.value: (r.name[0].lower() + r.name[1:]).encode() for r in OutboxRole}
+        return names | {Qt.ItemDataRole.DisplayRole: b"display"}
