@@ -115,3 +115,16 @@ def test_a_card_leads_to_the_action_by_click_or_by_keyboard(  # type: ignore[no-
     qtbot.waitUntil(lambda: win.findChild(ConsentPreferencesDialog) is not None, timeout=2000)
     win.findChild(ConsentPreferencesDialog).reject()
     win.detach()
+
+
+def test_each_cards_caption_is_drawn_in_its_kinds_colour(view: Customer360) -> None:
+    # A card that leads somewhere is a button: its labels inherit the button's roles, so a caption
+    # coloured through WindowText alone came out in the plain button text colour.
+    from rapport.ui.customer.next_actions import kind_color
+
+    assert view.show_customer(STORY_CUSTOMERS["hoops"])
+    cards = view.next_actions.cards()
+    assert {c.kind for c in cards} == {"incentive", "consent"}
+    for card in cards:
+        drawn = card.caption.palette().color(card.caption.foregroundRole())
+        assert drawn == kind_color(card.kind, card.palette()), card.kind

@@ -2847,8 +2847,8 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
 <context>
     <name>SearchPanel</name>
     <message>
-        <source>Name, email, phone or loyalty id  ({keys})</source>
-        <translation>Nom, e-mail, tél. ou n° fidélité  ({keys})</translation>
+        <source>Search customers  ({keys})</source>
+        <translation>Rechercher un client  ({keys})</translation>
     </message>
     <message>
         <source>Search customers</source>

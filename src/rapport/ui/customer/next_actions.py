@@ -168,6 +168,9 @@ class _CardFace:
         self.setObjectName(f"suggestion-{s.kind}")
         lh = self.fontMetrics().height()
         self.caption = QLabel(_KIND_WORDS.get(s.kind, s.kind).upper())
+        # Explicit: inside a button card a label's text role would be the button's (ButtonText),
+        # and the kind's colour set on WindowText would not show.
+        self.caption.setForegroundRole(QPalette.ColorRole.WindowText)
         small = self.caption.font()
         small.setPointSizeF(small.pointSizeF() * 0.8)
         small.setWeight(QFont.Weight.DemiBold)

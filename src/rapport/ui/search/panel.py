@@ -121,7 +121,7 @@ class SearchPanel(QWidget):
         self.box = QLineEdit(self)
         self.box.setObjectName("searchBox")
         self.box.setPlaceholderText(
-            self.tr("Name, email, phone or loyalty id  ({keys})").format(keys=_keys("Ctrl+K"))
+            self.tr("Search customers  ({keys})").format(keys=_keys("Ctrl+K"))
         )
         self.box.setClearButtonEnabled(True)
         self.box.setAccessibleName(self.tr("Search customers"))
