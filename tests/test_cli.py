@@ -97,10 +97,12 @@ def test_headless_commands_load_neither_qt_nor_the_hub(tmp_path: Path) -> None:
 
 
 def test_pop_loads_no_http_client(tmp_path: Path) -> None:
-    # A ringing phone: `rapport pop` talks to the running app over a local socket only.
+    # A ringing phone: `rapport pop` talks to the running app over a local socket only. Nor does
+    # it load asyncio (about 20 ms of a pop that must paint within 200 ms: bench/screen_pop.py).
     code, loaded = _modules_loaded_by(tmp_path, "pop", "--phone", "+33612345678")
     assert code == 1  # no app running here
-    assert not loaded & {"httpx", "rapport.sync", "rapport.demo", "sqlalchemy", "fastapi"}
+    heavy = {"httpx", "asyncio", "rapport.sync", "rapport.demo", "sqlalchemy", "fastapi"}
+    assert not loaded & heavy, loaded & heavy
 
 
 def test_search_without_a_cache_explains(

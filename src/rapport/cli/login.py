@@ -9,7 +9,6 @@ which hub and user this computer works as, and creates the cache, so that works.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import sys
 from typing import TYPE_CHECKING, Any
@@ -57,6 +56,9 @@ def read_secret() -> str:
 
 
 def run_login(args: argparse.Namespace) -> int:
+    # Here, not at the top: building the parser imports this module, `rapport pop` too.
+    import asyncio
+
     from rapport.cache.db import open_cache
     from rapport.cache.profile import save_profile
     from rapport.config import Settings, cache_path_for, profile_dir
