@@ -51,9 +51,12 @@ def _identity(conn: sqlite3.Connection, customer_id: str, kind: str) -> str | No
 
 def recent_customers(conn: sqlite3.Connection, limit: int = 8) -> list[RecentCustomer]:
     """The last ``limit`` customers opened here that are still in the cache, newest first."""
+    # CROSS JOIN: SQLite then walks the recent rows, newest first, and looks each customer up.
+    # With a plain JOIN, statistics that cover `customer` and not this small table (a cache
+    # analyzed while it was empty) made it walk every customer instead.
     rows = conn.execute(
         "SELECT r.customer_id, r.opened_at, c.given_name, c.family_name, c.tier"
-        " FROM recent_customer AS r JOIN customer AS c ON c.id = r.customer_id"
+        " FROM recent_customer AS r CROSS JOIN customer AS c ON c.id = r.customer_id"
         " ORDER BY r.opened_at DESC LIMIT ?",
         (limit,),
     ).fetchall()
