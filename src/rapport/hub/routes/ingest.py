@@ -295,7 +295,7 @@ def _parse_batch(body: dict, items: list[Any]) -> tuple[list[Message], list[int]
                 raise BadMessage(why)
             if len(orjson.dumps(item)) > MAX_MESSAGE_BYTES:
                 raise BadMessage(f"message larger than {MAX_MESSAGE_BYTES // 1024} KB")
-            parsed.append(parse_message(item, None, received, sent_at, context))
+            parsed.append(parse_message(item, None, received, sent_at, context, checked=True))
             where.append(i)
         except BadMessage as exc:
             rejected[i] = str(exc)
