@@ -5,6 +5,7 @@ shows the hub's reason, and an empty outbox says so."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -15,8 +16,10 @@ from rapport.cache.outbox import counts, entries, pending_targets
 from rapport.cache.outbox_view import outbox_items, rejected_targets
 from rapport.cache.writes import LocalWrites
 from rapport.hub.demo_data import STORY_CUSTOMERS
+from rapport.ui.common import format as fmt
 from rapport.ui.outbox.model import OutboxColumn, OutboxModel, OutboxRole
 from rapport.ui.outbox.panel import OutboxPanel
+from tests.helpers import FIXED_NOW
 
 HOOPS = STORY_CUSTOMERS["hoops"]
 VIP = STORY_CUSTOMERS["vip"]
@@ -187,3 +190,57 @@ def test_a_write_for_a_customer_no_longer_here_still_shows(reader, writes) -> No
     model.refresh()
     assert model.index(0, OutboxColumn.Customer).data() == "Customer not on this computer"
     assert model.index(0, OutboxColumn.What).data() == "Store visit: Came in for sizing"
+
+
+def _every_kind_of_write(reader: sqlite3.Connection, writes: LocalWrites) -> None:
+    """One write of each kind the desk queues besides calls, profiles and consent."""
+    from rapport.cache import basket as bk
+    from rapport.cache.new_customer import NewCustomer, create_customer
+    from rapport.cache.tasks import book_appointment, create_follow_up, set_task_status
+
+    hit = bk.search_catalog(reader, "gloves")[0]
+    variant = bk.variant_stock(reader, hit.id, "st-paris-opera")[0]
+    basket = bk.Basket.new(HOOPS, "st-paris-opera")
+    bk.save_basket(writes, bk.with_lines(basket, [bk.line_for(variant, 2)]))
+    bk.send_basket(writes, basket.id, "email")
+    create_customer(writes, NewCustomer("Yasmine", "Haddad", phone="06 11 22 33 44"))
+    task = create_follow_up(
+        writes, HOOPS, "Call back about the hoop", FIXED_NOW + timedelta(days=1)
+    )
+    set_task_status(writes, task, "done")
+    book_appointment(
+        writes, HOOPS, appointment_type="fitting", store_id="st-paris-opera",
+        due_at=FIXED_NOW + timedelta(days=2), duration_min=30, heading="Fitting",
+    )  # fmt: skip
+
+
+def test_every_kind_of_write_is_said_in_the_agents_language(qapp, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    """The outbox says each write in the language of the moment, not in the English the cache
+    stored when it was queued (a French desk saw "Basket saved: 2 items")."""
+    from rapport.ui.common import i18n
+
+    _every_kind_of_write(reader, writes)
+    model = OutboxModel(reader, now=lambda: FIXED_NOW)
+    model.refresh()
+    english = [r[OutboxColumn.What] for r in _rows(model)]
+    assert english == [
+        "Basket saved: 2 items",
+        "Basket sent by email",
+        "New customer: Yasmine Haddad",
+        "Follow-up: Call back about the hoop",
+        "Task done: Call back about the hoop",
+        "Fitting on " + fmt.date_time_text(FIXED_NOW + timedelta(days=2)),
+    ]
+    try:
+        i18n.install(qapp, "fr")
+        french = [r[OutboxColumn.What] for r in _rows(model)]
+    finally:
+        i18n.install(qapp, "en")
+    assert french[:5] == [
+        "Panier enregistré\u00a0: 2 articles",
+        "Panier envoyé par e-mail",
+        "Nouveau client\u00a0: Yasmine Haddad",
+        "Suivi\u00a0: Call back about the hoop",
+        "Tâche terminée\u00a0: Call back about the hoop",
+    ]
+    assert french[5] != english[5]

@@ -29,6 +29,7 @@ class OutboxItem:
     customer_id: str | None
     customer_name: str | None  # None when the customer is not (or no longer) in the cache
     target_id: str | None
+    task_title: str | None  # a task write's task, as the cache knows it now
     summary: str
     reason: str | None  # the hub's message (rejected, notice) or the last sending error (pending)
     error_code: str | None
@@ -53,8 +54,9 @@ def outbox_items(
     rows = conn.execute(
         "SELECT o.client_seq, o.name, o.args, o.state, o.created_at, o.customer_id, o.target_id,"
         " o.summary, o.last_error, o.error_code, o.attempts,"
-        " c.id AS known, c.given_name, c.family_name"
+        " c.id AS known, c.given_name, c.family_name, t.title AS task_title"
         " FROM outbox AS o LEFT JOIN customer AS c ON c.id = o.customer_id"
+        " LEFT JOIN task AS t ON t.id = o.target_id AND o.name GLOB 'task.*'"
         f" WHERE o.state IN ({marks}) AND o.{VISIBLE} ORDER BY {_STATE_ORDER}, o.client_seq",
         states,
     ).fetchall()
@@ -71,6 +73,7 @@ def outbox_items(
                 customer_id=r["customer_id"],
                 customer_name=name if r["known"] else None,
                 target_id=r["target_id"],
+                task_title=r["task_title"],
                 summary=str(r["summary"] or r["name"]),
                 reason=r["last_error"] or None,
                 error_code=r["error_code"],

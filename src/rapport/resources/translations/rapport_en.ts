@@ -218,6 +218,16 @@
     </message>
 </context>
 <context>
+    <name>OutboxWords</name>
+    <message numerus="yes">
+        <source>Basket saved: %n item(s)</source>
+        <translation>
+            <numerusform>Basket saved: %n item</numerusform>
+            <numerusform>Basket saved: %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RepairWords</name>
     <message numerus="yes">
         <source>%n change(s) not yet sent were recovered and will be sent.</source>

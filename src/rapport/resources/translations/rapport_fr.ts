@@ -2632,6 +2632,42 @@ Prenez rendez-vous pour le client ouvert avec {keys}.</translation>
         <translation>Consentement {channel}&#xa0;: {status}</translation>
     </message>
     <message>
+        <source>Basket sent by email</source>
+        <translation>Panier envoyé par e-mail</translation>
+    </message>
+    <message>
+        <source>Basket sent by SMS</source>
+        <translation>Panier envoyé par SMS</translation>
+    </message>
+    <message>
+        <source>New customer: {name}</source>
+        <translation>Nouveau client&#xa0;: {name}</translation>
+    </message>
+    <message>
+        <source>Follow-up: {title}</source>
+        <translation>Suivi&#xa0;: {title}</translation>
+    </message>
+    <message>
+        <source>{title} on {when}</source>
+        <translation>{title} le {when}</translation>
+    </message>
+    <message>
+        <source>Task done: {title}</source>
+        <translation>Tâche terminée&#xa0;: {title}</translation>
+    </message>
+    <message>
+        <source>Task cancelled: {title}</source>
+        <translation>Tâche annulée&#xa0;: {title}</translation>
+    </message>
+    <message>
+        <source>Task reopened: {title}</source>
+        <translation>Tâche rouverte&#xa0;: {title}</translation>
+    </message>
+    <message>
+        <source>Task moved to {when}: {title}</source>
+        <translation>Tâche reportée au {when}&#xa0;: {title}</translation>
+    </message>
+    <message>
         <source>Not sent yet: {reason}</source>
         <translation>Pas encore envoyé&#xa0;: {reason}</translation>
     </message>
@@ -2766,6 +2802,16 @@ Tous les changements faits sur cet ordinateur sont arrivés au hub.</translation
     <message>
         <source>{what}: it is sent as soon as the hub can be reached.</source>
         <translation>{what}&#xa0;: envoyé dès que le hub est joignable.</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxWords</name>
+    <message numerus="yes">
+        <source>Basket saved: %n item(s)</source>
+        <translation>
+            <numerusform>Panier enregistré&#xa0;: %n article</numerusform>
+            <numerusform>Panier enregistré&#xa0;: %n articles</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ from rapport.cache.outbox import NOTICE, PENDING, REJECTED
 from rapport.cache.outbox_view import OutboxItem, outbox_items
 from rapport.domain.timestamps import parse_timestamp
 from rapport.ui.common import format as fmt
-from rapport.ui.common.i18n import TranslatedNames
+from rapport.ui.common.i18n import Context, TranslatedNames
 from rapport.ui.common.item_models import is_column_title
 from rapport.ui.common.theme import caution, warning
 from rapport.ui.common.wrapup import channel_name, default_kind, kind_name
@@ -105,38 +105,136 @@ def _fields(text: str) -> str:
     return text
 
 
-def what_text(item: OutboxItem) -> str:
-    """The write in the agent's words: ``Call: Asked about delivery``, ``Profile: first name →
-    Hélène``, ``SMS consent: opted out (phone call)``."""
+OutboxWords = Context("OutboxWords")
+
+
+def what_text(item: OutboxItem, now: datetime | None = None) -> str:
+    """The write in the agent's words, in the language of the moment (the summary the cache stored
+    when it was queued is English, and only the last resort): ``Call: Asked about delivery``,
+    ``Profile: first name → Hélène``, ``Basket saved: 2 items``, ``Task done: Call back``."""
+    words = _WORDINGS.get(item.name)
+    text = words(item, now) if words is not None else None
+    return text or _sentence(item.summary)
+
+
+def _interaction(item: OutboxItem, _now: datetime | None) -> str | None:
     a = item.args
-    if item.name == "interaction.log" and a.get("summary"):
-        kind, channel = str(a.get("kind") or ""), str(a.get("channel") or "")
-        head = kind_name(kind)
-        if default_kind(channel) != kind:
-            head = f"{head} ({channel_name(channel)})"
-        return QCoreApplication.translate("OutboxModel", "{kind}: {summary}").format(
-            kind=head, summary=_sentence(str(a["summary"]))
+    if not a.get("summary"):
+        return None
+    kind, channel = str(a.get("kind") or ""), str(a.get("channel") or "")
+    head = kind_name(kind)
+    if default_kind(channel) != kind:
+        head = f"{head} ({channel_name(channel)})"
+    return QCoreApplication.translate("OutboxModel", "{kind}: {summary}").format(
+        kind=head, summary=_sentence(str(a["summary"]))
+    )
+
+
+def _profile(item: OutboxItem, _now: datetime | None) -> str | None:
+    changes = item.args.get("changes")
+    if not isinstance(changes, list):
+        return None
+    parts = [
+        f"{FIELD_LABELS.get(str(c.get('field')), str(c.get('field')))} → {c.get('new')}"
+        for c in changes
+        if isinstance(c, dict)
+    ]
+    return QCoreApplication.translate("OutboxModel", "Profile: {changes}").format(
+        changes=", ".join(parts)
+    )
+
+
+def _consent(item: OutboxItem, _now: datetime | None) -> str | None:
+    a = item.args
+    if not a.get("channel"):
+        return None
+    status = _CONSENT_WORDS.get(str(a.get("status")), str(a.get("status")))
+    channel = channel_name(str(a["channel"]))
+    if a.get("source"):
+        return QCoreApplication.translate(
+            "OutboxModel", "{channel} consent: {status} ({source})"
+        ).format(channel=channel, status=status, source=a["source"])
+    return QCoreApplication.translate("OutboxModel", "{channel} consent: {status}").format(
+        channel=channel, status=status
+    )
+
+
+def _basket_saved(item: OutboxItem, _now: datetime | None) -> str | None:
+    lines = item.args.get("lines")
+    if not isinstance(lines, list):
+        return None
+    n = sum(int(line.get("quantity") or 0) for line in lines if isinstance(line, dict))
+    return OutboxWords.tr("Basket saved: %n item(s)", "", n)
+
+
+# Whole sentences per channel: a translation may need the channel's word to agree with the rest.
+_BASKET_SENT = TranslatedNames(
+    "OutboxModel",
+    {
+        "email": QT_TRANSLATE_NOOP("OutboxModel", "Basket sent by email"),
+        "sms": QT_TRANSLATE_NOOP("OutboxModel", "Basket sent by SMS"),
+    },
+)
+
+
+def _basket_sent(item: OutboxItem, _now: datetime | None) -> str | None:
+    return _BASKET_SENT.get(str(item.args.get("channel")))
+
+
+def _new_customer(item: OutboxItem, _now: datetime | None) -> str | None:
+    a = item.args
+    name = " ".join(str(a[k]) for k in ("given_name", "family_name") if a.get(k))
+    if not name:
+        return None
+    return QCoreApplication.translate("OutboxModel", "New customer: {name}").format(name=name)
+
+
+def _task_created(item: OutboxItem, now: datetime | None) -> str | None:
+    a = item.args
+    title = str(a.get("title") or "")
+    if a.get("kind") == "follow_up" and title:
+        return QCoreApplication.translate("OutboxModel", "Follow-up: {title}").format(title=title)
+    due = parse_timestamp(str(a.get("due_at") or ""))
+    if a.get("kind") == "appointment" and title and due is not None:
+        return QCoreApplication.translate("OutboxModel", "{title} on {when}").format(
+            title=title, when=fmt.date_time_text(due, now)
         )
-    if item.name == "customer.update" and isinstance(a.get("changes"), list):
-        parts = [
-            f"{FIELD_LABELS.get(str(c.get('field')), str(c.get('field')))} → {c.get('new')}"
-            for c in a["changes"]
-            if isinstance(c, dict)
-        ]
-        return QCoreApplication.translate("OutboxModel", "Profile: {changes}").format(
-            changes=", ".join(parts)
+    return None
+
+
+_TASK_STATUS = TranslatedNames(
+    "OutboxModel",
+    {
+        "done": QT_TRANSLATE_NOOP("OutboxModel", "Task done: {title}"),
+        "cancelled": QT_TRANSLATE_NOOP("OutboxModel", "Task cancelled: {title}"),
+        "open": QT_TRANSLATE_NOOP("OutboxModel", "Task reopened: {title}"),
+    },
+)
+
+
+def _task_updated(item: OutboxItem, now: datetime | None) -> str | None:
+    a = item.args
+    title, status = item.task_title, str(a.get("status"))
+    if not title or status not in _TASK_STATUS:
+        return None  # the task has left this cache: the stored summary still names it
+    due = parse_timestamp(str(a.get("due_at") or ""))
+    if status == "open" and due is not None:
+        return QCoreApplication.translate("OutboxModel", "Task moved to {when}: {title}").format(
+            when=fmt.date_time_text(due, now), title=title
         )
-    if item.name == "consent.set" and a.get("channel"):
-        status = _CONSENT_WORDS.get(str(a.get("status")), str(a.get("status")))
-        channel = channel_name(str(a["channel"]))
-        if a.get("source"):
-            return QCoreApplication.translate(
-                "OutboxModel", "{channel} consent: {status} ({source})"
-            ).format(channel=channel, status=status, source=a["source"])
-        return QCoreApplication.translate("OutboxModel", "{channel} consent: {status}").format(
-            channel=channel, status=status
-        )
-    return _sentence(item.summary)
+    return _TASK_STATUS[status].format(title=title)
+
+
+_WORDINGS: dict[str, Callable[[OutboxItem, datetime | None], str | None]] = {
+    "interaction.log": _interaction,
+    "customer.update": _profile,
+    "consent.set": _consent,
+    "basket.save": _basket_saved,
+    "basket.send": _basket_sent,
+    "customer.create": _new_customer,
+    "task.create": _task_created,
+    "task.update": _task_updated,
+}
 
 
 def reason_text(item: OutboxItem) -> str:
@@ -222,7 +320,7 @@ class OutboxModel(QAbstractTableModel):
             if column == OutboxColumn.Customer:
                 return customer_text(item)
             if column == OutboxColumn.What:
-                return what_text(item)
+                return what_text(item, self._now())
             return reason_text(item)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item)
@@ -245,7 +343,7 @@ class OutboxModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return self.tr("{state}: {what}, {customer}. {reason}").format(
                 state=STATE_WORDS.get(item.state, item.state),
-                what=what_text(item),
+                what=what_text(item, self._now()),
                 customer=customer_text(item),
                 reason=reason_text(item),
             )
@@ -267,7 +365,7 @@ class OutboxModel(QAbstractTableModel):
         at = parse_timestamp(item.created_at)
         when = fmt.date_time_text(at, self._now()) if at is not None else self._when(item)
         lines = [
-            what_text(item),
+            what_text(item, self._now()),
             self.tr("{customer} · made {when}").format(customer=customer_text(item), when=when),
         ]
         if item.state == REJECTED:
