@@ -244,3 +244,53 @@ def test_every_kind_of_write_is_said_in_the_agents_language(qapp, reader, writes
         "Tâche terminée\u00a0: Call back about the hoop",
     ]
     assert french[5] != english[5]
+
+
+def _answer(writes: LocalWrites, **answer: object) -> None:
+    apply_push_results(writes.conn, [{"client_seq": _last_seq(writes), **answer}])
+
+
+def test_notices_and_refusals_are_said_in_the_agents_language(qapp, reader, writes) -> None:  # type: ignore[no-untyped-def]
+    """What the cache writes when the hub kept its own value (a notice) was an English sentence
+    stored with the write; a French desk read "Someone changed given_name first"."""
+    from rapport.cache.new_customer import NewCustomer, create_customer
+    from rapport.ui.common import i18n
+
+    writes.update_customer(VIP, {"given_name": "Hélène", "birth_date": "1980-01-02"})
+    conflicts = [{"field": "given_name", "current": "Helene"}, {"field": "birth_date"}]
+    _answer(writes, status="applied", result={"conflicts": conflicts})
+    create_customer(writes, NewCustomer("Yasmine", "Haddad", phone="06 11 22 33 44"))
+    _answer(writes, status="applied", result={"merged_into": VIP, "matched": "phone"})
+    writes.set_consent(HOOPS, "sms", "denied", "phone call")
+    current = {"status": "granted", "source": "web", "effective_at": "2026-11-20T15:31:00Z"}
+    _answer(writes, status="applied", result={"superseded": True, "consent": current})
+    writes.log_interaction(HOOPS, channel="phone", summary="Asked about delivery")
+    _answer(writes, status="rejected", error={"code": "erased", "message": "erased, not kept"})
+    model = OutboxModel(reader, now=lambda: FIXED_NOW)
+    model.refresh()
+
+    def reasons() -> list[str]:
+        return [r[OutboxColumn.Reason] for r in _rows(model)]
+
+    assert reasons() == [
+        "This customer's data was erased at their request; the write was not kept.",
+        "Someone changed first name, birth date first; the newer value was kept.",
+        "Already a customer with the same phone number: the new profile was merged into theirs.",
+        "A more recent SMS consent was already recorded and was kept.",
+    ]
+    try:
+        i18n.install(qapp, "fr")
+        french = reasons()
+    finally:
+        i18n.install(qapp, "en")
+    assert french == [
+        "Les données de ce client ont été effacées à sa demande\u00a0; la saisie n'a pas été"
+        " conservée.",
+        "Quelqu'un a d'abord modifié prénom, date de naissance\u00a0; la valeur la plus récente"
+        " a été gardée.",
+        "Déjà client avec le même numéro de téléphone\u00a0: le nouveau profil a été fusionné"
+        " avec le sien.",
+        "Un consentement SMS plus récent était déjà enregistré et a été gardé.",
+    ]
+    # The command line and the logs keep the English sentence.
+    assert "given_name, birth_date" in outbox_items(reader)[1].reason

@@ -101,8 +101,9 @@ def apply_push_results(
             notice = _reconcile(conn, name, args, res.get("result") or {})
             if notice:
                 conn.execute(
-                    "UPDATE outbox SET state = 'notice', last_error = ? WHERE client_seq = ?",
-                    (notice, seq),
+                    "UPDATE outbox SET state = 'notice', error_code = ?, last_error = ?"
+                    " WHERE client_seq = ?",
+                    (*notice, seq),
                 )
                 report.notices += 1
             else:
@@ -127,7 +128,10 @@ def _revert(conn: sqlite3.Connection, name: str, args: dict[str, Any], current: 
 
 def _reconcile(
     conn: sqlite3.Connection, name: str, args: dict[str, Any], result: dict[str, Any]
-) -> str | None:
+) -> tuple[str, str] | None:
+    """Take the hub's value where it kept its own; returns the notice for the agent, if any: its
+    code (``conflict:<field>,<field>``, ``merged:<email|phone|...>``, ``superseded``, which the
+    interface words in its language) and the English sentence (the command line, the logs)."""
     cid = args.get("customer_id")
     if name == "customer.update" and cid:
         conflicts = result.get("conflicts") or []
@@ -135,19 +139,29 @@ def _reconcile(
             _set_field(conn, cid, str(c.get("field")), c.get("current"))
         if conflicts:
             reindex_customers(conn, [cid])
-            fields = ", ".join(str(c.get("field")) for c in conflicts)
-            return f"Someone changed {fields} first; the newer value was kept."
+            fields = [str(c.get("field")) for c in conflicts]
+            return (
+                "conflict:" + ",".join(fields),
+                f"Someone changed {', '.join(fields)} first; the newer value was kept.",
+            )
     if name == "customer.create" and result.get("merged_into"):
+        matched = str(result.get("matched"))
         how = {"email": "the same email", "phone": "the same phone number"}.get(
-            str(result.get("matched")), "the same details"
+            matched, "the same details"
         )
         # The redirect that moves what was queued for the new profile comes with the next pull.
-        return f"Already a customer with {how}: the new profile was merged into theirs."
+        return (
+            f"merged:{matched}",
+            f"Already a customer with {how}: the new profile was merged into theirs.",
+        )
     if name == "consent.set" and cid and result.get("superseded"):
         current = result.get("consent")
         if isinstance(current, dict):
             _set_consent(conn, cid, str(args.get("channel")), current)
-        return f"A more recent {args.get('channel')} consent was already recorded and was kept."
+        return (
+            "superseded",
+            f"A more recent {args.get('channel')} consent was already recorded and was kept.",
+        )
     return None
 
 

@@ -2676,6 +2676,42 @@ Prenez rendez-vous pour le client ouvert avec {keys}.</translation>
         <translation>En attente d&apos;envoi</translation>
     </message>
     <message>
+        <source>Already a customer with the same email: the new profile was merged into theirs.</source>
+        <translation>Déjà client avec le même e-mail&#xa0;: le nouveau profil a été fusionné avec le sien.</translation>
+    </message>
+    <message>
+        <source>Already a customer with the same phone number: the new profile was merged into theirs.</source>
+        <translation>Déjà client avec le même numéro de téléphone&#xa0;: le nouveau profil a été fusionné avec le sien.</translation>
+    </message>
+    <message>
+        <source>Someone changed {fields} first; the newer value was kept.</source>
+        <translation>Quelqu&apos;un a d&apos;abord modifié {fields}&#xa0;; la valeur la plus récente a été gardée.</translation>
+    </message>
+    <message>
+        <source>Already a customer with the same details: the new profile was merged into theirs.</source>
+        <translation>Déjà client avec les mêmes coordonnées&#xa0;: le nouveau profil a été fusionné avec le sien.</translation>
+    </message>
+    <message>
+        <source>A more recent {channel} consent was already recorded and was kept.</source>
+        <translation>Un consentement {channel} plus récent était déjà enregistré et a été gardé.</translation>
+    </message>
+    <message>
+        <source>This customer&apos;s data was erased at their request; the write was not kept.</source>
+        <translation>Les données de ce client ont été effacées à sa demande&#xa0;; la saisie n&apos;a pas été conservée.</translation>
+    </message>
+    <message>
+        <source>This customer is not on the hub (any more).</source>
+        <translation>Ce client n&apos;est pas (ou plus) sur le hub.</translation>
+    </message>
+    <message>
+        <source>This basket belongs to another associate: only its owner may change it.</source>
+        <translation>Ce panier appartient à un autre conseiller&#xa0;: seul son auteur peut le modifier.</translation>
+    </message>
+    <message>
+        <source>Only the task&apos;s assignee, its creator or a supervisor may change it.</source>
+        <translation>Seuls la personne assignée, l&apos;auteur de la tâche ou un superviseur peuvent la modifier.</translation>
+    </message>
+    <message>
         <source>Customer not on this computer</source>
         <translation>Client absent de cet ordinateur</translation>
     </message>

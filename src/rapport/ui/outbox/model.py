@@ -244,7 +244,72 @@ def reason_text(item: OutboxItem) -> str:
                 reason=item.reason
             )
         return QCoreApplication.translate("OutboxModel", "Waiting to be sent")
-    return _fields(_sentence(item.reason or item.error_code or ""))
+    words = _notice_text(item) if item.state == NOTICE else _refusal_text(item)
+    return words or _fields(_sentence(item.reason or item.error_code or ""))
+
+
+_MERGED = TranslatedNames(
+    "OutboxModel",
+    {
+        "email": QT_TRANSLATE_NOOP(
+            "OutboxModel",
+            "Already a customer with the same email: the new profile was merged into theirs.",
+        ),
+        "phone": QT_TRANSLATE_NOOP(
+            "OutboxModel",
+            "Already a customer with the same phone number: the new profile was merged into"
+            " theirs.",
+        ),
+    },
+)
+
+
+def _notice_text(item: OutboxItem) -> str | None:
+    """A notice in the agent's language, from the code the cache kept with it (notices from
+    before 2026-12 have none: their English sentence is shown)."""
+    kind, _, detail = (item.error_code or "").partition(":")
+    if kind == "conflict" and detail:
+        fields = ", ".join(FIELD_LABELS.get(f, f) for f in detail.split(","))
+        return QCoreApplication.translate(
+            "OutboxModel", "Someone changed {fields} first; the newer value was kept."
+        ).format(fields=fields)
+    if kind == "merged":
+        return _MERGED.get(detail) or QCoreApplication.translate(
+            "OutboxModel",
+            "Already a customer with the same details: the new profile was merged into theirs.",
+        )
+    if kind == "superseded":
+        return QCoreApplication.translate(
+            "OutboxModel", "A more recent {channel} consent was already recorded and was kept."
+        ).format(channel=channel_name(str(item.args.get("channel") or "")))
+    return None
+
+
+def _refusal_text(item: OutboxItem) -> str | None:
+    """The refusals an agent can act on, in their language; the others (``invalid``: a write the
+    desk should not have sent) keep the hub's own words, which name the field for whoever fixes
+    it."""
+    code = item.error_code
+    if code == "erased":
+        return QCoreApplication.translate(
+            "OutboxModel",
+            "This customer's data was erased at their request; the write was not kept.",
+        )
+    if code == "unknown_customer":
+        return QCoreApplication.translate(
+            "OutboxModel", "This customer is not on the hub (any more)."
+        )
+    # (A refused basket.send is forbidden for consent too: the hub's words say which.)
+    if code == "forbidden" and item.name == "basket.save":
+        return QCoreApplication.translate(
+            "OutboxModel", "This basket belongs to another associate: only its owner may change it."
+        )
+    if code == "forbidden" and item.name.startswith("task."):
+        return QCoreApplication.translate(
+            "OutboxModel",
+            "Only the task's assignee, its creator or a supervisor may change it.",
+        )
+    return None
 
 
 def customer_text(item: OutboxItem) -> str:
