@@ -210,7 +210,10 @@ def test_a_refused_write_shows_its_reason_and_can_be_redone_or_dismissed(
     assert model.index(0, OutboxColumn.State).data() == "Rejected"
     assert model.index(0, OutboxColumn.Customer).data() == "Ghislaine Nulle-Part"
     assert model.index(0, OutboxColumn.What).data() == "Call: Asked for a refund."
-    assert "no such customer" in model.index(0, OutboxColumn.Reason).data().lower()
+    # In the interface's words (the hub said "no such customer on the hub"; the code says which).
+    assert (
+        model.index(0, OutboxColumn.Reason).data() == "This customer is not on the hub (any more)."
+    )
 
     # Enter redoes it: sent again, refused again (the hub still does not know them).
     first_seq = panel.selected_items()[0].client_seq
