@@ -294,3 +294,18 @@ def test_notices_and_refusals_are_said_in_the_agents_language(qapp, reader, writ
     ]
     # The command line and the logs keep the English sentence.
     assert "given_name, birth_date" in outbox_items(reader)[1].reason
+
+
+def test_a_write_with_odd_arguments_is_said_by_its_stored_summary(reader, writes) -> None:  # type: ignore[no-untyped-def]
+    """An outbox row whose arguments are not what this desk writes (a recovered file, an older
+    version) still shows, in the words stored with it, rather than breaking the panel."""
+    from rapport.cache.outbox import enqueue
+
+    with writes.conn:
+        enqueue(
+            writes.conn, "basket.save", {"lines": [{"quantity": "two"}]},
+            customer_id=HOOPS, target_id="b-odd", summary="Basket saved: 2 items",
+        )  # fmt: skip
+    model = OutboxModel(reader, now=lambda: FIXED_NOW)
+    model.refresh()
+    assert model.index(0, OutboxColumn.What).data() == "Basket saved: 2 items"

@@ -163,8 +163,10 @@ def _basket_saved(item: OutboxItem, _now: datetime | None) -> str | None:
     lines = item.args.get("lines")
     if not isinstance(lines, list):
         return None
-    n = sum(int(line.get("quantity") or 0) for line in lines if isinstance(line, dict))
-    return OutboxWords.tr("Basket saved: %n item(s)", "", n)
+    quantities = [line.get("quantity") for line in lines if isinstance(line, dict)]
+    if not all(isinstance(q, int) and not isinstance(q, bool) for q in quantities):
+        return None  # not a write this desk made: the summary stored with it says it
+    return OutboxWords.tr("Basket saved: %n item(s)", "", sum(quantities))
 
 
 # Whole sentences per channel: a translation may need the channel's word to agree with the rest.
